@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+
+const spec = { flags: ['json', 'variants', 'help'], options: ['filter', 'dt'], aliases: { h: 'help' } };
+
+function ok(argv: string[]) {
+	const r = parseArgs(argv, spec);
+	if (!r.ok) throw new Error(r.message);
+	return { flags: [...r.flags].sort(), options: Object.fromEntries(r.options), positionals: r.positionals };
+}
+
+describe('parseArgs', () => {
+	it('reads flags, options and positionals in any order', () => {
+		expect(ok(['../suite', '--json', '--filter', 'teacup'])).toEqual({
+			flags: ['json'],
+			options: { filter: 'teacup' },
+			positionals: ['../suite']
+		});
+		expect(ok(['--filter=a=b', '--variants', 'x', 'y'])).toEqual({
+			flags: ['variants'],
+			options: { filter: 'a=b' },
+			positionals: ['x', 'y']
+		});
+	});
+
+	it('reads aliases, negative numbers as values, and everything after -- as positionals', () => {
+		expect(ok(['-h'])).toMatchObject({ flags: ['help'] });
+		expect(ok(['--dt', '-0.5'])).toMatchObject({ options: { dt: '-0.5' } });
+		expect(ok(['--', '--json', '-h'])).toEqual({ flags: [], options: {}, positionals: ['--json', '-h'] });
+		expect(ok(['-'])).toMatchObject({ positionals: ['-'] });
+	});
+
+	it('lets the last value of an option win', () => {
+		expect(ok(['--filter', 'a', '--filter', 'b']).options).toEqual({ filter: 'b' });
+	});
+
+	it('explains mistakes instead of throwing', () => {
+		expect(parseArgs(['--jsn'], spec)).toEqual({ ok: false, message: 'unknown option --jsn' });
+		expect(parseArgs(['-x'], spec)).toEqual({ ok: false, message: 'unknown option -x' });
+		expect(parseArgs(['--filter'], spec)).toEqual({ ok: false, message: '--filter needs a value' });
+		expect(parseArgs(['--filter', '--json'], spec)).toEqual({ ok: false, message: '--filter needs a value' });
+		expect(parseArgs(['--json=yes'], spec)).toEqual({ ok: false, message: '--json takes no value' });
+	});
+});

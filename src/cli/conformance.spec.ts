@@ -1,0 +1,129 @@
+/**
+ * Checks of the conformance runner against the real shared suite (skipped when it is not beside
+ * the repository) and of the CLI as a process: exit codes, the last line, no stack traces.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planColumns } from '../lib/conformance/columns';
+import { EXPECTED_FAILURES, KNOWN_CONFLICTS } from '../lib/conformance/expected-failures';
+import { parseExpectedOutput, separatorFor } from '../lib/conformance/expected-output';
+import { parseManifest, variantFiles } from '../lib/conformance/manifest';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const suiteDir = resolve(repoRoot, '../shared/conformance');
+const haveSuite = existsSync(join(suiteDir, 'manifest.json'));
+
+describe.skipIf(!haveSuite)('the shared conformance suite', () => {
+	const cases = haveSuite ? parseManifest(readFileSync(join(suiteDir, 'manifest.json'), 'utf8')) : [];
+
+	it('has a manifest the runner reads', () => {
+		expect(cases.length).toBeGreaterThan(0);
+	});
+
+	it('has reference outputs that all parse, each with a time column and values to compare', () => {
+		for (const c of cases) {
+			const text = readFileSync(join(suiteDir, c.expected), 'utf8');
+			const out = parseExpectedOutput(text, separatorFor(c.expected, text));
+			expect(out.times.length, c.name).toBeGreaterThan(0);
+			expect(/^(time|months?)$/i.test(out.timeColumn), `${c.name}: ${out.timeColumn}`).toBe(true);
+			// Every time strictly after the one before it.
+			for (let i = 1; i < out.times.length; i++) expect(out.times[i], c.name).toBeGreaterThan(out.times[i - 1]);
+			// Some column besides control and ignored ones, so a case cannot pass by comparing nothing.
+			const plan = planColumns(out.columns, [], c.ignoreColumns);
+			expect(plan.missing.length, c.name).toBeGreaterThan(0);
+			// Values appear from the first row on (a blank first cell would leave a column unchecked).
+			for (const column of out.values) expect(column[0], c.name).not.toBeNull();
+		}
+	});
+
+	it('lists as expected failures only cases of this suite: every T3 case, and nothing else but invalid variants', () => {
+		const byName = new Map(cases.map((c) => [c.name, c]));
+		for (const key of Object.keys(EXPECTED_FAILURES)) {
+			const m = /^(.*) \[(.+)\]$/.exec(key);
+			const c = byName.get(m ? m[1] : key);
+			expect(c, key).toBeDefined();
+			if (m) {
+				const files = readdirSync(join(suiteDir, c!.name));
+				expect(variantFiles(c!, files), key).toContain(m[2]);
+			} else expect(c!.tier, key).toBe('T3');
+		}
+		for (const c of cases) if (c.tier === 'T3') expect(EXPECTED_FAILURES, c.name).toHaveProperty([c.name]);
+		for (const key of Object.keys(KNOWN_CONFLICTS)) {
+			expect(byName.get(key), key).toBeDefined();
+			expect(byName.get(key)!.tier, key).not.toBe('T3');
+		}
+	});
+});
+
+describe('the conformance CLI', () => {
+	const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+	const cli = join(repoRoot, 'src/cli/conformance.ts');
+	const temp = mkdtempSync(join(tmpdir(), 'flowbook-conformance-'));
+	afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+	function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+		return new Promise((done) => {
+			execFile(tsx, [cli, ...args], { cwd: repoRoot, timeout: 60_000 }, (error, stdout, stderr) => {
+				const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+				done({ code, stdout, stderr });
+			});
+		});
+	}
+
+	function suite(name: string, manifest: string, files: Record<string, string> = {}): string {
+		const dir = join(temp, name);
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, 'manifest.json'), manifest);
+		for (const [path, text] of Object.entries(files)) {
+			mkdirSync(join(dir, path, '..'), { recursive: true });
+			writeFileSync(join(dir, path), text);
+		}
+		return dir;
+	}
+
+	it('reports a case whose reference is missing as FAIL, ends with the summary and exits 1', async () => {
+		const dir = suite(
+			'missing-reference',
+			JSON.stringify([{ name: 'a', model: 'a/model.xmile', expected: 'a/output.csv', tier: 'T1' }]),
+			{ 'a/model.xmile': '<xmile/>' }
+		);
+		const { code, stdout, stderr } = await runCli([dir]);
+		expect(code).toBe(1);
+		const lines = stdout.trim().split('\n');
+		expect(lines[0]).toMatch(/^FAIL a: cannot read reference output a\/output\.csv: ENOENT/);
+		expect(lines.at(-1)).toBe('0 passed, 1 failed');
+		expect(stderr).not.toMatch(/\n\s+at /);
+	}, 60_000);
+
+	it('prints one JSON report with --json and exits the same way', async () => {
+		const dir = suite(
+			'json',
+			JSON.stringify([{ name: 'a', model: 'a/model.xmile', expected: 'a/output.csv', tier: 'T1' }]),
+			{ 'a/model.xmile': '<xmile/>', 'a/output.csv': 'Time,x\n0,abc\n' }
+		);
+		const { code, stdout } = await runCli([dir, '--json']);
+		expect(code).toBe(1);
+		const report = JSON.parse(stdout);
+		expect(report.totals).toMatchObject({ passed: 0, failed: 1, total: 1 });
+		expect(report.cases[0]).toMatchObject({ name: 'a', tier: 'T1', status: 'fail', stage: 'reference' });
+		expect(report.cases[0].reason).toBe('reference output a/output.csv: row 2, column "x": "abc" is not a number');
+	}, 60_000);
+
+	it('exits 2 with one line, no stack trace, when the suite cannot be read', async () => {
+		const bad = suite('bad-manifest', '[{"name": "a"}]');
+		const r1 = await runCli([bad]);
+		expect(r1.code).toBe(2);
+		expect(r1.stderr.trim()).toMatch(/manifest\.json: case "a" has no "model"$/);
+		const r2 = await runCli([join(temp, 'nowhere')]);
+		expect(r2.code).toBe(2);
+		expect(r2.stderr).toMatch(/cannot read .*manifest\.json/);
+		expect(r2.stderr).not.toMatch(/\n\s+at /);
+		const r3 = await runCli(['--no-such-flag']);
+		expect(r3.code).toBe(2);
+		expect(r3.stderr).toMatch(/unknown option --no-such-flag/);
+	}, 60_000);
+});

@@ -1,0 +1,152 @@
+/**
+ * The conformance runner: `npm run conformance [-- DIR] [--json] [--variants] [--filter TEXT]`.
+ *
+ * Runs every case of DIR/manifest.json (default: ../shared/conformance beside the repository)
+ * through the XMILE reader and the engine and compares the run with the case's reference output.
+ * Prints one line per case and `N passed, N failed` last; exits 1 when a case failed that is not
+ * listed in src/lib/conformance/expected-failures.ts, 2 when the suite itself cannot be read.
+ * The logic lives in src/lib/conformance; this file only does the Node parts.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args';
+import { parseManifest } from '../lib/conformance/manifest';
+import { runSuite, type SuiteFiles, type Toolchain } from '../lib/conformance/runner';
+import { exitCode, formatCaseLine, jsonReport, summaryLines } from '../lib/conformance/report';
+
+const USAGE = `usage: npm run conformance [-- DIR] [--json] [--variants] [--filter TEXT]
+
+  DIR          a suite folder with a manifest.json (default: ../shared/conformance beside the repository)
+  --json       print one JSON report instead of lines
+  --variants   also run the other .xmile/.stmx files in each case's folder against its reference
+  --filter T   run only the cases whose name contains T (case-insensitive)`;
+
+/** ../shared/conformance relative to the repository root, found from this file, not the cwd. */
+function defaultSuiteDir(): string {
+	const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+	return resolve(repoRoot, '../shared/conformance');
+}
+
+function messageOf(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
+
+function suiteFiles(dir: string): SuiteFiles {
+	return {
+		readText: (path) => readFileSync(join(dir, path), 'utf8'),
+		listFolder: (path) =>
+			readdirSync(join(dir, path)).filter((f) => {
+				try {
+					return statSync(join(dir, path, f)).isFile();
+				} catch {
+					return false;
+				}
+			})
+	};
+}
+
+/**
+ * The XMILE reader and the engine, loaded lazily so that a missing or broken module becomes each
+ * case's failure reason instead of a crash with a stack trace.
+ */
+async function loadToolchain(): Promise<Toolchain> {
+	const unavailable = (what: string, why: string) => () => {
+		throw new Error(`${what} could not be loaded: ${why}`);
+	};
+	let readXmile: Toolchain['readXmile'];
+	let compileModel: Toolchain['compileModel'];
+	try {
+		const mod = await import('../lib/xmile/read');
+		readXmile =
+			typeof mod.readXmile === 'function' ? mod.readXmile : unavailable('src/lib/xmile/read.ts', 'no readXmile export');
+	} catch (e) {
+		readXmile = unavailable('src/lib/xmile/read.ts', messageOf(e).split('\n')[0]);
+	}
+	try {
+		const mod = await import('../lib/engine');
+		compileModel =
+			typeof mod.compileModel === 'function' ?
+				mod.compileModel
+			:	unavailable('src/lib/engine/index.ts', 'no compileModel export');
+	} catch (e) {
+		compileModel = unavailable('src/lib/engine/index.ts', messageOf(e).split('\n')[0]);
+	}
+	return { readXmile, compileModel };
+}
+
+async function main(argv: string[]): Promise<number> {
+	const args = parseArgs(argv, {
+		flags: ['json', 'variants', 'help'],
+		options: ['filter'],
+		aliases: { h: 'help' }
+	});
+	if (!args.ok) {
+		console.error(`conformance: ${args.message}\n${USAGE}`);
+		return 2;
+	}
+	if (args.flags.has('help')) {
+		console.log(USAGE);
+		return 0;
+	}
+	if (args.positionals.length > 1) {
+		console.error(`conformance: one suite folder at most, got ${args.positionals.length}\n${USAGE}`);
+		return 2;
+	}
+	const dir = args.positionals[0] !== undefined ? resolve(args.positionals[0]) : defaultSuiteDir();
+	const json = args.flags.has('json');
+
+	let manifestText: string;
+	try {
+		manifestText = readFileSync(join(dir, 'manifest.json'), 'utf8');
+	} catch (e) {
+		console.error(`conformance: cannot read ${join(dir, 'manifest.json')}: ${messageOf(e)}`);
+		return 2;
+	}
+	let cases;
+	try {
+		cases = parseManifest(manifestText);
+	} catch (e) {
+		console.error(`conformance: ${join(dir, 'manifest.json')}: ${messageOf(e)}`);
+		return 2;
+	}
+
+	const filterText = args.options.get('filter')?.toLowerCase();
+	const filter = filterText !== undefined ? (label: string) => label.toLowerCase().includes(filterText) : undefined;
+	const toolchain = await loadToolchain();
+
+	// In JSON mode anything the engine logs goes to stderr, so stdout stays one JSON document.
+	const restore = { log: console.log, info: console.info, debug: console.debug };
+	if (json) console.log = console.info = console.debug = (...a: unknown[]) => console.error(...a);
+	let results;
+	try {
+		results = runSuite(cases, suiteFiles(dir), toolchain, {
+			variants: args.flags.has('variants'),
+			filter,
+			now: () => performance.now(),
+			onResult: json ? undefined : (r) => process.stdout.write(formatCaseLine(r) + '\n')
+		});
+	} finally {
+		Object.assign(console, restore);
+	}
+
+	if (filter && results.length === 0) {
+		console.error(`conformance: no case matches --filter ${args.options.get('filter')}`);
+		return 2;
+	}
+	if (json) process.stdout.write(JSON.stringify(jsonReport(results, dir), null, 2) + '\n');
+	else process.stdout.write(summaryLines(results).join('\n') + '\n');
+	return exitCode(results);
+}
+
+// No stack traces: anything that escapes is reported in one line.
+const fatal = (e: unknown) => {
+	console.error(`conformance: ${messageOf(e)}`);
+	process.exit(2);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
+main(process.argv.slice(2)).then((code) => {
+	process.exitCode = code;
+}, fatal);

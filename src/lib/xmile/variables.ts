@@ -1,0 +1,163 @@
+/**
+ * One `<stock>`, `<flow>`, `<aux>` or standalone `<gf>` → a Flowbook variable.
+ *
+ * Names and ids are settled by the caller (they depend on the whole model); so are a stock's
+ * flows, which are returned as written and resolved once every variable is known.
+ */
+import type { GraphicalFunction, Variable } from '../model/types';
+import { readNonNegative, type NonNegativeDefaults } from './behavior';
+import { readGraphicalFunction } from './graphical';
+import type { Report } from './report';
+import { child, childrenNamed, childText, type XmlElement } from './xml-tree';
+
+export const VARIABLE_TAGS = ['stock', 'flow', 'aux', 'gf'] as const;
+
+export interface FlowReference {
+	/** The flow's name as the stock wrote it. */
+	name: string;
+	element: XmlElement;
+}
+
+export interface VariableRead {
+	variable: Variable;
+	inflows: FlowReference[];
+	outflows: FlowReference[];
+}
+
+export function readVariable(
+	element: XmlElement,
+	id: string,
+	name: string,
+	defaults: NonNegativeDefaults,
+	report: Report
+): VariableRead {
+	const arrayed = reportArrays(element, name, report);
+	const base = { id, name, ...describe(element) };
+	const equation = readEquation(element, name, arrayed, report);
+	const gfElement = element.name === 'gf' ? element : child(element, 'gf');
+	const graphical = gfElement && readGraphicalFunction(gfElement, name, report);
+	const nonNegative = readNonNegative(child(element, 'non_negative'), report, name);
+
+	if (element.name === 'stock') {
+		reportQueuesAndConveyors(element, name, report);
+		if (gfElement) report.warning('A graphical function on a stock is ignored', gfElement, name);
+		const stock: Variable = {
+			...base,
+			kind: 'stock',
+			initial: requireEquation(equation, element, name, arrayed, report),
+			inflows: [],
+			outflows: [],
+			nonNegative: nonNegative ?? defaults.stock
+		};
+		return {
+			variable: stock,
+			inflows: flowReferences(element, 'inflow'),
+			outflows: flowReferences(element, 'outflow')
+		};
+	}
+	if (element.name === 'flow') {
+		const flow: Variable = {
+			...base,
+			kind: 'flow',
+			equation: requireEquation(equation, element, name, arrayed, report),
+			uniflow: nonNegative ?? defaults.flow,
+			...(graphical && { graphical })
+		};
+		return { variable: flow, inflows: [], outflows: [] };
+	}
+	// An aux (or a named <gf>) whose graphical function has no input equation is a table that
+	// other equations call, as `table(x)` or `LOOKUP(table, x)`: a 'gf' variable. With an
+	// equation it is an aux whose value is the table read at that equation.
+	const aux: Variable =
+		gfElement && equation === undefined
+			? { ...base, kind: 'gf', graphical: graphical ?? emptyTable() }
+			: {
+					...base,
+					kind: 'aux',
+					equation: requireEquation(equation, element, name, arrayed, report),
+					...(graphical && { graphical })
+				};
+	return { variable: aux, inflows: [], outflows: [] };
+}
+
+function describe(element: XmlElement): { units?: string; documentation?: string } {
+	const result: { units?: string; documentation?: string } = {};
+	const units = childText(element, 'units');
+	if (units) result.units = units;
+	const documentation = childText(element, 'doc');
+	if (documentation) result.documentation = documentation;
+	return result;
+}
+
+/**
+ * The equation text exactly as written, entities decoded and outer whitespace trimmed.
+ * An arrayed variable's equation may sit inside its first <element>; we keep that one so the
+ * variable still reads as something until arrays are supported.
+ */
+function readEquation(
+	element: XmlElement,
+	name: string,
+	arrayed: boolean,
+	report: Report
+): string | undefined {
+	const equations = childrenNamed(element, 'eqn');
+	if (equations.length > 1 && !arrayed) {
+		report.warning(`Has ${equations.length} <eqn> elements; using the first`, equations[1], name);
+	}
+	const first = equations[0] ?? (arrayed ? child(child(element, 'element') ?? element, 'eqn') : undefined);
+	const text = first?.text.trim();
+	return text ? text : undefined;
+}
+
+function requireEquation(
+	equation: string | undefined,
+	element: XmlElement,
+	name: string,
+	arrayed: boolean,
+	report: Report
+): string {
+	// An arrayed variable already carries an error; one about its equation would be noise.
+	if (equation === undefined && !arrayed) report.error('Has no equation', element, name);
+	return equation ?? '';
+}
+
+function flowReferences(stock: XmlElement, tag: 'inflow' | 'outflow'): FlowReference[] {
+	return childrenNamed(stock, tag)
+		.map((element) => ({ name: element.text.trim(), element }))
+		.filter((ref) => ref.name !== '');
+}
+
+/** Arrays come in a later issue: say so, and read the rest of the variable. */
+function reportArrays(element: XmlElement, name: string, report: Report): boolean {
+	const dimensions = child(element, 'dimensions');
+	const dims = dimensions ? childrenNamed(dimensions, 'dim') : [];
+	if (dimensions && dims.length > 0) {
+		const over = dims.map((d) => `"${d.attributes.name ?? '?'}"`).join(' × ');
+		report.error(`"${name}" is arrayed over ${over}: arrays are not supported yet`, dimensions, name);
+		return true;
+	}
+	const elementEquation = child(element, 'element');
+	if (elementEquation) {
+		report.error(
+			`"${name}" gives equations per array element: arrays are not supported yet`,
+			elementEquation,
+			name
+		);
+		return true;
+	}
+	return false;
+}
+
+function reportQueuesAndConveyors(stock: XmlElement, name: string, report: Report): void {
+	for (const [tag, what] of [
+		['conveyor', 'conveyors'],
+		['queue', 'queues']
+	] as const) {
+		const element = child(stock, tag);
+		if (element) report.error(`"${name}" is a ${tag}: ${what} are not supported yet`, element, name);
+	}
+}
+
+function emptyTable(): GraphicalFunction {
+	return { type: 'continuous', xs: [], ys: [] };
+}

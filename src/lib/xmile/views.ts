@@ -1,0 +1,185 @@
+/**
+ * The stock-and-flow diagram: where each variable sits, the pipe of each flow, connectors and
+ * clouds. Diagram data never stops a model from running, so this reader is forgiving: anything
+ * it cannot place is left out, with at most a warning.
+ *
+ * Two layouts exist. XMILE 1.0 puts a <views><view> in the model, whose children name the
+ * variables they draw. The pre-standard layout (Stella 10 .stmx) puts <display x y> inside
+ * each variable and the connectors in a <display> directly under <model>.
+ */
+import type { Cloud, Connector, Point, VariableKind } from '../model/types';
+import { parseNumber } from './numbers';
+import type { Report } from './report';
+import { child, childrenNamed, type XmlElement } from './xml-tree';
+
+export interface VariableRef {
+	id: string;
+	kind: VariableKind;
+}
+
+export interface Layout {
+	/** Centre of each variable, by id. */
+	positions: Map<string, Point>;
+	/** Each flow's pipe, source end first, by id. */
+	points: Map<string, Point[]>;
+	connectors: Connector[];
+	clouds: Cloud[];
+}
+
+export interface ViewInput {
+	model: XmlElement;
+	/** The variables' own elements, for the pre-standard <display> inside each one. */
+	variables: Array<VariableRef & { name: string; element: XmlElement }>;
+	/** Finds a variable by any spelling of its name. */
+	lookup: (name: string) => VariableRef | undefined;
+	/** Flows that drain a stock (their source end is attached) and flows that fill one. */
+	drainsStock: Set<string>;
+	fillsStock: Set<string>;
+}
+
+export function readViews(input: ViewInput, report: Report): Layout {
+	const layout: Layout = { positions: new Map(), points: new Map(), connectors: [], clouds: [] };
+	const ids = new Set<string>();
+	for (const view of diagramViews(input.model)) readView(view, input, layout, ids, report);
+	for (const variable of input.variables) {
+		const display = child(variable.element, 'display');
+		if (display) place(variable, variable.name, display, layout, report);
+	}
+	// Stella never writes clouds; Flowbook's diagram draws them explicitly, so make them from
+	// the free ends of each pipe when the file has none of its own.
+	if (layout.clouds.length === 0) addCloudsAtFreeEnds(input, layout, ids);
+	return layout;
+}
+
+/** Stock-and-flow views only: not interface pages or popups. */
+function diagramViews(model: XmlElement): XmlElement[] {
+	const views = childrenNamed(child(model, 'views') ?? model, 'view').filter((view) => {
+		const type = view.attributes.type ?? view.attributes.view_type;
+		// go-xmile marks its interface page by name only.
+		return (type === undefined || type === 'stock_flow') && view.attributes.name !== 'interface';
+	});
+	// The pre-standard <display> under <model> holds the connectors.
+	return [...views, ...childrenNamed(model, 'display')];
+}
+
+function readView(
+	view: XmlElement,
+	input: ViewInput,
+	layout: Layout,
+	ids: Set<string>,
+	report: Report
+): void {
+	const flowsByUid = new Map<string, string>();
+	for (const element of view.children) {
+		const name = element.attributes.name;
+		if (name === undefined) continue;
+		const ref = input.lookup(name);
+		if (!ref) continue;
+		if (!DRAWN.has(element.name)) continue;
+		place(ref, name, element, layout, report);
+		const uid = element.attributes.uid;
+		if (ref.kind === 'flow' && uid !== undefined) flowsByUid.set(uid, ref.id);
+	}
+	for (const element of childrenNamed(view, 'connector')) {
+		const connector = readConnector(element, input, ids);
+		if (connector) layout.connectors.push(connector);
+	}
+	for (const element of childrenNamed(view, 'cloud')) {
+		const cloud = readCloud(element, input, flowsByUid, ids);
+		if (cloud) layout.clouds.push(cloud);
+	}
+}
+
+/** View elements that draw a variable; a <gf> may be drawn like an aux. */
+const DRAWN = new Set(['stock', 'flow', 'aux', 'gf']);
+
+/** Position (and, for a flow, pipe) of one variable; the first view that draws it wins. */
+function place(
+	variable: VariableRef,
+	name: string,
+	element: XmlElement,
+	layout: Layout,
+	report: Report
+): void {
+	if (layout.positions.has(variable.id)) return;
+	const point = readPoint(element);
+	if (!point) {
+		report.warning(`The diagram position is not a pair of numbers; it is left out`, element, name);
+		return;
+	}
+	const width = parseNumber(element.attributes.width);
+	const height = parseNumber(element.attributes.height);
+	// A resized stock is placed by its top-left corner (as Simlin reads Stella's files).
+	if (variable.kind === 'stock' && width !== undefined && height !== undefined) {
+		point.x += width / 2;
+		point.y += height / 2;
+	}
+	layout.positions.set(variable.id, point);
+	const pts = child(element, 'pts');
+	if (variable.kind === 'flow' && pts) {
+		const points = childrenNamed(pts, 'pt').map(readPoint);
+		if (points.length >= 2 && points.every((p) => p !== undefined)) {
+			layout.points.set(variable.id, points);
+		}
+	}
+}
+
+function readPoint(element: XmlElement): Point | undefined {
+	const x = parseNumber(element.attributes.x);
+	const y = parseNumber(element.attributes.y);
+	return x === undefined || y === undefined ? undefined : { x, y };
+}
+
+/** A connector between two variables; one ending at an alias, a module or Time is left out. */
+function readConnector(
+	element: XmlElement,
+	input: ViewInput,
+	ids: Set<string>
+): Connector | undefined {
+	const from = input.lookup(child(element, 'from')?.text.trim() ?? '');
+	const to = input.lookup(child(element, 'to')?.text.trim() ?? '');
+	if (!from || !to) return undefined;
+	const connector: Connector = {
+		id: uniqueId(`connector-${element.attributes.uid ?? ids.size + 1}`, ids),
+		from: from.id,
+		to: to.id
+	};
+	const angle = parseNumber(element.attributes.angle);
+	if (angle !== undefined) connector.angle = angle;
+	return connector;
+}
+
+/** `<cloud uid x y>` naming its flow by a <flow> child, a flow attribute or the flow's uid. */
+function readCloud(
+	element: XmlElement,
+	input: ViewInput,
+	flowsByUid: Map<string, string>,
+	ids: Set<string>
+): Cloud | undefined {
+	const position = readPoint(element);
+	const flowName = child(element, 'flow')?.text.trim() ?? element.attributes.flow;
+	const byName = flowName === undefined ? undefined : input.lookup(flowName);
+	const flow =
+		byName?.kind === 'flow' ? byName.id : flowsByUid.get(element.attributes.flow_uid ?? '');
+	if (!position || !flow) return undefined;
+	return { id: uniqueId(`cloud-${element.attributes.uid ?? ids.size + 1}`, ids), flow, position };
+}
+
+function addCloudsAtFreeEnds(input: ViewInput, layout: Layout, ids: Set<string>): void {
+	for (const [flow, points] of layout.points) {
+		if (!input.drainsStock.has(flow)) {
+			layout.clouds.push({ id: uniqueId(`cloud-${flow}-source`, ids), flow, position: points[0] });
+		}
+		if (!input.fillsStock.has(flow)) {
+			const position = points[points.length - 1];
+			layout.clouds.push({ id: uniqueId(`cloud-${flow}-sink`, ids), flow, position });
+		}
+	}
+}
+
+function uniqueId(wanted: string, ids: Set<string>): string {
+	let id = wanted;
+	for (let n = 2; ids.has(id); n++) id = `${wanted}-${n}`;
+	ids.add(id);
+	return id;
+}

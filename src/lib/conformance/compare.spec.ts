@@ -136,8 +136,15 @@ describe('compareOutput', () => {
 		expect(c.failed).toBe(2);
 		expect(c.worst).toMatchObject({ column: 'StockA', time: 2, expected: -8, actual: -7, error: 1 });
 		expect(c.reason).toBe(
-			'worst column "StockA" at time 2 expected -8 got -7 (error 1.00, allowed 9.00e-5) (2 of 9 values out of tolerance)'
+			'worst column "StockA" at time 2 expected -8 got -7 (error 1.00, allowed 9.00e-5) (2 of 9 values out of tolerance, the first at time 1 in "FlowA")'
 		);
+		expect(c.first).toMatchObject({ column: 'FlowA', time: 1, expected: 1, actual: 1.001 });
+	});
+
+	it('does not repeat the first failure when it is the worst', () => {
+		const c = compareOutput(abs, run([0, 1, 2], { FlowA: [1, 1, 1], StockA: [-10, -9, -7], 'test abs': [10, 9, 8.00005] }));
+		expect(c.first).toEqual(c.worst);
+		expect(c.reason).toMatch(/\(1 of 9 values out of tolerance\)$/);
 	});
 
 	it('ranks a NaN above any finite error', () => {

@@ -90,6 +90,8 @@ export interface Comparison {
 	kind?: FailureKind;
 	/** The value furthest outside (or, when ok, nearest to) its tolerance. */
 	worst?: WorstValue;
+	/** The earliest value out of tolerance (first column at that time), where the trouble starts. */
+	first?: WorstValue;
 	/** Values compared, and how many of them were out of tolerance. */
 	compared: number;
 	failed: number;
@@ -164,6 +166,15 @@ export function compareOutput(
 
 	let worst: WorstValue | undefined;
 	let worstRatio = -1;
+	let first: WorstValue | undefined;
+	const valueAt = (column: string, r: number, e: number, a: number): WorstValue => ({
+		column,
+		time: expected.times[r],
+		expected: e,
+		actual: a,
+		error: Number.isNaN(e) !== Number.isNaN(a) ? Infinity : e === a ? 0 : Math.abs(e - a),
+		allowed: allowedError(e)
+	});
 	let compared = 0;
 	let failed = 0;
 	for (const pair of plan.compared) {
@@ -175,32 +186,31 @@ export function compareOutput(
 			const a = series[rows[r]] ?? NaN;
 			const ratio = errorRatio(e, a);
 			compared++;
-			if (ratio > 1) failed++;
+			if (ratio > 1) {
+				failed++;
+				if (!first || expected.times[r] < first.time) first = valueAt(pair.column, r, e, a);
+			}
 			if (ratio > worstRatio) {
 				worstRatio = ratio;
-				worst = {
-					column: pair.column,
-					time: expected.times[r],
-					expected: e,
-					actual: a,
-					error: Number.isNaN(e) !== Number.isNaN(a) ? Infinity : e === a ? 0 : Math.abs(e - a),
-					allowed: allowedError(e)
-				};
+				worst = valueAt(pair.column, r, e, a);
 			}
 		}
 	}
 	if (compared === 0) {
 		return { ...base, ok: false, kind: 'nothing-compared', reason: 'the reference has no values to compare' };
 	}
-	if (failed > 0 && worst) {
+	if (failed > 0 && worst && first) {
+		const sameAsWorst = first.column === worst.column && first.time === worst.time;
+		const start = sameAsWorst ? '' : `, the first at time ${formatNumber(first.time)} in "${first.column}"`;
 		return {
 			...base,
 			compared,
 			failed,
 			worst,
+			first,
 			ok: false,
 			kind: 'values',
-			reason: `${describeWorst(worst)} (${failed} of ${compared} values out of tolerance)`
+			reason: `${describeWorst(worst)} (${failed} of ${compared} values out of tolerance${start})`
 		};
 	}
 	return { ...base, compared, failed, worst, ok: true };

@@ -11,6 +11,7 @@ const fail: CaseResult = {
 	stage: 'compare',
 	reason: 'worst column "StockA" at time 2 expected -8 got -7 (error 1.00, allowed 9.00e-5) (2 of 9 values out of tolerance)',
 	worst: { column: 'StockA', time: 2, expected: -8, actual: NaN, error: Infinity, allowed: 9e-5 },
+	first: { column: 'FlowA', time: 1, expected: 1, actual: 1.001, error: 0.001, allowed: 2e-5 },
 	compared: 9,
 	failed: 2,
 	ms: 1.234
@@ -120,6 +121,7 @@ describe('JSON report', () => {
 			ms: 1.2,
 			worst: { column: 'StockA', time: 2, expected: -8, actual: 'NaN', error: 'Infinity', allowed: 9e-5 }
 		});
+		expect(parsed.cases[1].first).toMatchObject({ column: 'FlowA', time: 1, expected: 1, actual: 1.001 });
 		expect(parsed.cases[1].worst.summary).toMatch(/^worst column "StockA" at time 2 expected -8 got NaN/);
 		expect(parsed.cases[2].expectation).toEqual({ kind: 'expected-failure', reason: 'arrays (T3: a later issue)' });
 		expect(parsed.cases[3].variant).toBe('teacup_legacy.stmx');

@@ -84,10 +84,22 @@ export interface JsonCase {
 	reason?: string;
 	stage?: string;
 	expectation?: { kind: string; reason: string };
-	worst?: { column: string; time: number; expected: number | string; actual: number | string; error: number | string; allowed: number; summary: string };
+	worst?: JsonValue;
+	/** The earliest value out of tolerance. */
+	first?: JsonValue;
 	compared?: number;
 	failed?: number;
 	ms: number;
+}
+
+export interface JsonValue {
+	column: string;
+	time: number;
+	expected: number | string;
+	actual: number | string;
+	error: number | string;
+	allowed: number;
+	summary: string;
 }
 
 export interface JsonReport {
@@ -101,7 +113,7 @@ function jsonNumber(x: number): number | string {
 	return Number.isFinite(x) ? x : String(x);
 }
 
-function jsonWorst(w: WorstValue): NonNullable<JsonCase['worst']> {
+function jsonValue(w: WorstValue): JsonValue {
 	return {
 		column: w.column,
 		time: w.time,
@@ -125,7 +137,8 @@ export function jsonReport(results: readonly CaseResult[], suite: string): JsonR
 			...(r.reason !== undefined ? { reason: r.reason } : {}),
 			...(r.stage ? { stage: r.stage } : {}),
 			...(r.expectation ? { expectation: { ...r.expectation } } : {}),
-			...(r.worst ? { worst: jsonWorst(r.worst) } : {}),
+			...(r.worst ? { worst: jsonValue(r.worst) } : {}),
+			...(r.first ? { first: jsonValue(r.first) } : {}),
 			...(r.compared !== undefined ? { compared: r.compared, failed: r.failed } : {}),
 			ms: Math.round(r.ms * 10) / 10
 		})),

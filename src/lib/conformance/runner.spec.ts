@@ -114,6 +114,7 @@ describe('runSuite', () => {
 		expect(r.stage).toBe('compare');
 		expect(r.reason).toMatch(/^worst column "Stock" at time 2 expected 2 got 2\.1 \(error 0\.100/);
 		expect(r.worst).toMatchObject({ column: 'Stock', time: 2 });
+		expect(r.first).toEqual(r.worst);
 	});
 
 	it('turns every kind of failure into a reason, never an exception', () => {

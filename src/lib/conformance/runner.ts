@@ -43,6 +43,8 @@ export interface CaseResult {
 	stage?: Stage;
 	/** The value furthest outside its tolerance (fail), or nearest to it (pass). */
 	worst?: WorstValue;
+	/** The earliest value out of tolerance (fail). */
+	first?: WorstValue;
 	/** Values compared and values out of tolerance. */
 	compared?: number;
 	failed?: number;
@@ -57,6 +59,7 @@ interface Outcome {
 	reason?: string;
 	stage?: Stage;
 	worst?: WorstValue;
+	first?: WorstValue;
 	compared?: number;
 	failed?: number;
 }
@@ -149,7 +152,12 @@ export function runModel(
 	} catch (e) {
 		return { passed: false, stage: 'compare', reason: `comparison failed: ${messageOf(e)}` };
 	}
-	const counts = { worst: comparison.worst, compared: comparison.compared, failed: comparison.failed };
+	const counts = {
+		worst: comparison.worst,
+		first: comparison.first,
+		compared: comparison.compared,
+		failed: comparison.failed
+	};
 	if (result.error) {
 		const runError = `run error: ${formatDiagnostic(result.error).replace(/^(error|warning): /, '')}`;
 		const before = comparison.kind === 'values' ? `; before it, ${comparison.reason}` : '';
@@ -238,6 +246,7 @@ export function runSuite(
 				...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
 				...(outcome.stage ? { stage: outcome.stage } : {}),
 				...(outcome.worst ? { worst: outcome.worst } : {}),
+				...(outcome.first ? { first: outcome.first } : {}),
 				...(outcome.compared !== undefined ? { compared: outcome.compared, failed: outcome.failed } : {}),
 				...(expectation ? { expectation } : {}),
 				ms: Math.max(0, now() - started)

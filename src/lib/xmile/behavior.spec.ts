@@ -20,7 +20,10 @@ describe('readBehavior', () => {
 	});
 
 	it('sets kinds separately (test_non_negative_all2.xmile)', () => {
-		expect(defaults('<behavior><flow><non_negative/></flow></behavior>')).toEqual({ stock: false, flow: true });
+		expect(defaults('<behavior><flow><non_negative/></flow></behavior>')).toEqual({
+			stock: false,
+			flow: true
+		});
 		expect(
 			defaults('<behavior><flow><non_negative/></flow><stock><non_negative/></stock></behavior>')
 		).toEqual({ stock: true, flow: true });
@@ -28,13 +31,18 @@ describe('readBehavior', () => {
 
 	it('lets a kind-specific setting beat the bare one in the same block', () => {
 		expect(
-			defaults('<behavior><stock><non_negative>false</non_negative></stock><non_negative/></behavior>')
+			defaults(
+				'<behavior><stock><non_negative>false</non_negative></stock><non_negative/></behavior>'
+			)
 		).toEqual({ stock: false, flow: true });
 	});
 
 	it("lets the model's block override the file's", () => {
 		expect(
-			defaults('<behavior><non_negative/></behavior>', '<behavior><flow><non_negative>false</non_negative></flow></behavior>')
+			defaults(
+				'<behavior><non_negative/></behavior>',
+				'<behavior><flow><non_negative>false</non_negative></flow></behavior>'
+			)
 		).toEqual({ stock: true, flow: false });
 	});
 });

@@ -14,7 +14,12 @@ describe('readGraphicalFunction', () => {
 		const { gf, diagnostics } = read(
 			'<gf><yscale min="-1" max="1"/><xpts>0,5,10</xpts><ypts>0,1,-1</ypts></gf>'
 		);
-		expect(gf).toEqual({ type: 'continuous', xs: [0, 5, 10], ys: [0, 1, -1], yScale: { min: -1, max: 1 } });
+		expect(gf).toEqual({
+			type: 'continuous',
+			xs: [0, 5, 10],
+			ys: [0, 1, -1],
+			yScale: { min: -1, max: 1 }
+		});
 		expect(diagnostics).toEqual([]);
 	});
 
@@ -25,8 +30,12 @@ describe('readGraphicalFunction', () => {
 	});
 
 	it('honours the sep attribute on either list (test_lookups_xpts_sep / _ypts_sep)', () => {
-		expect(read('<gf><xpts sep=";">0;5;10</xpts><ypts>1,2,3</ypts></gf>').gf?.xs).toEqual([0, 5, 10]);
-		expect(read('<gf><xpts>0,5,10</xpts><ypts sep=";">1;2;3</ypts></gf>').gf?.ys).toEqual([1, 2, 3]);
+		expect(read('<gf><xpts sep=";">0;5;10</xpts><ypts>1,2,3</ypts></gf>').gf?.xs).toEqual([
+			0, 5, 10
+		]);
+		expect(read('<gf><xpts>0,5,10</xpts><ypts sep=";">1;2;3</ypts></gf>').gf?.ys).toEqual([
+			1, 2, 3
+		]);
 	});
 
 	it('prefers <xpts> over a placeholder <xscale min="0" max="0"> (hares and lynxes model.xmile)', () => {
@@ -53,7 +62,12 @@ describe('readGraphicalFunction', () => {
 		const { gf, diagnostics } = read('<gf>\n<xpts>0,1,2</xpts>\n<ypts>0,1</ypts>\n</gf>');
 		expect(gf).toBeUndefined();
 		expect(diagnostics).toEqual([
-			expect.objectContaining({ severity: 'error', variable: 'Table', line: 2, message: expect.stringMatching(/3 x values but 2 y values/) })
+			expect.objectContaining({
+				severity: 'error',
+				variable: 'Table',
+				line: 2,
+				message: expect.stringMatching(/3 x values but 2 y values/)
+			})
 		]);
 	});
 
@@ -69,7 +83,11 @@ describe('readGraphicalFunction', () => {
 	it('reports missing points, missing x values and x values that do not increase', () => {
 		expect(read('<gf><xpts>0,1</xpts></gf>').diagnostics[0].message).toMatch(/no <ypts>/);
 		expect(read('<gf><ypts>0,1</ypts></gf>').diagnostics[0].message).toMatch(/<xpts> or <xscale>/);
-		expect(read('<gf><xpts>0,2,1</xpts><ypts>0,1,2</ypts></gf>').diagnostics[0].message).toMatch(/must increase/);
-		expect(read('<gf><xscale min="1" max="x"/><ypts>0</ypts></gf>').diagnostics[0].message).toMatch(/<xscale>/);
+		expect(read('<gf><xpts>0,2,1</xpts><ypts>0,1,2</ypts></gf>').diagnostics[0].message).toMatch(
+			/must increase/
+		);
+		expect(read('<gf><xscale min="1" max="x"/><ypts>0</ypts></gf>').diagnostics[0].message).toMatch(
+			/<xscale>/
+		);
 	});
 });

@@ -17,7 +17,13 @@ describe('readSimSpecs', () => {
 		const { simSpecs, diagnostics } = read(
 			'<sim_specs method="Euler" time_units="Months"><start>0</start><stop>30</stop><dt>0.125</dt></sim_specs>'
 		);
-		expect(simSpecs).toEqual({ start: 0, stop: 30, dt: 0.125, method: 'euler', timeUnits: 'Months' });
+		expect(simSpecs).toEqual({
+			start: 0,
+			stop: 30,
+			dt: 0.125,
+			method: 'euler',
+			timeUnits: 'Months'
+		});
 		expect(diagnostics).toEqual([]);
 	});
 
@@ -70,7 +76,9 @@ describe('readSimSpecs', () => {
 		);
 		expect(isee.simSpecs.saveStep).toBe(1);
 		expect(isee.diagnostics).toEqual([]);
-		const element = read('<sim_specs><start>0</start><stop>4</stop><dt>0.5</dt><savestep>2</savestep></sim_specs>');
+		const element = read(
+			'<sim_specs><start>0</start><stop>4</stop><dt>0.5</dt><savestep>2</savestep></sim_specs>'
+		);
 		expect(element.simSpecs.saveStep).toBe(2);
 	});
 
@@ -95,10 +103,16 @@ describe('readSimSpecs', () => {
 	});
 
 	it('names the element and line of a bad number', () => {
-		const { simSpecs, diagnostics } = read('<sim_specs>\n<start>0</start>\n<stop>ten</stop>\n</sim_specs>');
+		const { simSpecs, diagnostics } = read(
+			'<sim_specs>\n<start>0</start>\n<stop>ten</stop>\n</sim_specs>'
+		);
 		expect(simSpecs.stop).toBe(10);
 		expect(diagnostics).toContainEqual(
-			expect.objectContaining({ severity: 'error', line: 3, message: expect.stringContaining('<stop>') })
+			expect.objectContaining({
+				severity: 'error',
+				line: 3,
+				message: expect.stringContaining('<stop>')
+			})
 		);
 	});
 

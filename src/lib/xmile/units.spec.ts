@@ -26,7 +26,9 @@ describe('readUnits', () => {
 	it('is empty without <model_units>, and skips an unnamed unit with a warning', () => {
 		const report = new Report();
 		expect(readUnits(undefined, report)).toEqual([]);
-		expect(readUnits(parseXmlTree('<model_units><unit><eqn>x</eqn></unit></model_units>'), report)).toEqual([]);
+		expect(
+			readUnits(parseXmlTree('<model_units><unit><eqn>x</eqn></unit></model_units>'), report)
+		).toEqual([]);
 		expect(report.diagnostics).toHaveLength(1);
 	});
 });

@@ -46,23 +46,31 @@ describe('readVariable', () => {
 	});
 
 	it('keeps the equation text as written, entities decoded and outer whitespace trimmed', () => {
-		const { variable } = read('<aux name="V"><eqn>\n  IF a &lt;&gt; b\n  THEN 1 ELSE 0  \n</eqn></aux>');
+		const { variable } = read(
+			'<aux name="V"><eqn>\n  IF a &lt;&gt; b\n  THEN 1 ELSE 0  \n</eqn></aux>'
+		);
 		expect(variable).toMatchObject({ kind: 'aux', equation: 'IF a <> b\n  THEN 1 ELSE 0' });
 	});
 
 	it('applies <behavior> defaults unless the variable says otherwise', () => {
 		const on = { stock: true, flow: true };
-		expect(read('<stock name="V"><eqn>1</eqn></stock>', on).variable).toMatchObject({ nonNegative: true });
+		expect(read('<stock name="V"><eqn>1</eqn></stock>', on).variable).toMatchObject({
+			nonNegative: true
+		});
 		expect(
 			read('<stock name="V"><eqn>1</eqn><non_negative>false</non_negative></stock>', on).variable
 		).toMatchObject({ nonNegative: false });
-		expect(read('<flow name="V"><eqn>1</eqn></flow>', on).variable).toMatchObject({ uniflow: true });
+		expect(read('<flow name="V"><eqn>1</eqn></flow>', on).variable).toMatchObject({
+			uniflow: true
+		});
 		expect(read('<flow name="V"><eqn>1</eqn></flow>').variable).toMatchObject({ uniflow: false });
 	});
 
 	it('reads an aux with a graphical function and an equation as an aux applying the table', () => {
 		// test_lookups.stmx: xmutil writes a Vensim lookup as an aux with a placeholder eqn of 0.
-		const { variable } = read('<aux name="V"><eqn>0</eqn><gf><xpts>0,1</xpts><ypts>0,1</ypts></gf></aux>');
+		const { variable } = read(
+			'<aux name="V"><eqn>0</eqn><gf><xpts>0,1</xpts><ypts>0,1</ypts></gf></aux>'
+		);
 		expect(variable).toMatchObject({ kind: 'aux', equation: '0', graphical: { xs: [0, 1] } });
 	});
 
@@ -83,7 +91,12 @@ describe('readVariable', () => {
 		const { variable, diagnostics } = read('<aux name="V">\n<units>x</units></aux>');
 		expect(variable).toMatchObject({ kind: 'aux', equation: '' });
 		expect(diagnostics).toEqual([
-			expect.objectContaining({ severity: 'error', variable: 'V', line: 1, message: 'Has no equation' })
+			expect.objectContaining({
+				severity: 'error',
+				variable: 'V',
+				line: 1,
+				message: 'Has no equation'
+			})
 		]);
 	});
 
@@ -122,7 +135,12 @@ describe('readVariable', () => {
 	});
 
 	it('reports conveyors and queues', () => {
-		const { diagnostics } = read('<stock name="V"><eqn>1</eqn><conveyor><len>3</len></conveyor></stock>');
-		expect(diagnostics[0]).toMatchObject({ severity: 'error', message: '"V" is a conveyor: conveyors are not supported yet' });
+		const { diagnostics } = read(
+			'<stock name="V"><eqn>1</eqn><conveyor><len>3</len></conveyor></stock>'
+		);
+		expect(diagnostics[0]).toMatchObject({
+			severity: 'error',
+			message: '"V" is a conveyor: conveyors are not supported yet'
+		});
 	});
 });

@@ -104,7 +104,8 @@ function readEquation(
 	if (equations.length > 1 && !arrayed) {
 		report.warning(`Has ${equations.length} <eqn> elements; using the first`, equations[1], name);
 	}
-	const first = equations[0] ?? (arrayed ? child(child(element, 'element') ?? element, 'eqn') : undefined);
+	const first =
+		equations[0] ?? (arrayed ? child(child(element, 'element') ?? element, 'eqn') : undefined);
 	const text = first?.text.trim();
 	return text ? text : undefined;
 }
@@ -133,7 +134,11 @@ function reportArrays(element: XmlElement, name: string, report: Report): boolea
 	const dims = dimensions ? childrenNamed(dimensions, 'dim') : [];
 	if (dimensions && dims.length > 0) {
 		const over = dims.map((d) => `"${d.attributes.name ?? '?'}"`).join(' × ');
-		report.error(`"${name}" is arrayed over ${over}: arrays are not supported yet`, dimensions, name);
+		report.error(
+			`"${name}" is arrayed over ${over}: arrays are not supported yet`,
+			dimensions,
+			name
+		);
 		return true;
 	}
 	const elementEquation = child(element, 'element');
@@ -154,7 +159,8 @@ function reportQueuesAndConveyors(stock: XmlElement, name: string, report: Repor
 		['queue', 'queues']
 	] as const) {
 		const element = child(stock, tag);
-		if (element) report.error(`"${name}" is a ${tag}: ${what} are not supported yet`, element, name);
+		if (element)
+			report.error(`"${name}" is a ${tag}: ${what} are not supported yet`, element, name);
 	}
 }
 

@@ -63,7 +63,9 @@ describe('readViews', () => {
 	it('puts a cloud at each free end of a pipe when the file has none', () => {
 		const layout = readViews(input(VIEW), new Report());
 		// F fills S, so only its source end is free.
-		expect(layout.clouds).toEqual([{ id: 'cloud-f-source', flow: 'f', position: { x: 100, y: 100 } }]);
+		expect(layout.clouds).toEqual([
+			{ id: 'cloud-f-source', flow: 'f', position: { x: 100, y: 100 } }
+		]);
 	});
 
 	it('reads explicit clouds, naming the flow by name or by its uid', () => {
@@ -95,7 +97,9 @@ describe('readViews', () => {
 
 	it('centres a resized stock given by its top-left corner', () => {
 		const layout = readViews(
-			input('<model><views><view><stock name="S" x="100" y="50" width="60" height="40"/></view></views></model>'),
+			input(
+				'<model><views><view><stock name="S" x="100" y="50" width="60" height="40"/></view></views></model>'
+			),
 			new Report()
 		);
 		expect(layout.positions.get('s')).toEqual({ x: 130, y: 70 });
@@ -103,8 +107,13 @@ describe('readViews', () => {
 
 	it('leaves out a position that is not numeric, with a warning naming the variable', () => {
 		const report = new Report();
-		const layout = readViews(input('<model><views><view><aux name="A" x="left" y="1"/></view></views></model>'), report);
+		const layout = readViews(
+			input('<model><views><view><aux name="A" x="left" y="1"/></view></views></model>'),
+			report
+		);
 		expect(layout.positions.size).toBe(0);
-		expect(report.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', variable: 'A' })]);
+		expect(report.diagnostics).toEqual([
+			expect.objectContaining({ severity: 'warning', variable: 'A' })
+		]);
 	});
 });

@@ -25,7 +25,7 @@ export interface XmlElement {
 export function parseXmlTree(text: string): XmlElement {
 	// Namespace processing stays off: XMILE files often use the isee: prefix without declaring
 	// it, which a namespace-aware parser rejects. Both XMILE namespaces then read the same.
-	const parser = new SaxesParser({ position: true });
+	const parser = new SaxesParser({ xmlns: false, position: true });
 	// A byte order mark is not part of the document; drop it so line 1 columns stay right.
 	const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
 	const locate = locator(source);

@@ -1,0 +1,44 @@
+import { canonicalName } from '../../model/names';
+import { delayBuiltins } from './delays';
+import { inputBuiltins } from './inputs';
+import { mathBuiltins } from './math';
+import { memoryBuiltins } from './memory';
+import { randomBuiltins } from './random';
+import { smoothBuiltins } from './smooths';
+import type { Builtin } from './types';
+
+export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './types';
+
+/** Every builtin function, for the compiler, autocomplete and documentation. */
+export const BUILTINS: readonly Builtin[] = [
+	...mathBuiltins,
+	...inputBuiltins,
+	...delayBuiltins,
+	...smoothBuiltins,
+	...memoryBuiltins,
+	...randomBuiltins
+];
+
+const byName = new Map<string, Builtin>();
+for (const b of BUILTINS) for (const n of [b.name, ...(b.aliases ?? [])]) byName.set(canonicalName(n), b);
+
+export function findBuiltin(name: string): Builtin | undefined {
+	return byName.get(canonicalName(name));
+}
+
+/**
+ * Names that read a property of the run rather than a variable. Vensim's names are accepted
+ * too (xmutil writes them), but a model variable of the same name wins.
+ */
+export const RUN_CONSTANTS: Record<string, 'time' | 'dt' | 'start' | 'stop'> = {
+	time: 'time',
+	dt: 'dt',
+	time_step: 'dt',
+	starttime: 'start',
+	initial_time: 'start',
+	stoptime: 'stop',
+	final_time: 'stop'
+};
+
+/** Table lookups take a graphical function's name as their first argument. */
+export const LOOKUP_NAMES = new Set(['lookup']);

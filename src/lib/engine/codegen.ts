@@ -1,0 +1,129 @@
+/**
+ * IR → JavaScript. The generated source is built only from the checked IR: numbers are printed
+ * by emitNumber, values are array reads at integer slots, operators and builtin calls come from
+ * fixed tables. No text from the model (names, equations, units) ever reaches the source.
+ */
+import type { IR, Node } from './ir';
+
+export function emitNumber(v: number): string {
+	if (Number.isNaN(v)) return 'NaN';
+	if (v === Infinity) return 'Infinity';
+	if (v === -Infinity) return '(-Infinity)';
+	if (Object.is(v, -0)) return '(-0)';
+	if (!Number.isFinite(v)) throw new Error('unreachable');
+	const text = String(v);
+	return v < 0 ? `(${text})` : text;
+}
+
+function slot(n: number): string {
+	if (!Number.isInteger(n) || n < 0) throw new Error(`bad slot ${n}`);
+	return String(n);
+}
+
+/** Where each node's value lives in the generated code. */
+export function nodeRef(node: Node): string {
+	const array = node.kind === 'stock' ? 's' : node.kind === 'const' ? 'c' : 'v';
+	return `${array}[${slot(node.slot)}]`;
+}
+
+const COMPARISONS = { '=': '===', '<>': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' } as const;
+const ARITHMETIC = { '+': '+', '-': '-', '*': '*', '/': '/' } as const;
+const RUNTIME_OPS = new Set(['lookup', 'pipe', 'uniform', 'normal', 'exponential', 'lognormal', 'poisson', 'triangular']);
+const SAFE_BUILTIN_NAME = /^[a-z][a-z0-9_]*$/;
+
+export function emit(ir: IR, nodes: readonly Node[]): string {
+	const e = (x: IR): string => emit(x, nodes);
+	switch (ir.k) {
+		case 'num':
+			return emitNumber(ir.v);
+		case 'node':
+			return nodeRef(nodes[ir.id]);
+		case 'time':
+			return 't';
+		case 'dt':
+			return 'dt';
+		case 'start':
+			return 'rt.start';
+		case 'stop':
+			return 'rt.stop';
+		case 'un':
+			if (ir.op === '-') return `(-${e(ir.a)})`;
+			if (ir.op === '+') return e(ir.a);
+			return `(${e(ir.a)} === 0 ? 1 : 0)`;
+		case 'bin': {
+			const a = e(ir.a);
+			const b = e(ir.b);
+			if (ir.op in ARITHMETIC) return `(${a} ${ARITHMETIC[ir.op as keyof typeof ARITHMETIC]} ${b})`;
+			if (ir.op in COMPARISONS) return `(${a} ${COMPARISONS[ir.op as keyof typeof COMPARISONS]} ${b} ? 1 : 0)`;
+			if (ir.op === '^') return `Math.pow(${a}, ${b})`;
+			if (ir.op === 'mod') return `F.mod(${a}, ${b})`; // floorMod, as evaluate.ts
+			if (ir.op === 'and') return `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`;
+			if (ir.op === 'or') return `(${a} !== 0 || ${b} !== 0 ? 1 : 0)`;
+			throw new Error(`unknown operator ${ir.op}`);
+		}
+		case 'if':
+			return `(${e(ir.c)} !== 0 ? ${e(ir.t)} : ${e(ir.e)})`;
+		case 'fn': {
+			const args = ir.args.map(e);
+			if (ir.fn.emit) return ir.fn.emit(args);
+			if (!SAFE_BUILTIN_NAME.test(ir.fn.name)) throw new Error(`bad builtin name`);
+			return `F.${ir.fn.name}(${args.join(', ')})`;
+		}
+		case 'rt':
+			if (!RUNTIME_OPS.has(ir.op)) throw new Error(`bad runtime op`);
+			return `rt.${ir.op}(${[slot(ir.slot), ...ir.args.map(e)].join(', ')})`;
+	}
+}
+
+/** Dependencies of an IR expression: the node ids it reads. */
+export function readsOf(ir: IR | undefined, into: Set<number> = new Set()): Set<number> {
+	if (!ir) return into;
+	switch (ir.k) {
+		case 'node':
+			into.add(ir.id);
+			break;
+		case 'un':
+			readsOf(ir.a, into);
+			break;
+		case 'bin':
+			readsOf(ir.a, into);
+			readsOf(ir.b, into);
+			break;
+		case 'if':
+			readsOf(ir.c, into);
+			readsOf(ir.t, into);
+			readsOf(ir.e, into);
+			break;
+		case 'fn':
+		case 'rt':
+			for (const a of ir.args) readsOf(a, into);
+			break;
+	}
+	return into;
+}
+
+/**
+ * Large models make long straight-line functions; V8 stops optimising functions past a bytecode
+ * size, so statements are split into chunks that each stay well under it.
+ */
+export const STATEMENTS_PER_CHUNK = 400;
+
+/** Builds `function (t, s, v, c, d, v1)` from statements, chunked, with rt and F in its closure. */
+export function buildFunction(
+	statements: readonly string[],
+	rt: unknown,
+	builtins: Record<string, (...a: number[]) => number>
+): (t: number, s: Float64Array, v: Float64Array, c: Float64Array, d: Float64Array, v1: Float64Array) => void {
+	const chunks: string[] = [];
+	for (let i = 0; i < statements.length; i += STATEMENTS_PER_CHUNK) {
+		chunks.push(statements.slice(i, i + STATEMENTS_PER_CHUNK).join('\n'));
+	}
+	if (chunks.length === 0) chunks.push('');
+	const params = 't, s, v, c, d, v1';
+	const source = [
+		'"use strict";',
+		...chunks.map((body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\n${body}\n}`),
+		`return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
+	].join('\n');
+	return new Function('rt', 'F', source)(rt, builtins);
+}

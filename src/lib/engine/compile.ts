@@ -1,0 +1,528 @@
+/**
+ * Model → Program: parse every equation once, resolve names, expand stateful builtins into
+ * internal nodes, order each phase by dependency, and generate one function per phase.
+ *
+ *   document model ─ parse ─ resolve & expand ─ order ─ generate ─▶ Program (see program.ts)
+ */
+import type { Diagnostic } from '../model/diagnostics';
+import { canonicalName } from '../model/names';
+import type { GraphicalFunction, Model, Variable } from '../model/types';
+import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
+import type { ExpandContext } from './builtins/types';
+import { readsOf } from './codegen';
+import { applyBinary, applyUnary } from './evaluate';
+import { evaluationOrder } from './graph';
+import type { IR, Node, NodeKind } from './ir';
+import { closestNames } from './names';
+import { ParseError, type Expr, type Span } from './parse/ast';
+import { parseEquation } from './parse/parser';
+import { lookupTable, type Table } from './runtime';
+import { checkSimSpecs } from './sim-specs';
+
+export class CompileError extends Error {
+	constructor(
+		message: string,
+		readonly span?: Span
+	) {
+		super(message);
+		this.name = 'CompileError';
+	}
+}
+
+/** A user variable as the compiler sees it. */
+interface Entry {
+	variable: Variable;
+	canonical: string;
+	/** Its node; absent for pure tables (standalone graphical functions). */
+	node?: Node;
+	table?: number;
+	ast?: Expr;
+	state: 'new' | 'resolving' | 'done' | 'failed';
+}
+
+export interface CompiledModel {
+	nodes: Node[];
+	tables: Table[];
+	pipeCount: number;
+	randomCount: number;
+	/** Constants by canonical name (aux constants, and stocks whose initial value is a constant). */
+	overridable: Map<string, number>;
+	/** User variables in model order, for results. */
+	outputs: { name: string; node: number }[];
+	initOrder: number[];
+	rateOrder: number[];
+	/** Non-negative stocks, upstream first, so a cut-back outflow reaches the next stock in time. */
+	nonNegativeOrder: number[];
+	diagnostics: Diagnostic[];
+}
+
+export function compileToNodes(model: Model): { ok: true; compiled: CompiledModel } | { ok: false; diagnostics: Diagnostic[] } {
+	return new ModelCompiler(model).compile();
+}
+
+class ModelCompiler {
+	readonly diagnostics: Diagnostic[] = [];
+	readonly nodes: Node[] = [];
+	readonly tables: Table[] = [];
+	readonly entries: Entry[] = [];
+	readonly byCanonical = new Map<string, Entry>();
+	readonly byId = new Map<string, Entry>();
+	readonly overridable = new Map<string, number>();
+	pipeCount = 0;
+	randomCount = 0;
+
+	constructor(readonly model: Model) {}
+
+	compile(): { ok: true; compiled: CompiledModel } | { ok: false; diagnostics: Diagnostic[] } {
+		this.diagnostics.push(...checkSimSpecs(this.model.simSpecs));
+		this.collectVariables();
+		for (const entry of this.entries) this.parse(entry);
+		for (const entry of this.entries) this.resolve(entry);
+		for (const entry of this.entries) if (entry.variable.kind === 'stock') this.connectFlows(entry);
+		this.warnAboutLooseFlows();
+		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
+
+		const { initOrder, rateOrder } = this.order();
+		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
+		this.assignSlots();
+		return {
+			ok: true,
+			compiled: {
+				nodes: this.nodes,
+				tables: this.tables,
+				pipeCount: this.pipeCount,
+				randomCount: this.randomCount,
+				overridable: this.overridable,
+				outputs: this.entries.filter((e) => e.node).map((e) => ({ name: e.variable.name, node: e.node!.id })),
+				initOrder,
+				rateOrder,
+				nonNegativeOrder: this.nonNegativeOrder(),
+				diagnostics: this.diagnostics
+			}
+		};
+	}
+
+	error(message: string, variable?: string, span?: Span): void {
+		this.diagnostics.push({ severity: 'error', message, variable, start: span?.start, end: span?.end });
+	}
+
+	// ── variables and tables ─────────────────────────────────────────────────────────────────
+
+	collectVariables(): void {
+		for (const variable of this.model.variables) {
+			const canonical = canonicalName(variable.name ?? '');
+			if (!canonical) {
+				this.error(`a ${variable.kind} has no name${variable.id ? ` (id "${variable.id}")` : ''}`);
+				continue;
+			}
+			const clash = this.byCanonical.get(canonical);
+			if (clash) {
+				this.error(`two variables have the same name: "${clash.variable.name}" and "${variable.name}" (names ignore case, spaces and underscores)`, variable.name);
+				continue;
+			}
+			const entry: Entry = { variable, canonical, state: 'new' };
+			this.entries.push(entry);
+			this.byCanonical.set(canonical, entry);
+			if (variable.id) this.byId.set(variable.id, entry);
+			if ('graphical' in variable && variable.graphical) entry.table = this.addTable(variable.graphical, variable.name);
+			const pureTable = variable.kind === 'gf' || (variable.kind === 'aux' && variable.graphical && !variable.equation?.trim());
+			if (!pureTable) {
+				const kind: NodeKind = variable.kind === 'stock' ? 'stock' : variable.kind === 'flow' ? 'flow' : 'aux';
+				entry.node = this.addNode(kind, variable.name, variable.name, false);
+				if (variable.kind === 'stock') entry.node.nonNegative = !!variable.nonNegative;
+				if (variable.kind === 'flow') entry.node.uniflow = !!variable.uniflow;
+			}
+		}
+	}
+
+	addTable(gf: GraphicalFunction, owner: string): number | undefined {
+		const { xs, ys } = gf;
+		const problem =
+			!Array.isArray(xs) || !Array.isArray(ys)
+				? 'its points are missing'
+				: xs.length === 0
+					? 'it has no points'
+					: xs.length !== ys.length
+						? `it has ${xs.length} x values but ${ys.length} y values`
+						: [...xs, ...ys].some((n) => typeof n !== 'number' || !Number.isFinite(n))
+							? 'a point is not a finite number'
+							: xs.some((x, i) => i > 0 && x <= xs[i - 1])
+								? 'its x values must increase from point to point'
+								: undefined;
+		if (problem) {
+			this.error(`the graphical function is unusable: ${problem}`, owner);
+			return undefined;
+		}
+		this.tables.push({ type: gf.type ?? 'continuous', xs: Float64Array.from(xs), ys: Float64Array.from(ys) });
+		return this.tables.length - 1;
+	}
+
+	addNode(kind: NodeKind, name: string, owner: string, internal: boolean): Node {
+		const node: Node = { id: this.nodes.length, kind, name, owner, internal, slot: -1, inflows: [], outflows: [] };
+		this.nodes.push(node);
+		return node;
+	}
+
+	// ── parsing and resolution ───────────────────────────────────────────────────────────────
+
+	equationOf(entry: Entry): string | undefined {
+		const v = entry.variable;
+		if (v.kind === 'stock') return v.initial;
+		if (v.kind === 'gf' || !entry.node) return undefined;
+		return v.equation;
+	}
+
+	parse(entry: Entry): void {
+		const source = this.equationOf(entry);
+		if (source === undefined) return;
+		const what = entry.variable.kind === 'stock' ? 'initial value' : 'equation';
+		if (typeof source !== 'string' || !source.trim()) {
+			this.error(`the ${what} is empty`, entry.variable.name);
+			entry.state = 'failed';
+			return;
+		}
+		try {
+			entry.ast = parseEquation(source);
+		} catch (e) {
+			if (!(e instanceof ParseError)) throw e;
+			this.error(`cannot read the ${what}: ${e.message}`, entry.variable.name, e);
+			entry.state = 'failed';
+		}
+	}
+
+	resolve(entry: Entry): void {
+		if (entry.state !== 'new' || !entry.node || !entry.ast) return;
+		entry.state = 'resolving';
+		const node = entry.node;
+		try {
+			let ir = this.toIR(entry.ast, entry);
+			if (entry.variable.kind === 'stock') {
+				if (isStatic(ir)) {
+					// A constant initial value lives in the constants array, so a scenario can change it.
+					const constant = this.addNode('const', `initial ${entry.variable.name}`, entry.variable.name, true);
+					constant.value = this.valueAtStart(ir, entry);
+					this.overridable.set(entry.canonical, constant.id);
+					ir = { k: 'node', id: constant.id };
+				}
+				node.initExpr = ir;
+			} else {
+				if (entry.table !== undefined) ir = { k: 'rt', op: 'lookup', slot: entry.table, args: [ir] };
+				if (entry.variable.kind === 'aux' && isStatic(ir)) {
+					node.kind = 'const';
+					node.value = this.valueAtStart(ir, entry);
+					this.overridable.set(entry.canonical, node.id);
+				}
+				node.expr = ir;
+			}
+			entry.state = 'done';
+		} catch (e) {
+			if (!(e instanceof CompileError)) throw e;
+			this.error(e.message, entry.variable.name, e.span);
+			entry.state = 'failed';
+		}
+	}
+
+	toIR(expr: Expr, entry: Entry): IR {
+		const r = (e: Expr) => this.toIR(e, entry);
+		switch (expr.type) {
+			case 'number':
+				return { k: 'num', v: expr.value };
+			case 'unary':
+				return { k: 'un', op: expr.op, a: r(expr.arg) };
+			case 'binary':
+				return { k: 'bin', op: expr.op, a: r(expr.left), b: r(expr.right) };
+			case 'if':
+				return { k: 'if', c: r(expr.cond), t: r(expr.then), e: r(expr.else) };
+			case 'name':
+				return this.resolveName(expr, entry);
+			case 'call':
+				return this.resolveCall(expr, entry);
+			case 'subscript':
+				throw new CompileError('arrays (subscripts in [ ]) are not supported yet', expr);
+		}
+	}
+
+	resolveName(expr: Extract<Expr, { type: 'name' }>, entry: Entry): IR {
+		const target = this.byCanonical.get(expr.canonical);
+		if (target) {
+			if (!target.node) {
+				throw new CompileError(`"${target.variable.name}" is a graphical function: use it as ${expr.name}(input)`, expr);
+			}
+			return { k: 'node', id: target.node.id };
+		}
+		const run = RUN_CONSTANTS[expr.canonical];
+		if (run) return { k: run };
+		const builtin = findBuiltin(expr.canonical);
+		if (builtin && builtin.minArgs === 0 && builtin.kind === 'pure') return { k: 'fn', fn: builtin, args: [] };
+		if (builtin) throw new CompileError(`${expr.name.toUpperCase()} is a function: it needs arguments, as in ${builtin.signature.split(':')[0]}`, expr);
+		const suggestions = closestNames(
+			expr.name.replace(/_/g, ' '),
+			this.entries.map((e) => e.variable.name)
+		);
+		const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+		throw new CompileError(`unknown name "${expr.name}"${hint}`, expr);
+	}
+
+	resolveCall(expr: Extract<Expr, { type: 'call' }>, entry: Entry): IR {
+		const args = expr.args;
+		const callName = expr.name.toUpperCase();
+		if (expr.canonical === 'if_then_else') {
+			if (args.length !== 3) throw new CompileError(`IF_THEN_ELSE needs 3 arguments (condition, then, else), not ${args.length}`, expr);
+			return { k: 'if', c: this.toIR(args[0], entry), t: this.toIR(args[1], entry), e: this.toIR(args[2], entry) };
+		}
+		if (LOOKUP_NAMES.has(expr.canonical)) {
+			if (args.length !== 2) throw new CompileError(`${callName} needs 2 arguments (graphical function, input), not ${args.length}`, expr);
+			const tableArg = args[0];
+			const table = tableArg.type === 'name' ? this.byCanonical.get(tableArg.canonical) : undefined;
+			if (!table || table.table === undefined) {
+				throw new CompileError(`the first argument of ${callName} must name a graphical function`, tableArg);
+			}
+			return { k: 'rt', op: 'lookup', slot: table.table, args: [this.toIR(args[1], entry)] };
+		}
+		const target = this.byCanonical.get(expr.canonical);
+		if (target && target.table !== undefined) {
+			if (args.length !== 1) throw new CompileError(`the graphical function "${target.variable.name}" takes 1 argument, not ${args.length}`, expr);
+			return { k: 'rt', op: 'lookup', slot: target.table, args: [this.toIR(args[0], entry)] };
+		}
+		const builtin = findBuiltin(expr.canonical);
+		if (!builtin) {
+			if (target) throw new CompileError(`"${target.variable.name}" is a variable, not a function`, expr.nameSpan);
+			const suggestions = closestNames(expr.canonical, BUILTINS.map((b) => b.name)).map((s) => s.toUpperCase());
+			const hint = suggestions.length ? `; did you mean ${suggestions.join(' or ')}?` : '';
+			throw new CompileError(`unknown function ${callName}${hint}`, expr.nameSpan);
+		}
+		if (args.length < builtin.minArgs || args.length > builtin.maxArgs) {
+			const count = builtin.minArgs === builtin.maxArgs ? `${builtin.minArgs}` : `${builtin.minArgs} to ${builtin.maxArgs}`;
+			throw new CompileError(`${callName} takes ${count} argument${builtin.maxArgs === 1 ? '' : 's'}, not ${args.length}: ${builtin.signature}`, expr);
+		}
+		const irArgs = args.map((a) => this.toIR(a, entry));
+		if (builtin.kind === 'pure') {
+			return { k: 'fn', fn: builtin, args: builtin.timeArgs ? [{ k: 'time' }, { k: 'dt' }, ...irArgs] : irArgs };
+		}
+		return builtin.expand(irArgs, this.expandContext(entry, callName, expr));
+	}
+
+	expandContext(entry: Entry, callName: string, span: Span): ExpandContext {
+		const owner = entry.variable.name;
+		const label = (what: string) => `${owner}: ${callName} ${what}`;
+		const internal = (kind: NodeKind, what: string) => {
+			const node = this.addNode(kind, label(what), owner, true);
+			node.span = { start: span.start, end: span.end };
+			return node;
+		};
+		const valueNode = (ir: IR, what: string): number => {
+			if (ir.k === 'node' && (this.nodes[ir.id].kind === 'aux' || this.nodes[ir.id].kind === 'flow')) return ir.id;
+			const node = internal('aux', what);
+			node.expr = ir;
+			return node.id;
+		};
+		return {
+			callName,
+			span,
+			hoist: (ir, what) => (ir.k === 'num' || ir.k === 'node' ? ir : { k: 'node', id: valueNode(ir, what) }),
+			addStock: (what, init) => {
+				const node = internal('stock', what);
+				node.initExpr = init;
+				return { k: 'node', id: node.id };
+			},
+			setRate: (stock, rate) => {
+				if (stock.k !== 'node') throw new Error('setRate needs a stock');
+				this.nodes[stock.id].rate = rate;
+			},
+			addMemory: (what, init, previousOf) => {
+				const node = internal('memory', what);
+				node.initExpr = init;
+				if (previousOf) node.post = { kind: 'previous', source: valueNode(previousOf, 'input') };
+				return { k: 'node', id: node.id };
+			},
+			addPipeline: (what, input, delay, init) => {
+				const source = valueNode(input, 'input');
+				const pipe = this.pipeCount++;
+				const node = internal('aux', what);
+				node.expr = { k: 'rt', op: 'pipe', slot: pipe, args: [delay] };
+				node.initExpr = init;
+				node.post = { kind: 'pipeline', source, pipe };
+				return { k: 'node', id: node.id };
+			},
+			randomSlot: (count) => {
+				const slot = this.randomCount;
+				this.randomCount += count;
+				return slot;
+			},
+			valueAtStart: (ir, what) => {
+				try {
+					return this.valueAtStart(ir, entry);
+				} catch (e) {
+					if (!(e instanceof CompileError)) throw e;
+					throw new CompileError(`${callName}: ${what} must be known at the start of the run (${e.message})`, span);
+				}
+			},
+			tryValueAtStart: (ir) => {
+				try {
+					return this.valueAtStart(ir, entry);
+				} catch (e) {
+					if (e instanceof CompileError) return undefined;
+					throw e;
+				}
+			},
+			warn: (message) => {
+				this.diagnostics.push({ severity: 'warning', variable: owner, start: span.start, end: span.end, message: `${callName}: ${message}` });
+			},
+			fail: (message) => {
+				throw new CompileError(`${callName}: ${message}`, span);
+			}
+		};
+	}
+
+	/** Evaluates an expression at the start time, following references through their equations. */
+	valueAtStart(ir: IR, entry: Entry, visiting = new Set<number>()): number {
+		const specs = this.model.simSpecs;
+		const v = (x: IR) => this.valueAtStart(x, entry, visiting);
+		switch (ir.k) {
+			case 'num':
+				return ir.v;
+			case 'time':
+			case 'start':
+				return specs.start;
+			case 'stop':
+				return specs.stop;
+			case 'dt':
+				return specs.dt;
+			case 'un':
+				return applyUnary(ir.op, v(ir.a));
+			case 'bin':
+				return applyBinary(ir.op, v(ir.a), v(ir.b));
+			case 'if':
+				return v(ir.c) !== 0 ? v(ir.t) : v(ir.e);
+			case 'fn':
+				return ir.fn.evaluate(...ir.args.map(v));
+			case 'rt':
+				if (ir.op === 'lookup') return lookupTable(this.tables[ir.slot], v(ir.args[0]));
+				throw new CompileError(ir.op === 'pipe' ? 'it depends on a DELAY' : 'it depends on a random number');
+			case 'node': {
+				const node = this.nodes[ir.id];
+				if (node.kind === 'const') return node.value!;
+				if (visiting.has(node.id)) throw new CompileError(`"${node.owner}" depends on itself`);
+				if (!node.internal && node.expr === undefined && node.initExpr === undefined) {
+					const owner = this.entries.find((e) => e.node === node);
+					if (owner) {
+						if (owner.state === 'resolving') throw new CompileError(`"${node.owner}" depends on itself`);
+						this.resolve(owner);
+					}
+					if (owner?.state === 'failed') throw new CompileError(`"${node.owner}" has an error`);
+				}
+				if ((node.kind as NodeKind) === 'const') return node.value!; // resolve() may have just made it one
+				const formula = node.initExpr ?? node.expr;
+				if (!formula) throw new CompileError(`"${node.owner}" has no value yet`);
+				visiting.add(node.id);
+				const value = v(formula);
+				visiting.delete(node.id);
+				return node.uniflow ? Math.max(0, value) : value;
+			}
+		}
+	}
+
+	// ── stocks and flows ─────────────────────────────────────────────────────────────────────
+
+	connectFlows(entry: Entry): void {
+		const stock = entry.variable;
+		if (stock.kind !== 'stock' || !entry.node) return;
+		for (const [direction, list] of [
+			['inflow', stock.inflows ?? []],
+			['outflow', stock.outflows ?? []]
+		] as const) {
+			for (const ref of list) {
+				const flow = this.byId.get(ref) ?? this.byCanonical.get(canonicalName(ref));
+				if (!flow || flow.variable.kind !== 'flow' || !flow.node) {
+					const what = flow ? `"${flow.variable.name}", which is not a flow` : `"${ref}", which is not in the model`;
+					this.error(`the stock lists as an ${direction} ${what}`, stock.name);
+					continue;
+				}
+				(direction === 'inflow' ? entry.node.inflows : entry.node.outflows).push(flow.node.id);
+			}
+		}
+	}
+
+	warnAboutLooseFlows(): void {
+		const connected = new Set<number>();
+		for (const node of this.nodes) for (const f of [...node.inflows, ...node.outflows]) connected.add(f);
+		for (const entry of this.entries) {
+			if (entry.variable.kind === 'flow' && entry.node && !connected.has(entry.node.id)) {
+				this.diagnostics.push({
+					severity: 'warning',
+					variable: entry.variable.name,
+					message: 'this flow is not connected to any stock, so it changes nothing'
+				});
+			}
+		}
+	}
+
+	// ── ordering ─────────────────────────────────────────────────────────────────────────────
+
+	order(): { initOrder: number[]; rateOrder: number[] } {
+		const computed = this.nodes.filter((n) => n.kind !== 'const').map((n) => n.id);
+		const init = evaluationOrder(computed, (id) => {
+			const node = this.nodes[id];
+			return [...readsOf(node.initExpr ?? node.expr)].filter((d) => this.nodes[d].kind !== 'const');
+		});
+		const perStep = this.nodes.filter((n) => (n.kind === 'aux' || n.kind === 'flow') && n.expr).map((n) => n.id);
+		const rates = evaluationOrder(perStep, (id) =>
+			[...readsOf(this.nodes[id].expr)].filter((d) => this.nodes[d].kind === 'aux' || this.nodes[d].kind === 'flow')
+		);
+		this.reportLoops(rates.loops, '');
+		if (!rates.loops.length) this.reportLoops(init.loops, ' when computing initial values');
+		return { initOrder: init.order, rateOrder: rates.order };
+	}
+
+	reportLoops(loops: number[][], phase: string): void {
+		for (const loop of loops) {
+			const names = [...new Set(loop.map((id) => this.nodes[id].owner))];
+			const cycle = [...names, names[0]].map((n) => `"${n}"`).join(' → ');
+			for (const name of names) {
+				this.error(
+					`algebraic loop${phase}: ${cycle}. Each of these depends on the next at the same time; break the loop with a stock, a SMTH1 or a DELAY`,
+					name
+				);
+			}
+		}
+	}
+
+	nonNegativeOrder(): number[] {
+		const stocks = this.nodes.filter((n) => n.kind === 'stock' && n.nonNegative && n.outflows.length);
+		// Stock B comes after stock A when one of A's outflows fills B.
+		const fedBy = new Map<number, number[]>();
+		for (const a of stocks) {
+			for (const b of stocks) if (a !== b && b.inflows.some((f) => a.outflows.includes(f))) fedBy.set(b.id, [...(fedBy.get(b.id) ?? []), a.id]);
+		}
+		return evaluationOrder(
+			stocks.map((s) => s.id),
+			(id) => fedBy.get(id) ?? []
+		).order;
+	}
+
+	assignSlots(): void {
+		const counts: Record<'s' | 'c' | 'v', number> = { s: 0, c: 0, v: 0 };
+		for (const node of this.nodes) {
+			const array = node.kind === 'stock' ? 's' : node.kind === 'const' ? 'c' : 'v';
+			node.slot = counts[array]++;
+		}
+	}
+}
+
+/** True when an expression is arithmetic on numbers only: fixed before the run starts. */
+export function isStatic(ir: IR): boolean {
+	switch (ir.k) {
+		case 'num':
+			return true;
+		case 'un':
+			return isStatic(ir.a);
+		case 'bin':
+			return isStatic(ir.a) && isStatic(ir.b);
+		case 'if':
+			return isStatic(ir.c) && isStatic(ir.t) && isStatic(ir.e);
+		case 'fn':
+			return !ir.fn.timeArgs && ir.args.every(isStatic);
+		default:
+			return false;
+	}
+}

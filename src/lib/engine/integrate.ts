@@ -1,0 +1,129 @@
+/**
+ * The integrators: Euler, RK2 (Heun) and RK4 over the generated phase functions.
+ * At each step the rates are evaluated at the step's start (stage 1); those are the values saved
+ * and the ones PREVIOUS and DELAY remember. Random numbers are drawn once per step.
+ */
+import type { Diagnostic } from '../model/diagnostics';
+import type { IntegrationMethod } from '../model/types';
+import type { Runtime } from './runtime';
+import type { RunSchedule } from './sim-specs';
+
+export type PhaseFunction = (t: number, s: Float64Array, v: Float64Array, c: Float64Array, d: Float64Array, v1: Float64Array) => void;
+
+export interface IntegrationInput {
+	plan: RunSchedule;
+	method: IntegrationMethod;
+	counts: { s: number; v: number };
+	constants: Float64Array;
+	init: PhaseFunction;
+	rates: PhaseFunction;
+	post?: PhaseFunction;
+	runtime: Runtime;
+	hasRandom: boolean;
+	nonNegativeSlots: number[];
+	findNonFinite: (s: Float64Array, v: Float64Array) => { name: string; value: number; inState: boolean } | undefined;
+}
+
+export interface RawResult {
+	times: Float64Array;
+	rows: number;
+	/** Row-major copies of the state and value arrays at each saved time. */
+	savedState: Float64Array;
+	savedValues: Float64Array;
+	error?: Diagnostic;
+}
+
+export function integrate(input: IntegrationInput): RawResult {
+	const { plan, method, counts, constants: c, init, rates, post, runtime, hasRandom, nonNegativeSlots } = input;
+	const { start, dt, steps, saveEvery } = plan;
+	const ns = counts.s;
+	const nv = counts.v;
+	const s = new Float64Array(ns);
+	const v = new Float64Array(nv);
+	const d = new Float64Array(ns);
+	// Stage-1 values for after-step updates; under Euler the values array is never overwritten.
+	const v1 = method === 'euler' ? v : new Float64Array(nv);
+	const savedState = new Float64Array(plan.rows * ns);
+	const savedValues = new Float64Array(plan.rows * nv);
+	const times = new Float64Array(plan.rows);
+	let row = 0;
+
+	/** Ends the run at the first NaN or Infinity: values belong to time t, stocks to stateTime. */
+	const stop = (t: number, stateTime: number): RawResult => {
+		const found = input.findNonFinite(s, v);
+		const when = found?.inState ? stateTime : t;
+		const what = found ? (Number.isNaN(found.value) ? 'NaN (not a number)' : found.value > 0 ? 'Infinity' : '−Infinity') : 'NaN or Infinity';
+		const error: Diagnostic = {
+			severity: 'error',
+			variable: found?.name,
+			time: when,
+			message: `${what} first appeared${found ? ` in "${found.name}"` : ''} at time ${when}; the run stopped there. Look for a division by zero or a value that grows without limit`
+		};
+		return { times: times.slice(0, row), rows: row, savedState, savedValues, error };
+	};
+
+	init(start, s, v, c, d, v1);
+	if (input.findNonFinite(s, v)) return stop(start, start);
+
+	// RK scratch arrays (unused under Euler).
+	const k2 = method === 'euler' ? d : new Float64Array(ns);
+	const k3 = method === 'rk4' ? new Float64Array(ns) : d;
+	const k4 = method === 'rk4' ? new Float64Array(ns) : d;
+	const tmp = method === 'euler' ? s : new Float64Array(ns);
+	const half = dt / 2;
+
+	for (let n = 0; ; n++) {
+		const t = start + n * dt;
+		runtime.n = n;
+		if (hasRandom && n > 0) runtime.drawStep();
+		rates(t, s, v, c, d, v);
+		if (n % saveEvery === 0) {
+			savedState.set(s, row * ns);
+			savedValues.set(v, row * nv);
+			times[row++] = t;
+			for (let i = 0; i < nv; i++) if (v[i] - v[i] !== 0) return stop(t, t);
+		}
+		if (n === steps) break;
+
+		let total = 0;
+		if (method === 'euler') {
+			post?.(t, s, v, c, d, v);
+			for (let i = 0; i < ns; i++) {
+				const x = s[i] + dt * d[i];
+				s[i] = x;
+				total += x;
+			}
+		} else {
+			if (post) v1.set(v);
+			if (method === 'rk2') {
+				for (let i = 0; i < ns; i++) tmp[i] = s[i] + dt * d[i];
+				rates(t + dt, tmp, v, c, k2, v);
+				for (let i = 0; i < ns; i++) {
+					const x = s[i] + half * (d[i] + k2[i]);
+					s[i] = x;
+					total += x;
+				}
+			} else {
+				for (let i = 0; i < ns; i++) tmp[i] = s[i] + half * d[i];
+				rates(t + half, tmp, v, c, k2, v);
+				for (let i = 0; i < ns; i++) tmp[i] = s[i] + half * k2[i];
+				rates(t + half, tmp, v, c, k3, v);
+				for (let i = 0; i < ns; i++) tmp[i] = s[i] + dt * k3[i];
+				rates(t + dt, tmp, v, c, k4, v);
+				const sixth = dt / 6;
+				for (let i = 0; i < ns; i++) {
+					const x = s[i] + sixth * (d[i] + 2 * (k2[i] + k3[i]) + k4[i]);
+					s[i] = x;
+					total += x;
+				}
+			}
+			post?.(t, s, v, c, d, v1);
+		}
+		for (const i of nonNegativeSlots) if (s[i] < 0) s[i] = 0;
+		// One sum per step catches NaN and Infinity in any stock without a second pass.
+		if (total - total !== 0) {
+			return stop(t, t + dt);
+		}
+	}
+	return { times, rows: row, savedState, savedValues };
+}

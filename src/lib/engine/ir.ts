@@ -1,0 +1,68 @@
+/**
+ * The compiler's intermediate form: equations with names resolved to nodes and stateful builtins
+ * already expanded into internal nodes. Code generation reads only this, never model text.
+ */
+import type { BinaryOperator, Span, UnaryOperator } from './parse/ast';
+import type { PureBuiltin } from './builtins/types';
+
+export type IR =
+	| { k: 'num'; v: number }
+	| { k: 'node'; id: number }
+	| { k: 'time' }
+	| { k: 'dt' }
+	| { k: 'start' }
+	| { k: 'stop' }
+	| { k: 'un'; op: UnaryOperator; a: IR }
+	| { k: 'bin'; op: BinaryOperator; a: IR; b: IR }
+	| { k: 'if'; c: IR; t: IR; e: IR }
+	| { k: 'fn'; fn: PureBuiltin; args: IR[] }
+	/** A call into the run's runtime for state outside the arrays (tables, pipelines, random draws). */
+	| { k: 'rt'; op: RuntimeOp; slot: number; args: IR[] };
+
+export type RuntimeOp = 'lookup' | 'pipe' | 'uniform' | 'normal' | 'exponential' | 'lognormal' | 'poisson' | 'triangular';
+
+/**
+ * Where a node's value lives: stocks in the state array, constants in the constants array
+ * (so overrides need no recompile), everything else in the values array.
+ */
+export type NodeKind =
+	/** A stock: init phase sets it from initExpr; it changes only by integration. */
+	| 'stock'
+	/** A flow or auxiliary: recomputed from expr at every evaluation. */
+	| 'flow'
+	| 'aux'
+	/** A number fixed for the run; may be overridden by name. */
+	| 'const'
+	/**
+	 * A value set in the init phase from initExpr and then held: INIT(x), PREVIOUS(x) (also
+	 * updated after each step) and the like. A source in the rates phase, so it breaks loops.
+	 */
+	| 'memory';
+
+export interface Node {
+	id: number;
+	kind: NodeKind;
+	/** Display name: the user's variable name, or a description of an internal node. */
+	name: string;
+	/** The user variable this node belongs to (itself, or the variable whose builtin made it). */
+	owner: string;
+	internal: boolean;
+	/** Index in the array of its kind (s, c or v). */
+	slot: number;
+	/** Rates-phase formula (flows, auxiliaries). */
+	expr?: IR;
+	/** Init-phase formula; defaults to expr. Stocks: their initial value. */
+	initExpr?: IR;
+	/** Stocks: derivative is inflows − outflows, or `rate` for internal stocks. */
+	inflows: number[];
+	outflows: number[];
+	rate?: IR;
+	nonNegative?: boolean;
+	uniflow?: boolean;
+	/** Constants: the compiled value. */
+	value?: number;
+	/** After each step: PREVIOUS copies a value; a pipeline records its input. */
+	post?: { kind: 'previous'; source: number } | { kind: 'pipeline'; source: number; pipe: number };
+	/** Where in the owner's equation this node came from. */
+	span?: Span;
+}

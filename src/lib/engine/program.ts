@@ -1,0 +1,200 @@
+/**
+ * A compiled model ready to run: generated functions for the init phase, the rates (one
+ * evaluation of every auxiliary and flow, then the stock derivatives) and the after-step updates,
+ * driven by the integrators in integrate.ts.
+ */
+import { InputError } from '../model/diagnostics';
+import { canonicalName } from '../model/names';
+import type { SimSpecs } from '../model/types';
+import type { RunOptions, RunResult, Simulation } from './api';
+import { BUILTINS } from './builtins';
+import { buildFunction, emit, nodeRef } from './codegen';
+import type { CompiledModel } from './compile';
+import { integrate, type PhaseFunction } from './integrate';
+import type { Node } from './ir';
+import { closestNames } from './names';
+import { Runtime } from './runtime';
+import { checkSimSpecs, schedule } from './sim-specs';
+
+export interface GeneratedCode {
+	init: string[];
+	rates: string[];
+	post: string[];
+}
+
+/** Statements for each phase, from the IR only (see codegen.ts). */
+export function generate(compiled: CompiledModel): GeneratedCode {
+	const { nodes } = compiled;
+	const e = (ir: Parameters<typeof emit>[0]) => emit(ir, nodes);
+	const value = (node: Node, code: string) => (node.uniflow ? `Math.max(0, ${code})` : code);
+
+	const init: string[] = [];
+	for (const id of compiled.initOrder) {
+		const node = nodes[id];
+		const formula = node.initExpr ?? node.expr;
+		if (!formula) continue;
+		init.push(`${nodeRef(node)} = ${value(node, e(formula))};`);
+		if (node.post?.kind === 'pipeline') init.push(`rt.initPipe(${node.post.pipe}, ${nodeRef(node)});`);
+	}
+
+	const rates: string[] = [];
+	for (const id of compiled.rateOrder) {
+		const node = nodes[id];
+		rates.push(`${nodeRef(node)} = ${value(node, e(node.expr!))};`);
+	}
+	// Non-negative stocks (Stella's rule): each outflow, in priority order, takes at most what the
+	// stock holds plus what flows in during this DT; what one outflow takes the next cannot.
+	for (const id of compiled.nonNegativeOrder) {
+		const stock = nodes[id];
+		const inflows = stock.inflows.map((f) => ` + ${nodeRef(nodes[f])}`).join('');
+		const limits = stock.outflows.map((f) => {
+			const out = nodeRef(nodes[f]);
+			return `if (${out} > a) ${out} = a; a -= ${out};`;
+		});
+		rates.push(`{ let a = ${nodeRef(stock)} / dt${inflows}; if (a < 0) a = 0; ${limits.join(' ')} }`);
+	}
+	for (const node of nodes) {
+		if (node.kind !== 'stock') continue;
+		const d = `d[${node.slot}]`;
+		if (node.rate) {
+			rates.push(`${d} = ${e(node.rate)};`);
+			continue;
+		}
+		const terms = [...node.inflows.map((f) => ` + ${nodeRef(nodes[f])}`), ...node.outflows.map((f) => ` - ${nodeRef(nodes[f])}`)];
+		rates.push(`${d} = 0${terms.join('')};`);
+	}
+
+	const post: string[] = [];
+	for (const node of nodes) {
+		if (node.post?.kind === 'previous') post.push(`${nodeRef(node)} = v1[${nodes[node.post.source].slot}];`);
+		if (node.post?.kind === 'pipeline') post.push(`rt.record(${node.post.pipe}, v1[${nodes[node.post.source].slot}]);`);
+	}
+	return { init, rates, post };
+}
+
+const BUILTIN_FUNCTIONS: Record<string, (...a: number[]) => number> = Object.fromEntries(
+	BUILTINS.filter((b) => b.kind === 'pure').map((b) => [b.name, b.kind === 'pure' ? b.evaluate : () => NaN])
+);
+
+export class Program implements Simulation {
+	readonly constants: readonly string[];
+	readonly outputs: readonly string[];
+	readonly #runtime: Runtime;
+	readonly #init: PhaseFunction;
+	readonly #rates: PhaseFunction;
+	readonly #post: PhaseFunction | undefined;
+	readonly #baseConstants: Float64Array;
+	readonly #counts: { s: number; v: number; c: number };
+	readonly #outputIndex = new Map<string, number>();
+
+	constructor(
+		readonly compiled: CompiledModel,
+		readonly simSpecs: SimSpecs,
+		readonly code: GeneratedCode = generate(compiled)
+	) {
+		const { nodes } = compiled;
+		this.#counts = {
+			s: nodes.filter((n) => n.kind === 'stock').length,
+			c: nodes.filter((n) => n.kind === 'const').length,
+			v: nodes.filter((n) => n.kind !== 'stock' && n.kind !== 'const').length
+		};
+		this.#baseConstants = new Float64Array(this.#counts.c);
+		for (const n of nodes) if (n.kind === 'const') this.#baseConstants[n.slot] = n.value!;
+		this.#runtime = new Runtime(compiled.tables, compiled.pipeCount, compiled.randomCount);
+		this.#init = buildFunction(code.init, this.#runtime, BUILTIN_FUNCTIONS);
+		this.#rates = buildFunction(code.rates, this.#runtime, BUILTIN_FUNCTIONS);
+		this.#post = code.post.length ? buildFunction(code.post, this.#runtime, BUILTIN_FUNCTIONS) : undefined;
+		this.outputs = compiled.outputs.map((o) => o.name);
+		compiled.outputs.forEach((o, i) => this.#outputIndex.set(canonicalName(o.name), i));
+		const byNode = new Map(compiled.outputs.map((o) => [o.node, o.name]));
+		this.constants = [...compiled.overridable.entries()].map(([canonical, id]) => byNode.get(id) ?? nodes[id].owner ?? canonical);
+	}
+
+	run(options: RunOptions & { seed?: number } = {}): RunResult {
+		const specs: SimSpecs = { ...this.simSpecs };
+		for (const key of ['method', 'dt', 'saveStep', 'start', 'stop'] as const) {
+			if (options[key] !== undefined) (specs as unknown as Record<string, unknown>)[key] = options[key];
+		}
+		// A changed DT without a save interval of its own keeps saving at the model's interval.
+		if (options.dt !== undefined && options.saveStep === undefined) specs.saveStep = this.simSpecs.saveStep ?? this.simSpecs.dt;
+		const problems = checkSimSpecs(specs);
+		if (problems.length) throw new InputError(problems[0].message, problems);
+		const plan = schedule(specs);
+		const cells = plan.rows * (this.#counts.s + this.#counts.v);
+		if (cells > 200_000_000) {
+			throw new InputError(`the run would save ${plan.rows.toLocaleString('en-GB')} rows of ${this.outputs.length} variables, too many to hold: use a longer save interval`);
+		}
+		const constants = this.#constantsWith(options.overrides);
+		const seed = options.seed ?? specs.seed ?? Math.floor(Math.random() * 2 ** 32);
+		this.#runtime.begin(plan.start, plan.stop, plan.dt, plan.steps, seed);
+		const raw = integrate({
+			plan,
+			method: specs.method ?? 'euler',
+			counts: this.#counts,
+			constants,
+			init: this.#init,
+			rates: this.#rates,
+			post: this.#post,
+			runtime: this.#runtime,
+			hasRandom: this.compiled.randomCount > 0,
+			nonNegativeSlots: this.compiled.nodes.filter((n) => n.kind === 'stock' && n.nonNegative).map((n) => n.slot),
+			findNonFinite: (s, v) => this.#findNonFinite(s, v)
+		});
+		return this.#results(raw, constants);
+	}
+
+	seriesOf(result: RunResult, name: string): Float64Array | undefined {
+		const index = result.names.findIndex((n) => canonicalName(n) === canonicalName(name));
+		return index < 0 ? undefined : result.series[index];
+	}
+
+	#constantsWith(overrides: Record<string, number> | undefined): Float64Array {
+		const constants = this.#baseConstants.slice();
+		for (const [name, value] of Object.entries(overrides ?? {})) {
+			const id = this.compiled.overridable.get(canonicalName(name));
+			if (id === undefined) {
+				const known = this.#outputIndex.has(canonicalName(name));
+				const message = known
+					? `"${name}" is not a constant (its equation is more than a number), so it cannot be set`
+					: `there is no constant called "${name}"${suggest(name, this.constants)}`;
+				throw new InputError(message);
+			}
+			if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`the value for "${name}" must be a finite number, not ${String(value)}`);
+			constants[this.compiled.nodes[id].slot] = value;
+		}
+		return constants;
+	}
+
+	/** The first variable, in evaluation order, whose value is NaN or infinite. */
+	#findNonFinite(s: Float64Array, v: Float64Array): { name: string; value: number; inState: boolean } | undefined {
+		const { nodes, rateOrder } = this.compiled;
+		for (const id of rateOrder) {
+			const x = v[nodes[id].slot];
+			if (!Number.isFinite(x)) return { name: nodes[id].owner, value: x, inState: false };
+		}
+		for (const n of nodes) {
+			if (n.kind === 'memory' && !Number.isFinite(v[n.slot])) return { name: n.owner, value: v[n.slot], inState: false };
+			if (n.kind === 'stock' && !Number.isFinite(s[n.slot])) return { name: n.owner, value: s[n.slot], inState: true };
+		}
+		return undefined;
+	}
+
+	#results(raw: ReturnType<typeof integrate>, constants: Float64Array): RunResult {
+		const { nodes, outputs } = this.compiled;
+		const rows = raw.rows;
+		const series = outputs.map(({ node: id }) => {
+			const node = nodes[id];
+			const out = new Float64Array(rows);
+			if (node.kind === 'const') return out.fill(constants[node.slot]);
+			const [buffer, width] = node.kind === 'stock' ? [raw.savedState, this.#counts.s] : [raw.savedValues, this.#counts.v];
+			for (let r = 0, i = node.slot; r < rows; r++, i += width) out[r] = buffer[i];
+			return out;
+		});
+		return { times: raw.times, names: [...this.outputs], series, error: raw.error };
+	}
+}
+
+function suggest(name: string, known: readonly string[]): string {
+	const close = closestNames(name, known);
+	return close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+}

@@ -1,0 +1,167 @@
+/**
+ * State a run keeps outside the value arrays: graphical function tables, pipeline histories and
+ * the random stream. Generated code calls these methods by fixed names (see codegen RUNTIME_OPS).
+ */
+import type { GraphicalFunctionType } from '../model/types';
+
+export interface Table {
+	type: GraphicalFunctionType;
+	xs: Float64Array;
+	ys: Float64Array;
+}
+
+/** Reads a graphical function at x (XMILE 3.1.4): continuous clamps, extrapolate extends, discrete steps. */
+export function lookupTable(table: Table, x: number): number {
+	const { xs, ys } = table;
+	const last = xs.length - 1;
+	if (Number.isNaN(x)) return NaN;
+	if (x <= xs[0]) {
+		if (table.type === 'extrapolate' && last > 0 && x < xs[0]) return ys[0] + ((x - xs[0]) * (ys[1] - ys[0])) / (xs[1] - xs[0]);
+		return ys[0];
+	}
+	if (x >= xs[last]) {
+		if (table.type === 'extrapolate' && last > 0 && x > xs[last]) {
+			return ys[last] + ((x - xs[last]) * (ys[last] - ys[last - 1])) / (xs[last] - xs[last - 1]);
+		}
+		return ys[last];
+	}
+	// Binary search for the segment xs[lo] <= x < xs[lo + 1].
+	let lo = 0;
+	let hi = last;
+	while (hi - lo > 1) {
+		const mid = (lo + hi) >> 1;
+		if (xs[mid] <= x) lo = mid;
+		else hi = mid;
+	}
+	if (table.type === 'discrete') return ys[lo];
+	return ys[lo] + ((x - xs[lo]) * (ys[hi] - ys[lo])) / (xs[hi] - xs[lo]);
+}
+
+/** sfc32, seeded through splitmix32: small, fast and well distributed; one seed, one sequence. */
+export function randomStream(seed: number): () => number {
+	let s = seed >>> 0;
+	const splitmix = () => {
+		s = (s + 0x9e3779b9) | 0;
+		let z = s;
+		z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+		z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+		return (z ^ (z >>> 16)) >>> 0;
+	};
+	let a = splitmix();
+	let b = splitmix();
+	let c = splitmix();
+	let d = splitmix();
+	const next = () => {
+		const t = (((a + b) | 0) + d) | 0;
+		d = (d + 1) | 0;
+		a = b ^ (b >>> 9);
+		b = (c + (c << 3)) | 0;
+		c = (c << 21) | (c >>> 11);
+		c = (c + t) | 0;
+		return (t >>> 0) / 4294967296;
+	};
+	for (let i = 0; i < 12; i++) next();
+	return next;
+}
+
+export class Runtime {
+	dt = 1;
+	start = 0;
+	stop = 0;
+	/** Index of the current step: time = start + n·dt. */
+	n = 0;
+	/** Uniform draws for this step, one block per random call site. */
+	readonly u: Float64Array;
+	#next: () => number = Math.random;
+	readonly #history: Float64Array[];
+	readonly #pipeInitial: Float64Array;
+
+	constructor(
+		readonly tables: readonly Table[],
+		pipeCount: number,
+		randomCount: number
+	) {
+		this.u = new Float64Array(randomCount);
+		this.#history = Array.from({ length: pipeCount }, () => new Float64Array(0));
+		this.#pipeInitial = new Float64Array(pipeCount);
+	}
+
+	begin(start: number, stop: number, dt: number, steps: number, seed: number): void {
+		this.start = start;
+		this.stop = stop;
+		this.dt = dt;
+		this.n = 0;
+		this.#next = randomStream(seed);
+		for (let i = 0; i < this.#history.length; i++) this.#history[i] = new Float64Array(steps + 1);
+		this.drawStep();
+	}
+
+	/** New uniforms for the step: every random call site draws once per DT. */
+	drawStep(): void {
+		const u = this.u;
+		for (let i = 0; i < u.length; i++) u[i] = this.#next();
+	}
+
+	lookup(table: number, x: number): number {
+		return lookupTable(this.tables[table], x);
+	}
+
+	initPipe(pipe: number, value: number): void {
+		this.#pipeInitial[pipe] = value;
+	}
+
+	record(pipe: number, value: number): void {
+		this.#history[pipe][this.n] = value;
+	}
+
+	/**
+	 * DELAY's output: the input recorded `delay` time units ago, rounded down to whole steps
+	 * (as Stella and Vensim's DELAY FIXED do); before that, the initial value. A delay shorter
+	 * than one DT still delays by one step, since this step's input is not yet known.
+	 */
+	pipe(pipe: number, delay: number): number {
+		const back = Math.max(1, Math.ceil(delay / this.dt - 1e-9));
+		const index = this.n - back;
+		return index < 0 ? this.#pipeInitial[pipe] : this.#history[pipe][index];
+	}
+
+	uniform(slot: number, min: number, max: number): number {
+		return min + (max - min) * this.u[slot];
+	}
+
+	normal(slot: number, mean: number, sd: number): number {
+		// Box–Muller from this step's two uniforms; 1 − u keeps the logarithm finite.
+		const r = Math.sqrt(-2 * Math.log(1 - this.u[slot]));
+		return mean + sd * r * Math.cos(2 * Math.PI * this.u[slot + 1]);
+	}
+
+	exponential(slot: number, mean: number): number {
+		return -mean * Math.log(1 - this.u[slot]);
+	}
+
+	lognormal(slot: number, mean: number, sd: number): number {
+		const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
+		const mu = Math.log(mean) - sigma2 / 2;
+		return Math.exp(this.normal(slot, mu, Math.sqrt(sigma2)));
+	}
+
+	poisson(slot: number, mean: number): number {
+		// Inverse transform of the cumulative distribution from one uniform.
+		const u = this.u[slot];
+		let k = 0;
+		let p = Math.exp(-mean);
+		let cumulative = p;
+		while (u > cumulative && k < 1e7) {
+			k++;
+			p *= mean / k;
+			cumulative += p;
+		}
+		return k;
+	}
+
+	triangular(slot: number, min: number, mode: number, max: number): number {
+		const u = this.u[slot];
+		const split = (mode - min) / (max - min);
+		return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+	}
+}

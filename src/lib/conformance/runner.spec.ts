@@ -195,17 +195,25 @@ describe('runSuite', () => {
 		expect(runSuite(cases, memoryFiles(files), toolchain, none)[0].status).toBe('pass');
 	});
 
-	it('marks listed cases XFAIL when they fail and XPASS when they pass', () => {
-		const { cases, files } = suite({ arrays: { compileErrors: [{ severity: 'error', message: 'dimensions are not supported' }] }, macros: GOOD, bad: GOOD });
+	it('marks listed cases XFAIL when they fail and XPASS when they pass; a known conflict excuses only its columns', () => {
+		const { cases, files } = suite({
+			arrays: { compileErrors: [{ severity: 'error', message: 'dimensions are not supported' }] },
+			macros: GOOD,
+			bad: GOOD,
+			worse: GOOD
+		});
 		files['bad/output.csv'] = 'Time,Stock,Rate\n0,1,0.6\n';
+		files['worse/output.csv'] = 'Time,Stock,Rate\n0,2,0.6\n';
+		const conflict = { columns: ['Rate'], reason: 'Rate is 0.6 in the reference but the model says 0.5' };
 		const results = runSuite(cases, memoryFiles(files), toolchain, {
 			expectedFailures: { arrays: 'arrays (T3)', macros: 'macros (T3)' },
-			knownConflicts: { bad: 'Rate is 0.6 in the reference but the model says 0.5' }
+			knownConflicts: { bad: conflict, worse: conflict }
 		});
 		expect(results.map((r) => [r.name, r.status, r.expectation?.kind])).toEqual([
 			['arrays', 'xfail', 'expected-failure'],
 			['macros', 'xpass', 'expected-failure'],
-			['bad', 'xfail', 'known-conflict']
+			['bad', 'pass', 'known-conflict'],
+			['worse', 'fail', 'known-conflict']
 		]);
 		expect(results[0].reason).toBe('compile error: dimensions are not supported');
 	});

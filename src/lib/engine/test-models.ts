@@ -96,4 +96,16 @@ export function at(times: Float64Array, t: number): number {
 	return i;
 }
 
+/** Erlang-n CDF with mean T: the step response of an nth-order delay (or smooth). */
+export function erlangCdf(n: number, T: number, t: number): number {
+	const lambda = n / T;
+	let term = 1;
+	let sum = 0;
+	for (let k = 0; k < n; k++) {
+		if (k > 0) term *= (lambda * t) / k;
+		sum += term;
+	}
+	return 1 - Math.exp(-lambda * t) * sum;
+}
+
 export const METHODS: IntegrationMethod[] = ['euler', 'rk2', 'rk4'];

@@ -42,3 +42,12 @@ describe('parseArgs', () => {
 		expect(parseArgs(['--json=yes'], spec)).toEqual({ ok: false, message: '--json takes no value' });
 	});
 });
+
+describe('repeatable options', () => {
+	it('keeps every value of a list option in order, and an empty map when absent', () => {
+		const parsed = parseArgs(['m.xmile', '--set', 'a=1', '--set=b=2'], { lists: ['set'] });
+		expect(parsed.ok && parsed.lists.get('set')).toEqual(['a=1', 'b=2']);
+		const none = parseArgs(['m.xmile'], { lists: ['set'] });
+		expect(none.ok && none.lists.has('set')).toBe(false);
+	});
+});

@@ -12,6 +12,8 @@ export interface ArgSpec {
 	flags?: readonly string[];
 	/** Options that take a value, without the leading `--`. The last one given wins. */
 	options?: readonly string[];
+	/** Options that may be given many times (`--set a=1 --set b=2`); every value is kept, in order. */
+	lists?: readonly string[];
 	/** Single-letter aliases: `{ h: 'help' }` makes `-h` mean `--help`. */
 	aliases?: Readonly<Record<string, string>>;
 }
@@ -19,6 +21,7 @@ export interface ArgSpec {
 export interface ParsedArgs {
 	flags: Set<string>;
 	options: Map<string, string>;
+	lists: Map<string, string[]>;
 	positionals: string[];
 }
 
@@ -27,9 +30,11 @@ export type ParseResult = ({ ok: true } & ParsedArgs) | { ok: false; message: st
 export function parseArgs(argv: readonly string[], spec: ArgSpec): ParseResult {
 	const flags = new Set<string>();
 	const options = new Map<string, string>();
+	const lists = new Map<string, string[]>();
 	const positionals: string[] = [];
 	const isFlag = (n: string) => spec.flags?.includes(n) ?? false;
-	const isOption = (n: string) => spec.options?.includes(n) ?? false;
+	const isList = (n: string) => spec.lists?.includes(n) ?? false;
+	const isOption = (n: string) => (spec.options?.includes(n) ?? false) || isList(n);
 
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -60,10 +65,11 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParseResult {
 			if (value === undefined || (inline === undefined && value.startsWith('--')))
 				return { ok: false, message: `--${name} needs a value` };
 			if (inline === undefined) i++;
-			options.set(name, value);
+			if (isList(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+			else options.set(name, value);
 		} else {
 			return { ok: false, message: `unknown option --${name}` };
 		}
 	}
-	return { ok: true, flags, options, positionals };
+	return { ok: true, flags, options, lists, positionals };
 }

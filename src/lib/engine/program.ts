@@ -61,7 +61,7 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 			continue;
 		}
 		const terms = [...node.inflows.map((f) => ` + ${nodeRef(nodes[f])}`), ...node.outflows.map((f) => ` - ${nodeRef(nodes[f])}`)];
-		rates.push(`${d} = 0${terms.join('')};`);
+		rates.push(`${d} = ${terms.length ? terms.join('').replace(/^ \+ /, '').replace(/^ - /, '-') : '0'};`);
 	}
 
 	const post: string[] = [];

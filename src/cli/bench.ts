@@ -1,0 +1,199 @@
+/**
+ * npm run bench [-- --json] [--runs N]
+ *
+ * The engine against a hand-written Float64Array loop of the same equations, in the same process:
+ * a chain of N stocks (inflow 10 into stock 1; stock i drains into stock i+1 at S_i / k_i with
+ * k_i = 2 + (i mod 5); the last drains out), time 0 to 1000, DT 0.125, saving every 1, under Euler
+ * and RK4. Both save the same values (every stock and flow at every saved time). Reports the
+ * median of the timed runs after warm-up. Then compile and run time of the largest model in models/.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args';
+import { loadModelFile } from './load-model';
+import { compileModel } from '../lib/engine';
+import type { IntegrationMethod, Model, Variable } from '../lib/model/types';
+
+const START = 0;
+const STOP = 1000;
+const DT = 0.125;
+const SAVE_EVERY = 8;
+
+export function chainModel(n: number, method: IntegrationMethod): Model {
+	const variables: Variable[] = [];
+	variables.push({ id: 'inflow', kind: 'flow', name: 'inflow', equation: '10' });
+	for (let i = 1; i <= n; i++) {
+		variables.push({
+			id: `s${i}`,
+			kind: 'stock',
+			name: `S${i}`,
+			initial: '0',
+			inflows: [i === 1 ? 'inflow' : `f${i - 1}`],
+			outflows: [`f${i}`]
+		});
+		variables.push({ id: `k${i}`, kind: 'aux', name: `k${i}`, equation: String(2 + (i % 5)) });
+		variables.push({ id: `f${i}`, kind: 'flow', name: `f${i}`, equation: `S${i} / k${i}` });
+	}
+	return { simSpecs: { start: START, stop: STOP, dt: DT, saveStep: DT * SAVE_EVERY, method }, variables };
+}
+
+/** The same chain written by hand: what a careful programmer would write for this one model. */
+export function handWrittenChain(n: number, method: IntegrationMethod): { stocks: Float64Array; flows: Float64Array } {
+	const k = new Float64Array(n);
+	for (let i = 0; i < n; i++) k[i] = 2 + ((i + 1) % 5);
+	const steps = Math.round((STOP - START) / DT);
+	const rows = Math.floor(steps / SAVE_EVERY) + 1;
+	const savedStocks = new Float64Array(rows * n);
+	const savedFlows = new Float64Array(rows * n);
+	const s = new Float64Array(n);
+	const f = new Float64Array(n);
+	const derivative = (state: Float64Array, out: Float64Array) => {
+		for (let i = 0; i < n; i++) f[i] = state[i] / k[i];
+		out[0] = 10 - f[0];
+		for (let i = 1; i < n; i++) out[i] = f[i - 1] - f[i];
+	};
+	const k1 = new Float64Array(n);
+	const k2 = new Float64Array(n);
+	const k3 = new Float64Array(n);
+	const k4 = new Float64Array(n);
+	const tmp = new Float64Array(n);
+	let row = 0;
+	for (let step = 0; ; step++) {
+		derivative(s, k1);
+		if (step % SAVE_EVERY === 0) {
+			savedStocks.set(s, row * n);
+			savedFlows.set(f, row * n);
+			row++;
+		}
+		if (step === steps) break;
+		if (method === 'euler') {
+			for (let i = 0; i < n; i++) s[i] += DT * k1[i];
+		} else {
+			for (let i = 0; i < n; i++) tmp[i] = s[i] + (DT / 2) * k1[i];
+			derivative(tmp, k2);
+			for (let i = 0; i < n; i++) tmp[i] = s[i] + (DT / 2) * k2[i];
+			derivative(tmp, k3);
+			for (let i = 0; i < n; i++) tmp[i] = s[i] + DT * k3[i];
+			derivative(tmp, k4);
+			for (let i = 0; i < n; i++) s[i] += (DT / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+		}
+	}
+	return { stocks: savedStocks, flows: savedFlows };
+}
+
+function median(xs: number[]): number {
+	const sorted = [...xs].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function time(fn: () => unknown, runs: number, warmup: number): number {
+	for (let i = 0; i < warmup; i++) fn();
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t0 = performance.now();
+		fn();
+		samples.push(performance.now() - t0);
+	}
+	return median(samples);
+}
+
+interface Row {
+	case: string;
+	n: number;
+	method: string;
+	ms: number;
+	baselineMs: number | null;
+	ratio: number | null;
+}
+
+function largestExample(): string | undefined {
+	const folder = fileURLToPath(new URL('../../models/', import.meta.url));
+	let best: { path: string; size: number } | undefined;
+	for (const name of readdirSync(folder)) {
+		if (!name.endsWith('.flowbook.json')) continue;
+		const path = join(folder, name);
+		const size = statSync(path).size;
+		if (!best || size > best.size) best = { path, size };
+	}
+	return best?.path;
+}
+
+function main(): number {
+	const args = parseArgs(process.argv.slice(2), { flags: ['json', 'help'], options: ['runs'] });
+	if (!args.ok) {
+		console.error(`bench: ${args.message}`);
+		return 2;
+	}
+	if (args.flags.has('help')) {
+		console.log('usage: npm run bench [-- --json] [--runs N]');
+		return 0;
+	}
+	const runs = Math.max(10, Number(args.options.get('runs') ?? 15));
+	const json = args.flags.has('json');
+	const rows: Row[] = [];
+	const report = (row: Row) => {
+		rows.push(row);
+		if (json) console.log(JSON.stringify(row));
+	};
+
+	for (const n of [10, 100, 1000]) {
+		for (const method of ['euler', 'rk4'] as const) {
+			const compiled = compileModel(chainModel(n, method));
+			if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
+			const sim = compiled.simulation;
+			// Same answer first: a fast wrong engine is no result.
+			const check = sim.run();
+			const hand = handWrittenChain(n, method);
+			const last = check.times.length - 1;
+			const ours = sim.seriesOf(check, `S${n}`)![last];
+			const theirs = hand.stocks[last * n + n - 1];
+			if (Math.abs(ours - theirs) > 1e-9 * Math.max(1, Math.abs(theirs))) throw new Error(`chain ${n} ${method}: engine ${ours} ≠ hand-written ${theirs}`);
+			const warmup = n === 1000 ? 3 : 5;
+			const baselineMs = time(() => handWrittenChain(n, method), runs, warmup);
+			const ms = time(() => sim.run(), runs, warmup);
+			report({ case: 'chain', n, method, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs) });
+		}
+	}
+
+	const example = largestExample();
+	if (example) {
+		const loaded = loadModelFile(example);
+		const name = example.split('/').pop()!;
+		const compileMs = time(() => compileModel(loaded.model), runs, 3);
+		const compiled = compileModel(loaded.model);
+		if (compiled.ok) {
+			const runMs = time(() => compiled.simulation.run(), runs, 3);
+			report({ case: `compile ${name}`, n: loaded.model.variables.length, method: loaded.model.simSpecs.method ?? 'euler', ms: round(compileMs), baselineMs: null, ratio: null });
+			report({ case: `run ${name}`, n: loaded.model.variables.length, method: loaded.model.simSpecs.method ?? 'euler', ms: round(runMs), baselineMs: null, ratio: null });
+		}
+	}
+
+	if (!json) {
+		console.log('case                                   n  method      ms  baseline ms  ratio');
+		for (const r of rows) {
+			console.log(
+				`${r.case.padEnd(34)} ${String(r.n).padStart(5)}  ${r.method.padEnd(6)} ${r.ms.toFixed(2).padStart(8)}  ${r.baselineMs === null ? '           -' : r.baselineMs.toFixed(2).padStart(11)}  ${r.ratio === null ? '    -' : r.ratio.toFixed(2).padStart(5)}`
+			);
+		}
+		for (const n of [10, 100, 1000]) {
+			const euler = rows.find((r) => r.case === 'chain' && r.n === n && r.method === 'euler')!;
+			const rk4 = rows.find((r) => r.case === 'chain' && r.n === n && r.method === 'rk4')!;
+			console.log(`RK4 ÷ Euler at N = ${n}: ${(rk4.ms / euler.ms).toFixed(2)} (target ≤ 4.5)`);
+		}
+		console.log('target: engine ÷ hand-written ≤ 1.5 at every N, Euler and RK4');
+	}
+	return 0;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	try {
+		process.exitCode = main();
+	} catch (e) {
+		console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+		process.exitCode = 1;
+	}
+}

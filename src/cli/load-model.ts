@@ -1,0 +1,36 @@
+/**
+ * Reads a model file for the CLIs by its extension: `.xmile` and `.stmx` through the XMILE
+ * reader, `.flowbook.json` as a notebook document. Problems come back as diagnostics.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError, type Diagnostic } from '../lib/model/diagnostics';
+import { readDocument } from '../lib/model/document';
+import type { Model, Scenario } from '../lib/model/types';
+import { readXmile } from '../lib/xmile/read';
+
+export interface LoadedModel {
+	model: Model;
+	scenarios: Scenario[];
+	title?: string;
+	diagnostics: Diagnostic[];
+}
+
+export function loadModelFile(path: string): LoadedModel {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		throw new InputError(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a model file` : `cannot read ${path}: ${(e as Error).message}`);
+	}
+	const lower = path.toLowerCase();
+	if (lower.endsWith('.xmile') || lower.endsWith('.stmx') || lower.endsWith('.xml')) {
+		const read = readXmile(text);
+		return { model: read.model, scenarios: [], title: read.name, diagnostics: read.diagnostics };
+	}
+	if (lower.endsWith('.json')) {
+		const { document, diagnostics } = readDocument(text);
+		return { model: document.model, scenarios: document.scenarios ?? [], title: document.title, diagnostics };
+	}
+	throw new InputError(`cannot tell the format of ${path}: use a .xmile, .stmx or .flowbook.json file`);
+}

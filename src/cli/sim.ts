@@ -1,0 +1,123 @@
+/**
+ * npm run sim -- FILE [--method euler|rk2|rk4] [--dt X] [--save-step X] [--seed N]
+ *                     [--set name=value ...] [--scenario NAME|all] [--out results.csv] [--check]
+ *
+ * Runs a model and writes CSV (time, then one column per variable), or with --check prints every
+ * error and warning. Problems go to stderr with exit code 1, never a stack trace.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from './args';
+import { loadModelFile } from './load-model';
+import { compileModel, type RunResult } from '../lib/engine';
+import { formatDiagnostic, hasErrors, InputError, type Diagnostic } from '../lib/model/diagnostics';
+import { findScenario } from '../lib/model/scenarios';
+import type { IntegrationMethod, Scenario } from '../lib/model/types';
+import { resultsToCsv } from '../lib/results/csv';
+
+const USAGE =
+	'usage: npm run sim -- FILE [--method euler|rk2|rk4] [--dt X] [--save-step X] [--seed N] [--set name=value ...] [--scenario NAME|all] [--out results.csv] [--check]';
+
+class UsageError extends Error {}
+
+function number(value: string | undefined, option: string): number | undefined {
+	if (value === undefined) return undefined;
+	const n = Number(value);
+	if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${option} needs a number, not "${value}"`);
+	return n;
+}
+
+function parseSets(values: string[]): Record<string, number> {
+	const overrides: Record<string, number> = {};
+	for (const item of values) {
+		const eq = item.lastIndexOf('=');
+		if (eq <= 0) throw new UsageError(`--set needs name=value, not "${item}"`);
+		overrides[item.slice(0, eq).trim()] = number(item.slice(eq + 1), `set ${item.slice(0, eq).trim()}=`)!;
+	}
+	return overrides;
+}
+
+function main(argv: string[]): number {
+	const args = parseArgs(argv, {
+		flags: ['check', 'help'],
+		options: ['method', 'dt', 'save-step', 'seed', 'scenario', 'out'],
+		lists: ['set'],
+		aliases: { h: 'help' }
+	});
+	if (!args.ok) throw new UsageError(args.message);
+	if (args.flags.has('help')) {
+		console.log(USAGE);
+		return 0;
+	}
+	if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? `one model file at a time, not ${args.positionals.length}` : 'which model? give a file');
+	const file = args.positionals[0];
+	const method = args.options.get('method')?.toLowerCase();
+	if (method !== undefined && !['euler', 'rk2', 'rk4'].includes(method)) throw new UsageError(`--method must be euler, rk2 or rk4, not "${method}"`);
+
+	const loaded = loadModelFile(file);
+	const compiled = hasErrors(loaded.diagnostics) ? undefined : compileModel(loaded.model);
+	const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...(compiled?.diagnostics ?? [])];
+
+	if (args.flags.has('check')) {
+		for (const d of diagnostics) console.log(formatDiagnostic(d, file));
+		const errors = diagnostics.filter((d) => d.severity === 'error').length;
+		const warnings = diagnostics.length - errors;
+		console.log(`${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+		return errors ? 1 : 0;
+	}
+	for (const d of diagnostics) if (d.severity === 'warning') console.error(formatDiagnostic(d, file));
+	if (!compiled?.ok) {
+		for (const d of diagnostics) if (d.severity === 'error') console.error(formatDiagnostic(d, file));
+		return 1;
+	}
+
+	const sets = parseSets(args.lists.get('set') ?? []);
+	const scenarioName = args.options.get('scenario');
+	const scenarios: (Scenario | undefined)[] = [];
+	if (scenarioName === undefined) scenarios.push(undefined);
+	else if (scenarioName.toLowerCase() === 'all') {
+		if (!loaded.scenarios.length) throw new InputError(`${file} has no scenarios`);
+		scenarios.push(...loaded.scenarios);
+	} else {
+		const found = findScenario(loaded.scenarios, scenarioName);
+		if (!found) {
+			const known = loaded.scenarios.map((s) => `"${s.name}"`).join(', ');
+			throw new InputError(`there is no scenario "${scenarioName}" in ${file}${known ? `; it has ${known}` : ' (it has no scenarios)'}`);
+		}
+		scenarios.push(found);
+	}
+
+	const options = {
+		method: method as IntegrationMethod | undefined,
+		dt: number(args.options.get('dt'), 'dt'),
+		saveStep: number(args.options.get('save-step'), 'save-step'),
+		seed: number(args.options.get('seed'), 'seed')
+	};
+	let failed = false;
+	const parts: string[] = [];
+	scenarios.forEach((scenario, i) => {
+		const result: RunResult = compiled.simulation.run({ ...options, overrides: { ...scenario?.overrides, ...sets } });
+		if (result.error) {
+			failed = true;
+			console.error(formatDiagnostic(result.error, file) + (scenario ? ` (scenario "${scenario.name}")` : ''));
+		}
+		parts.push(resultsToCsv(result, scenarioName?.toLowerCase() === 'all' ? { scenario: scenario!.name, header: i === 0 } : {}));
+	});
+	const csv = parts.join('');
+	const out = args.options.get('out');
+	if (out) writeFileSync(out, csv);
+	else process.stdout.write(csv);
+	return failed ? 1 : 0;
+}
+
+try {
+	process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+	if (e instanceof UsageError) {
+		console.error(`sim: ${e.message}\n${USAGE}`);
+	} else if (e instanceof InputError) {
+		for (const d of e.diagnostics) console.error(formatDiagnostic(d, process.argv[2]));
+	} else {
+		console.error(`sim: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	process.exitCode = 1;
+}

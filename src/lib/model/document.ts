@@ -44,6 +44,6 @@ export function readDocument(text: string): { document: FlowbookDocument; diagno
 		levers: [],
 		cells: [],
 		...(doc as object)
-	} as FlowbookDocument;
+	} as unknown as FlowbookDocument;
 	return { document, diagnostics };
 }

@@ -66,10 +66,15 @@ export function compileErrors(m: Model): Diagnostic[] {
 	return result.diagnostics;
 }
 
+/** Runs a compiled simulation with options that may include a seed. */
+export function runWith(sim: Simulation, options: TestRunOptions = {}): RunResult {
+	return (sim as Simulation & { run(o: TestRunOptions): RunResult }).run(options);
+}
+
 /** Runs a model and returns a reader of its series by name (throws on an unknown name). */
 export function simulate(m: Model, options: TestRunOptions = {}): { result: RunResult; get: (name: string) => Float64Array; sim: Simulation } {
 	const sim = compiled(m);
-	const result = (sim.run as (o: TestRunOptions) => RunResult)(options);
+	const result = runWith(sim, options);
 	const get = (name: string) => {
 		const series = sim.seriesOf(result, name);
 		if (!series) throw new Error(`no output called ${name}; outputs: ${sim.outputs.join(', ')}`);

@@ -1,5 +1,5 @@
 /**
- * Delays (XMILE 1.0 §3.5.5; Sterman, Business Dynamics ch. 11).
+ * Delays (XMILE 1.0 builtins, delay functions; Sterman, Business Dynamics ch. 11).
  * DELAY1/DELAY3/DELAYN are material delays: a chain of n stocks, each draining at content ÷ (T/n).
  * With a constant inflow rate u switched on at t = 0 into an empty chain, the outflow is
  * u · (Erlang-n CDF with rate n/T): 1 − Σ_{k<n} e^(−λt) (λt)^k / k!, λ = n/T.

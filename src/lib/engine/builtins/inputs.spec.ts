@@ -1,5 +1,5 @@
 /**
- * Test inputs: STEP, RAMP and PULSE (XMILE 1.0 §3.5.4; Stella help "Test input builtins").
+ * Test inputs: STEP, RAMP and PULSE (XMILE 1.0 builtins, test input functions; Stella help "Test input builtins").
  */
 import { describe, expect, it } from 'vitest';
 import { at, flow, model, seriesOf, simulate, stock } from '../test-models';

@@ -1,6 +1,6 @@
 /**
- * Math builtins and run constants (XMILE 1.0 §3.5.1 mathematical functions, §3.5.2 statistical,
- * §3.5.6 simulation constants). Each function is checked twice: in a constant equation (folded
+ * Math builtins and run constants (XMILE 1.0 builtins: mathematical and
+ * time functions). Each function is checked twice: in a constant equation (folded
  * by the compiler at the start) and in one that depends on TIME (run by the generated code), so
  * both evaluation paths are held to the same closed-form value.
  */
@@ -66,7 +66,7 @@ describe('elementary functions (closed forms from Math)', () => {
 });
 
 describe('INT and ROUND', () => {
-	// XMILE 1.0 §3.5.1: INT(x) is the largest integer ≤ x (floor), so INT(-2.5) = -3.
+	// XMILE 1.0 mathematical functions: INT(x) is the largest integer ≤ x (floor), so INT(-2.5) = -3.
 	it.each([
 		['INT(2.7)', 2],
 		['INT(-2.5)', -3],
@@ -141,7 +141,7 @@ describe('SAFEDIV, ZIDZ and XIDZ', () => {
 	});
 });
 
-describe('run constants: TIME, DT, STARTTIME, STOPTIME (XMILE 1.0 §3.5.6)', () => {
+describe('run constants: TIME, DT, STARTTIME, STOPTIME (XMILE 1.0 builtins, time functions)', () => {
 	it('TIME is the saved time, and DT, STARTTIME and STOPTIME are the run’s settings', () => {
 		const { result, get } = simulate(
 			model([aux('time now', 'TIME'), aux('step', 'DT'), aux('from', 'STARTTIME'), aux('to', 'STOPTIME')], { start: 2, stop: 5, dt: 0.5 })

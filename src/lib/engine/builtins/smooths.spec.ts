@@ -1,5 +1,5 @@
 /**
- * Information smooths and trends (XMILE 1.0 §3.5.5; Sterman, Business Dynamics §11.3 and §16.3).
+ * Information smooths and trends (XMILE 1.0 builtins, delay functions; Sterman, Business Dynamics §11.3 and §16.3).
  * SMTHn of a unit step from 0 is the Erlang-n CDF with mean T (n stages of T/n each), so
  * SMTH1 = 1 − e^(−t/T). RK4 at DT 1/16 with T ≥ 2 is accurate to well under 1e-6.
  */
@@ -97,7 +97,7 @@ describe('TREND (fractional rate of change)', () => {
 });
 
 describe('FORCST', () => {
-	// FORCST(x, T, h, g0) = x · (1 + TREND(x, T, g0) · h)  (XMILE 1.0 §3.5.5; Vensim FORECAST).
+	// FORCST(x, T, h, g0) = x · (1 + TREND(x, T, g0) · h)  (XMILE 1.0 delay functions; Vensim FORECAST).
 	it('extrapolates exponential growth by its trend over the horizon', () => {
 		const { times, x } = seriesOf('FORCST(EXP(0.1 * TIME), 2, 5, 0.1)', { stop: 10, dt: 1 / 16, method: 'rk4' });
 		expect(x[at(times, 10)]).toBeCloseTo(Math.exp(1) * 1.5, 5);

@@ -17,7 +17,7 @@ function lexError(source: string): { message: string; start: number; end: number
 }
 
 describe('tokenize: numbers', () => {
-	// XMILE 1.0 §3.2.1: numbers in floating-point notation, with optional exponent.
+	// XMILE 1.0 expressions: numbers in floating-point notation, with optional exponent.
 	it.each([
 		['1e-3', '1e-3'],
 		['.5', '.5'],

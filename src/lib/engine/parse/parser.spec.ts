@@ -164,7 +164,7 @@ describe('names', () => {
 		expect(parsed('"Teacup Temperature" - 1')).toBe('(teacup_temperature - 1)');
 	});
 
-	it('resolves spaces, underscores and case alike (XMILE 1.0 §3.2.2)', () => {
+	it('resolves spaces, underscores and case alike (XMILE 1.0 identifiers; DESIGN.md)', () => {
 		const { get } = simulate(
 			model(
 				[

@@ -4,6 +4,7 @@
  * fixed tables. No text from the model (names, equations, units) ever reaches the source.
  */
 import type { IR, Node } from './ir';
+import { rerollStatements } from './reroll';
 
 export function emitNumber(v: number): string {
 	if (Number.isNaN(v)) return 'NaN';
@@ -117,6 +118,7 @@ export function buildFunction(
 ): (t: number, s: Float64Array, v: Float64Array, c: Float64Array, d: Float64Array, v1: Float64Array) => void {
 	const chunks: string[] = [];
 	let current: string[] = [];
+	statements = rerollStatements(statements);
 	let size = 0;
 	for (const statement of statements) {
 		if (size + statement.length > CHARACTERS_PER_CHUNK && current.length) {

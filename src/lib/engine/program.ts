@@ -182,15 +182,46 @@ export class Program implements Simulation {
 	#results(raw: ReturnType<typeof integrate>, constants: Float64Array): RunResult {
 		const { nodes, outputs } = this.compiled;
 		const rows = raw.rows;
-		const series = outputs.map(({ node: id }) => {
-			const node = nodes[id];
-			const out = new Float64Array(rows);
-			if (node.kind === 'const') return out.fill(constants[node.slot]);
-			const [buffer, width] = node.kind === 'stock' ? [raw.savedState, this.#counts.s] : [raw.savedValues, this.#counts.v];
-			for (let r = 0, i = node.slot; r < rows; r++, i += width) out[r] = buffer[i];
-			return out;
+		// Every output's column is a view into one buffer, so a worker can transfer the whole
+		// result as a single ArrayBuffer.
+		const columns = new Float64Array(rows * outputs.length);
+		const series = outputs.map((_, i) => columns.subarray(i * rows, (i + 1) * rows));
+		const stateOutputs: number[] = [];
+		const valueOutputs: number[] = [];
+		outputs.forEach((o, i) => {
+			const node = nodes[o.node];
+			if (node.kind === 'const') series[i].fill(constants[node.slot]);
+			else (node.kind === 'stock' ? stateOutputs : valueOutputs).push(i);
 		});
+		transpose(raw.savedState, this.#counts.s, stateOutputs, (i) => nodes[outputs[i].node].slot, columns, rows);
+		transpose(raw.savedValues, this.#counts.v, valueOutputs, (i) => nodes[outputs[i].node].slot, columns, rows);
 		return { times: raw.times, names: [...this.outputs], series, error: raw.error };
+	}
+}
+
+/**
+ * Saved rows hold every value side by side; each output wants a column. Copying 16 rows at a time
+ * keeps both the rows read and the columns written in cache (a column at a time took a quarter
+ * of a 1,000-stock run).
+ */
+function transpose(
+	saved: Float64Array,
+	width: number,
+	outputIndices: readonly number[],
+	slotOf: (output: number) => number,
+	columns: Float64Array,
+	rows: number
+): void {
+	const TILE = 16;
+	const slots = Int32Array.from(outputIndices, slotOf);
+	const targets = Int32Array.from(outputIndices, (i) => i * rows);
+	for (let r0 = 0; r0 < rows; r0 += TILE) {
+		const r1 = Math.min(rows, r0 + TILE);
+		for (let j = 0; j < slots.length; j++) {
+			const slot = slots[j];
+			const target = targets[j];
+			for (let r = r0; r < r1; r++) columns[target + r] = saved[r * width + slot];
+		}
 	}
 }
 

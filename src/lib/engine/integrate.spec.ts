@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/diagnostics';
 import type { IntegrationMethod, Model } from '../model/types';
 import { compileModel } from './index';
-import { at, aux, compiled, flow, model, simulate, stock } from './test-models';
+import { at, aux, compiled, flow, METHODS, model, simulate, stock } from './test-models';
 
 const STOP = 10;
 
@@ -145,7 +145,7 @@ describe('overrides', () => {
 
 	it('propagates to initial values computed from the overridden constant', () => {
 		const sim = compiled(
-			model([aux('capacity', '10'), stock('Beds', 'capacity * 2'), aux('unused', 'Beds')], { stop: 1 })
+			model([aux('capacity', '10'), stock('Beds', 'capacity * 2')], { stop: 1 })
 		);
 		expect(sim.seriesOf(sim.run({ overrides: { capacity: 7 } }), 'Beds')![0]).toBe(14);
 	});
@@ -226,6 +226,41 @@ describe('non-negative stocks (XMILE 1.0 non_negative; Stella’s outflow priori
 		);
 		expect(Array.from(get('serve'))).toEqual([3, 3, 3, 3]);
 		expect(Array.from(get('Queue'))).toEqual([0, 0, 0, 0]);
+	});
+
+	it('limits a chain of non-negative stocks upstream first, whatever the model order', () => {
+		// A is empty, so nothing reaches B, so nothing reaches C: nothing is created.
+		const { get } = simulate(
+			model(
+				[
+					stock('C', '0', { inflows: ['bc'] }),
+					flow('bc', '5'),
+					stock('B', '0', { inflows: ['ab'], outflows: ['bc'], nonNegative: true }),
+					flow('ab', '5'),
+					stock('A', '0', { outflows: ['ab'], nonNegative: true })
+				],
+				{ stop: 3 }
+			)
+		);
+		for (const name of ['A', 'B', 'C', 'ab', 'bc']) expect(Array.from(get(name)), name).toEqual([0, 0, 0, 0]);
+	});
+
+	it.each(METHODS)('under %s keeps the stock non-negative and conserves what moves', (method) => {
+		const { get } = simulate(
+			model(
+				[
+					stock('A', '5', { outflows: ['move'], nonNegative: true }),
+					stock('B', '0', { inflows: ['move'] }),
+					flow('move', 'A * 3 + TIME')
+				],
+				{ stop: 5, dt: 0.5, method }
+			)
+		);
+		const B = get('B');
+		get('A').forEach((a, i) => {
+			expect(a).toBeGreaterThanOrEqual(0);
+			expect(a + B[i]).toBeCloseTo(5, 12);
+		});
 	});
 
 	it('lets an ordinary stock go negative', () => {

@@ -88,6 +88,39 @@ describe('Euler is exactly the forward-difference recurrence', () => {
 	});
 });
 
+describe('stages see the right TIME', () => {
+	// Quadrature of a time-only rate: Heun (RK2) is the trapezoid rule, exact for linear rates;
+	// RK4 is Simpson's rule, exact for cubics. A stage evaluated at the wrong time breaks both.
+	it('RK2 integrates dS/dt = 2t exactly: S = t²', () => {
+		const { result, get } = simulate(model([stock('S', '0', { inflows: ['f'] }), flow('f', '2 * TIME')], { stop: 4, dt: 0.5 }), {
+			method: 'rk2'
+		});
+		result.times.forEach((t, i) => expect(get('S')[i]).toBeCloseTo(t * t, 12));
+	});
+
+	it('RK4 integrates dS/dt = 4t³ exactly: S = t⁴', () => {
+		const { result, get } = simulate(model([stock('S', '0', { inflows: ['f'] }), flow('f', '4 * TIME ^ 3')], { stop: 4, dt: 0.5 }), {
+			method: 'rk4'
+		});
+		result.times.forEach((t, i) => expect(get('S')[i]).toBeCloseTo(t ** 4, 10));
+	});
+
+	it('RK4 is fourth order for dS/dt = cos(t): S = sin(t)', () => {
+		const m = model([stock('S', '0', { inflows: ['f'] }), flow('f', 'COS(TIME)')], { stop: 10 });
+		const error = (dt: number) => Math.abs(simulate(m, { method: 'rk4', dt }).get('S').at(-1)! - Math.sin(10));
+		const ratio = error(0.5) / error(0.25);
+		expect(ratio).toBeGreaterThan(14);
+		expect(ratio).toBeLessThan(18);
+	});
+
+	it('starts the run at a non-zero start time', () => {
+		const { get } = simulate(model([stock('S', '0', { inflows: ['f'] }), flow('f', '2 * TIME')], { start: 3, stop: 5, dt: 0.25 }), {
+			method: 'rk2'
+		});
+		expect(get('S').at(-1)).toBeCloseTo(25 - 9, 12);
+	});
+});
+
 describe('save interval', () => {
 	it('saves rows at whole times only with saveStep 1 and DT 0.25, integrating at DT 0.25', () => {
 		const { result, get } = simulate(drain.model, { dt: 0.25, saveStep: 1 });

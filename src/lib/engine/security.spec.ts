@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Model, Variable } from '../model/types';
 import type { Simulation } from './api';
 import { compileModel } from './index';
+import { rerollStatements } from './reroll';
 import { aux, compiled, flow, gf, model, simulate, stock, table } from './test-models';
 
 const HOSTILE_NAMES = [
@@ -48,6 +49,10 @@ const TOKEN = new RegExp(
 	[
 		String.raw`\s+`,
 		String.raw`(?:s|v|c|d|v1)\[\d+\]`,
+		// Rerolled loops (reroll.ts): for (let i = 0; i < n; i++) v[1 + 2 * i] = …
+		String.raw`(?:s|v|c|d|v1)\[(?:\d+ \+ )?(?:\d+ \* )?i\]`,
+		String.raw`(?:for|i)(?![\w$.])`,
+		String.raw`\+\+`,
 		String.raw`\d+(?:\.\d+)?(?:e[+-]?\d+)?`,
 		String.raw`Math\.(?:${MATH})(?![\w$])`,
 		String.raw`rt\.(?:${RT})(?![\w$])`,
@@ -130,6 +135,17 @@ describe.each(HOSTILE_NAMES.map((name) => [name.length > 60 ? `${name.slice(0, 1
 			for (const v of hostileModel(name).variables) expect(text).not.toContain(v.name);
 			for (const statement of source) expect(firstDisallowed(statement), statement).toBeUndefined();
 		});
+
+		it('stays out of the rerolled source that is actually compiled (loops over repeated stages)', () => {
+			const n = ref(name);
+			const sim = compiled(
+				model([aux(name, '3 + TIME'), aux(`${name} smooth`, `SMTHN(${n}, 6, 12) + DELAYN(${n}, 6, 12)`)], { stop: 4 })
+			);
+			const rerolled = rerollStatements(generatedSource(sim));
+			expect(rerolled.some((statement) => statement.startsWith('for ('))).toBe(true);
+			for (const statement of rerolled) expect(firstDisallowed(statement), statement).toBeUndefined();
+			expect(rerolled.join('\n')).not.toContain(name);
+		});
 	}
 );
 
@@ -138,6 +154,8 @@ describe('the token whitelist itself', () => {
 		expect(firstDisallowed('v[0] = Math.max(0, (s[1] / c[2]));')).toBeUndefined();
 		expect(firstDisallowed('{ let a = s[0] / dt + v[1]; if (a < 0) a = 0; if (v[2] > a) v[2] = a; a -= v[2]; }')).toBeUndefined();
 		expect(firstDisallowed('rt.record(0, v1[3]);')).toBeUndefined();
+		expect(firstDisallowed('for (let i = 0; i < 11; i++) d[1 + i] = ((s[i] - s[1 + i]) / v[3]);')).toBeUndefined();
+		expect(firstDisallowed('for (let i = 0; i < 11; i++) x[i] = 0;')).toBe('x[i] = 0;');
 		expect(firstDisallowed('v[0] = x;')).toBe('x;');
 		expect(firstDisallowed('v[0] = "a";')).toBe('"a";');
 		expect(firstDisallowed('v[0] = rt.constructor;')).toBe('rt.constructor;');
@@ -227,8 +245,9 @@ describe('hostile structure and settings', () => {
 		const started = performance.now();
 		const result = compileModel(model([aux(long, '1'), aux('y', `${long.slice(1)}m`)]));
 		expect(result.ok).toBe(false);
-		expect(performance.now() - started).toBeLessThan(5000);
-	});
+		// About 1 s today (edit distance on two 10,000-character names); a generous bound for CI.
+		expect(performance.now() - started).toBeLessThan(10_000);
+	}, 20_000);
 
 	// ENGINE BUG: the recursive-descent parser (parser.ts, about ten frames per parenthesis)
 	// overflows the call stack on 1,000 nested parentheses, and compileModel throws a RangeError

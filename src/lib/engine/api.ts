@@ -15,6 +15,8 @@ export interface RunOptions {
 	saveStep?: number;
 	start?: number;
 	stop?: number;
+	/** Seed for the random functions; default the model's, else a fresh one each run. */
+	seed?: number;
 }
 
 export interface RunResult {

@@ -41,6 +41,8 @@ export function emit(ir: IR, nodes: readonly Node[]): string {
 			return nodeRef(nodes[ir.id]);
 		case 'time':
 			return 't';
+		case 'steptime':
+			return '(rt.start + rt.n * dt)';
 		case 'dt':
 			return 'dt';
 		case 'start':
@@ -52,9 +54,10 @@ export function emit(ir: IR, nodes: readonly Node[]): string {
 			if (ir.op === '+') return e(ir.a);
 			return `(${e(ir.a)} === 0 ? 1 : 0)`;
 		case 'bin': {
+			if (ir.op in ARITHMETIC) return `(${emitChain(ir, nodes)})`;
 			const a = e(ir.a);
 			const b = e(ir.b);
-			if (ir.op in ARITHMETIC) return `(${a} ${ARITHMETIC[ir.op as keyof typeof ARITHMETIC]} ${b})`;
+			if (ir.op in ARITHMETIC) return `(${emitChain(ir, nodes)})`;
 			if (ir.op in COMPARISONS) return `(${a} ${COMPARISONS[ir.op as keyof typeof COMPARISONS]} ${b} ? 1 : 0)`;
 			if (ir.op === '^') return `Math.pow(${a}, ${b})`;
 			if (ir.op === 'mod') return `F.mod(${a}, ${b})`; // floorMod, as evaluate.ts
@@ -76,6 +79,24 @@ export function emit(ir: IR, nodes: readonly Node[]): string {
 	}
 }
 
+const PRECEDENCE: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };
+
+/**
+ * A left-associative chain such as a + b − c + d, written without a parenthesis per operation:
+ * JavaScript groups it the same way, and a 3,000-term sum nested 3,000 parentheses deep would
+ * overflow the JavaScript parser. Walks the left spine in a loop, not by recursion.
+ */
+function emitChain(ir: Extract<IR, { k: 'bin' }>, nodes: readonly Node[]): string {
+	const level = PRECEDENCE[ir.op];
+	const rights: string[] = [];
+	let left: IR = ir;
+	while (left.k === 'bin' && PRECEDENCE[left.op] === level) {
+		rights.push(`${ARITHMETIC[left.op as keyof typeof ARITHMETIC]} ${emit(left.b, nodes)}`);
+		left = left.a;
+	}
+	return [emit(left, nodes), ...rights.reverse()].join(' ');
+}
+
 /** Dependencies of an IR expression: the node ids it reads. */
 export function readsOf(ir: IR | undefined, into: Set<number> = new Set()): Set<number> {
 	if (!ir) return into;
@@ -86,10 +107,16 @@ export function readsOf(ir: IR | undefined, into: Set<number> = new Set()): Set<
 		case 'un':
 			readsOf(ir.a, into);
 			break;
-		case 'bin':
-			readsOf(ir.a, into);
-			readsOf(ir.b, into);
+		case 'bin': {
+			// Long sums are deep on the left: follow that side in a loop.
+			let left: IR = ir;
+			while (left.k === 'bin') {
+				readsOf(left.b, into);
+				left = left.a;
+			}
+			readsOf(left, into);
 			break;
+		}
 		case 'if':
 			readsOf(ir.c, into);
 			readsOf(ir.t, into);

@@ -184,6 +184,12 @@ class ModelCompiler {
 		try {
 			entry.ast = parseEquation(source);
 		} catch (e) {
+			if (e instanceof RangeError) {
+				// A stack overflow is the only other way out of the parser: say so, never crash.
+				this.error(`the ${what} is too deeply nested to read`, entry.variable.name);
+				entry.state = 'failed';
+				return;
+			}
 			if (!(e instanceof ParseError)) throw e;
 			this.error(`cannot read the ${what}: ${e.message}`, entry.variable.name, e);
 			entry.state = 'failed';
@@ -250,7 +256,7 @@ class ModelCompiler {
 			}
 			return { k: 'node', id: target.node.id };
 		}
-		const run = RUN_CONSTANTS[expr.canonical];
+		const run = RUN_CONSTANTS.get(expr.canonical);
 		if (run) return { k: run };
 		const builtin = findBuiltin(expr.canonical);
 		if (builtin && builtin.minArgs === 0 && builtin.kind === 'pure') return { k: 'fn', fn: builtin, args: [] };
@@ -259,8 +265,8 @@ class ModelCompiler {
 			expr.name.replace(/_/g, ' '),
 			this.entries.map((e) => e.variable.name)
 		);
-		const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
-		throw new CompileError(`unknown name "${expr.name}"${hint}`, expr);
+		const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `"${clip(s)}"`).join(' or ')}?` : '';
+		throw new CompileError(`unknown name "${clip(expr.name)}"${hint}`, expr);
 	}
 
 	resolveCall(expr: Extract<Expr, { type: 'call' }>, entry: Entry): IR {
@@ -297,7 +303,8 @@ class ModelCompiler {
 		}
 		const irArgs = args.map((a) => this.toIR(a, entry));
 		if (builtin.kind === 'pure') {
-			return { k: 'fn', fn: builtin, args: builtin.timeArgs ? [{ k: 'time' }, { k: 'dt' }, ...irArgs] : irArgs };
+			const time: IR = { k: builtin.timeArgs === 'step' ? 'steptime' : 'time' };
+			return { k: 'fn', fn: builtin, args: builtin.timeArgs ? [time, { k: 'dt' }, ...irArgs] : irArgs };
 		}
 		return builtin.expand(irArgs, this.expandContext(entry, callName, expr));
 	}
@@ -382,6 +389,7 @@ class ModelCompiler {
 			case 'num':
 				return ir.v;
 			case 'time':
+			case 'steptime':
 			case 'start':
 				return specs.start;
 			case 'stop':
@@ -507,6 +515,11 @@ class ModelCompiler {
 			node.slot = counts[array]++;
 		}
 	}
+}
+
+/** A name short enough for a message: very long names are cut in the middle. */
+function clip(name: string): string {
+	return name.length > 80 ? `${name.slice(0, 50)}…${name.slice(-20)}` : name;
 }
 
 /** True when an expression is arithmetic on numbers only: fixed before the run starts. */

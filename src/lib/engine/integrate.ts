@@ -81,8 +81,9 @@ export function integrate(input: IntegrationInput): RawResult {
 			savedState.set(s, row * ns);
 			savedValues.set(v, row * nv);
 			times[row++] = t;
-			for (let i = 0; i < nv; i++) if (v[i] - v[i] !== 0) return stop(t, t);
 		}
+		// x − x is 0 for every finite x and NaN for NaN and ±Infinity: one cheap pass per step.
+		for (let i = 0; i < nv; i++) if (v[i] - v[i] !== 0) return stop(t, t);
 		if (n === steps) break;
 
 		let total = 0;

@@ -9,6 +9,8 @@ export type IR =
 	| { k: 'num'; v: number }
 	| { k: 'node'; id: number }
 	| { k: 'time' }
+	/** The time at the start of the current step: TIME, except in RK2/RK4's later stages. */
+	| { k: 'steptime' }
 	| { k: 'dt' }
 	| { k: 'start' }
 	| { k: 'stop' }

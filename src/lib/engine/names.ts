@@ -1,5 +1,7 @@
 /** Suggestions for a name the compiler does not know: the closest known names by edit distance. */
 export function closestNames(wanted: string, known: Iterable<string>, limit = 3): string[] {
+	// Past this length a typo is not the likely problem, and edit distance gets slow.
+	if (wanted.length > 200) return [];
 	const target = wanted.toLowerCase();
 	const scored: { name: string; distance: number }[] = [];
 	for (const name of known) {

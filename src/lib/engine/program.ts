@@ -110,13 +110,17 @@ export class Program implements Simulation {
 		this.constants = [...compiled.overridable.entries()].map(([canonical, id]) => byNode.get(id) ?? nodes[id].owner ?? canonical);
 	}
 
-	run(options: RunOptions & { seed?: number } = {}): RunResult {
+	run(options: RunOptions = {}): RunResult {
 		const specs: SimSpecs = { ...this.simSpecs };
 		for (const key of ['method', 'dt', 'saveStep', 'start', 'stop'] as const) {
 			if (options[key] !== undefined) (specs as unknown as Record<string, unknown>)[key] = options[key];
 		}
-		// A changed DT without a save interval of its own keeps saving at the model's interval.
-		if (options.dt !== undefined && options.saveStep === undefined) specs.saveStep = this.simSpecs.saveStep ?? this.simSpecs.dt;
+		// A new DT without a new save interval keeps the model's interval where it is a whole
+		// multiple of the new DT, and otherwise saves every step.
+		if (options.dt !== undefined && options.saveStep === undefined) {
+			const modelInterval = this.simSpecs.saveStep ?? this.simSpecs.dt;
+			specs.saveStep = isWholeMultiple(modelInterval, options.dt) ? modelInterval : options.dt;
+		}
 		const problems = checkSimSpecs(specs);
 		if (problems.length) throw new InputError(problems[0].message, problems);
 		const plan = schedule(specs);
@@ -223,6 +227,11 @@ function transpose(
 			for (let r = r0; r < r1; r++) columns[target + r] = saved[r * width + slot];
 		}
 	}
+}
+
+function isWholeMultiple(interval: number, dt: number): boolean {
+	const ratio = interval / dt;
+	return ratio >= 1 && Math.abs(ratio - Math.round(ratio)) < 1e-6;
 }
 
 function suggest(name: string, known: readonly string[]): string {

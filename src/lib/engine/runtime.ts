@@ -115,8 +115,9 @@ export class Runtime {
 	}
 
 	/**
-	 * DELAY's output: the input recorded `delay` time units ago, rounded down to whole steps
-	 * (as Stella and Vensim's DELAY FIXED do); before that, the initial value. A delay shorter
+	 * DELAY's output: the input recorded `delay` time units ago, the delay rounded up to whole
+	 * steps (2.5 steps back reads the value 3 steps back, as Vensim's reference output for
+	 * DELAY with a fractional delay does); before that, the initial value. A delay shorter
 	 * than one DT still delays by one step, since this step's input is not yet known.
 	 */
 	pipe(pipe: number, delay: number): number {

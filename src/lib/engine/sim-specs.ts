@@ -17,7 +17,11 @@ export function checkSimSpecs(specs: Partial<SimSpecs> | undefined, stepBudget =
 	if (!isNumber(dt) || dt <= 0) problems.push(`DT must be a number greater than 0 (it is ${String(dt)})`);
 	if (isNumber(start) && isNumber(stop) && stop < start) problems.push(`the stop time (${stop}) is before the start time (${start})`);
 	if (saveStep !== undefined && (!isNumber(saveStep) || saveStep <= 0)) problems.push(`the save interval must be greater than 0 (it is ${String(saveStep)})`);
-	if (isNumber(dt) && isNumber(saveStep) && saveStep > 0 && saveStep < dt) problems.push(`the save interval (${saveStep}) is shorter than DT (${dt})`);
+	if (isNumber(dt) && dt > 0 && isNumber(saveStep) && saveStep > 0) {
+		const ratio = saveStep / dt;
+		if (saveStep < dt) problems.push(`the save interval (${saveStep}) is shorter than DT (${dt})`);
+		else if (Math.abs(ratio - Math.round(ratio)) > 1e-6) problems.push(`the save interval (${saveStep}) must be a whole multiple of DT (${dt})`);
+	}
 	if (method !== undefined && !METHODS.includes(method)) problems.push(`the integration method must be euler, rk2 or rk4 (it is "${String(method)}")`);
 	if (!problems.length && isNumber(start) && isNumber(stop) && isNumber(dt)) {
 		const steps = (stop - start) / dt;

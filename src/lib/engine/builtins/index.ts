@@ -30,15 +30,15 @@ export function findBuiltin(name: string): Builtin | undefined {
  * Names that read a property of the run rather than a variable. Vensim's names are accepted
  * too (xmutil writes them), but a model variable of the same name wins.
  */
-export const RUN_CONSTANTS: Record<string, 'time' | 'dt' | 'start' | 'stop'> = {
-	time: 'time',
-	dt: 'dt',
-	time_step: 'dt',
-	starttime: 'start',
-	initial_time: 'start',
-	stoptime: 'stop',
-	final_time: 'stop'
-};
+export const RUN_CONSTANTS: ReadonlyMap<string, 'time' | 'dt' | 'start' | 'stop'> = new Map([
+	['time', 'time'],
+	['dt', 'dt'],
+	['time_step', 'dt'],
+	['starttime', 'start'],
+	['initial_time', 'start'],
+	['stoptime', 'stop'],
+	['final_time', 'stop']
+]);
 
 /** Table lookups take a graphical function's name as their first argument. */
 export const LOOKUP_NAMES = new Set(['lookup']);

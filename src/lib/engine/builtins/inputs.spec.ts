@@ -84,12 +84,7 @@ describe('PULSE(volume, first [, interval]) delivers volume over one DT', () => 
 		expect(get('Total').at(-1)).toBeCloseTo(5, 10);
 	});
 
-	// ENGINE BUG: inputs.ts pulse() fires only when |t − pulse time| < DT/2 at a step at or after
-	// the pulse time, so a pulse time more than DT/2 past the last step before it is never
-	// delivered: PULSE(10, 2) at DT 0.8 (steps 1.6, 2.4) and PULSE(10, 2.3) at DT 1 (steps 2, 3)
-	// add 0 to the stock. Expected: the pulse fires at the first step at or after its time
-	// (t ≤ step < t + DT, as simlin's XMILE engine does), so the stock gains exactly 10.
-	it.fails.each([
+	it.each([
 		['PULSE(10, 2)', 0.8],
 		['PULSE(10, 2.3)', 1],
 		['PULSE(10, 2.5)', 1]
@@ -98,10 +93,7 @@ describe('PULSE(volume, first [, interval]) delivers volume over one DT', () => 
 		expect(get('Total').at(-1)).toBeCloseTo(10, 10);
 	});
 
-	// ENGINE BUG (same cause): with an interval that is not a whole number of DTs, every other
-	// pulse is lost. PULSE(10, 1, 2.5) at DT 1 over 0..10 is due at 1, 3.5, 6 and 8.5, so the
-	// stock should gain 40 (pulses at steps 1, 4, 6 and 9); the engine delivers 20 (1 and 6).
-	it.fails('delivers every repeat when the interval is not a whole number of DTs', () => {
+	it('delivers every repeat when the interval is not a whole number of DTs', () => {
 		const { get } = filled('PULSE(10, 1, 2.5)', 1);
 		expect(get('Total').at(-1)).toBeCloseTo(40, 10);
 	});

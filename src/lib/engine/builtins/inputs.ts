@@ -16,13 +16,17 @@ export function ramp(t: number, dt: number, slope: number, from: number, to = In
 
 /**
  * PULSE(volume, first [, interval]): delivers `volume` over one DT (value volume/DT) at `first`
- * and then every `interval`; no interval, or 0, means a single pulse (XMILE 3.5.4).
+ * and then every `interval`; no interval, or 0, means a single pulse (XMILE 3.5.4). A pulse time
+ * between steps is delivered in the first step on or after it. PULSE reads the time at the start
+ * of the step (see timeArgs), so under RK2 and RK4 every stage sees the same pulse and the whole
+ * volume arrives.
  */
 export function pulse(t: number, dt: number, volume: number, first: number, interval = 0): number {
-	if (t + slack(dt) < first) return 0;
-	const since = t - first;
-	const offset = interval > 0 ? since - interval * Math.round(since / interval) : since;
-	return Math.abs(offset) < dt / 2 ? volume / dt : 0;
+	const since = t - first + slack(dt);
+	if (since < 0) return 0;
+	// The latest pulse time at or before t; it is delivered in the first step that reaches it.
+	const sinceLatest = interval > 0 ? since - interval * Math.floor(since / interval) : since;
+	return sinceLatest < dt ? volume / dt : 0;
 }
 
 export const inputBuiltins: PureBuiltin[] = [
@@ -43,6 +47,6 @@ export const inputBuiltins: PureBuiltin[] = [
 		minArgs: 2,
 		maxArgs: 3,
 		evaluate: pulse,
-		timeArgs: true
+		timeArgs: 'step'
 	}
 ];

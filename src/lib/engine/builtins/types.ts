@@ -17,8 +17,12 @@ export interface PureBuiltin {
 	evaluate: (...args: number[]) => number;
 	/** Inline JavaScript for speed, from already-generated argument code. Default: a call to evaluate. */
 	emit?: (args: string[]) => string;
-	/** Builtins whose result depends on time get TIME and DT prepended to their arguments. */
-	timeArgs?: boolean;
+	/**
+	 * Builtins whose result depends on time get the time and DT prepended to their arguments:
+	 * true for the time of the evaluation (RK stages included), 'step' for the time at the start
+	 * of the step (for events such as PULSE that must happen once per step).
+	 */
+	timeArgs?: boolean | 'step';
 }
 
 /** A builtin that needs the compiler: it adds internal nodes (stocks, memories) and returns their value. */

@@ -35,8 +35,12 @@ function isKeyword(token: Token, word?: string): boolean {
 	return word ? lower === word : KEYWORDS.has(lower);
 }
 
+/** Deeper nesting than any real equation; beyond it the parser would exhaust the call stack. */
+export const MAX_NESTING = 200;
+
 class Parser {
 	#pos = 0;
+	#depth = 0;
 	constructor(
 		readonly source: string,
 		readonly tokens: Token[]
@@ -71,7 +75,15 @@ class Parser {
 	}
 
 	expression(): Expr {
-		return this.#or();
+		if (++this.#depth > MAX_NESTING) {
+			const t = this.peek();
+			throw new ParseError(`the equation nests more than ${MAX_NESTING} levels deep (parentheses, IFs or calls)`, t.start, t.end);
+		}
+		try {
+			return this.#or();
+		} finally {
+			this.#depth--;
+		}
 	}
 
 	#binary(left: Expr, op: BinaryOperator, right: Expr): Expr {
@@ -137,7 +149,9 @@ class Parser {
 		const t = this.peek();
 		if (this.#isOp('-', '+', '!') || isKeyword(t, 'not')) {
 			this.#next();
+			if (++this.#depth > MAX_NESTING) throw new ParseError(`too many signs in a row`, t.start, t.end);
 			const arg = this.#unary();
+			this.#depth--;
 			const op = t.text === '-' ? '-' : t.text === '+' ? '+' : 'not';
 			return { type: 'unary', op, arg, start: t.start, end: arg.end };
 		}

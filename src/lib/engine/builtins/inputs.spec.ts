@@ -93,6 +93,12 @@ describe('PULSE(volume, first [, interval]) delivers volume over one DT', () => 
 		expect(get('Total').at(-1)).toBeCloseTo(10, 10);
 	});
 
+	it.each(['rk2', 'rk4'] as const)('delivers the whole volume under %s (every stage sees the step-start pulse)', (method) => {
+		const m = model([stock('Total', '0', { inflows: ['in'] }), flow('in', 'PULSE(10, 2)')], { stop: 10, dt: 0.25 });
+		const { get } = simulate({ ...m, simSpecs: { ...m.simSpecs, method } });
+		expect(get('Total').at(-1)).toBeCloseTo(10, 10);
+	});
+
 	it('delivers every repeat when the interval is not a whole number of DTs', () => {
 		const { get } = filled('PULSE(10, 1, 2.5)', 1);
 		expect(get('Total').at(-1)).toBeCloseTo(40, 10);

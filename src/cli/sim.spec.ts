@@ -172,6 +172,14 @@ describe.skipIf(!haveTeacup)('sim on the teacup conformance model', { timeout: T
 		expect(run.stdout).not.toMatch(/^time,/m);
 	});
 
+	it('--check also checks the names given to --set', async () => {
+		const run = await sim(TEACUP, '--check', '--set', 'Room Temprature=20', '--set', 'Characteristic Time=5');
+		expect(run.code).toBe(1);
+		expect(run.stdout).toContain('--set names "Room Temprature", which is not a constant of the model');
+		expect(run.stdout).not.toContain('Characteristic Time');
+		expect(run.stdout).toMatch(/\b1 error\b/);
+	});
+
 	it('refuses --dt 0 with a message', async () => {
 		const run = await sim(TEACUP, '--dt', '0');
 		expectCleanFailure(run);
@@ -332,10 +340,7 @@ describe('sim --scenario on the bathtub example', { timeout: TIMEOUT, concurrent
 		expect(run.stderr).toContain('"Shorter stays"');
 	});
 
-	// Bug: sim.ts labels InputErrors with process.argv[2], which is the first argument, not the
-	// model file, when options come first. Expected: "error: models/bathtub-basics.flowbook.json: there
-	// is no scenario …"; actual: "error: --scenario: there is no scenario …".
-	it.fails('labels the message with the model file when options come first', async () => {
+	it('labels the message with the model file when options come first', async () => {
 		const run = await sim('--scenario', 'nosuch', BATHTUB);
 		expect(run.stderr).toMatch(new RegExp(`^error: ${BATHTUB.replace(/\./g, '\\.')}: `));
 	});

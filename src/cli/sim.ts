@@ -10,6 +10,7 @@ import { parseArgs } from './args';
 import { loadModelFile } from './load-model';
 import { compileModel, type RunResult } from '../lib/engine';
 import { formatDiagnostic, hasErrors, InputError, type Diagnostic } from '../lib/model/diagnostics';
+import { canonicalName } from '../lib/model/names';
 import { findScenario } from '../lib/model/scenarios';
 import type { IntegrationMethod, Scenario } from '../lib/model/types';
 import { resultsToCsv } from '../lib/results/csv';
@@ -18,6 +19,9 @@ const USAGE =
 	'usage: npm run sim -- FILE [--method euler|rk2|rk4] [--dt X] [--save-step X] [--seed N] [--set name=value ...] [--scenario NAME|all] [--out results.csv] [--check]';
 
 class UsageError extends Error {}
+
+/** The model file being run, for labelling messages (set once the arguments are read). */
+let modelFile: string | undefined;
 
 function number(value: string | undefined, option: string): number | undefined {
 	if (value === undefined) return undefined;
@@ -50,6 +54,7 @@ function main(argv: string[]): number {
 	}
 	if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? `one model file at a time, not ${args.positionals.length}` : 'which model? give a file');
 	const file = args.positionals[0];
+	modelFile = file;
 	const method = args.options.get('method')?.toLowerCase();
 	if (method !== undefined && !['euler', 'rk2', 'rk4'].includes(method)) throw new UsageError(`--method must be euler, rk2 or rk4, not "${method}"`);
 
@@ -58,6 +63,12 @@ function main(argv: string[]): number {
 	const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...(compiled?.diagnostics ?? [])];
 
 	if (args.flags.has('check')) {
+		if (compiled?.ok) {
+			const known = new Set(compiled.simulation.constants.map(canonicalName));
+			for (const name of Object.keys(parseSets(args.lists.get('set') ?? []))) {
+				if (!known.has(canonicalName(name))) diagnostics.push({ severity: 'error', message: `--set names "${name}", which is not a constant of the model` });
+			}
+		}
 		for (const d of diagnostics) console.log(formatDiagnostic(d, file));
 		const errors = diagnostics.filter((d) => d.severity === 'error').length;
 		const warnings = diagnostics.length - errors;
@@ -115,7 +126,7 @@ try {
 	if (e instanceof UsageError) {
 		console.error(`sim: ${e.message}\n${USAGE}`);
 	} else if (e instanceof InputError) {
-		for (const d of e.diagnostics) console.error(formatDiagnostic(d, process.argv[2]));
+		for (const d of e.diagnostics) console.error(formatDiagnostic(d, modelFile));
 	} else {
 		console.error(`sim: ${e instanceof Error ? e.message : String(e)}`);
 	}

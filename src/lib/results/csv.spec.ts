@@ -103,9 +103,7 @@ describe('resultsToCsv', () => {
 		});
 	});
 
-	// Bug (minor): -0 is written as "0" (String(-0) === "0"), so the re-read double differs in sign.
-	// Expected: "-0" (Object.is(Number(field), -0)); actual: "0".
-	it.fails('keeps the sign of negative zero', () => {
+	it('keeps the sign of negative zero', () => {
 		const csv = resultsToCsv(result(['v'], [0], [-0]));
 		expect(Object.is(Number(parseCsv(csv)[1][1]), -0)).toBe(true);
 	});

@@ -9,7 +9,7 @@ export function csvField(text: string): string {
 }
 
 export function csvNumber(x: number): string {
-	return Number.isNaN(x) ? 'NaN' : String(x);
+	return Number.isNaN(x) ? 'NaN' : Object.is(x, -0) ? '-0' : String(x);
 }
 
 /** One run; with `scenario`, a leading scenario column (for several runs in one long file). */

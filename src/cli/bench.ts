@@ -88,13 +88,21 @@ function median(xs: number[]): number {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * Median milliseconds per call. A sample repeats the call until it has taken at least 25 ms, so
+ * that runs of a millisecond are not lost in timer noise and garbage collection.
+ */
 function time(fn: () => unknown, runs: number, warmup: number): number {
 	for (let i = 0; i < warmup; i++) fn();
+	const t0 = performance.now();
+	fn();
+	const once = Math.max(performance.now() - t0, 0.01);
+	const batch = Math.max(1, Math.ceil(25 / once));
 	const samples: number[] = [];
 	for (let i = 0; i < runs; i++) {
-		const t0 = performance.now();
-		fn();
-		samples.push(performance.now() - t0);
+		const start = performance.now();
+		for (let b = 0; b < batch; b++) fn();
+		samples.push((performance.now() - start) / batch);
 	}
 	return median(samples);
 }

@@ -161,7 +161,8 @@ export function buildFunction(
 	const source = [
 		'"use strict";',
 		...chunks.map((body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\n${body}\n}`),
-		`return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
+		// One part needs no wrapper: a call per step saved matters for small models.
+		chunks.length === 1 ? 'return part0;' : `return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
 	].join('\n');
 	return new Function('rt', 'F', source)(rt, builtins);
 }

@@ -71,6 +71,7 @@ export function integrate(input: IntegrationInput): RawResult {
 	const k4 = method === 'rk4' ? new Float64Array(ns) : d;
 	const tmp = method === 'euler' ? s : new Float64Array(ns);
 	const half = dt / 2;
+	const nonNegative = Int32Array.from(nonNegativeSlots);
 
 	for (let n = 0; ; n++) {
 		const t = start + n * dt;
@@ -120,7 +121,7 @@ export function integrate(input: IntegrationInput): RawResult {
 			}
 			post?.(t, s, v, c, d, v1);
 		}
-		for (const i of nonNegativeSlots) if (s[i] < 0) s[i] = 0;
+		for (let k = 0; k < nonNegative.length; k++) if (s[nonNegative[k]] < 0) s[nonNegative[k]] = 0;
 		// One sum per step catches NaN and Infinity in any stock without a second pass.
 		if (total - total !== 0) {
 			return stop(t, t + dt);

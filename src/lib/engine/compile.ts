@@ -50,9 +50,11 @@ export interface CompiledModel {
 	/** User variables in model order, for results. */
 	outputs: { name: string; node: number }[];
 	initOrder: number[];
+	/**
+	 * Rates-phase order. An id of nodes.length + s stands for the outflow limit of non-negative
+	 * stock s (see limitId): it comes after the stock's flows and before anything that reads them.
+	 */
 	rateOrder: number[];
-	/** Non-negative stocks, upstream first, so a cut-back outflow reaches the next stock in time. */
-	nonNegativeOrder: number[];
 	diagnostics: Diagnostic[];
 }
 
@@ -96,7 +98,6 @@ class ModelCompiler {
 				outputs: this.entries.filter((e) => e.node).map((e) => ({ name: e.variable.name, node: e.node!.id })),
 				initOrder,
 				rateOrder,
-				nonNegativeOrder: this.nonNegativeOrder(),
 				diagnostics: this.diagnostics
 			}
 		};
@@ -474,12 +475,44 @@ class ModelCompiler {
 			return [...readsOf(node.initExpr ?? node.expr)].filter((d) => this.nodes[d].kind !== 'const');
 		});
 		const perStep = this.nodes.filter((n) => (n.kind === 'aux' || n.kind === 'flow') && n.expr).map((n) => n.id);
-		const rates = evaluationOrder(perStep, (id) =>
-			[...readsOf(this.nodes[id].expr)].filter((d) => this.nodes[d].kind === 'aux' || this.nodes[d].kind === 'flow')
-		);
+		const valueReads = (id: number) => [...readsOf(this.nodes[id].expr)].filter((d) => this.nodes[d].kind === 'aux' || this.nodes[d].kind === 'flow');
+		const rates = evaluationOrder(perStep, valueReads);
 		this.reportLoops(rates.loops, '');
 		if (!rates.loops.length) this.reportLoops(init.loops, ' when computing initial values');
-		return { initOrder: init.order, rateOrder: rates.order };
+		if (rates.loops.length) return { initOrder: init.order, rateOrder: rates.order };
+		return { initOrder: init.order, rateOrder: this.orderWithLimits(perStep, valueReads) };
+	}
+
+	/**
+	 * Places each non-negative stock's outflow limit after its inflows and outflows are computed
+	 * and before anything reads those outflows, so every reader (and every stock downstream)
+	 * sees what actually flows. Where that is impossible (a stock's inflow reads its own outflow,
+	 * or stocks drain into each other in a ring), readers fall back to the uncut value.
+	 */
+	orderWithLimits(perStep: number[], valueReads: (id: number) => number[]): number[] {
+		const base = this.nodes.length;
+		const limited = this.nodes.filter((n) => n.kind === 'stock' && n.nonNegative && n.outflows.length);
+		if (!limited.length) return evaluationOrder(perStep, valueReads).order;
+		const limitsOf = new Map<number, number[]>();
+		for (const s of limited) for (const f of s.outflows) limitsOf.set(f, [...(limitsOf.get(f) ?? []), base + s.id]);
+		const ids = [...perStep, ...limited.map((s) => base + s.id)];
+		const attempt = (readersWait: boolean, limitsWait: boolean) =>
+			evaluationOrder(ids, (id) => {
+				if (id < base) return readersWait ? valueReads(id).flatMap((r) => limitsOf.get(r) ?? [r]) : valueReads(id);
+				const stock = this.nodes[id - base];
+				const deps = [...stock.inflows, ...stock.outflows];
+				if (limitsWait) for (const f of stock.inflows) for (const l of limitsOf.get(f) ?? []) if (l !== id) deps.push(l);
+				return deps;
+			});
+		for (const [readersWait, limitsWait] of [
+			[true, true],
+			[false, true],
+			[false, false]
+		]) {
+			const result = attempt(readersWait, limitsWait);
+			if (!result.loops.length) return result.order;
+		}
+		throw new Error('unreachable: limits that wait for nothing cannot form a loop');
 	}
 
 	reportLoops(loops: number[][], phase: string): void {
@@ -493,19 +526,6 @@ class ModelCompiler {
 				);
 			}
 		}
-	}
-
-	nonNegativeOrder(): number[] {
-		const stocks = this.nodes.filter((n) => n.kind === 'stock' && n.nonNegative && n.outflows.length);
-		// Stock B comes after stock A when one of A's outflows fills B.
-		const fedBy = new Map<number, number[]>();
-		for (const a of stocks) {
-			for (const b of stocks) if (a !== b && b.inflows.some((f) => a.outflows.includes(f))) fedBy.set(b.id, [...(fedBy.get(b.id) ?? []), a.id]);
-		}
-		return evaluationOrder(
-			stocks.map((s) => s.id),
-			(id) => fedBy.get(id) ?? []
-		).order;
 	}
 
 	assignSlots(): void {

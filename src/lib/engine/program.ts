@@ -39,19 +39,12 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 
 	const rates: string[] = [];
 	for (const id of compiled.rateOrder) {
+		if (id >= nodes.length) {
+			rates.push(outflowLimit(nodes[id - nodes.length], nodes));
+			continue;
+		}
 		const node = nodes[id];
 		rates.push(`${nodeRef(node)} = ${value(node, e(node.expr!))};`);
-	}
-	// Non-negative stocks (Stella's rule): each outflow, in priority order, takes at most what the
-	// stock holds plus what flows in during this DT; what one outflow takes the next cannot.
-	for (const id of compiled.nonNegativeOrder) {
-		const stock = nodes[id];
-		const inflows = stock.inflows.map((f) => ` + ${nodeRef(nodes[f])}`).join('');
-		const limits = stock.outflows.map((f) => {
-			const out = nodeRef(nodes[f]);
-			return `if (${out} > a) ${out} = a; a -= ${out};`;
-		});
-		rates.push(`{ let a = ${nodeRef(stock)} / dt${inflows}; if (a < 0) a = 0; ${limits.join(' ')} }`);
 	}
 	for (const node of nodes) {
 		if (node.kind !== 'stock') continue;
@@ -70,6 +63,20 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 		if (node.post?.kind === 'pipeline') post.push(`rt.record(${node.post.pipe}, v1[${nodes[node.post.source].slot}]);`);
 	}
 	return { init, rates, post };
+}
+
+/**
+ * A non-negative stock's outflows (Stella's rule, isee help "Flow prioritization"): each outflow,
+ * in priority order, takes at most what the stock holds plus what flows in during this DT;
+ * what one outflow takes the next cannot.
+ */
+function outflowLimit(stock: Node, nodes: readonly Node[]): string {
+	const inflows = stock.inflows.map((f) => ` + ${nodeRef(nodes[f])}`).join('');
+	const limits = stock.outflows.map((f) => {
+		const out = nodeRef(nodes[f]);
+		return `if (${out} > a) ${out} = a; a -= ${out};`;
+	});
+	return `{ let a = ${nodeRef(stock)} / dt${inflows}; if (a < 0) a = 0; ${limits.join(' ')} }`;
 }
 
 const BUILTIN_FUNCTIONS: Record<string, (...a: number[]) => number> = Object.fromEntries(
@@ -173,6 +180,7 @@ export class Program implements Simulation {
 	#findNonFinite(s: Float64Array, v: Float64Array): { name: string; value: number; inState: boolean } | undefined {
 		const { nodes, rateOrder } = this.compiled;
 		for (const id of rateOrder) {
+			if (id >= nodes.length) continue;
 			const x = v[nodes[id].slot];
 			if (!Number.isFinite(x)) return { name: nodes[id].owner, value: x, inState: false };
 		}

@@ -1,10 +1,6 @@
 import type { IR } from '../ir';
+import { div, mul, num, sub } from './build-ir';
 import type { ExpandContext, ExpandingBuiltin } from './types';
-
-const div = (a: IR, b: IR): IR => ({ k: 'bin', op: '/', a, b });
-const mul = (a: IR, b: IR): IR => ({ k: 'bin', op: '*', a, b });
-const sub = (a: IR, b: IR): IR => ({ k: 'bin', op: '-', a, b });
-const num = (v: number): IR => ({ k: 'num', v });
 
 /**
  * A material delay of order n (DELAY1, DELAY3, DELAYN): a chain of n stocks, each holding

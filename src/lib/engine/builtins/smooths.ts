@@ -2,10 +2,7 @@ import type { IR } from '../ir';
 import { orderArgument, warnIfStagesShorterThanDT } from './delays';
 import { mathBuiltin } from './math';
 import type { ExpandContext, ExpandingBuiltin } from './types';
-
-const div = (a: IR, b: IR): IR => ({ k: 'bin', op: '/', a, b });
-const sub = (a: IR, b: IR): IR => ({ k: 'bin', op: '-', a, b });
-const num = (v: number): IR => ({ k: 'num', v });
+import { add, div, mul, num, sub } from './build-ir';
 
 /**
  * Information smoothing of order n (SMTH1, SMTH3, SMTHN): n stocks in a chain, each adjusting
@@ -36,10 +33,10 @@ export function trend(ctx: ExpandContext, input: IR, time: IR, initialTrend: IR 
 	const x = ctx.hoist(input, 'input');
 	const averagingTime = ctx.hoist(time, 'averaging time');
 	const initialAverage: IR = initialTrend
-		? div(x, { k: 'bin', op: '+', a: num(1), b: { k: 'bin', op: '*', a: initialTrend, b: averagingTime } })
+		? div(x, add(num(1), mul(initialTrend, averagingTime)))
 		: x;
 	const average = smooth(ctx, x, averagingTime, 1, initialAverage);
-	const denominator: IR = { k: 'bin', op: '*', a: averagingTime, b: { k: 'fn', fn: ABS, args: [average] } };
+	const denominator = mul(averagingTime, { k: 'fn', fn: ABS, args: [average] });
 	return { k: 'fn', fn: SAFE_DIV, args: [sub(x, average), denominator] };
 }
 
@@ -91,8 +88,7 @@ export const smoothBuiltins: ExpandingBuiltin[] = [
 		maxArgs: 4,
 		expand: ([input, time, horizon, init], ctx) => {
 			const x = ctx.hoist(input, 'input');
-			const growth: IR = { k: 'bin', op: '*', a: trend(ctx, x, time, init), b: horizon };
-			return { k: 'bin', op: '*', a: x, b: { k: 'bin', op: '+', a: num(1), b: growth } };
+			return mul(x, add(num(1), mul(trend(ctx, x, time, init), horizon)));
 		}
 	}
 ];

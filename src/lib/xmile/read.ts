@@ -11,6 +11,7 @@ import { InputError, type Diagnostic } from '../model/diagnostics';
 import { canonicalName, displayName, idFromName } from '../model/names';
 import type { Model, Stock, Variable } from '../model/types';
 import { readBehavior } from './behavior';
+import { fromReference } from './identifiers';
 import { Report } from './report';
 import { readSimSpecs } from './sim-specs';
 import { readUnits } from './units';
@@ -89,7 +90,8 @@ function read(text: string): XmileReadResult {
 	const byName = new Map(reads.map((r, i) => [named[i].key, r.variable]));
 	for (const r of reads) resolveFlows(r, byName, report);
 
-	const lookup = (name: string): VariableRef | undefined => byName.get(canonicalName(name));
+	const lookup = (name: string): VariableRef | undefined =>
+		byName.get(canonicalName(fromReference(name)));
 	const stocks = reads.map((r) => r.variable).filter((v): v is Stock => v.kind === 'stock');
 	const layout = readViews(
 		{
@@ -236,8 +238,8 @@ function resolveFlows(read: VariableRead, byName: Map<string, Variable>, report:
 	if (stock.kind !== 'stock') return;
 	const resolve = (refs: FlowReference[], direction: 'inflow' | 'outflow', into: string[]) => {
 		for (const ref of refs) {
-			const flow = byName.get(canonicalName(ref.name));
-			const shown = displayName(ref.name);
+			const flow = byName.get(canonicalName(fromReference(ref.name)));
+			const shown = displayName(fromReference(ref.name));
 			if (!flow) {
 				report.error(
 					`Stock "${stock.name}" names "${shown}" as an ${direction}, but there is no flow "${shown}"`,

@@ -21,8 +21,11 @@ const METHODS: Record<string, IntegrationMethod> = { euler: 'euler', rk2: 'rk2',
 const SAVE_ATTRIBUTES = ['isee:save_interval', 'save_interval'];
 const SAVE_ELEMENTS = ['savestep', 'save_step'];
 
-/** Not in XMILE 1.0 either (random builtins take a seed argument); read if a tool writes one. */
-const SEED_ATTRIBUTES = ['seed', 'isee:seed', 'random_seed', 'isee:random_seed'];
+/**
+ * Not in XMILE 1.0 either (random builtins take a seed argument); read if a tool writes one.
+ * Flowbook writes its own flowbook:seed (write.ts).
+ */
+const SEED_ATTRIBUTES = ['seed', 'flowbook:seed', 'isee:seed', 'random_seed', 'isee:random_seed'];
 
 /** Merge the file's <sim_specs> and then the model's (either may be missing). */
 export function readSimSpecs(blocks: XmlElement[], report: Report): SimSpecs {

@@ -84,7 +84,9 @@ function readView(
 		const connector = readConnector(element, input, ids);
 		if (connector) layout.connectors.push(connector);
 	}
-	for (const element of childrenNamed(view, 'cloud')) {
+	// Flowbook writes its explicit clouds as <flowbook:cloud> (write-views.ts), since XMILE has none.
+	const clouds = view.children.filter((c) => c.name === 'cloud' || c.name === 'flowbook:cloud');
+	for (const element of clouds) {
 		const cloud = readCloud(element, input, flowsByUid, ids);
 		if (cloud) layout.clouds.push(cloud);
 	}

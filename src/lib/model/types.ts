@@ -134,8 +134,11 @@ export interface Model {
 
 export interface Scenario {
 	id: string;
+	/** Starts with a short code a CLI can use, e.g. "S3 same money in community". */
 	name: string;
 	colour: string;
+	/** What the scenario changes, in words, e.g. "growth, extra_acute_beds 100 (about £11m a year)". */
+	description?: string;
 	/** Constant overrides, by variable name. */
 	overrides: Record<string, number>;
 }
@@ -149,18 +152,70 @@ export interface Lever {
 	step: number;
 }
 
+/** How a chart axis or table cell shows a value: 0.91 as "91%", 12.3e6 GBP as "£12.3m". */
+export type ValueFormat = 'number' | 'percent' | 'currency';
+
+/**
+ * A row of a scenario table.
+ * @example { variable: 'four_hour_performance', label: 'A&E within 4 hours', better: 'higher', format: 'percent' }
+ */
+export interface TableOutput {
+	/** Variable id or name. */
+	variable: string;
+	/** Row label; defaults to the variable's display name. */
+	label?: string;
+	/** Which way is better, so the table can mark each scenario against the first one shown. */
+	better?: 'higher' | 'lower';
+	format?: ValueFormat;
+}
+
 export type Cell =
 	| { id: string; kind: 'text'; markdown: string }
 	| { id: string; kind: 'diagram' }
-	| { id: string; kind: 'levers'; levers?: string[] }
-	| { id: string; kind: 'chart'; title?: string; variables: string[]; scenarios?: string[] }
-	| { id: string; kind: 'scenario-table'; outputs: string[]; times?: number[] }
+	/** Levers (constant ids) to show, all when absent, under an optional heading. */
+	| { id: string; kind: 'levers'; title?: string; levers?: string[] }
+	| {
+			id: string;
+			kind: 'chart';
+			title?: string;
+			/** Variable ids or names, one line each per scenario. */
+			variables: string[];
+			/** Scenario ids or names; all when absent. */
+			scenarios?: string[];
+			/** 'difference' plots each scenario minus `baseline` (default the first scenario shown). */
+			mode?: 'values' | 'difference';
+			baseline?: string;
+			format?: ValueFormat;
+	  }
+	| {
+			id: string;
+			kind: 'scenario-table';
+			/** Variable ids or names, or rows with a label, direction and format. */
+			outputs: (string | TableOutput)[];
+			/** Columns, in the document's display time unit (model time when it has none); default [1, 3, 5]. */
+			times?: number[];
+			/** Scenario ids or names, one block of rows each; all when absent. */
+			scenarios?: string[];
+	  }
 	| { id: string; kind: 'sensitivity'; outputs: string[] };
+
+/**
+ * How a notebook shows time: a model that runs in days can chart and tabulate in years.
+ * @example { timeUnit: 'year', modelTimePerUnit: 365 }
+ */
+export interface DisplaySettings {
+	/** The unit charts and tables show time in, e.g. "year". */
+	timeUnit: string;
+	/** Model time units in one display unit (365 days in a year); default 1. */
+	modelTimePerUnit?: number;
+}
 
 export interface FlowbookDocument {
 	schemaVersion: number;
 	title: string;
 	description: string;
+	/** Time as charts and tables show it; model time units when absent. */
+	display?: DisplaySettings;
 	model: Model;
 	scenarios: Scenario[];
 	levers: Lever[];

@@ -1,0 +1,252 @@
+/**
+ * Checks every example notebook must pass, registered as vitest tests by each model's spec file:
+ * it reads and compiles cleanly, it is faithful to the machine-readable specification
+ * (../shared/domain/json, skipped where that folder is absent), its baseline is steady, and
+ * everything its cells, levers and scenarios name exists.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalName } from '../model/names';
+import type { Cell, TableOutput } from '../model/types';
+import { REPO_ROOT, openExample, type ExampleNotebook } from './example-notebook';
+
+/** A variable as ../shared/domain/json lists it. */
+interface SpecVariable {
+	name: string;
+	kind: 'stock' | 'flow' | 'aux' | 'const' | 'lookup';
+	units: string;
+	eq?: string | number;
+	init?: number;
+	inflows?: string[];
+	outflows?: string[];
+	doc?: string;
+	lever?: boolean;
+	range?: string;
+	points?: [number, number][];
+}
+interface Spec {
+	time_unit: string;
+	dt: number;
+	start: number;
+	stop: number;
+	integration: string;
+	unit_aliases: Record<string, string>;
+	variables: SpecVariable[];
+}
+
+const SPEC_DIR = join(REPO_ROOT, '../shared/domain/json');
+
+/** "0–150", "−1000–+1500", "0 or 1" as [min, max]. */
+export function parseRange(range: string): [number, number] {
+	const text = range.replace(/−/g, '-').replace(/\+/g, '');
+	const match = /^(-?[\d.]+)(?:–| or )(-?[\d.]+)$/.exec(text);
+	if (!match) throw new Error(`cannot read the range "${range}"`);
+	return [Number(match[1]), Number(match[2])];
+}
+
+export interface NotebookChecks {
+	/** models/<slug>.flowbook.json */
+	slug: string;
+	/** ../shared/domain/json/<specFile>.json */
+	specFile: string;
+	/** The no-change scenario's code, e.g. "S0". */
+	baseline: string;
+	/** Equations deliberately changed from the specification, by variable name, with the text used. */
+	departures?: Record<string, string>;
+	/** The steadiest the baseline is allowed to drift, as a fraction of each stock's initial value. */
+	maxDrift: number;
+	/** A scenario to run through `npm run sim`, with a column whose last value it checks. */
+	cli: { scenario: string; column: string; last: number; rows: number };
+}
+
+function tableVariable(output: string | TableOutput): string {
+	return typeof output === 'string' ? output : output.variable;
+}
+
+/** What a cell names that is not in the notebook, one sentence each. */
+function cellProblems(example: ExampleNotebook, cell: Cell): string[] {
+	const doc = example.document;
+	const problems: string[] = [];
+	const scenarioKnown = (ref: string) => doc.scenarios.some((s) => s.id === ref || s.name === ref);
+	const variableKnown = (ref: string) => example.variable(ref) !== undefined;
+	if (cell.kind === 'chart') {
+		for (const v of cell.variables) if (!variableKnown(v)) problems.push(`${cell.id}: no variable ${v}`);
+		for (const s of cell.scenarios ?? []) if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
+		if (cell.baseline !== undefined && !(cell.scenarios ?? []).includes(cell.baseline)) problems.push(`${cell.id}: baseline not among its scenarios`);
+	}
+	if (cell.kind === 'scenario-table') {
+		for (const o of cell.outputs) if (!variableKnown(tableVariable(o))) problems.push(`${cell.id}: no variable ${tableVariable(o)}`);
+		for (const s of cell.scenarios ?? []) if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
+		const stop = doc.model.simSpecs.stop / example.perUnit;
+		for (const t of cell.times ?? [1, 3, 5]) if (!(t > 0 && t <= stop)) problems.push(`${cell.id}: time ${t} outside the run`);
+	}
+	if (cell.kind === 'levers') {
+		for (const id of cell.levers ?? []) if (!doc.levers.some((l) => l.variable === id)) problems.push(`${cell.id}: no lever ${id}`);
+	}
+	return problems;
+}
+
+export function describeNotebookBasics(checks: NotebookChecks): void {
+	const example = () => openExample(checks.slug);
+	const specPath = join(SPEC_DIR, `${checks.specFile}.json`);
+	const spec = (): Spec => JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
+
+	describe(`${checks.slug}: the document`, () => {
+		it('reads with no errors or warnings, and compiles with none', () => {
+			expect(example().readDiagnostics).toEqual([]);
+			expect(example().compileDiagnostics).toEqual([]);
+		});
+
+		it('gives every variable units, documentation and a diagram position; every flow a pipe', () => {
+			for (const v of example().document.model.variables) {
+				expect(v.units, v.name).toBeTruthy();
+				expect(v.documentation, v.name).toBeTruthy();
+				expect(v.position, v.name).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+				if (v.kind === 'flow') expect(v.points?.length, v.name).toBeGreaterThanOrEqual(2);
+			}
+		});
+
+		it('has scenarios named by code, the first the unchanged baseline, each with its own colour', () => {
+			const scenarios = example().document.scenarios;
+			expect(scenarios[0].name.split(' ')[0]).toBe(checks.baseline);
+			expect(scenarios[0].overrides).toEqual({});
+			for (const s of scenarios) {
+				expect(s.name, s.name).toMatch(/^[A-Z]\d+b? \S/);
+				expect(s.colour, s.name).toMatch(/^#[0-9a-f]{6}$/);
+				for (const name of Object.keys(s.overrides)) expect(example().simulation.constants.map(canonicalName), `${s.name}: ${name}`).toContain(canonicalName(name));
+			}
+			expect(new Set(scenarios.map((s) => s.colour)).size).toBe(scenarios.length);
+			expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);
+		});
+
+		it('has levers on constants, each default within its range and reachable in whole steps', () => {
+			for (const lever of example().document.levers) {
+				const v = example().variable(lever.variable);
+				expect(v?.kind, lever.variable).toBe('aux');
+				const value = Number(v?.kind === 'aux' ? v.equation : NaN);
+				expect(value, lever.variable).toBeGreaterThanOrEqual(lever.min);
+				expect(value, lever.variable).toBeLessThanOrEqual(lever.max);
+				const steps = (lever.max - lever.min) / lever.step;
+				expect(Math.abs(steps - Math.round(steps)), lever.variable).toBeLessThan(1e-9);
+				expect(lever.label.length, lever.variable).toBeGreaterThan(10);
+			}
+		});
+
+		it('names only variables, scenarios and levers that exist in its cells', () => {
+			expect(example().document.cells.flatMap((c) => cellProblems(example(), c))).toEqual([]);
+			const kinds = new Set(example().document.cells.map((c) => c.kind));
+			for (const kind of ['text', 'diagram', 'levers', 'chart', 'scenario-table']) expect(kinds, kind).toContain(kind);
+		});
+
+		it('says in its text that the numbers are illustrative defaults to replace', () => {
+			const text = example()
+				.document.cells.flatMap((c) => (c.kind === 'text' ? [c.markdown] : []))
+				.join('\n');
+			expect(text).toMatch(/illustrative/i);
+			expect(text).toMatch(/replace/i);
+			expect(text).toMatch(/caveats/i);
+		});
+	});
+
+	describe.skipIf(!existsSync(specPath))(`${checks.slug}: faithful to ${checks.specFile}.json`, () => {
+		it('runs with the specified time unit, step, length and method, and the bed/place/package aliases', () => {
+			const s = spec();
+			const { simSpecs, units } = example().document.model;
+			expect(simSpecs).toMatchObject({ start: s.start, stop: s.stop, dt: s.dt, method: s.integration, timeUnits: s.time_unit });
+			expect(Object.fromEntries((units ?? []).map((u) => [u.name, u.equation]))).toEqual(s.unit_aliases);
+		});
+
+		it('has every variable with its exact name, kind, units and equation, and no others', () => {
+			const s = spec();
+			const variables = example().document.model.variables;
+			expect(variables.map((v) => v.name).sort()).toEqual(s.variables.map((v) => v.name).sort());
+			const kinds = { stock: 'stock', flow: 'flow', aux: 'aux', const: 'aux', lookup: 'gf' };
+			for (const sv of s.variables) {
+				const v = variables.find((x) => x.name === sv.name)!;
+				expect(v.kind, sv.name).toBe(kinds[sv.kind]);
+				expect(v.units, sv.name).toBe(sv.units);
+				if (sv.doc) expect(v.documentation, sv.name).toContain(sv.doc);
+				if (v.kind === 'stock') {
+					expect(Number(v.initial), sv.name).toBe(sv.init);
+					const name = (id: string) => variables.find((x) => x.id === id)?.name;
+					expect(v.inflows.map(name), sv.name).toEqual(sv.inflows ?? []);
+					expect(v.outflows.map(name), sv.name).toEqual(sv.outflows ?? []);
+				} else if (v.kind === 'gf') {
+					expect(v.graphical.type, sv.name).toBe('continuous');
+					expect(v.graphical.xs.map((x, i) => [x, v.graphical.ys[i]]), sv.name).toEqual(sv.points);
+				} else {
+					expect(v.equation, sv.name).toBe(checks.departures?.[sv.name] ?? String(sv.eq));
+				}
+			}
+		});
+
+		it('has a lever for every ★ constant, over the specified range', () => {
+			for (const sv of spec().variables.filter((v) => v.lever)) {
+				const lever = example().document.levers.find((l) => example().variable(l.variable)?.name === sv.name);
+				expect(lever, sv.name).toBeDefined();
+				expect([lever!.min, lever!.max], sv.name).toEqual(parseRange(sv.range!));
+			}
+		});
+
+		it('documents each departure from the specification in the variable itself', () => {
+			for (const name of Object.keys(checks.departures ?? {})) {
+				expect(example().variable(name)?.documentation, name).toMatch(/\(Flowbook: .+\)/);
+			}
+		});
+	});
+
+	describe(`${checks.slug}: the baseline`, () => {
+		it(`keeps every stock within ${checks.maxDrift * 100}% of its initial value over the whole run`, () => {
+			const drift = example().baselineDrift(checks.baseline);
+			expect(drift.length).toBeGreaterThan(0);
+			for (const { name, initial, drift: d } of drift) {
+				// A stock that starts empty must stay (all but) empty.
+				expect(d, `${name} (initial ${initial})`).toBeLessThanOrEqual(initial === 0 ? 1e-6 : checks.maxDrift);
+			}
+		});
+
+		it('fills each accounting stock at a steady rate', () => {
+			const run = example().run(checks.baseline);
+			const accounting = example().stocks.filter((s) => s.outflows.length === 0);
+			expect(accounting.length).toBeGreaterThan(0);
+			const times = run.result.times;
+			for (const stock of accounting) {
+				const values = run.series(stock.name);
+				const n = values.length - 1;
+				const firstRate = (values[1] - values[0]) / (times[1] - times[0]);
+				const meanRate = (values[n] - values[0]) / (times[n] - times[0]);
+				expect(Math.abs(meanRate - firstRate), stock.name).toBeLessThanOrEqual(Math.abs(firstRate) * checks.maxDrift + 1e-9);
+			}
+		});
+	});
+
+	describe(`${checks.slug}: npm run sim`, () => {
+		it(`runs ${checks.cli.scenario} by its code and writes CSV`, { timeout: 60_000 }, async () => {
+			const run = await simCli(`models/${checks.slug}.flowbook.json`, '--scenario', checks.cli.scenario);
+			expect(run.stderr).toBe('');
+			expect(run.code).toBe(0);
+			const lines = run.stdout.trimEnd().split('\n');
+			const header = lines[0].split(',');
+			expect(header[0]).toBe('time');
+			expect(lines).toHaveLength(checks.cli.rows + 1);
+			const column = header.indexOf(checks.cli.column);
+			expect(column, checks.cli.column).toBeGreaterThan(0);
+			expect(Number(lines[lines.length - 1].split(',')[column])).toBeCloseTo(checks.cli.last, 6);
+		});
+	});
+}
+
+/** The CLI as `npm run sim` starts it, from the repository root. */
+export function simCli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/sim.ts', ...args], { cwd: REPO_ROOT });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}

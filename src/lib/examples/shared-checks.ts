@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
 import type { Cell, TableOutput } from '../model/types';
+import { checkUnits } from '../units/check';
 import { REPO_ROOT, openExample, type ExampleNotebook } from './example-notebook';
 
 /** A variable as ../shared/domain/json lists it. */
@@ -97,6 +98,10 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 		it('reads with no errors or warnings, and compiles with none', () => {
 			expect(example().readDiagnostics).toEqual([]);
 			expect(example().compileDiagnostics).toEqual([]);
+		});
+
+		it('has no unit warnings: every equation agrees with its declared units, every flow with its stock', () => {
+			expect(checkUnits(example().document.model).map((w) => `${w.variable}: ${w.message}`)).toEqual([]);
 		});
 
 		it('gives every variable units, documentation and a diagram position; every flow a pipe', () => {

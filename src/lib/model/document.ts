@@ -1,11 +1,30 @@
 /**
- * Reading a `.flowbook.json` notebook document: JSON, then shape checks that name the field.
- * (Migrations from older schema versions belong here as they arise.)
+ * The `.flowbook.json` notebook file: the whole document, versioned by `schemaVersion`.
+ *
+ *   const { document, diagnostics } = readDocument(text);   // parse, migrate, check
+ *   const text = writeDocument(document);
+ *
+ * Reading parses the JSON (a syntax error names its line), brings an older document up to the
+ * current schema (migrate.ts), then checks every field, naming it by its path and its line:
+ * `cells[2].kind: unknown cell kind "chrat"`, `model.variables[3] ("Heat Loss").equation must
+ * be text`. Wrong shapes are errors; references to things that are not there (a chart of a
+ * variable the model lacks) are warnings. The model's own rules (unique names, flows that
+ * exist) are validate.ts's.
  */
 import { InputError, type Diagnostic } from './diagnostics';
-import type { FlowbookDocument } from './types';
+import { migrateDocument } from './migrate';
+import { canonicalName } from './names';
+import { findScenario } from './scenarios';
+import type { FlowbookDocument, Model, Scenario } from './types';
 import { SCHEMA_VERSION } from './types';
 import { validateModel } from './validate';
+
+export interface DocumentRead {
+	document: FlowbookDocument;
+	diagnostics: Diagnostic[];
+	/** The schema version the file was written in, when it was older and has been migrated. */
+	migratedFrom?: number;
+}
 
 /**
  * Where JSON.parse stopped. Its messages vary: "… at position 31", "Unexpected end of JSON
@@ -24,50 +43,529 @@ export function jsonErrorOffset(text: string, message: string): number | undefin
 	return undefined;
 }
 
-export function readDocument(text: string): { document: FlowbookDocument; diagnostics: Diagnostic[] } {
+export function readDocument(text: string): DocumentRead {
+	// Some editors start a UTF-8 file with a byte order mark, which JSON.parse refuses.
+	const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
 	let data: unknown;
 	try {
-		data = JSON.parse(text);
+		data = JSON.parse(source);
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
-		const offset = jsonErrorOffset(text, message);
-		const line = offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
+		const offset = jsonErrorOffset(source, message);
+		const line = offset === undefined ? undefined : source.slice(0, offset).split('\n').length;
 		throw new InputError(`the file is not valid JSON: ${message}`, [{ severity: 'error', message: `the file is not valid JSON: ${message}`, line }]);
 	}
-	if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError('a Flowbook document must be a JSON object');
+	if (!isObject(data)) throw new InputError('a Flowbook document must be a JSON object');
+
+	const checks = new Checks(jsonLines(source));
+	const version = data.schemaVersion;
+	let migratedFrom: number | undefined;
+	if (typeof version !== 'number') {
+		checks.error(ROOT, 'schemaVersion is missing: this does not look like a Flowbook document');
+	} else if (version > SCHEMA_VERSION) {
+		// Its fields may mean something this version does not know: checking them would mislead.
+		checks.error(at(ROOT, 'schemaVersion'), `schemaVersion ${version} is newer than this Flowbook understands (${SCHEMA_VERSION}): update Flowbook`);
+		return { document: data as unknown as FlowbookDocument, diagnostics: checks.diagnostics };
+	} else if (!Number.isInteger(version) || version < 0) {
+		checks.error(at(ROOT, 'schemaVersion'), `schemaVersion must be a whole number from 0 to ${SCHEMA_VERSION} (it is ${version})`);
+	} else if (version < SCHEMA_VERSION) {
+		data = migrateDocument(data).document;
+		migratedFrom = version;
+	}
 	const doc = data as Record<string, unknown>;
-	const diagnostics: Diagnostic[] = [];
-	const error = (message: string) => diagnostics.push({ severity: 'error', message });
-	if (typeof doc.schemaVersion !== 'number') error('schemaVersion is missing: this does not look like a Flowbook document');
-	else if (doc.schemaVersion > SCHEMA_VERSION) {
-		error(`schemaVersion ${doc.schemaVersion} is newer than this Flowbook understands (${SCHEMA_VERSION}): update Flowbook`);
+	checkDocument(doc, checks);
+
+	const model = doc.model as { simSpecs?: { method?: string } } | undefined;
+	if (isObject(model?.simSpecs) && model.simSpecs.method === undefined) model.simSpecs.method = 'euler';
+	const document = { description: '', scenarios: [], levers: [], cells: [], ...doc } as unknown as FlowbookDocument;
+	return { document, diagnostics: checks.diagnostics, ...(migratedFrom !== undefined && { migratedFrom }) };
+}
+
+/** The document as a `.flowbook.json` file: tab-indented, numbers exact, always the current version. */
+export function writeDocument(document: FlowbookDocument): string {
+	return JSON.stringify({ ...document, schemaVersion: SCHEMA_VERSION }, null, '\t') + '\n';
+}
+
+/** Scenario colours, in order: the first is the baseline's. */
+const COLOURS = ['#1f5f8b', '#c0561b', '#2a8c4a', '#7b4fa0'];
+
+/** A new notebook around a model (an imported XMILE file): a baseline scenario and its diagram. */
+export function documentFromModel(model: Model, title: string, description = ''): FlowbookDocument {
+	const baseline: Scenario = { id: 'baseline', name: 'Baseline', colour: COLOURS[0], overrides: {} };
+	return {
+		schemaVersion: SCHEMA_VERSION,
+		title,
+		description,
+		model,
+		scenarios: [baseline],
+		levers: [],
+		cells: [{ id: 'diagram', kind: 'diagram' }]
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checks
+
+type Json = Record<string, unknown>;
+type Path = Array<string | number>;
+/** A field: its path in the JSON (for the line) and how a message names it. */
+interface Place {
+	path: Path;
+	label: string;
+}
+
+const ROOT: Place = { path: [], label: '' };
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** `model.variables[3] ("Heat Loss")`: the place of a child, with a name for the reader when it has one. */
+function at(place: Place, key: string | number, name?: unknown): Place {
+	let label = typeof key === 'number' ? `${place.label}[${key}]` : place.label ? `${place.label}.${key}` : key;
+	if (typeof name === 'string' && name.trim()) label += ` (${JSON.stringify(name)})`;
+	return { path: [...place.path, key], label };
+}
+
+/** A value as a message quotes it: short, and never the whole of a large object. */
+function shown(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+const quoteList = (items: readonly string[]) =>
+	items.length === 1 ? `"${items[0]}"` : `${items.slice(0, -1).map((i) => `"${i}"`).join(', ')} or "${items[items.length - 1]}"`;
+
+class Checks {
+	readonly diagnostics: Diagnostic[] = [];
+
+	constructor(private readonly lineOf: (path: Path) => number | undefined = () => undefined) {}
+
+	error(place: Place, message: string): void {
+		this.add('error', place, message);
 	}
-	if (typeof doc.title !== 'string') error('title must be text');
-	diagnostics.push(...validateModel(doc.model));
-	for (const field of ['scenarios', 'levers', 'cells'] as const) {
-		if (doc[field] !== undefined && !Array.isArray(doc[field])) error(`${field} must be a list`);
+
+	warning(place: Place, message: string): void {
+		this.add('warning', place, message);
 	}
-	(Array.isArray(doc.scenarios) ? doc.scenarios : []).forEach((s: unknown, i: number) => {
-		const scenario = s as Record<string, unknown> | null;
-		if (!scenario || typeof scenario.name !== 'string') return error(`scenarios[${i}] needs a name`);
-		const overrides = scenario.overrides;
-		if (
-			typeof overrides !== 'object' ||
-			overrides === null ||
-			Array.isArray(overrides) ||
-			Object.values(overrides).some((x) => typeof x !== 'number' || !Number.isFinite(x))
-		) {
-			error(`scenario "${scenario.name}": overrides must map constant names to numbers`);
+
+	private add(severity: Diagnostic['severity'], place: Place, message: string): void {
+		const d: Diagnostic = { severity, message };
+		const line = this.lineOf(place.path);
+		if (line !== undefined) d.line = line;
+		this.diagnostics.push(d);
+	}
+
+	/** `label must be text`, saying what it is instead when it is there. */
+	private wrong(place: Place, value: unknown, what: string): undefined {
+		this.error(place, `${place.label} must be ${what}${value === undefined ? '' : ` (it is ${shown(value)})`}`);
+		return undefined;
+	}
+
+	object(value: unknown, place: Place): Json | undefined {
+		return isObject(value) ? value : this.wrong(place, value, 'an object');
+	}
+
+	list(value: unknown, place: Place, optional = false): unknown[] | undefined {
+		if (value === undefined && optional) return undefined;
+		return Array.isArray(value) ? value : this.wrong(place, value, 'a list');
+	}
+
+	text(owner: Json, key: string, place: Place, options: { optional?: boolean; nonEmpty?: boolean } = {}): string | undefined {
+		const value = owner[key];
+		const here = at(place, key);
+		if (value === undefined && options.optional) return undefined;
+		if (typeof value !== 'string') return this.wrong(here, value, 'text');
+		if (options.nonEmpty && !value.trim()) return this.wrong(here, undefined, 'text that is not blank');
+		return value;
+	}
+
+	number(owner: Json, key: string, place: Place, optional = false): number | undefined {
+		const value = owner[key];
+		if (value === undefined && optional) return undefined;
+		return isFiniteNumber(value) ? value : this.wrong(at(place, key), value, 'a number');
+	}
+
+	boolean(owner: Json, key: string, place: Place): void {
+		if (owner[key] !== undefined && typeof owner[key] !== 'boolean') this.wrong(at(place, key), owner[key], 'true or false');
+	}
+
+	oneOf(owner: Json, key: string, place: Place, values: readonly string[], optional = false): void {
+		const value = owner[key];
+		if (value === undefined && optional) return;
+		if (!values.includes(value as string)) this.wrong(at(place, key), value, quoteList(values));
+	}
+
+	textList(owner: Json, key: string, place: Place, optional = false): string[] {
+		const items = this.list(owner[key], at(place, key), optional) ?? [];
+		items.forEach((item, i) => {
+			if (typeof item !== 'string') this.wrong(at(at(place, key), i), item, 'text');
+		});
+		return items.filter((i): i is string => typeof i === 'string');
+	}
+
+	numberList(owner: Json, key: string, place: Place, optional = false): number[] {
+		const items = this.list(owner[key], at(place, key), optional) ?? [];
+		items.forEach((item, i) => {
+			if (!isFiniteNumber(item)) this.wrong(at(at(place, key), i), item, 'a number');
+		});
+		return items.filter(isFiniteNumber);
+	}
+
+	point(value: unknown, place: Place, optional = false): void {
+		if (value === undefined && optional) return;
+		const point = this.object(value, place);
+		if (point) {
+			this.number(point, 'x', place);
+			this.number(point, 'y', place);
+		}
+	}
+}
+
+const CELL_KINDS = ['text', 'diagram', 'levers', 'chart', 'scenario-table', 'sensitivity'];
+const VARIABLE_KINDS = ['stock', 'flow', 'aux', 'gf'];
+const VALUE_FORMATS = ['number', 'percent', 'currency'];
+
+function checkDocument(doc: Json, checks: Checks): void {
+	checks.text(doc, 'title', ROOT);
+	checks.text(doc, 'description', ROOT, { optional: true });
+	if (doc.display !== undefined) {
+		const display = checks.object(doc.display, at(ROOT, 'display'));
+		if (display) {
+			checks.text(display, 'timeUnit', at(ROOT, 'display'));
+			const perUnit = checks.number(display, 'modelTimePerUnit', at(ROOT, 'display'), true);
+			if (perUnit !== undefined && !(perUnit > 0)) checks.error(at(at(ROOT, 'display'), 'modelTimePerUnit'), `display.modelTimePerUnit must be above 0 (it is ${perUnit})`);
+		}
+	}
+	const modelErrors = checks.diagnostics.length;
+	const model = checkModel(doc.model, checks);
+	// The model's own rules only make sense on a model of the right shape.
+	if (model && !checks.diagnostics.slice(modelErrors).some((d) => d.severity === 'error')) {
+		for (const d of validateModel(model)) checks.diagnostics.push(d);
+	}
+	const scenarios = checkScenarios(doc, checks);
+	const levers = checkLevers(doc, model, checks);
+	checkCells(doc, { model, scenarios, levers }, checks);
+}
+
+function checkModel(value: unknown, checks: Checks): Json | undefined {
+	const place = at(ROOT, 'model');
+	const model = checks.object(value, place);
+	if (!model) return undefined;
+	const specsPlace = at(place, 'simSpecs');
+	if (model.simSpecs === undefined) checks.error(specsPlace, `${specsPlace.label} is missing: the model needs start, stop and dt`);
+	const specs = model.simSpecs === undefined ? undefined : checks.object(model.simSpecs, specsPlace);
+	if (specs) {
+		for (const key of ['start', 'stop', 'dt']) checks.number(specs, key, specsPlace);
+		checks.number(specs, 'saveStep', specsPlace, true);
+		checks.number(specs, 'seed', specsPlace, true);
+		checks.oneOf(specs, 'method', specsPlace, ['euler', 'rk2', 'rk4'], true);
+		checks.text(specs, 'timeUnits', specsPlace, { optional: true });
+	}
+	const variables = checks.list(model.variables, at(place, 'variables'));
+	variables?.forEach((v, i) => checkVariable(v, i, checks));
+	const units = checks.list(model.units, at(place, 'units'), true) ?? [];
+	units.forEach((u, i) => {
+		const unitPlace = at(at(place, 'units'), i, isObject(u) ? u.name : undefined);
+		const unit = checks.object(u, unitPlace);
+		if (!unit) return;
+		checks.text(unit, 'name', unitPlace, { nonEmpty: true });
+		checks.text(unit, 'equation', unitPlace, { optional: true });
+		checks.textList(unit, 'aliases', unitPlace, true);
+	});
+	if (model.diagram !== undefined) checkDiagram(model.diagram, variables, at(place, 'diagram'), checks);
+	return model;
+}
+
+function checkVariable(value: unknown, index: number, checks: Checks): void {
+	const place = at(at(at(ROOT, 'model'), 'variables'), index, isObject(value) ? value.name : undefined);
+	const v = checks.object(value, place);
+	if (!v) return;
+	checks.text(v, 'id', place, { nonEmpty: true });
+	checks.text(v, 'name', place, { nonEmpty: true });
+	if (!VARIABLE_KINDS.includes(v.kind as string)) {
+		const kind = v.kind === undefined ? 'no kind' : `unknown variable kind ${shown(v.kind)}`;
+		checks.error(at(place, 'kind'), `${at(place, 'kind').label}: ${kind}; it must be stock, flow, aux or gf`);
+		return;
+	}
+	checks.text(v, 'units', place, { optional: true });
+	checks.text(v, 'documentation', place, { optional: true });
+	checks.point(v.position, at(place, 'position'), true);
+	switch (v.kind) {
+		case 'stock':
+			checks.text(v, 'initial', place);
+			checks.textList(v, 'inflows', place);
+			checks.textList(v, 'outflows', place);
+			checks.boolean(v, 'nonNegative', place);
+			break;
+		case 'flow':
+			checks.text(v, 'equation', place);
+			checks.boolean(v, 'uniflow', place);
+			(checks.list(v.points, at(place, 'points'), true) ?? []).forEach((p, i) => checks.point(p, at(at(place, 'points'), i)));
+			break;
+		case 'aux':
+			checks.text(v, 'equation', place);
+			break;
+	}
+	if (v.graphical !== undefined || v.kind === 'gf') checkGraphical(v.graphical, at(place, 'graphical'), checks);
+}
+
+function checkGraphical(value: unknown, place: Place, checks: Checks): void {
+	const gf = checks.object(value, place);
+	if (!gf) return;
+	checks.oneOf(gf, 'type', place, ['continuous', 'extrapolate', 'discrete'], true);
+	const xs = checks.numberList(gf, 'xs', place);
+	checks.numberList(gf, 'ys', place);
+	if (Array.isArray(gf.xs) && Array.isArray(gf.ys) && gf.xs.length !== gf.ys.length) {
+		checks.error(place, `${place.label} has ${gf.xs.length} x values but ${gf.ys.length} y values`);
+	}
+	if (xs.length === 0 && Array.isArray(gf.xs)) checks.error(at(place, 'xs'), `${at(place, 'xs').label} is empty: a graphical function needs points`);
+	const back = xs.findIndex((x, i) => i > 0 && !(x > xs[i - 1]));
+	if (back > 0) checks.error(at(at(place, 'xs'), back), `${at(place, 'xs').label} must increase, but ${xs[back]} follows ${xs[back - 1]}`);
+	for (const key of ['xScale', 'yScale']) {
+		if (gf[key] === undefined) continue;
+		const scale = checks.object(gf[key], at(place, key));
+		if (scale) {
+			checks.number(scale, 'min', at(place, key));
+			checks.number(scale, 'max', at(place, key));
+		}
+	}
+}
+
+/** Connectors and clouds; their ends are checked only when there are variables to check them against. */
+function checkDiagram(value: unknown, variables: unknown[] | undefined, place: Place, checks: Checks): void {
+	const diagram = checks.object(value, place);
+	if (!diagram) return;
+	const kinds = variables && new Map(variables.filter(isObject).map((v) => [v.id, v.kind]));
+	(checks.list(diagram.connectors, at(place, 'connectors')) ?? []).forEach((c, i) => {
+		const here = at(at(place, 'connectors'), i);
+		const connector = checks.object(c, here);
+		if (!connector) return;
+		checks.text(connector, 'id', here, { nonEmpty: true });
+		for (const end of ['from', 'to']) {
+			const id = checks.text(connector, end, here);
+			if (id !== undefined && kinds && !kinds.has(id)) checks.warning(at(here, end), `${at(here, end).label}: no variable has the id ${shown(id)}`);
+		}
+		checks.number(connector, 'angle', here, true);
+	});
+	(checks.list(diagram.clouds, at(place, 'clouds')) ?? []).forEach((c, i) => {
+		const here = at(at(place, 'clouds'), i);
+		const cloud = checks.object(c, here);
+		if (!cloud) return;
+		checks.text(cloud, 'id', here, { nonEmpty: true });
+		const flow = checks.text(cloud, 'flow', here);
+		if (flow !== undefined && kinds && kinds.get(flow) !== 'flow') checks.warning(at(here, 'flow'), `${at(here, 'flow').label}: no flow has the id ${shown(flow)}`);
+		checks.point(cloud.position, at(here, 'position'));
+	});
+}
+
+/** Ids must be unique within a list, since cells and scenarios are found and keyed by them. */
+function uniqueIds(items: unknown[], place: Place, checks: Checks): void {
+	const seen = new Map<string, number>();
+	items.forEach((item, i) => {
+		if (!isObject(item) || typeof item.id !== 'string') return;
+		const first = seen.get(item.id);
+		if (first !== undefined) checks.error(at(at(place, i), 'id'), `${at(at(place, i), 'id').label}: ${shown(item.id)} is also the id of ${at(place, first).label}`);
+		else seen.set(item.id, i);
+	});
+}
+
+function checkScenarios(doc: Json, checks: Checks): Scenario[] {
+	const place = at(ROOT, 'scenarios');
+	const scenarios = checks.list(doc.scenarios, place, true) ?? [];
+	scenarios.forEach((s, i) => {
+		const here = at(place, i, isObject(s) ? s.name : undefined);
+		const scenario = checks.object(s, here);
+		if (!scenario) return;
+		checks.text(scenario, 'id', here, { nonEmpty: true });
+		checks.text(scenario, 'name', here, { nonEmpty: true });
+		checks.text(scenario, 'colour', here);
+		checks.text(scenario, 'description', here, { optional: true });
+		const overrides = checks.object(scenario.overrides, at(here, 'overrides'));
+		for (const [name, value] of Object.entries(overrides ?? {})) {
+			if (!isFiniteNumber(value)) checks.error(at(at(here, 'overrides'), name), `${at(here, 'overrides').label}[${JSON.stringify(name)}] must be a number (it is ${shown(value)})`);
 		}
 	});
-	const model = doc.model as { simSpecs?: { method?: string } } | undefined;
-	if (model?.simSpecs && typeof model.simSpecs === 'object' && model.simSpecs.method === undefined) model.simSpecs.method = 'euler';
-	const document: FlowbookDocument = {
-		description: '',
-		scenarios: [],
-		levers: [],
-		cells: [],
-		...(doc as object)
-	} as unknown as FlowbookDocument;
-	return { document, diagnostics };
+	uniqueIds(scenarios, place, checks);
+	return scenarios.filter((s): s is Scenario => isObject(s) && typeof s.name === 'string');
+}
+
+/**
+ * Finds a variable by id, or by name as equations write it (case, spaces and underscores aside);
+ * undefined when the model has no list of variables to look in (that is already an error).
+ */
+function variableFinder(model: Json | undefined): ((wanted: string) => boolean) | undefined {
+	if (!Array.isArray(model?.variables)) return undefined;
+	const variables = model.variables.filter(isObject);
+	const keys = new Set<string>();
+	for (const v of variables) {
+		if (typeof v.id === 'string') keys.add(v.id);
+		if (typeof v.name === 'string') keys.add(canonicalName(v.name));
+	}
+	return (wanted) => keys.has(wanted) || keys.has(canonicalName(wanted));
+}
+
+function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string[] {
+	const place = at(ROOT, 'levers');
+	const levers = checks.list(doc.levers, place, true) ?? [];
+	const hasVariable = variableFinder(model);
+	const found: string[] = [];
+	levers.forEach((l, i) => {
+		const here = at(place, i, isObject(l) ? l.label : undefined);
+		const lever = checks.object(l, here);
+		if (!lever) return;
+		const variable = checks.text(lever, 'variable', here, { nonEmpty: true });
+		if (variable !== undefined) {
+			found.push(variable);
+			if (hasVariable && !hasVariable(variable)) checks.warning(at(here, 'variable'), `${at(here, 'variable').label}: the model has no variable ${shown(variable)}`);
+		}
+		checks.text(lever, 'label', here);
+		const min = checks.number(lever, 'min', here);
+		const max = checks.number(lever, 'max', here);
+		const step = checks.number(lever, 'step', here);
+		if (min !== undefined && max !== undefined && min > max) checks.error(here, `${here.label}: min ${min} is above max ${max}`);
+		if (step !== undefined && !(step > 0)) checks.error(at(here, 'step'), `${at(here, 'step').label} must be above 0 (it is ${step})`);
+	});
+	return found;
+}
+
+interface Known {
+	model: Json | undefined;
+	scenarios: Scenario[];
+	levers: string[];
+}
+
+function checkCells(doc: Json, known: Known, checks: Checks): void {
+	const place = at(ROOT, 'cells');
+	const cells = checks.list(doc.cells, place, true) ?? [];
+	const hasVariable = variableFinder(known.model);
+	const variables = (cell: Json, key: string, here: Place, optional = false) =>
+		checks.textList(cell, key, here, optional).forEach((name, i) => {
+			if (hasVariable && !hasVariable(name)) checks.warning(at(at(here, key), i), `${at(at(here, key), i).label}: the model has no variable ${shown(name)}`);
+		});
+	const scenarios = (cell: Json, here: Place) =>
+		checks.textList(cell, 'scenarios', here, true).forEach((name, i) => {
+			if (!findScenario(known.scenarios, name)) checks.warning(at(at(here, 'scenarios'), i), `${at(at(here, 'scenarios'), i).label}: there is no scenario ${shown(name)}`);
+		});
+
+	cells.forEach((c, i) => {
+		const here = at(place, i);
+		const cell = checks.object(c, here);
+		if (!cell) return;
+		checks.text(cell, 'id', here, { nonEmpty: true });
+		switch (cell.kind) {
+			case 'text':
+				checks.text(cell, 'markdown', here);
+				break;
+			case 'diagram':
+				break;
+			case 'levers':
+				checks.text(cell, 'title', here, { optional: true });
+				checks.textList(cell, 'levers', here, true).forEach((name, j) => {
+					if (!known.levers.includes(name)) checks.warning(at(at(here, 'levers'), j), `${at(at(here, 'levers'), j).label}: no lever is set on ${shown(name)}`);
+				});
+				break;
+			case 'chart':
+				checks.text(cell, 'title', here, { optional: true });
+				variables(cell, 'variables', here);
+				scenarios(cell, here);
+				checks.oneOf(cell, 'mode', here, ['values', 'difference'], true);
+				checks.text(cell, 'baseline', here, { optional: true });
+				checks.oneOf(cell, 'format', here, VALUE_FORMATS, true);
+				break;
+			case 'scenario-table':
+				checkTableOutputs(cell, here, hasVariable, checks);
+				checks.numberList(cell, 'times', here, true);
+				scenarios(cell, here);
+				break;
+			case 'sensitivity':
+				variables(cell, 'outputs', here);
+				break;
+			default: {
+				const kind = cell.kind === undefined ? 'no kind' : `unknown cell kind ${shown(cell.kind)}`;
+				checks.error(at(here, 'kind'), `${at(here, 'kind').label}: ${kind}; it must be ${quoteList(CELL_KINDS)}`);
+			}
+		}
+	});
+	uniqueIds(cells, place, checks);
+}
+
+/** A scenario table's rows: variable names or ids, or rows with a label, direction and format. */
+function checkTableOutputs(cell: Json, place: Place, hasVariable: ((name: string) => boolean) | undefined, checks: Checks): void {
+	const outputs = checks.list(cell.outputs, at(place, 'outputs')) ?? [];
+	outputs.forEach((o, i) => {
+		const here = at(at(place, 'outputs'), i);
+		let variable: string | undefined;
+		if (typeof o === 'string') variable = o;
+		else if (isObject(o)) {
+			variable = checks.text(o, 'variable', here, { nonEmpty: true });
+			checks.text(o, 'label', here, { optional: true });
+			checks.oneOf(o, 'better', here, ['higher', 'lower'], true);
+			checks.oneOf(o, 'format', here, VALUE_FORMATS, true);
+		} else checks.error(here, `${here.label} must be a variable's name or id, or a row with a variable (it is ${shown(o)})`);
+		if (variable !== undefined && hasVariable && !hasVariable(variable)) checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+/**
+ * The line where each value of a (valid) JSON text starts, by its path, so that a message about
+ * a field can point into the file; a field that is missing gets its parent's line.
+ */
+function jsonLines(text: string): (path: Path) => number | undefined {
+	const lines = new Map<string, number>();
+	let i = 0;
+	let line = 1;
+	const space = () => {
+		for (; i < text.length; i++) {
+			const c = text[i];
+			if (c === '\n') line++;
+			else if (c !== ' ' && c !== '\t' && c !== '\r') break;
+		}
+	};
+	const string = (): string => {
+		const start = i++;
+		while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+		i++;
+		return JSON.parse(text.slice(start, i)) as string;
+	};
+	const value = (path: Path): void => {
+		space();
+		lines.set(JSON.stringify(path), line);
+		const c = text[i];
+		if (c === '{' || c === '[') {
+			const close = c === '{' ? '}' : ']';
+			i++;
+			space();
+			for (let index = 0; text[i] !== close && i < text.length; index++) {
+				let key: string | number = index;
+				if (c === '{') {
+					key = string();
+					space();
+					i++; // the colon
+				}
+				value([...path, key]);
+				space();
+				if (text[i] === ',') i++;
+				space();
+			}
+			i++;
+		} else if (c === '"') string();
+		else while (i < text.length && !/[\s,\]}]/.test(text[i])) i++;
+	};
+	try {
+		value([]);
+	} catch {
+		// Only ever given text JSON.parse accepted; if that fails anyway, messages go without lines.
+	}
+	return (path) => {
+		for (let n = path.length; n > 0; n--) {
+			const found = lines.get(JSON.stringify(path.slice(0, n)));
+			if (found !== undefined) return found;
+		}
+		return undefined;
+	};
 }

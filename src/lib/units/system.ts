@@ -117,7 +117,7 @@ export class UnitSystem {
 		const key = unitKey(name);
 		if (DIMENSIONLESS.has(key)) return this.dimensionless;
 		const declared = this.#declared.get(key);
-		if (declared) return this.#declaredUnit(declared);
+		if (declared) return this.#declaredUnit(declared).renamed(name);
 		const time = TIME_NAMES.get(key);
 		if (time) return this.#named(this.#unit(time), time, name);
 		if (this.#math.Unit.isValuelessUnit(name)) return this.#named(this.#unit(name), key, name);

@@ -38,6 +38,13 @@ export class Units {
 		return new Units(scalar(factor), new Map(), scalar);
 	}
 
+	/** The same units under another name, for an alias as written ("beds" for "bed"). */
+	renamed(name: string): Units {
+		if (this.terms.size !== 1) return this;
+		const [[key, term]] = this.terms;
+		return new Units(this.unit, new Map([[key, { name, power: term.power }]]), this.scalar);
+	}
+
 	times(other: Units): Units {
 		return new Units(this.#wrap(this.unit.multiply(other.unit)), mergeTerms(this.terms, other.terms, 1), this.scalar);
 	}

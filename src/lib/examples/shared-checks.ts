@@ -50,13 +50,17 @@ export function parseRange(range: string): [number, number] {
 export interface NotebookChecks {
 	/** models/<slug>.flowbook.json */
 	slug: string;
-	/** ../shared/domain/json/<specFile>.json */
-	specFile: string;
-	/** The no-change scenario's code, e.g. "S0". */
+	/** ../shared/domain/json/<specFile>.json, for the notebooks built from the specification. */
+	specFile?: string;
+	/** The no-change scenario: its code (e.g. "S0"), or its full name when names carry no code. */
 	baseline: string;
+	/** Whether scenario names start with a code such as "S3" (default true). */
+	codedScenarios?: boolean;
 	/** Equations deliberately changed from the specification, by variable name, with the text used. */
 	departures?: Record<string, string>;
-	/** The steadiest the baseline is allowed to drift, as a fraction of each stock's initial value. */
+	/** Whether the baseline is a steady state (default true). */
+	steadyBaseline?: boolean;
+	/** How far a steady baseline may drift, as a fraction of each stock's initial value. */
 	maxDrift: number;
 	/** A scenario to run through `npm run sim`, with a column whose last value it checks. */
 	cli: { scenario: string; column: string; last: number; rows: number };
@@ -91,8 +95,8 @@ function cellProblems(example: ExampleNotebook, cell: Cell): string[] {
 
 export function describeNotebookBasics(checks: NotebookChecks): void {
 	const example = () => openExample(checks.slug);
-	const specPath = join(SPEC_DIR, `${checks.specFile}.json`);
-	const spec = (): Spec => JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
+	const specPath = checks.specFile ? join(SPEC_DIR, `${checks.specFile}.json`) : '';
+	const coded = checks.codedScenarios ?? true;
 
 	describe(`${checks.slug}: the document`, () => {
 		it('reads with no errors or warnings, and compiles with none', () => {
@@ -113,17 +117,17 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			}
 		});
 
-		it('has scenarios named by code, the first the unchanged baseline, each with its own colour', () => {
+		it(`has scenarios${coded ? ' named by code' : ''}, the first the unchanged baseline, each with its own colour`, () => {
 			const scenarios = example().document.scenarios;
-			expect(scenarios[0].name.split(' ')[0]).toBe(checks.baseline);
+			expect(coded ? scenarios[0].name.split(' ')[0] : scenarios[0].name).toBe(checks.baseline);
 			expect(scenarios[0].overrides).toEqual({});
 			for (const s of scenarios) {
-				expect(s.name, s.name).toMatch(/^[A-Z]\d+b? \S/);
+				if (coded) expect(s.name, s.name).toMatch(/^[A-Z]\d+b? \S/);
 				expect(s.colour, s.name).toMatch(/^#[0-9a-f]{6}$/);
 				for (const name of Object.keys(s.overrides)) expect(example().simulation.constants.map(canonicalName), `${s.name}: ${name}`).toContain(canonicalName(name));
 			}
 			expect(new Set(scenarios.map((s) => s.colour)).size).toBe(scenarios.length);
-			expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);
+			if (coded) expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);
 		});
 
 		it('has levers on constants, each default within its range and reachable in whole steps', () => {
@@ -136,6 +140,18 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				const steps = (lever.max - lever.min) / lever.step;
 				expect(Math.abs(steps - Math.round(steps)), lever.variable).toBeLessThan(1e-9);
 				expect(lever.label.length, lever.variable).toBeGreaterThan(10);
+			}
+		});
+
+		it('sets levers in its scenarios only within their ranges', () => {
+			const { levers, scenarios } = example().document;
+			for (const s of scenarios) {
+				for (const [name, value] of Object.entries(s.overrides)) {
+					const lever = levers.find((l) => canonicalName(example().variable(l.variable)!.name) === canonicalName(name));
+					if (!lever) continue;
+					expect(value, `${s.name}: ${name}`).toBeGreaterThanOrEqual(lever.min);
+					expect(value, `${s.name}: ${name}`).toBeLessThanOrEqual(lever.max);
+				}
 			}
 		});
 
@@ -155,6 +171,51 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 		});
 	});
 
+	if (checks.specFile) describeFaithfulness(checks, example, specPath);
+
+	describe.skipIf(checks.steadyBaseline === false)(`${checks.slug}: the baseline`, () => {
+		it(`keeps every stock within ${checks.maxDrift * 100}% of its initial value over the whole run`, () => {
+			const drift = example().baselineDrift(checks.baseline);
+			expect(drift.length).toBeGreaterThan(0);
+			for (const { name, initial, drift: d } of drift) {
+				// A stock that starts empty must stay (all but) empty.
+				expect(d, `${name} (initial ${initial})`).toBeLessThanOrEqual(initial === 0 ? 1e-6 : checks.maxDrift);
+			}
+		});
+
+		it('fills each accounting stock (if any) at a steady rate', () => {
+			const run = example().run(checks.baseline);
+			const accounting = example().stocks.filter((s) => s.outflows.length === 0);
+			const times = run.result.times;
+			for (const stock of accounting) {
+				const values = run.series(stock.name);
+				const n = values.length - 1;
+				const firstRate = (values[1] - values[0]) / (times[1] - times[0]);
+				const meanRate = (values[n] - values[0]) / (times[n] - times[0]);
+				expect(Math.abs(meanRate - firstRate), stock.name).toBeLessThanOrEqual(Math.abs(firstRate) * checks.maxDrift + 1e-9);
+			}
+		});
+	});
+
+	describe(`${checks.slug}: npm run sim`, () => {
+		it(`runs the scenario "${checks.cli.scenario}" and writes CSV`, { timeout: 60_000 }, async () => {
+			const run = await simCli(`models/${checks.slug}.flowbook.json`, '--scenario', checks.cli.scenario);
+			expect(run.stderr).toBe('');
+			expect(run.code).toBe(0);
+			const lines = run.stdout.trimEnd().split('\n');
+			const header = lines[0].split(',');
+			expect(header[0]).toBe('time');
+			expect(lines).toHaveLength(checks.cli.rows + 1);
+			const column = header.indexOf(checks.cli.column);
+			expect(column, checks.cli.column).toBeGreaterThan(0);
+			expect(Number(lines[lines.length - 1].split(',')[column])).toBeCloseTo(checks.cli.last, 6);
+		});
+	});
+}
+
+/** The notebook against the machine-readable specification, skipped where ../shared is absent. */
+function describeFaithfulness(checks: NotebookChecks, example: () => ExampleNotebook, specPath: string): void {
+	const spec = (): Spec => JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
 	describe.skipIf(!existsSync(specPath))(`${checks.slug}: faithful to ${checks.specFile}.json`, () => {
 		it('runs with the specified time unit, step, length and method, and the bed/place/package aliases', () => {
 			const s = spec();
@@ -199,46 +260,6 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			for (const name of Object.keys(checks.departures ?? {})) {
 				expect(example().variable(name)?.documentation, name).toMatch(/\(Flowbook: .+\)/);
 			}
-		});
-	});
-
-	describe(`${checks.slug}: the baseline`, () => {
-		it(`keeps every stock within ${checks.maxDrift * 100}% of its initial value over the whole run`, () => {
-			const drift = example().baselineDrift(checks.baseline);
-			expect(drift.length).toBeGreaterThan(0);
-			for (const { name, initial, drift: d } of drift) {
-				// A stock that starts empty must stay (all but) empty.
-				expect(d, `${name} (initial ${initial})`).toBeLessThanOrEqual(initial === 0 ? 1e-6 : checks.maxDrift);
-			}
-		});
-
-		it('fills each accounting stock at a steady rate', () => {
-			const run = example().run(checks.baseline);
-			const accounting = example().stocks.filter((s) => s.outflows.length === 0);
-			expect(accounting.length).toBeGreaterThan(0);
-			const times = run.result.times;
-			for (const stock of accounting) {
-				const values = run.series(stock.name);
-				const n = values.length - 1;
-				const firstRate = (values[1] - values[0]) / (times[1] - times[0]);
-				const meanRate = (values[n] - values[0]) / (times[n] - times[0]);
-				expect(Math.abs(meanRate - firstRate), stock.name).toBeLessThanOrEqual(Math.abs(firstRate) * checks.maxDrift + 1e-9);
-			}
-		});
-	});
-
-	describe(`${checks.slug}: npm run sim`, () => {
-		it(`runs ${checks.cli.scenario} by its code and writes CSV`, { timeout: 60_000 }, async () => {
-			const run = await simCli(`models/${checks.slug}.flowbook.json`, '--scenario', checks.cli.scenario);
-			expect(run.stderr).toBe('');
-			expect(run.code).toBe(0);
-			const lines = run.stdout.trimEnd().split('\n');
-			const header = lines[0].split(',');
-			expect(header[0]).toBe('time');
-			expect(lines).toHaveLength(checks.cli.rows + 1);
-			const column = header.indexOf(checks.cli.column);
-			expect(column, checks.cli.column).toBeGreaterThan(0);
-			expect(Number(lines[lines.length - 1].split(',')[column])).toBeCloseTo(checks.cli.last, 6);
 		});
 	});
 }

@@ -316,3 +316,26 @@ describe('units that cannot be read', () => {
 		expect(checkUnits(m).map((d) => d.message)).toEqual(['units: cannot read the time unit "(day": a "(" is not closed']);
 	});
 });
+
+describe('models the checker must survive', () => {
+	it('a sum of 20,000 terms', () => {
+		const terms = Array.from({ length: 20000 }, () => 'Patients').join(' + ');
+		const m = model([aux('Patients', 'patient', '1'), aux('Stay', 'Days', '1'), aux('Total', 'patient', terms), aux('Wrong', 'patient', `${terms} + Stay`)]);
+		expect(check(m)).toEqual([`Wrong: units: cannot add patient and Days at character ${terms.length + 2}`]);
+	});
+
+	it('fields of the wrong type', () => {
+		const m = {
+			simSpecs: { start: 0, stop: 1, dt: 1, method: 'euler', timeUnits: 42 },
+			variables: [
+				{ id: 's', kind: 'stock', name: 'S', units: 7, initial: 3, inflows: 'f', outflows: null },
+				{ id: 'f', kind: 'flow', name: 'F', units: ['x'], equation: null },
+				{ id: 'g', kind: 'aux', name: 'G', units: 'patient', equation: 5, graphical: { type: 'continuous', xs: [0], ys: [0] } },
+				null,
+				{ kind: 'aux', units: 'patient' }
+			],
+			units: [{ name: 3 }, null, { name: 'bed', equation: 4, aliases: 'beds' }]
+		} as unknown as Model;
+		expect(checkUnits(m)).toEqual([]);
+	});
+});

@@ -30,7 +30,7 @@ export function checkUnits(model: Model): Diagnostic[] {
 			...(at && { start: at.start, end: at.end })
 		});
 
-	const system = UnitSystem.for(model.units ?? []);
+	const system = UnitSystem.for(Array.isArray(model.units) ? model.units : []);
 	const read = (text: string | undefined, what: string, variable?: string): Units | undefined => {
 		if (typeof text !== 'string' || !text.trim()) return undefined;
 		try {
@@ -42,11 +42,18 @@ export function checkUnits(model: Model): Diagnostic[] {
 		}
 	};
 
-	const variables = (model.variables ?? []).filter((v) => v && typeof v.name === 'string');
+	const variables = (Array.isArray(model.variables) ? model.variables : []).filter((v) => v && typeof v.name === 'string');
 	const declared = new Map<Variable, Units | undefined>(variables.map((v) => [v, read(v.units, `the units of "${v.name}"`, v.name)]));
 	const scope = makeScope(variables, declared, system, read(model.simSpecs?.timeUnits, 'the time unit'));
 
-	for (const v of variables) checkEquation(v, declared.get(v), scope, warn);
+	for (const v of variables) {
+		try {
+			checkEquation(v, declared.get(v), scope, warn);
+		} catch (e) {
+			// A model the checker cannot follow (an equation too long to recurse through) must not stop the others.
+			warn(`the units of this equation could not be checked (${e instanceof Error ? e.message : String(e)})`, v.name);
+		}
+	}
 	checkFlowsAgainstStocks(variables, declared, scope.time, warn);
 	return diagnostics;
 }
@@ -59,7 +66,7 @@ function makeScope(variables: Variable[], declared: Map<Variable, Units | undefi
 		const canonical = canonicalName(v.name);
 		if (byName.has(canonical)) continue;
 		const graphical = 'graphical' in v && !!v.graphical;
-		const onlyGraphical = v.kind === 'gf' || (v.kind === 'aux' && graphical && !v.equation?.trim());
+		const onlyGraphical = v.kind === 'gf' || (v.kind === 'aux' && graphical && (typeof v.equation !== 'string' || !v.equation.trim()));
 		byName.set(canonical, { units: declared.get(v), graphical, onlyGraphical });
 	}
 	return { time, dimensionless: system.dimensionless, variable: (canonical) => byName.get(canonical) };
@@ -94,9 +101,10 @@ function checkFlowsAgainstStocks(variables: Variable[], declared: Map<Variable, 
 		const stockUnits = declared.get(stock);
 		if (stock.kind !== 'stock' || !stockUnits) continue;
 		const expected = stockUnits.over(time);
+		const ids = (list: unknown): string[] => (Array.isArray(list) ? list.filter((id) => typeof id === 'string') : []);
 		const links = [
-			...(stock.inflows ?? []).map((id) => ({ id, direction: 'into' })),
-			...(stock.outflows ?? []).map((id) => ({ id, direction: 'out of' }))
+			...ids(stock.inflows).map((id) => ({ id, direction: 'into' })),
+			...ids(stock.outflows).map((id) => ({ id, direction: 'out of' }))
 		];
 		for (const { id, direction } of links) {
 			const flow = byId.get(id);

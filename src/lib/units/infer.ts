@@ -40,6 +40,8 @@ interface Operand {
 
 const COMPARISONS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 
+type Binary = Extract<Expr, { type: 'binary' }>;
+
 class Inference {
 	readonly warnings: UnitWarning[] = [];
 
@@ -61,7 +63,7 @@ class Inference {
 				return arg;
 			}
 			case 'binary':
-				return this.#binary(expr);
+				return this.#binaryChain(expr);
 			case 'if':
 				this.infer(expr.cond);
 				return this.#branches(expr.then, expr.else);
@@ -82,9 +84,17 @@ class Inference {
 		return UNKNOWN;
 	}
 
-	#binary(expr: Extract<Expr, { type: 'binary' }>): Inferred {
-		const left = this.infer(expr.left);
-		const right = this.infer(expr.right);
+	/** A long sum is a left-leaning tree thousands of levels deep: walk its spine in a loop, not by recursion. */
+	#binaryChain(expr: Binary): Inferred {
+		const spine: Binary[] = [];
+		let node: Expr = expr;
+		for (; node.type === 'binary'; node = node.left) spine.push(node);
+		let left = this.infer(node);
+		for (let i = spine.length - 1; i >= 0; i--) left = this.#binary(spine[i], left, this.infer(spine[i].right));
+		return left;
+	}
+
+	#binary(expr: Binary, left: Inferred, right: Inferred): Inferred {
 		if (left.kind === 'number' && right.kind === 'number' && (expr.op === '+' || expr.op === '-')) {
 			const sign = expr.op === '+' ? 1 : -1;
 			return number(left.value !== undefined && right.value !== undefined ? left.value + sign * right.value : undefined);
@@ -213,7 +223,7 @@ class Inference {
 	}
 
 	/** The operator between a binary's operands: the first character that is not a space or a parenthesis. */
-	#operatorAt(expr: Extract<Expr, { type: 'binary' }>): Span {
+	#operatorAt(expr: Binary): Span {
 		const between = this.source.slice(expr.left.end, expr.right.start);
 		const offset = between.search(/[^\s()]/);
 		if (offset < 0) return expr;

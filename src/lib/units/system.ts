@@ -66,8 +66,9 @@ export class UnitSystem {
 		this.#scalar = (value) => new UnitClass(value);
 		this.#dimensionless = Units.dimensionless(this.#scalar);
 		for (const d of declarations) {
-			if (!d?.name?.trim()) continue;
-			for (const name of [d.name, ...(d.aliases ?? [])]) {
+			if (typeof d?.name !== 'string' || !d.name.trim()) continue;
+			const aliases = Array.isArray(d.aliases) ? d.aliases.filter((a) => typeof a === 'string') : [];
+			for (const name of [d.name, ...aliases]) {
 				const key = unitKey(name);
 				if (key && !this.#declared.has(key)) this.#declared.set(key, d);
 			}
@@ -146,7 +147,7 @@ export class UnitSystem {
 	}
 
 	#defineDeclared(declared: UnitDefinition, name: string, key: string): Units {
-		const equation = declared.equation?.trim() ?? '';
+		const equation = typeof declared.equation === 'string' ? declared.equation.trim() : '';
 		if (DIMENSIONLESS.has(unitKey(equation))) {
 			if (equation) return this.dimensionless;
 			const time = TIME_NAMES.get(key);
@@ -168,7 +169,7 @@ export class UnitSystem {
 		for (let declared = this.#declared.get(key); declared && !seen.has(key); declared = this.#declared.get(key)) {
 			seen.add(key);
 			key = unitKey(declared.name);
-			const equation = declared.equation?.trim();
+			const equation = typeof declared.equation === 'string' ? declared.equation.trim() : '';
 			if (!equation) break;
 			try {
 				const { factor, terms } = parseUnitText(equation);

@@ -69,7 +69,8 @@ describe.each(MODELS)('%s', (name) => {
 		const warnings = checkUnits(model);
 		const elapsed = performance.now() - started;
 		expect(warnings.map((w) => `${w.variable}: ${w.message}`)).toEqual([]);
-		expect(elapsed).toBeLessThan(500);
+		// About 100 ms cold (most of it making the mathjs instance) and 10 ms after; the margin is for busy CI machines.
+		expect(elapsed).toBeLessThan(1000);
 	});
 });
 

@@ -207,7 +207,7 @@ function nameVariables(elements: XmlElement[], report: Report): NamedElement[] {
 	const named: NamedElement[] = [];
 	for (const element of elements) {
 		const written = element.attributes.name ?? '';
-		const name = displayName(written);
+		const name = exactName(element, written) ?? displayName(written);
 		if (!name) {
 			report.error(`A <${element.name}> has no name and is ignored`, element);
 			continue;
@@ -230,6 +230,16 @@ function nameVariables(elements: XmlElement[], report: Report): NamedElement[] {
 		named.push({ element, id, name, key });
 	}
 	return named;
+}
+
+/**
+ * The name exactly as Flowbook wrote it (flowbook:name, write.ts), for a name that the usual
+ * reading would change ("Students_Y1" shows as "Students Y1"). Used only while it still names
+ * the same variable as the name attribute, in case another tool renamed it and kept ours.
+ */
+function exactName(element: XmlElement, written: string): string | undefined {
+	const exact = element.attributes['flowbook:name'];
+	return exact?.trim() && canonicalName(exact) === canonicalName(written) ? exact : undefined;
 }
 
 /** A stock's <inflow>/<outflow> names → flow ids; a name that is not a flow is an error. */

@@ -156,6 +156,24 @@ describe('writeXmile', () => {
 		if (before.ok && after.ok) expect(after.simulation.run().series).toEqual(before.simulation.run().series);
 	});
 
+	it('keeps names that a reader would tidy (underscores, double spaces) exactly, as flowbook:name', () => {
+		const names = ['Students_Y1', 'NQ  Nurses', 'Plain Name', 'Line\nbreak'];
+		const m = model(names.map((name, i): Variable => ({ id: `v${i}`, kind: 'aux', name, equation: '1' })));
+		const text = writeXmile(m);
+		const elements = path(parseXmlTree(text), 'model', 'variables')!.children;
+		expect(elements.map((e) => [e.attributes.name, e.attributes['flowbook:name']])).toEqual([
+			['Students_Y1', 'Students_Y1'],
+			['NQ  Nurses', 'NQ  Nurses'],
+			['Plain Name', undefined],
+			['Line\\nbreak', 'Line\nbreak']
+		]);
+		expect(namespacesOf(text).get('flowbook:name')).toBe(FLOWBOOK_NAMESPACE);
+		expect(readXmile(text).model.variables.map((v) => v.name)).toEqual(names);
+		// Another tool that renames the variable but keeps our attribute: the new name wins.
+		const renamed = text.replace('name="Students_Y1" flowbook:name', 'name="Pupils" flowbook:name');
+		expect(readXmile(renamed).model.variables[0].name).toBe('Pupils');
+	});
+
 	it('writes characters XML cannot hold as U+FFFD, so the file still parses', () => {
 		const text = writeXmile(model([{ id: 'a', kind: 'aux', name: 'Bell\u0007', equation: '1', documentation: 'lone \uD800 surrogate' }]));
 		const read = readXmile(text);

@@ -21,6 +21,7 @@ import type {
 	UnitDefinition,
 	Variable
 } from '../model/types';
+import { displayName } from '../model/names';
 import { toNameAttribute as nameAttribute, toReference } from './identifiers';
 import { writeViews } from './write-views';
 import { element, formatNumber, printDocument, type XmlNode } from './xml-writer';
@@ -43,7 +44,8 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 	const views = writeViews(model);
 	const simSpecs = writeSimSpecs(model.simSpecs);
 	const usesIsee = model.simSpecs.saveStep !== undefined;
-	const usesFlowbook = model.simSpecs.seed !== undefined || views.usesFlowbook;
+	const usesFlowbook =
+		model.simSpecs.seed !== undefined || views.usesFlowbook || model.variables.some((v) => needsExactName(v.name));
 
 	const root = element(
 		'xmile',
@@ -116,6 +118,19 @@ function writeVariable(variable: Variable, byId: Map<string, Variable>): XmlNode
 	}
 }
 
+/**
+ * A reader shows underscores as spaces and tidies whitespace, as XMILE names treat them alike;
+ * a name that would not come back as written ("Students_Y1") is also given exactly, as
+ * flowbook:name, which read.ts prefers while it names the same variable.
+ */
+function needsExactName(name: string): boolean {
+	return displayName(nameAttribute(name)) !== name;
+}
+
+function nameAttributes(name: string): Record<string, string | undefined> {
+	return { name: nameAttribute(name), 'flowbook:name': needsExactName(name) ? name : undefined };
+}
+
 /** <units> and <doc>, after the variable's own parts. */
 function describe(variable: Variable): Array<XmlNode | undefined> {
 	return [
@@ -128,7 +143,7 @@ function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 	const flowName = (id: string) => toReference(byId.get(id)?.name ?? id);
 	return element(
 		'stock',
-		{ name: nameAttribute(stock.name) },
+		nameAttributes(stock.name),
 		element('eqn', {}, stock.initial),
 		// Order matters: outflows are drained in this order when the stock is non-negative.
 		stock.inflows.map((id) => element('inflow', {}, flowName(id))),
@@ -141,7 +156,7 @@ function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 function writeFlow(flow: Flow): XmlNode {
 	return element(
 		'flow',
-		{ name: nameAttribute(flow.name) },
+		nameAttributes(flow.name),
 		element('eqn', {}, flow.equation),
 		flow.graphical && writeGraphical(flow.graphical),
 		flow.uniflow && element('non_negative'),
@@ -152,7 +167,7 @@ function writeFlow(flow: Flow): XmlNode {
 function writeAux(aux: Auxiliary): XmlNode {
 	return element(
 		'aux',
-		{ name: nameAttribute(aux.name) },
+		nameAttributes(aux.name),
 		element('eqn', {}, aux.equation),
 		aux.graphical && writeGraphical(aux.graphical),
 		describe(aux)
@@ -162,7 +177,7 @@ function writeAux(aux: Auxiliary): XmlNode {
 /** A table called as `name(x)`: a named <gf> among the variables (§3.1.4). */
 function writeStandaloneGf(gf: GraphicalFunctionVariable): XmlNode {
 	const node = writeGraphical(gf.graphical);
-	node.attributes.unshift(['name', nameAttribute(gf.name)]);
+	node.attributes.unshift(...Object.entries(nameAttributes(gf.name)));
 	node.children.push(...describe(gf).filter((n): n is XmlNode => n !== undefined));
 	return node;
 }

@@ -67,11 +67,30 @@ export function parseXmlTree(text: string): XmlElement {
 	try {
 		parser.write(source).close();
 	} catch (err) {
+		// saxes reads a bare "&" as the start of an entity that never ends, and reports the
+		// problem at the end of the file; point at the "&" instead when it comes first.
+		const ampersand = bareAmpersand(source);
+		if (ampersand >= 0 && ampersand < parser.position) {
+			const { line, column } = locate(ampersand);
+			throw xmlError('a bare "&" (write it as &amp;)', line, column);
+		}
 		if (err instanceof InputError) throw err;
 		throw xmlError(err instanceof Error ? err.message : String(err), parser.line, parser.column);
 	}
 	if (!root) throw xmlError('the file has no root element', 1, 1);
 	return root;
+}
+
+/**
+ * The index of the first "&" that starts no entity or character reference, outside comments,
+ * CDATA sections and processing instructions (where "&" is plain text); -1 if there is none.
+ */
+function bareAmpersand(source: string): number {
+	const pattern = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|&(?!#\d+;|#x[\da-fA-F]+;|[A-Za-z_:][\w.:-]*;)/g;
+	for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
+		if (match[0] === '&') return match.index;
+	}
+	return -1;
 }
 
 /** Line and column (1-based) of a string index; CRLF, CR and LF each end one line, as in XML. */

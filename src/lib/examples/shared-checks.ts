@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
 import type { Cell, TableOutput } from '../model/types';
 import { checkUnits } from '../units/check';
+import { readXmile } from '../xmile/read';
+import { writeXmile } from '../xmile/write';
+import { compileModel } from '../engine';
 import { REPO_ROOT, openExample, type ExampleNotebook } from './example-notebook';
 
 /** A variable as ../shared/domain/json lists it. */
@@ -193,6 +196,25 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				const firstRate = (values[1] - values[0]) / (times[1] - times[0]);
 				const meanRate = (values[n] - values[0]) / (times[n] - times[0]);
 				expect(Math.abs(meanRate - firstRate), stock.name).toBeLessThanOrEqual(Math.abs(firstRate) * checks.maxDrift + 1e-9);
+			}
+		});
+	});
+
+	describe(`${checks.slug}: XMILE`, () => {
+		it('exports to XMILE and re-imports with identical results in every scenario', () => {
+			const { document, simulation } = example();
+			const again = readXmile(writeXmile(document.model, { name: document.title }));
+			expect(again.diagnostics).toEqual([]);
+			const compiled = compileModel(again.model);
+			if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
+			for (const scenario of document.scenarios) {
+				const before = example().run(scenario.name).result;
+				const after = compiled.simulation.run({ overrides: scenario.overrides });
+				expect(after.names, scenario.name).toEqual(before.names);
+				for (const name of simulation.outputs) {
+					const [x, y] = [simulation.seriesOf(before, name)!, compiled.simulation.seriesOf(after, name)!];
+					expect(y.every((v, i) => Object.is(v, x[i])), `${scenario.name}: ${name}`).toBe(true);
+				}
 			}
 		});
 	});

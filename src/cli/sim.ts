@@ -14,6 +14,7 @@ import { canonicalName } from '../lib/model/names';
 import { findScenario } from '../lib/model/scenarios';
 import type { IntegrationMethod, Scenario } from '../lib/model/types';
 import { resultsToCsv } from '../lib/results/csv';
+import { checkUnits } from '../lib/units';
 
 const USAGE =
 	'usage: npm run sim -- FILE [--method euler|rk2|rk4] [--dt X] [--save-step X] [--seed N] [--set name=value ...] [--scenario NAME|all] [--out results.csv] [--check]';
@@ -63,6 +64,7 @@ function main(argv: string[]): number {
 	const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...(compiled?.diagnostics ?? [])];
 
 	if (args.flags.has('check')) {
+		diagnostics.push(...checkUnits(loaded.model));
 		if (compiled?.ok) {
 			const known = new Set(compiled.simulation.constants.map(canonicalName));
 			for (const name of Object.keys(parseSets(args.lists.get('set') ?? []))) {

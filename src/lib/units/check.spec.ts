@@ -20,7 +20,8 @@ function model(variables: Variable[], { timeUnits = 'Days', units }: { timeUnits
 }
 
 /** "variable: message" for each warning, which is what a modeller reads. */
-const check = (m: Model) => checkUnits(m).map((d) => `${d.variable}: ${d.message}`);
+// Positions travel in start/end; the helper writes them as the CLI user reads them.
+const check = (m: Model) => checkUnits(m).map((d) => `${d.variable}: ${d.message}${d.start !== undefined ? ` at character ${d.start + 1}` : ''}`);
 
 /** A small hospital written as a Stella modeller would: Days, plural time units, bed = patient. */
 function hospital(replace: Record<string, string> = {}): Model {
@@ -70,7 +71,7 @@ describe('checkUnits on a Stella-style model written by hand', () => {
 			{
 				severity: 'warning',
 				variable: 'Referrals',
-				message: 'units: cannot add patient and patient/Day at character 10',
+				message: 'units: cannot add patient and patient/Day',
 				start: 9,
 				end: 10
 			}

@@ -80,7 +80,7 @@ describe('a deliberate error in a health model', () => {
 		for (const v of json.variables) if (edit[v.name] !== undefined) v.eq = edit[v.name];
 		return domainModel(json);
 	};
-	const messages = (m: Model) => checkUnits(m).map((w) => `${w.variable}: ${w.message}`);
+	const messages = (m: Model) => checkUnits(m).map((d) => `${d.variable}: ${d.message}${d.start !== undefined ? ` at character ${d.start + 1}` : ''}`);
 
 	it.skipIf(!existsSync(`${DOMAIN}/whole_system_flow.json`))('is found in the whole-system model', () => {
 		expect(messages(load('whole_system_flow', { annual_system_cost: 'system_cost_rate' }))).toEqual([

@@ -12,7 +12,7 @@ import { divide, known, multiply, number, power, UNKNOWN, type Inferred } from '
 import type { Units } from './units';
 
 export interface UnitWarning {
-	/** Ends with "at character N" (1-based), as the modeller counts. */
+	/** Where in the equation: start and end offsets, shown to the modeller 1-based. */
 	message: string;
 	start: number;
 	end: number;
@@ -234,6 +234,7 @@ class Inference {
 	}
 
 	#warn(message: string, at: Span): void {
-		this.warnings.push({ message: `${message} at character ${at.start + 1}`, start: at.start, end: at.end });
+		// The position travels as start/end: the CLI prints it as "(character N)", the editor underlines it.
+		this.warnings.push({ message, start: at.start, end: at.end });
 	}
 }

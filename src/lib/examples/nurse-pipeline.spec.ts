@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { change, openExample } from './example-notebook';
-import { describeNotebookBasics } from './shared-checks';
+import { describeNotebookBasics, simCli } from './shared-checks';
 
 describeNotebookBasics({
 	slug: 'nurse-pipeline',
@@ -57,5 +57,17 @@ describe('nurse pipeline: what the model shows (specification, "What the models 
 		expect(b6.at('vacancy_rate', 10)).toBeLessThan(0.13);
 		expect(Math.abs(change(b6.at('Cumulative_Workforce_Cost', 10), run('B1').at('Cumulative_Workforce_Cost', 10)))).toBeLessThan(0.02);
 		expect(change(b6.at('Cumulative_Agency_Cost', 10), run('B1').at('Cumulative_Agency_Cost', 10))).toBeLessThan(-0.2);
+	});
+});
+
+describe('nurse pipeline: npm run sim --scenario all', () => {
+	it('writes one long CSV with a scenario column, every scenario in the notebook in order', { timeout: 60_000 }, async () => {
+		const run = await simCli('models/nurse-pipeline.flowbook.json', '--scenario', 'all');
+		expect(run.code).toBe(0);
+		const [header, ...rows] = run.stdout.trimEnd().split('\n');
+		expect(header.split(',').slice(0, 2)).toEqual(['scenario', 'time']);
+		const names = b().document.scenarios.map((s) => s.name);
+		expect(rows).toHaveLength(names.length * 781);
+		expect([...new Set(rows.map((r) => r.split(',')[0]))]).toEqual(names);
 	});
 });

@@ -219,7 +219,7 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 		});
 	});
 
-	describe(`${checks.slug}: npm run sim`, () => {
+	describe(`${checks.slug}: npm run sim`, { concurrent: true }, () => {
 		it(`runs the scenario "${checks.cli.scenario}" and writes CSV`, { timeout: 60_000 }, async () => {
 			const run = await simCli(`models/${checks.slug}.flowbook.json`, '--scenario', checks.cli.scenario);
 			expect(run.stderr).toBe('');
@@ -231,6 +231,12 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			const column = header.indexOf(checks.cli.column);
 			expect(column, checks.cli.column).toBeGreaterThan(0);
 			expect(Number(lines[lines.length - 1].split(',')[column])).toBeCloseTo(checks.cli.last, 6);
+		});
+
+		it('passes --check with no errors and no warnings', { timeout: 60_000 }, async () => {
+			const run = await simCli(`models/${checks.slug}.flowbook.json`, '--check');
+			expect(run.code).toBe(0);
+			expect(run.stdout).toContain(`models/${checks.slug}.flowbook.json: 0 errors, 0 warnings`);
 		});
 	});
 }

@@ -136,7 +136,7 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 		expect(b.model.variables).toEqual(a.model.variables);
 		expect(b.model.simSpecs).toEqual(a.model.simSpecs);
 		expectSameRun(a.model, b.model);
-	});
+	}, 3 * TIMEOUT);
 
 	it('notebook → notebook brings an old schema version up to date', async () => {
 		const old = {

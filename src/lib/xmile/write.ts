@@ -6,9 +6,9 @@
  *
  * Elements follow the order the spec recommends: <header>, <sim_specs>, <model_units>, then
  * <model> with <variables> and <views>. Equations are written exactly as the model holds them.
- * Two things have no XMILE 1.0 home: the save interval goes in Stella's isee:save_interval
- * attribute (what Stella, Simlin and xmutil write), and the random seed and explicit clouds in
- * a flowbook: namespace that other tools skip.
+ * What has no XMILE 1.0 home goes in vendor attributes and elements, which other tools skip:
+ * the save interval in isee:save_interval (what Stella, Simlin and xmutil write); the random
+ * seed, explicit clouds and names a reader would tidy ("Students_Y1") in a flowbook: namespace.
  */
 import type {
 	Auxiliary,
@@ -42,7 +42,6 @@ export interface WriteXmileOptions {
 export function writeXmile(model: Model, options: WriteXmileOptions = {}): string {
 	const byId = new Map(model.variables.map((v) => [v.id, v]));
 	const views = writeViews(model);
-	const simSpecs = writeSimSpecs(model.simSpecs);
 	const usesIsee = model.simSpecs.saveStep !== undefined;
 	const usesFlowbook =
 		model.simSpecs.seed !== undefined || views.usesFlowbook || model.variables.some((v) => needsExactName(v.name));
@@ -56,7 +55,7 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 			'xmlns:flowbook': usesFlowbook ? FLOWBOOK_NAMESPACE : undefined
 		},
 		writeHeader(options.name, views.node !== undefined),
-		simSpecs,
+		writeSimSpecs(model.simSpecs),
 		model.units && model.units.length > 0 && element('model_units', {}, model.units.map(writeUnit)),
 		element(
 			'model',
@@ -74,7 +73,7 @@ function writeHeader(name: string | undefined, hasView: boolean): XmlNode {
 		{},
 		// §2.2.1: a file with a stock-and-flow diagram says so.
 		hasView && element('options', { namespace: 'std' }, element('has_model_view')),
-		name?.trim() && element('name', {}, name.trim()),
+		name?.trim() ? element('name', {}, name.trim()) : undefined,
 		element('vendor', {}, 'Flowbook'),
 		element('product', { version: PRODUCT_VERSION, lang: 'en' }, 'Flowbook')
 	);
@@ -184,8 +183,9 @@ function writeStandaloneGf(gf: GraphicalFunctionVariable): XmlNode {
 
 /**
  * Evenly spaced points are written as <xscale> + <ypts>, the spec's compact form, when the
- * reader would rebuild exactly the same x values from the scale; otherwise as <xpts>. The
- * scale is then kept beside the points for the editor's range (Stella writes both too).
+ * reader would rebuild exactly the same x values from the scale; otherwise as <xpts>, with the
+ * editor's range kept beside them in <xscale>. XMILE §4.1.3 calls that over-specified, but
+ * files in the wild do it and readers (graphical.ts, Simlin) take the points.
  */
 export function writeGraphical(gf: GraphicalFunction): XmlNode {
 	const list = (xs: number[]) => xs.map(formatNumber).join(',');

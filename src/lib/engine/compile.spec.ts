@@ -242,3 +242,25 @@ describe('large models', () => {
 		expect(Array.from(get('x'))).toEqual([3000, 3001]);
 	});
 });
+
+describe('a loop only at the start', () => {
+	// A smooth starts at its input, so a smooth whose input depends on the smooth has no start.
+	const loop = (smooth: string) =>
+		model([
+			aux('pressure', 'beds_used / capacity'),
+			aux('capacity', '100 + 10 * perceived'),
+			aux('beds used', '90'),
+			aux('perceived', smooth)
+		]);
+
+	it('is named, with advice that fits the start rather than the run', () => {
+		const found = errors(compileErrors(loop('SMTH1(pressure, 5)')));
+		expect(found.map((d) => d.variable).sort()).toEqual(['capacity', 'perceived', 'pressure']);
+		expect(found[0].message).toContain('algebraic loop when computing initial values');
+		expect(found[0].message).toContain('give a SMTH1 or DELAY in the loop an initial value');
+	});
+
+	it('goes away when the smooth is given an initial value', () => {
+		expect(compileModel(loop('SMTH1(pressure, 5, 0.9)')).ok).toBe(true);
+	});
+});

@@ -519,12 +519,10 @@ class ModelCompiler {
 		for (const loop of loops) {
 			const names = [...new Set(loop.map((id) => this.nodes[id].owner))];
 			const cycle = [...names, names[0]].map((n) => `"${n}"`).join(' → ');
-			for (const name of names) {
-				this.error(
-					`algebraic loop${phase}: ${cycle}. Each of these depends on the next at the same time; break the loop with a stock, a SMTH1 or a DELAY`,
-					name
-				);
-			}
+			const advice = phase
+				? 'at the start each of these needs the next; give a SMTH1 or DELAY in the loop an initial value (its last argument), or give a stock an initial value outside the loop'
+				: 'each of these depends on the next at the same time; break the loop with a stock, a SMTH1 or a DELAY';
+			for (const name of names) this.error(`algebraic loop${phase}: ${cycle}. ${advice[0].toUpperCase()}${advice.slice(1)}`, name);
 		}
 	}
 

@@ -1,0 +1,47 @@
+/** Plane geometry for drawing pipes and connectors that stop at the edge of a shape. */
+import type { Point } from '../model/types';
+
+export interface Size {
+	width: number;
+	height: number;
+}
+
+/**
+ * Where a line arriving at `centre` from `from` crosses the edge of a shape there: circles when
+ * square (auxiliaries, valves), rectangles otherwise (stocks, clouds).
+ */
+export function edgePoint(from: Point, centre: Point, size: Size, gap = 0): Point {
+	const dx = from.x - centre.x;
+	const dy = from.y - centre.y;
+	const length = Math.hypot(dx, dy);
+	if (length === 0) return centre;
+	let reach: number;
+	if (size.width === size.height) reach = size.width / 2;
+	else reach = Math.min(dx ? size.width / 2 / Math.abs(dx) : Infinity, dy ? size.height / 2 / Math.abs(dy) : Infinity) * length;
+	const t = Math.min(1, (reach + gap) / length);
+	return { x: centre.x + dx * t, y: centre.y + dy * t };
+}
+
+/** An arrowhead pointing along from → tip, as a closed SVG path. */
+export function arrowHead(from: Point, tip: Point, length = 9, width = 7): string {
+	const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
+	const back = { x: tip.x - Math.cos(angle) * length, y: tip.y - Math.sin(angle) * length };
+	const nx = -Math.sin(angle) * (width / 2);
+	const ny = Math.cos(angle) * (width / 2);
+	return `M${tip.x},${tip.y} L${back.x + nx},${back.y + ny} L${back.x - nx},${back.y - ny} Z`;
+}
+
+/**
+ * The control point of a connector's curve: along the XMILE angle at the source when it has one
+ * (degrees, anticlockwise from east, as the screen shows it), else bowed a little to one side.
+ */
+export function connectorControl(source: Point, target: Point, angle?: number): Point {
+	const dx = target.x - source.x;
+	const dy = target.y - source.y;
+	const length = Math.hypot(dx, dy);
+	if (angle !== undefined && Number.isFinite(angle)) {
+		const rad = (angle * Math.PI) / 180;
+		return { x: source.x + (Math.cos(rad) * length) / 2, y: source.y - (Math.sin(rad) * length) / 2 };
+	}
+	return { x: source.x + dx / 2 + dy * 0.18, y: source.y + dy / 2 - dx * 0.18 };
+}

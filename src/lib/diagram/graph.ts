@@ -1,0 +1,141 @@
+/**
+ * The model as Svelte Flow nodes and edges: a node for each variable (the flow's node is its
+ * valve) and for each cloud; a pipe edge from each flow's source to its valve and on to its
+ * sink; a connector edge for each connector. Node positions are centres (nodeOrigin 0.5, 0.5).
+ */
+import type { Edge, Node } from '@xyflow/svelte';
+import type { Model, Point, Variable } from '../model/types';
+import { SHAPES, type ShapeKind } from './shapes';
+import type { VariableWarnings } from './warnings';
+
+export interface VariableNodeData extends Record<string, unknown> {
+	variable: Variable;
+	/** A constant: an auxiliary whose equation is just a number. */
+	constant: boolean;
+	warnings?: VariableWarnings;
+	/** Where the notebook placed it (model coordinates), for tests and tooltips. */
+	at: Point;
+}
+
+export interface CloudNodeData extends Record<string, unknown> {
+	flow: string;
+	at: Point;
+}
+
+export interface EdgeData extends Record<string, unknown> {
+	/** Size of the shape at each end, so lines stop at its edge. */
+	sourceShape: { width: number; height: number };
+	targetShape: { width: number; height: number };
+	/** For connectors: the XMILE angle at the source, and a problem with the connector if any. */
+	angle?: number;
+	problem?: string;
+	/** For pipes: which half of the flow this edge draws. */
+	half?: 'in' | 'out';
+}
+
+const isNumber = (text: string) => /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text);
+
+export interface FlowEnds {
+	source: { id: string; kind: ShapeKind };
+	sink: { id: string; kind: ShapeKind };
+	clouds: Array<{ id: string; position: Point }>;
+}
+
+/** Where a flow starts and ends: stocks, or clouds (from the model's diagram, or made up from its pipe). */
+export function flowEnds(model: Model, flowId: string): FlowEnds {
+	const flow = model.variables.find((v) => v.id === flowId);
+	const from = model.variables.find((v) => v.kind === 'stock' && v.outflows.includes(flowId));
+	const to = model.variables.find((v) => v.kind === 'stock' && v.inflows.includes(flowId));
+	const clouds = (model.diagram?.clouds ?? []).filter((c) => c.flow === flowId);
+	const valve = flow?.position ?? { x: 0, y: 0 };
+	const points = flow?.kind === 'flow' ? (flow.points ?? []) : [];
+	const first = points[0] ?? { x: valve.x - 90, y: valve.y };
+	const last = points[points.length - 1] ?? { x: valve.x + 90, y: valve.y };
+	const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+	const made: FlowEnds['clouds'] = [];
+	let sourceCloud: string | undefined;
+	let sinkCloud: string | undefined;
+	if (!from) {
+		const c = [...clouds].sort((a, b) => dist(a.position, first) - dist(b.position, first))[0];
+		const cloud = c && (to || clouds.length > 1 || dist(c.position, first) <= dist(c.position, last)) ? c : undefined;
+		sourceCloud = cloud?.id ?? `cloud:${flowId}:source`;
+		made.push({ id: sourceCloud, position: cloud?.position ?? first });
+	}
+	if (!to) {
+		const c = clouds.filter((k) => k.id !== sourceCloud).sort((a, b) => dist(a.position, last) - dist(b.position, last))[0];
+		sinkCloud = c?.id ?? `cloud:${flowId}:sink`;
+		made.push({ id: sinkCloud, position: c?.position ?? last });
+	}
+	return {
+		source: from ? { id: from.id, kind: 'stock' } : { id: sourceCloud!, kind: 'cloud' },
+		sink: to ? { id: to.id, kind: 'stock' } : { id: sinkCloud!, kind: 'cloud' },
+		clouds: made
+	};
+}
+
+/** Nodes and edges for a model whose variables all have positions (see withLayout). */
+export function modelToFlow(
+	model: Model,
+	warnings: ReadonlyMap<string, VariableWarnings> = new Map(),
+	connectorProblems: ReadonlyMap<string, string> = new Map(),
+	selected: ReadonlySet<string> = new Set()
+): { nodes: Node[]; edges: Edge[] } {
+	const nodes: Node[] = [];
+	const edges: Edge<EdgeData>[] = [];
+	const kindOf = new Map<string, ShapeKind>();
+	for (const v of model.variables) {
+		const kind: ShapeKind = v.kind === 'gf' ? 'aux' : v.kind;
+		kindOf.set(v.id, kind);
+		const at = v.position ?? { x: 0, y: 0 };
+		const data: VariableNodeData = {
+			variable: v,
+			constant: v.kind === 'aux' && !v.graphical && isNumber(v.equation),
+			warnings: warnings.get(v.id),
+			at
+		};
+		nodes.push({ id: v.id, type: kind, position: at, data, selected: selected.has(v.id), ariaLabel: `${v.name}` });
+	}
+	for (const v of model.variables) {
+		if (v.kind !== 'flow') continue;
+		const ends = flowEnds(model, v.id);
+		for (const c of ends.clouds) {
+			kindOf.set(c.id, 'cloud');
+			const data: CloudNodeData = { flow: v.id, at: c.position };
+			nodes.push({ id: c.id, type: 'cloud', position: c.position, data, selected: selected.has(c.id), ariaLabel: `Cloud at an end of ${v.name}` });
+		}
+		edges.push({
+			id: `pipe:${v.id}:in`,
+			type: 'pipe',
+			source: ends.source.id,
+			target: v.id,
+			selectable: false,
+			focusable: false,
+			data: { sourceShape: SHAPES[ends.source.kind], targetShape: SHAPES.flow, half: 'in' }
+		});
+		edges.push({
+			id: `pipe:${v.id}:out`,
+			type: 'pipe',
+			source: v.id,
+			target: ends.sink.id,
+			selectable: false,
+			focusable: false,
+			data: { sourceShape: SHAPES.flow, targetShape: SHAPES[ends.sink.kind], half: 'out' }
+		});
+	}
+	for (const c of model.diagram?.connectors ?? []) {
+		const from = kindOf.get(c.from);
+		const to = kindOf.get(c.to);
+		if (!from || !to) continue;
+		const names = new Map(model.variables.map((v) => [v.id, v.name]));
+		edges.push({
+			id: c.id,
+			type: 'connector',
+			source: c.from,
+			target: c.to,
+			selected: selected.has(c.id),
+			ariaLabel: `Connector from ${names.get(c.from)} to ${names.get(c.to)}`,
+			data: { sourceShape: SHAPES[from], targetShape: SHAPES[to], angle: c.angle, problem: connectorProblems.get(c.id) }
+		});
+	}
+	return { nodes, edges };
+}

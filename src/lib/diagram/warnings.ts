@@ -1,0 +1,77 @@
+/**
+ * What the diagram marks on a variable: errors from the compiler, unit warnings, and connectors
+ * that disagree with the equations (an equation using a variable no connector brings in, or a
+ * connector whose variable the equation does not use).
+ */
+import { compileModel } from '../engine';
+import type { Diagnostic } from '../model/diagnostics';
+import { canonicalName } from '../model/names';
+import type { Model } from '../model/types';
+import { nameSpans } from '../notebook/rename';
+import { checkUnits } from '../units';
+
+export interface VariableWarnings {
+	level: 'error' | 'warning';
+	messages: string[];
+	/** The diagnostics with positions in the variable's equation, for the editor. */
+	diagnostics: Diagnostic[];
+}
+
+export interface ModelWarnings {
+	byVariable: Map<string, VariableWarnings>;
+	/** Connector id → why it is flagged. */
+	connectors: Map<string, string>;
+}
+
+function safely<T>(work: () => T, fallback: T): T {
+	try {
+		return work();
+	} catch {
+		return fallback;
+	}
+}
+
+export function modelWarnings(model: Model): ModelWarnings {
+	const byVariable = new Map<string, VariableWarnings>();
+	const connectors = new Map<string, string>();
+	const idByName = new Map(model.variables.map((v) => [canonicalName(v.name), v.id]));
+	const nameById = new Map(model.variables.map((v) => [v.id, v.name]));
+	const add = (id: string, d: Diagnostic) => {
+		const w = byVariable.get(id) ?? { level: 'warning', messages: [], diagnostics: [] };
+		if (d.severity === 'error') w.level = 'error';
+		if (!w.messages.includes(d.message)) w.messages.push(d.message);
+		w.diagnostics.push(d);
+		byVariable.set(id, w);
+	};
+
+	const compiled = safely(() => compileModel(model).diagnostics, [] as Diagnostic[]);
+	const units = safely(() => checkUnits(model), [] as Diagnostic[]);
+	for (const d of [...compiled, ...units]) {
+		const id = d.variable !== undefined ? idByName.get(canonicalName(d.variable)) : undefined;
+		if (id) add(id, d);
+	}
+
+	const links = model.diagram?.connectors ?? [];
+	for (const v of model.variables) {
+		if (v.kind !== 'flow' && v.kind !== 'aux') continue;
+		const used = new Set(
+			nameSpans(v.equation)
+				.map((s) => idByName.get(s.canonical))
+				.filter((id): id is string => !!id && id !== v.id)
+		);
+		const incoming = links.filter((c) => c.to === v.id);
+		for (const u of used) {
+			if (!incoming.some((c) => c.from === u)) {
+				add(v.id, { severity: 'warning', variable: v.name, message: `uses "${nameById.get(u)}" but no connector brings it in` });
+			}
+		}
+		for (const c of incoming) {
+			if (!used.has(c.from) && nameById.has(c.from)) {
+				const message = `a connector brings in "${nameById.get(c.from)}" but the equation does not use it`;
+				connectors.set(c.id, message);
+				add(v.id, { severity: 'warning', variable: v.name, message });
+			}
+		}
+	}
+	return { byVariable, connectors };
+}

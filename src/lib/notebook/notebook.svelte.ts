@@ -1,0 +1,162 @@
+/**
+ * The open notebook: its document, what is selected, the tool in hand, and undo and redo. Every
+ * edit replaces the document with a new one made by a pure function (edits.ts) and keeps the old
+ * one in the history, so every edit can be undone.
+ */
+import type { FlowbookDocument, Model, Point, Variable } from '../model/types';
+import { withLayout } from '../diagram/layout';
+import { modelWarnings } from '../diagram/warnings';
+import {
+	addConnector,
+	addFlow,
+	addVariable,
+	copyItems,
+	deleteItems,
+	moveNodes,
+	pasteItems,
+	updateVariable,
+	type Clipboard,
+	type FlowEnd
+} from './edits';
+import { History } from './history';
+
+export type Tool = 'select' | 'stock' | 'flow' | 'aux' | 'connector';
+
+/** The first click of a two-click tool: a flow's source, or a connector's source. */
+export type Pending = { tool: 'flow'; from: FlowEnd } | { tool: 'connector'; from: string };
+
+export class Notebook {
+	document = $state.raw<FlowbookDocument>() as FlowbookDocument;
+	selected = $state.raw<ReadonlySet<string>>(new Set());
+	tool = $state<Tool>('select');
+	pending = $state.raw<Pending | undefined>();
+	canUndo = $state(false);
+	canRedo = $state(false);
+	readonly warnings = $derived(modelWarnings(this.document.model));
+
+	#history = new History<FlowbookDocument>();
+	#clipboard: Clipboard | undefined;
+
+	constructor(document: FlowbookDocument) {
+		this.document = { ...document, model: withLayout(document.model) };
+	}
+
+	get model(): Model {
+		return this.document.model;
+	}
+
+	/** The one selected variable, when exactly one is selected. */
+	get selectedVariable(): Variable | undefined {
+		if (this.selected.size !== 1) return undefined;
+		const [id] = this.selected;
+		return this.model.variables.find((v) => v.id === id);
+	}
+
+	/** Replaces the model by `change(model)`, as one undoable step (nothing when it is unchanged). */
+	edit(change: (model: Model) => Model): void {
+		const model = change(this.model);
+		if (model === this.model) return;
+		this.#history.record(this.document);
+		this.document = { ...this.document, model };
+		this.#sync();
+	}
+
+	undo(): void {
+		const previous = this.#history.undo(this.document);
+		if (previous) this.#restore(previous);
+	}
+
+	redo(): void {
+		const next = this.#history.redo(this.document);
+		if (next) this.#restore(next);
+	}
+
+	#restore(document: FlowbookDocument): void {
+		this.document = document;
+		const ids = new Set(document.model.variables.map((v) => v.id));
+		this.selected = new Set([...this.selected].filter((id) => ids.has(id)));
+		this.#sync();
+	}
+
+	#sync(): void {
+		this.canUndo = this.#history.canUndo;
+		this.canRedo = this.#history.canRedo;
+	}
+
+	select(ids: Iterable<string>): void {
+		const next = new Set(ids);
+		if (next.size === this.selected.size && [...next].every((id) => this.selected.has(id))) return;
+		this.selected = next;
+	}
+
+	choose(tool: Tool): void {
+		this.tool = tool;
+		this.pending = undefined;
+	}
+
+	place(kind: 'stock' | 'aux', at: Point): string {
+		let id = '';
+		this.edit((m) => {
+			const r = addVariable(m, kind, at);
+			id = r.id;
+			return r.model;
+		});
+		this.select([id]);
+		this.choose('select');
+		return id;
+	}
+
+	addFlow(from: FlowEnd, to: FlowEnd): string {
+		let id = '';
+		this.edit((m) => {
+			const r = addFlow(m, from, to);
+			id = r.id;
+			return r.model;
+		});
+		this.select([id]);
+		this.choose('select');
+		return id;
+	}
+
+	connect(from: string, to: string): void {
+		this.edit((m) => addConnector(m, from, to));
+		this.choose('select');
+	}
+
+	/** Moves nodes to new centres; a cloud the diagram drew but the model lacked is kept from now on. */
+	move(moves: ReadonlyMap<string, Point>, clouds: ReadonlyMap<string, string> = new Map()): void {
+		this.edit((m) => {
+			const known = new Set((m.diagram?.clouds ?? []).map((c) => c.id));
+			const extra = [...clouds].filter(([id]) => !known.has(id) && moves.has(id)).map(([id, flow]) => ({ id, flow, position: moves.get(id)! }));
+			const base = extra.length ? { ...m, diagram: { connectors: m.diagram?.connectors ?? [], clouds: [...(m.diagram?.clouds ?? []), ...extra] } } : m;
+			const moved = moveNodes(base, moves);
+			return moved === base ? m : moved;
+		});
+	}
+
+	update(id: string, patch: Partial<Variable>): void {
+		this.edit((m) => updateVariable(m, id, patch));
+	}
+
+	deleteSelected(): void {
+		if (this.selected.size === 0) return;
+		this.edit((m) => deleteItems(m, this.selected));
+		this.selected = new Set();
+	}
+
+	copy(): void {
+		if (this.selected.size) this.#clipboard = copyItems(this.model, this.selected);
+	}
+
+	paste(): void {
+		const clip = this.#clipboard;
+		if (!clip || clip.variables.length === 0) return;
+		let ids: string[] = [];
+		this.edit((m) => {
+			const r = pasteItems(m, clip, { x: 40, y: 40 });
+			ids = r.ids;
+			return r.model;
+		});
+		this.select(ids);
+	}
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../model/types';
+import { equationName, renameInEquation, renameVariable } from './rename';
+
+describe('renameInEquation', () => {
+	it('renames whole names only, in any spelling', () => {
+		expect(renameInEquation('Beds + Beds_free * beds', 'Beds', 'Acute Beds')).toBe(
+			'Acute_Beds + Beds_free * Acute_Beds'
+		);
+	});
+	it('leaves comments and quoted look-alikes of other names alone', () => {
+		expect(renameInEquation('{Beds} MAX(beds, 0)', 'Beds', 'Cots')).toBe('{Beds} MAX(Cots, 0)');
+	});
+	it('renames a graphical function called by name', () => {
+		expect(renameInEquation('effect(x)', 'effect', 'Effect of X')).toBe('Effect_of_X(x)');
+	});
+	it('still renames in an equation that does not parse yet', () => {
+		expect(renameInEquation('Beds * (', 'Beds', 'Cots')).toBe('Cots * (');
+	});
+	it('quotes names that are not plain identifiers', () => {
+		expect(equationName('A&E arrivals')).toBe('"A&E_arrivals"');
+	});
+});
+
+describe('renameVariable', () => {
+	const model: Model = {
+		simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
+		variables: [
+			{ id: 's', kind: 'stock', name: 'Beds', initial: 'Beds_free', inflows: [], outflows: [] },
+			{ id: 'f', kind: 'aux', name: 'Beds free', equation: '10' },
+			{ id: 'a', kind: 'aux', name: 'Use', equation: 'Beds / Beds_free' }
+		]
+	};
+	it('renames the variable and every equation that uses it', () => {
+		const renamed = renameVariable(model, 's', 'Ward Beds');
+		expect(renamed.variables.map((v) => v.name)).toEqual(['Ward Beds', 'Beds free', 'Use']);
+		expect(renamed.variables[2]).toMatchObject({ equation: 'Ward_Beds / Beds_free' });
+		expect(renamed.variables[0]).toMatchObject({ initial: 'Beds_free' });
+	});
+});

@@ -3,40 +3,27 @@
  * extension, and every failure as a message on stderr with exit code 1, no stack trace and no
  * file written. Runs share nothing and go concurrently, since each starts tsx.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from './run-cli';
 import { compileModel } from '../lib/engine';
 import { readDocument } from '../lib/model/document';
 import type { Model } from '../lib/model/types';
 import { readXmile } from '../lib/xmile/read';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 const TEACUP_DIR = join(repoRoot, '../shared/conformance/sdxorg/samples/teacup');
 const haveTeacup = existsSync(join(TEACUP_DIR, 'teacup_w_diagram.xmile'));
 const BATHTUB = join(repoRoot, 'models/bathtub-basics.flowbook.json');
 const TIMEOUT = 60_000;
 
-interface Run {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
+type Run = CliRun;
 
 function convert(...args: string[]): Promise<Run> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(tsx, ['src/cli/convert.ts', ...args], { cwd: repoRoot, timeout: TIMEOUT });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
+	return runCli('convert', args, TIMEOUT);
 }
 
 /** Exit 1 with a message on stderr, no stack trace, and the output file not written. */

@@ -5,25 +5,20 @@
  * Each run starts tsx (~0.75 s of CPU), so runs are shared between checks where they can be, and
  * the checks run concurrently (async spawn rather than spawnSync, which would serialise them).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from './run-cli';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 const TEACUP = '../shared/conformance/sdxorg/samples/teacup/teacup.xmile';
 const haveTeacup = existsSync(join(repoRoot, TEACUP));
 const BATHTUB = 'models/bathtub-basics.flowbook.json';
 const TIMEOUT = 60_000;
 
-interface Run {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
+type Run = CliRun;
 
 const runs = new Map<string, Promise<Run>>();
 /** Runs the CLI from the repository root, as `npm run sim` does; the same arguments share one run. */
@@ -31,15 +26,7 @@ function sim(...args: string[]): Promise<Run> {
 	const key = JSON.stringify(args);
 	let run = runs.get(key);
 	if (!run) {
-		run = new Promise((resolve, reject) => {
-			const child = spawn(tsx, ['src/cli/sim.ts', ...args], { cwd: repoRoot, timeout: TIMEOUT });
-			let stdout = '';
-			let stderr = '';
-			child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-			child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-			child.on('error', reject);
-			child.on('close', (code) => resolve({ code, stdout, stderr }));
-		});
+		run = runCli('sim', args, TIMEOUT);
 		runs.set(key, run);
 	}
 	return run;

@@ -2,16 +2,17 @@
  * Why each KNOWN_CONFLICTS entry is excused, shown from the reference files themselves and from
  * an independent calculation, never by trusting the engine. Skipped where ../shared is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../engine';
 import { readXmile } from '../xmile/read';
 import { parseExpectedOutput, separatorFor } from './expected-output';
 import { KNOWN_CONFLICTS } from './expected-failures';
+import { HAVE_SUITE, SUITE_DIR } from './suite-files';
 
-const SUITE = resolve(import.meta.dirname, '../../../../shared/conformance');
-const present = existsSync(SUITE);
+const SUITE = SUITE_DIR;
+const present = HAVE_SUITE;
 
 function reference(path: string) {
 	const out = parseExpectedOutput(readFileSync(resolve(SUITE, path), 'utf8'), separatorFor(path));

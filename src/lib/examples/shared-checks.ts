@@ -5,7 +5,6 @@
  * everything its cells, levers and scenarios name exists.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
@@ -14,6 +13,7 @@ import { checkUnits } from '../units/check';
 import { readXmile } from '../xmile/read';
 import { writeXmile } from '../xmile/write';
 import { compileModel } from '../engine';
+import { runCli, type CliRun } from '../../cli/run-cli';
 import { REPO_ROOT, openExample, type ExampleNotebook } from './example-notebook';
 
 /** A variable as ../shared/domain/json lists it. */
@@ -293,14 +293,6 @@ function describeFaithfulness(checks: NotebookChecks, example: () => ExampleNote
 }
 
 /** The CLI as `npm run sim` starts it, from the repository root. */
-export function simCli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/cli/sim.ts', ...args], { cwd: REPO_ROOT });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
+export function simCli(...args: string[]): Promise<CliRun> {
+	return runCli('sim', args);
 }

@@ -5,32 +5,21 @@
  * but whose characteristic time is in minutes; COS(TIME) in a model of months). The warnings are
  * printed. Skipped when the suite is not beside the repository.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { HAVE_SUITE, SUITE_DIR, modelFiles } from '../conformance/suite-files';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, InputError } from '../model/diagnostics';
 import { readXmile } from '../xmile/read';
 import { checkUnits } from './check';
 
-const suiteDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/conformance');
-const haveSuite = existsSync(join(suiteDir, 'manifest.json'));
 
-function modelFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true })
-		.flatMap((entry) => {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) return modelFiles(path);
-			return /\.(xmile|stmx)$/i.test(entry.name) ? [path] : [];
-		})
-		.sort();
-}
 
-describe.skipIf(!haveSuite)('the conformance suite', () => {
+describe.skipIf(!HAVE_SUITE)('the conformance suite', () => {
 	it('checks every model without a crash', () => {
 		const lines: string[] = [];
 		let checked = 0;
-		for (const file of modelFiles(suiteDir)) {
+		for (const file of modelFiles(SUITE_DIR)) {
 			let model;
 			try {
 				model = readXmile(readFileSync(file, 'utf8')).model;
@@ -41,7 +30,7 @@ describe.skipIf(!haveSuite)('the conformance suite', () => {
 			const warnings = checkUnits(model);
 			checked++;
 			expect(warnings.every((w) => w.severity === 'warning' && w.message.startsWith('units: '))).toBe(true);
-			for (const w of warnings) lines.push(formatDiagnostic(w, relative(suiteDir, file)));
+			for (const w of warnings) lines.push(formatDiagnostic(w, relative(SUITE_DIR, file)));
 		}
 		console.log(`unit check of ${checked} conformance files: ${lines.length} warnings\n${lines.join('\n')}`);
 		expect(checked).toBeGreaterThan(90);

@@ -3,49 +3,35 @@
  * variants) must import: no throw, no errors outside tier T3 (arrays, modules, macros), and
  * every stock's flows resolved to flows. Skipped when the suite is not beside the repository.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { HAVE_SUITE, SUITE_DIR, modelFiles } from '../conformance/suite-files';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../model/diagnostics';
 import { readXmile } from './read';
 
-const suiteDir = resolve(
-	fileURLToPath(new URL('.', import.meta.url)),
-	'../../../../shared/conformance'
-);
-const haveSuite = existsSync(join(suiteDir, 'manifest.json'));
 
 interface Case {
 	name: string;
 	tier: string;
 }
 
-function modelFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true })
-		.flatMap((entry) => {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) return modelFiles(path);
-			return /\.(xmile|stmx)$/i.test(entry.name) ? [path] : [];
-		})
-		.sort();
-}
 
-describe.skipIf(!haveSuite)('the conformance suite imports', () => {
-	const cases: Case[] = haveSuite
-		? JSON.parse(readFileSync(join(suiteDir, 'manifest.json'), 'utf8'))
+describe.skipIf(!HAVE_SUITE)('the conformance suite imports', () => {
+	const cases: Case[] = HAVE_SUITE
+		? JSON.parse(readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8'))
 		: [];
-	const files = haveSuite ? modelFiles(suiteDir) : [];
+	const files = HAVE_SUITE ? modelFiles(SUITE_DIR) : [];
 
 	it('has all 64 cases and their variant files', () => {
 		expect(cases).toHaveLength(64);
 		expect(files.length).toBeGreaterThan(cases.length);
 	});
 
-	it.each(files.map((f) => relative(suiteDir, f)))('%s', (file) => {
+	it.each(files.map((f) => relative(SUITE_DIR, f)))('%s', (file) => {
 		const kase = cases.find((c) => file.startsWith(c.name + '/'));
 		expect(kase, 'every model file belongs to a case folder').toBeDefined();
-		const { model, diagnostics } = readXmile(readFileSync(join(suiteDir, file), 'utf8'));
+		const { model, diagnostics } = readXmile(readFileSync(join(SUITE_DIR, file), 'utf8'));
 
 		if (kase?.tier !== 'T3') {
 			const errors = diagnostics

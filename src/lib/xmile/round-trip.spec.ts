@@ -7,9 +7,10 @@
  * Conformance files that do not import cleanly (arrays, modules and macros, tier T3) have
  * nothing faithful to write yet and are skipped; the test states how many.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HAVE_SUITE, SUITE_DIR, modelFiles } from '../conformance/suite-files';
 import { describe, expect, it } from 'vitest';
 import { compileModel, type RunResult } from '../engine';
 import { hasErrors } from '../model/diagnostics';
@@ -19,22 +20,11 @@ import { readXmile } from './read';
 import { writeXmile } from './write';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const suiteDir = resolve(here, '../../../../shared/conformance');
 const modelsDir = resolve(here, '../../../models');
-const haveSuite = existsSync(join(suiteDir, 'manifest.json'));
 
 /** Models with no seed of their own run with this one, so random functions repeat. */
 const SEED = 20240917;
 
-function modelFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true })
-		.flatMap((entry) => {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) return modelFiles(path);
-			return /\.(xmile|stmx)$/i.test(entry.name) ? [path] : [];
-		})
-		.sort();
-}
 
 /** Both runs, or both compile failures with the same messages. */
 function expectSameSimulation(before: Model, after: Model): 'ran' | 'both failed to compile' {
@@ -113,16 +103,16 @@ function roundTrip(model: Model, name?: string): Model {
 	return again.model;
 }
 
-describe.skipIf(!haveSuite)('XMILE round trip over the conformance suite', () => {
-	const files = haveSuite ? modelFiles(suiteDir) : [];
-	const imported = files.map((file) => ({ file: relative(suiteDir, file), read: readXmile(readFileSync(file, 'utf8')) }));
+describe.skipIf(!HAVE_SUITE)('XMILE round trip over the conformance suite', () => {
+	const files = HAVE_SUITE ? modelFiles(SUITE_DIR) : [];
+	const imported = files.map((file) => ({ file: relative(SUITE_DIR, file), read: readXmile(readFileSync(file, 'utf8')) }));
 	const clean = imported.filter((f) => !hasErrors(f.read.diagnostics));
 	const skipped = imported.filter((f) => hasErrors(f.read.diagnostics));
 
 	it('covers every file of every T1 and T2 case, and skips only T3 files (arrays, modules, macros)', () => {
 		// By file: 102 in the suite, 76 import cleanly, 26 use arrays, modules or macros.
 		// By case: all 41 of tiers T1 and T2 round-trip; the 23 of tier T3 are skipped.
-		const cases: Array<{ name: string; tier: string }> = JSON.parse(readFileSync(join(suiteDir, 'manifest.json'), 'utf8'));
+		const cases: Array<{ name: string; tier: string }> = JSON.parse(readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8'));
 		const tierOf = (file: string) => cases.find((c) => file.startsWith(c.name + '/'))?.tier;
 		expect(files).toHaveLength(102);
 		expect(clean).toHaveLength(76);

@@ -50,8 +50,17 @@ export type FlowEnd = { stock: string; position: Point } | { position: Point };
 export function addFlow(model: Model, from: FlowEnd, to: FlowEnd): { model: Model; id: string } {
 	const name = uniqueName(model, 'Flow');
 	const id = uniqueId(model, name);
-	const a = from.position;
-	const b = to.position;
+	// A free end close to level (or plumb) with the other end is snapped to it: pipes run straight.
+	let a = from.position;
+	let b = to.position;
+	const snap = (free: Point, fixed: Point): Point =>
+		Math.abs(free.y - fixed.y) < Math.abs(free.x - fixed.x) / 3
+			? { x: Math.round(free.x), y: fixed.y }
+			: Math.abs(free.x - fixed.x) < Math.abs(free.y - fixed.y) / 3
+				? { x: fixed.x, y: Math.round(free.y) }
+				: free;
+	if (!('stock' in to)) b = snap(b, a);
+	else if (!('stock' in from)) a = snap(a, b);
 	const position = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
 	const points = Math.abs(a.y - b.y) < 1 || Math.abs(a.x - b.x) < 1 ? [a, b] : [a, { x: b.x, y: a.y }, b];
 	const flow: Variable = { id, kind: 'flow', name, equation: '0', position, points };

@@ -94,7 +94,8 @@ export class Notebook {
 		this.pending = undefined;
 	}
 
-	place(kind: 'stock' | 'aux', at: Point): string {
+	place(kind: 'stock' | 'aux', where: Point): string {
+		const at = { x: Math.round(where.x), y: Math.round(where.y) };
 		let id = '';
 		this.edit((m) => {
 			const r = addVariable(m, kind, at);

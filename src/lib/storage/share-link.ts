@@ -73,7 +73,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
 	if (!/^[A-Za-z0-9_-]*$/.test(text)) {
 		const bad = text.match(/[^A-Za-z0-9_-]/)![0];
 		throw new InputError(`This link is damaged: it contains "${bad}", which a share link never does.`);

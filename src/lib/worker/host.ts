@@ -1,0 +1,73 @@
+/**
+ * What a simulation worker does, as a plain class so it can be tested under Node: it holds one
+ * compiled model and runs it. Results leave by transfer, not copy: every series of a RunResult is a
+ * view into one ArrayBuffer (see engine/program.ts), so a run moves two buffers, whatever its size.
+ */
+import * as Comlink from 'comlink';
+import { compileModel } from '../engine';
+import type { RunOptions, RunResult, Simulation } from '../engine/api';
+import { InputError, type Diagnostic } from '../model/diagnostics';
+import type { Model } from '../model/types';
+import type { BatchItem, BatchReply, CompileSummary, RunReply, SimulationApi } from './protocol';
+
+export class SimulationHost implements SimulationApi {
+	#simulation: Simulation | undefined;
+	#diagnostics: Diagnostic[] = [];
+
+	compile(model: Model): CompileSummary {
+		let compiled;
+		try {
+			compiled = compileModel(model);
+		} catch (e) {
+			compiled = { ok: false as const, diagnostics: problemsOf(e) };
+		}
+		this.#simulation = compiled.ok ? compiled.simulation : undefined;
+		this.#diagnostics = compiled.diagnostics;
+		return {
+			ok: compiled.ok,
+			diagnostics: compiled.diagnostics,
+			constants: compiled.ok ? [...compiled.simulation.constants] : [],
+			outputs: compiled.ok ? [...compiled.simulation.outputs] : []
+		};
+	}
+
+	run(options: RunOptions = {}): RunReply {
+		const reply = this.#runOne(options);
+		return reply.ok ? Comlink.transfer(reply, buffersOf(reply.result)) : reply;
+	}
+
+	runBatch(items: BatchItem[]): BatchReply[] {
+		const replies = items.map((item) => ({ key: item.key, reply: this.#runOne(item.options) }));
+		return Comlink.transfer(
+			replies,
+			replies.flatMap((r) => (r.reply.ok ? buffersOf(r.reply.result) : []))
+		);
+	}
+
+	#runOne(options: RunOptions): RunReply {
+		const simulation = this.#simulation;
+		if (!simulation) {
+			const errors = this.#diagnostics.filter((d) => d.severity === 'error');
+			return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', message: 'there is no model to run yet' }] };
+		}
+		const started = performance.now();
+		try {
+			const result = simulation.run(options);
+			return { ok: true, result, ms: performance.now() - started };
+		} catch (e) {
+			return { ok: false, diagnostics: problemsOf(e) };
+		}
+	}
+}
+
+/** The buffers to transfer: the times, and the one buffer every series is a view of. */
+export function buffersOf(result: RunResult): ArrayBuffer[] {
+	const buffers = new Set<ArrayBuffer>([result.times.buffer as ArrayBuffer]);
+	for (const s of result.series) buffers.add(s.buffer as ArrayBuffer);
+	return [...buffers];
+}
+
+function problemsOf(e: unknown): Diagnostic[] {
+	if (e instanceof InputError) return e.diagnostics;
+	return [{ severity: 'error', message: e instanceof Error ? e.message : String(e) }];
+}

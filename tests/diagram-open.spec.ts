@@ -10,7 +10,8 @@ test('an example notebook shows its title, settings, cells and every stock on th
 	await expect(settings).toHaveCount(5);
 	await expect(page.getByText('DT', { exact: true })).toBeVisible();
 	await expect(page.getByText('Time unit')).toBeVisible();
-	await expect(page.getByRole('note').first()).toContainText('Policy levers');
+	// The levers cell replaced its placeholder: each lever is a slider named by its label.
+	await expect(page.getByRole('slider', { name: document.levers[0].label })).toBeVisible();
 
 	const diagram = page.getByTestId('diagram');
 	const stocks = document.model.variables.filter((v: { kind: string }) => v.kind === 'stock');

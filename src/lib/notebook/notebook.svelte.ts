@@ -3,7 +3,7 @@
  * edit replaces the document with a new one made by a pure function (edits.ts) and keeps the old
  * one in the history, so every edit can be undone.
  */
-import type { FlowbookDocument, Model, Point, Variable } from '../model/types';
+import type { FlowbookDocument, Model, Point, Scenario, Variable } from '../model/types';
 import { withLayout } from '../diagram/layout';
 import { modelWarnings } from '../diagram/warnings';
 import {
@@ -58,6 +58,13 @@ export class Notebook {
 		if (model === this.model) return;
 		this.#history.record(this.document);
 		this.document = { ...this.document, model };
+		this.#sync();
+	}
+
+	/** Replaces the document's scenarios, as one undoable step. */
+	setScenarios(scenarios: Scenario[]): void {
+		this.#history.record(this.document);
+		this.document = { ...this.document, scenarios };
 		this.#sync();
 	}
 

@@ -1,0 +1,146 @@
+/**
+ * The runs behind a notebook's charts and tables: the live run at the current lever positions and
+ * one run per scenario. The page asks the worker pool and keeps what comes back; it never simulates.
+ */
+import { SvelteSet } from 'svelte/reactivity';
+import type { RunOptions, RunResult } from '../engine/api';
+import type { Diagnostic } from '../model/diagnostics';
+import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
+import type { SimulationPool } from '../worker/pool';
+import type { RunReply } from '../worker/protocol';
+
+export type RunStatus =
+	| { state: 'idle' }
+	| { state: 'running' }
+	| { state: 'done'; ms: number }
+	| { state: 'error'; message: string };
+
+/** The key of the live run among the scenarios' results. */
+export const CURRENT = 'current';
+
+export class Runs {
+	/** Lever values by the lever's variable id; a lever not here sits at the model's own value. */
+	levers = $state<Record<string, number>>({});
+	live = $state.raw<RunResult | undefined>();
+	scenarios = $state.raw<ReadonlyMap<string, RunResult>>(new Map());
+	status = $state.raw<RunStatus>({ state: 'idle' });
+	scenarioStatus = $state.raw<RunStatus>({ state: 'idle' });
+	/** Scenarios made in this session: every chart shows them until the reader unticks them. */
+	readonly created = new SvelteSet<string>();
+
+	#pool: SimulationPool;
+	#model: Model | undefined;
+	#batch: AbortController | undefined;
+	#compileError: string | undefined;
+
+	readonly #documentNow: () => FlowbookDocument;
+
+	/** `document` returns the notebook's document as it is now, whose levers the live run reads. */
+	constructor(pool: SimulationPool, document: () => FlowbookDocument) {
+		this.#pool = pool;
+		this.#documentNow = document;
+	}
+
+	/** Whether a model has been compiled, so scenarios can run. */
+	get ready(): boolean {
+		return this.#model !== undefined;
+	}
+
+	/** Compiles a new version of the model, then runs the live levers and every scenario. */
+	async setModel(model: Model, scenarios: readonly Scenario[]): Promise<void> {
+		this.#model = model;
+		this.status = { state: 'running' };
+		const summary = await this.#pool.setModel(model);
+		if (model !== this.#model) return;
+		const errors = summary.diagnostics.filter((d) => d.severity === 'error');
+		this.#compileError = summary.ok ? undefined : errors.map(describe).join('; ') || 'the model does not compile';
+		void this.runLive();
+		void this.runScenarios(scenarios);
+	}
+
+	setLever(lever: Lever, value: number): void {
+		this.levers[lever.variable] = value;
+		void this.runLive();
+	}
+
+	/** The current lever positions as overrides by variable name, only where they move a constant. */
+	overrides(document: FlowbookDocument): Record<string, number> {
+		const overrides: Record<string, number> = {};
+		for (const lever of document.levers) {
+			const value = this.levers[lever.variable];
+			const variable = findVariable(document.model, lever.variable);
+			if (value === undefined || !variable || value === constantValue(variable)) continue;
+			overrides[variable.name] = value;
+		}
+		return overrides;
+	}
+
+	async runLive(): Promise<void> {
+		if (this.#compileError) {
+			this.status = { state: 'error', message: this.#compileError };
+			this.live = undefined;
+			return;
+		}
+		this.status = { state: 'running' };
+		const reply = await this.#pool.run({ overrides: $state.snapshot(this.overrides(this.#documentNow())) });
+		if (!reply) return; // a newer run will answer
+		this.#take(reply);
+	}
+
+	#take(reply: RunReply): void {
+		if (!reply.ok) {
+			this.status = { state: 'error', message: reply.diagnostics.map(describe).join('; ') };
+			return;
+		}
+		this.live = reply.result;
+		this.status = reply.result.error ? { state: 'error', message: describe(reply.result.error) } : { state: 'done', ms: reply.ms };
+	}
+
+	/** Runs every scenario as one batch on the pool; a newer batch cancels an older one. */
+	async runScenarios(scenarios: readonly Scenario[]): Promise<void> {
+		this.#batch?.abort();
+		if (this.#compileError || !this.#model) return;
+		const batch = (this.#batch = new AbortController());
+		this.scenarioStatus = { state: 'running' };
+		const started = performance.now();
+		const items = $state.snapshot(scenarios).map((s) => ({ key: s.id, options: { overrides: s.overrides } satisfies RunOptions }));
+		const replies = await this.#pool.runBatch(items, { signal: batch.signal });
+		if (!replies) return;
+		const results = new Map<string, RunResult>();
+		const problems: string[] = [];
+		for (const { key, reply } of replies) {
+			if (reply.ok) results.set(key, reply.result);
+			const problem = reply.ok ? reply.result.error : reply.diagnostics[0];
+			if (problem) problems.push(`${scenarios.find((s) => s.id === key)?.name ?? key}: ${describe(problem)}`);
+		}
+		this.scenarios = results;
+		this.scenarioStatus = problems.length ? { state: 'error', message: problems.join('; ') } : { state: 'done', ms: performance.now() - started };
+	}
+
+	dispose(): void {
+		this.#batch?.abort();
+		this.#pool.dispose();
+	}
+}
+
+/** "Error in Heat Loss at time 4.25: …", naming what the user wrote. */
+export function describe(d: Diagnostic): string {
+	const where = [d.variable ? `in ${d.variable}` : '', d.time !== undefined ? `at time ${d.time}` : ''].filter(Boolean).join(' ');
+	return where ? `Error ${where}: ${d.message}` : `Error: ${d.message}`;
+}
+
+export function findVariable(model: Model, idOrName: string): Variable | undefined {
+	const key = idOrName.toLowerCase().replace(/[\s_]+/g, ' ');
+	return (
+		model.variables.find((v) => v.id === idOrName) ??
+		model.variables.find((v) => v.name.toLowerCase().replace(/[\s_]+/g, ' ') === key)
+	);
+}
+
+/** A constant's own value (its equation is a plain number), or undefined. */
+export function constantValue(variable: Variable | undefined): number | undefined {
+	if (!variable) return undefined;
+	const text = variable.kind === 'stock' ? variable.initial : variable.kind === 'gf' ? '' : variable.equation;
+	const value = Number(text.trim());
+	return text.trim() !== '' && Number.isFinite(value) ? value : undefined;
+}

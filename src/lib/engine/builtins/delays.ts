@@ -9,8 +9,7 @@ import type { ExpandContext, ExpandingBuiltin } from './types';
  */
 export function materialDelay(ctx: ExpandContext, input: IR, delay: IR, order: number, init: IR | undefined): IR {
 	const inflow = ctx.hoist(input, 'input');
-	const stageTime = ctx.hoist(order === 1 ? delay : div(delay, num(order)), 'stage time');
-	warnIfStagesShorterThanDT(ctx, stageTime, order);
+	const stageTime = stageTimeOf(ctx, delay, order);
 	const start = init ?? inflow;
 	let upstream = inflow;
 	let outflow: IR = inflow;
@@ -21,6 +20,13 @@ export function materialDelay(ctx: ExpandContext, input: IR, delay: IR, order: n
 		upstream = outflow;
 	}
 	return outflow;
+}
+
+/** The time each of `order` stages takes (a value computed once per step), checked against DT. */
+export function stageTimeOf(ctx: ExpandContext, total: IR, order: number): IR {
+	const stageTime = ctx.hoist(order === 1 ? total : div(total, num(order)), 'stage time');
+	warnIfStagesShorterThanDT(ctx, stageTime, order);
+	return stageTime;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { IR } from '../ir';
-import { orderArgument, warnIfStagesShorterThanDT } from './delays';
+import { orderArgument, stageTimeOf } from './delays';
 import { mathBuiltin } from './math';
 import type { ExpandContext, ExpandingBuiltin } from './types';
 import { add, div, mul, num, sub } from './build-ir';
@@ -11,8 +11,7 @@ import { add, div, mul, num, sub } from './build-ir';
  */
 export function smooth(ctx: ExpandContext, input: IR, time: IR, order: number, init: IR | undefined): IR {
 	const target0 = ctx.hoist(input, 'input');
-	const stageTime = ctx.hoist(order === 1 ? time : div(time, num(order)), 'stage time');
-	warnIfStagesShorterThanDT(ctx, stageTime, order);
+	const stageTime = stageTimeOf(ctx, time, order);
 	const start = init ?? target0;
 	let target = target0;
 	for (let i = 1; i <= order; i++) {

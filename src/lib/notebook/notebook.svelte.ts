@@ -3,7 +3,7 @@
  * edit replaces the document with a new one made by a pure function (edits.ts) and keeps the old
  * one in the history, so every edit can be undone.
  */
-import type { FlowbookDocument, Model, Point, Scenario, Variable } from '../model/types';
+import type { Cell, FlowbookDocument, Lever, Model, Point, Scenario, Variable } from '../model/types';
 import { withLayout } from '../diagram/layout';
 import { modelWarnings } from '../diagram/warnings';
 import {
@@ -65,6 +65,20 @@ export class Notebook {
 	setScenarios(scenarios: Scenario[]): void {
 		this.#history.record(this.document);
 		this.document = { ...this.document, scenarios };
+		this.#sync();
+	}
+
+	/** Replaces the document's levers, as one undoable step. */
+	setLevers(levers: Lever[]): void {
+		this.#history.record(this.document);
+		this.document = { ...this.document, levers };
+		this.#sync();
+	}
+
+	/** Adds a cell at the end of the notebook, as one undoable step. */
+	addCell(cell: Cell): void {
+		this.#history.record(this.document);
+		this.document = { ...this.document, cells: [...this.document.cells, cell] };
 		this.#sync();
 	}
 

@@ -6,8 +6,8 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { RunOptions, RunResult } from '../engine/api';
 import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
-import type { SimulationPool } from '../worker/pool';
-import type { RunReply } from '../worker/protocol';
+import type { BatchOptions, SimulationPool } from '../worker/pool';
+import type { BatchItem, BatchReply, RunReply } from '../worker/protocol';
 
 export type RunStatus =
 	| { state: 'idle' }
@@ -115,6 +115,16 @@ export class Runs {
 		}
 		this.scenarios = results;
 		this.scenarioStatus = problems.length ? { state: 'error', message: problems.join('; ') } : { state: 'done', ms: performance.now() - started };
+	}
+
+	/** Runs a batch (Monte Carlo samples) on the pool, on the model the live run uses. */
+	batch(items: BatchItem[], options: BatchOptions): Promise<BatchReply[] | undefined> {
+		return this.#pool.runBatch(items, options);
+	}
+
+	/** Whether the model compiled; when not, why. */
+	get compileError(): string | undefined {
+		return this.#compileError;
 	}
 
 	dispose(): void {

@@ -52,6 +52,17 @@ describe('SimulationHost', () => {
 		expect(replies.every((r) => r.reply.ok)).toBe(true);
 	});
 
+	it('keeps only the outputs a batch item asks for, matched by name, in one buffer', () => {
+		const host = new SimulationHost();
+		host.compile(drain);
+		const [{ reply }] = host.runBatch([{ key: 'a', options: {}, outputs: ['tank', 'no such thing'] }]);
+		expect(reply.ok).toBe(true);
+		if (!reply.ok) return;
+		expect(reply.result.names).toEqual(['Tank']);
+		expect(reply.result.series[0][0]).toBe(100);
+		expect(reply.result.series[0].buffer.byteLength).toBe(11 * 8);
+	});
+
 	it('says what is wrong instead of throwing: a broken model, an unknown constant', () => {
 		const host = new SimulationHost();
 		const broken = host.compile(model([aux('a', 'b + ')]));

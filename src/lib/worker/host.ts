@@ -37,7 +37,10 @@ export class SimulationHost implements SimulationApi {
 	}
 
 	runBatch(items: BatchItem[]): BatchReply[] {
-		const replies = items.map((item) => ({ key: item.key, reply: this.#runOne(item.options) }));
+		const replies = items.map((item) => {
+			const reply = this.#runOne(item.options);
+			return { key: item.key, reply: reply.ok && item.outputs ? { ...reply, result: keepOnly(reply.result, item.outputs) } : reply };
+		});
 		return Comlink.transfer(
 			replies,
 			replies.flatMap((r) => (r.reply.ok ? buffersOf(r.reply.result) : []))
@@ -65,6 +68,22 @@ export function buffersOf(result: RunResult): ArrayBuffer[] {
 	const buffers = new Set<ArrayBuffer>([result.times.buffer as ArrayBuffer]);
 	for (const s of result.series) buffers.add(s.buffer as ArrayBuffer);
 	return [...buffers];
+}
+
+const nameKey = (name: string) => name.toLowerCase().replace(/[\s_]+/g, ' ').trim();
+
+/** The result with only the named series, copied into one new buffer (unknown names are skipped). */
+export function keepOnly(result: RunResult, outputs: readonly string[]): RunResult {
+	const wanted = new Set(outputs.map(nameKey));
+	const kept = result.names.flatMap((name, i) => (wanted.has(nameKey(name)) ? [i] : []));
+	const n = result.times.length;
+	const buffer = new Float64Array(n * kept.length);
+	const series = kept.map((i, k) => {
+		const view = buffer.subarray(k * n, (k + 1) * n);
+		view.set(result.series[i].subarray(0, n));
+		return view;
+	});
+	return { ...result, times: result.times.slice(), names: kept.map((i) => result.names[i]), series };
 }
 
 function problemsOf(e: unknown): Diagnostic[] {

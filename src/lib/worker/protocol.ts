@@ -18,6 +18,11 @@ export interface CompileSummary {
 export interface BatchItem {
 	key: string;
 	options: RunOptions;
+	/**
+	 * Only these saved variables (display names, matched as the equation language matches names)
+	 * come back; all when absent. A Monte Carlo run keeps what it charts, not the whole model.
+	 */
+	outputs?: string[];
 }
 
 /** A run's result, or why it could not run at all (a bad override, an impossible DT). */

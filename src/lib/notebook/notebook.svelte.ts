@@ -3,6 +3,7 @@
  * edit replaces the document with a new one made by a pure function (edits.ts) and keeps the old
  * one in the history, so every edit can be undone.
  */
+import { getContext, setContext } from 'svelte';
 import type { Cell, FlowbookDocument, Lever, Model, Point, Scenario, Variable } from '../model/types';
 import { withLayout } from '../diagram/layout';
 import { modelWarnings } from '../diagram/warnings';
@@ -39,6 +40,7 @@ export class Notebook {
 
 	constructor(document: FlowbookDocument) {
 		this.document = { ...document, model: withLayout(document.model) };
+		announceNotebook(this);
 	}
 
 	get model(): Model {
@@ -181,4 +183,24 @@ export class Notebook {
 		});
 		this.select(ids);
 	}
+}
+
+const HOST = Symbol('notebook host');
+
+/**
+ * Lets a page around a NotebookView (autosave, share) have the notebook the view makes: call it
+ * while the page is set up, and `found` gets each notebook made inside it.
+ */
+export function watchNotebooks(found: (notebook: Notebook) => void): void {
+	setContext(HOST, found);
+}
+
+function announceNotebook(notebook: Notebook): void {
+	let found: ((notebook: Notebook) => void) | undefined;
+	try {
+		found = getContext(HOST);
+	} catch {
+		return; // made outside a component, as in a unit test
+	}
+	found?.(notebook);
 }

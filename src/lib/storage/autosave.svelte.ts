@@ -1,0 +1,117 @@
+/**
+ * Saves the open notebook to the library shortly after every change, and says where it stands.
+ * A notebook not yet in the library (an example, a shared link, a new one) becomes the planner's
+ * own copy at its first edit. A write the browser refuses leaves the edit in memory, says so,
+ * and is tried again at the next change. Tabs tell each other what they saved, so a notebook
+ * edited in two tabs never loses an edit silently.
+ */
+import type { FlowbookDocument } from '../model/types';
+import { saveProblem, type Library } from './library';
+
+/** Saves wait for a pause this long, so a burst of typing is one save, well within a second. */
+export const SAVE_DELAY_MS = 400;
+
+export type SaveState =
+	| { state: 'not-stored' }
+	| { state: 'pending' }
+	| { state: 'saving' }
+	| { state: 'saved'; at: number }
+	| { state: 'failed'; message: string }
+	/** Another tab saved this notebook while this one had edits it had not saved. */
+	| { state: 'conflict' };
+
+interface Saved {
+	id: string;
+	tab: string;
+}
+
+export class Autosave {
+	id = $state<string | undefined>();
+	status = $state.raw<SaveState>({ state: 'not-stored' });
+	/** Changes whenever the library holds something newer for this notebook from another tab. */
+	otherTabSaved = $state(0);
+
+	#library: Library;
+	#pending: FlowbookDocument | undefined;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#tab = crypto.randomUUID();
+	#channel: BroadcastChannel | undefined;
+	#created: (id: string) => void;
+
+	constructor(library: Library, id: string | undefined, created: (id: string) => void) {
+		this.#library = library;
+		this.id = id;
+		this.#created = created;
+		if (id) this.status = { state: 'saved', at: Date.now() };
+		if (typeof BroadcastChannel !== 'undefined') {
+			this.#channel = new BroadcastChannel('flowbook-library');
+			this.#channel.onmessage = (event: MessageEvent<Saved>) => this.#heard(event.data);
+		}
+	}
+
+	/** The notebook changed: save it soon. */
+	change(document: FlowbookDocument): void {
+		this.#pending = document;
+		if (this.status.state === 'conflict') return;
+		this.status = { state: 'pending' };
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+	}
+
+	/** Saves now whatever is waiting (and when asked, `document` first). */
+	async flush(document?: FlowbookDocument): Promise<void> {
+		if (document) this.#pending = document;
+		clearTimeout(this.#timer);
+		const doc = this.#pending;
+		if (!doc) return;
+		this.#pending = undefined;
+		this.status = { state: 'saving' };
+		try {
+			let at: number;
+			if (this.id) {
+				at = await this.#library.save(this.id, doc);
+			} else {
+				this.id = await this.#library.create(doc);
+				at = Date.now();
+				this.#created(this.id);
+			}
+			this.#channel?.postMessage({ id: this.id, tab: this.#tab } satisfies Saved);
+			if (this.#pending) this.status = { state: 'pending' };
+			else this.status = { state: 'saved', at };
+		} catch (e) {
+			// Keep the edit: the next change or "Try again" writes it.
+			this.#pending ??= doc;
+			this.status = { state: 'failed', message: saveProblem(e) };
+		}
+	}
+
+	/** After a conflict, this tab's edits are saved over the other tab's. */
+	keepMine(): Promise<void> {
+		this.status = { state: 'pending' };
+		return this.flush();
+	}
+
+	/** After a conflict or a notice, this tab's unsaved edits are given up for the library's. */
+	discardPending(): void {
+		clearTimeout(this.#timer);
+		this.#pending = undefined;
+		this.status = { state: 'saved', at: Date.now() };
+	}
+
+	dispose(): void {
+		clearTimeout(this.#timer);
+		if (this.#pending && this.status.state !== 'conflict') void this.flush();
+		this.#channel?.close();
+	}
+
+	#heard(message: Saved): void {
+		if (!message || message.id !== this.id || message.tab === this.#tab) return;
+		const unsaved = this.#pending !== undefined || this.status.state === 'saving' || this.status.state === 'failed';
+		if (unsaved) {
+			clearTimeout(this.#timer);
+			this.status = { state: 'conflict' };
+		} else {
+			this.otherTabSaved++;
+		}
+	}
+}

@@ -1,0 +1,150 @@
+/**
+ * The planner's own notebooks, kept in this browser's IndexedDB (idb-keyval) and nowhere else.
+ *
+ *   const library = new Library();
+ *   const id = await library.create(document);
+ *   await library.save(id, edited);             // also kept as a version, the last 20 of them
+ *   const undo = await library.delete(id);      // await undo() brings it back, versions and all
+ *
+ * Documents are stored as `.flowbook.json` text with their schemaVersion, and read back through
+ * readDocument, so a notebook saved by an older Flowbook is migrated when it is opened.
+ */
+import { createStore, del, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import { readDocument, writeDocument, type DocumentRead } from '../model/document';
+import type { FlowbookDocument } from '../model/types';
+
+/** How many earlier versions of each notebook are kept. */
+export const VERSIONS_KEPT = 20;
+
+/** What the home page lists. */
+export interface StoredSummary {
+	id: string;
+	title: string;
+	description: string;
+	/** When it last changed, in milliseconds since 1970. */
+	updated: number;
+}
+
+interface StoredNotebook extends StoredSummary {
+	/** The document as a `.flowbook.json` file. */
+	text: string;
+}
+
+export interface StoredVersion {
+	saved: number;
+	text: string;
+}
+
+export interface OpenedNotebook extends DocumentRead {
+	id: string;
+	updated: number;
+}
+
+const NOTEBOOK = 'notebook:';
+const VERSIONS = 'versions:';
+
+const newId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+
+export class Library {
+	#store: UseStore;
+	#now: () => number;
+
+	constructor(store: UseStore = createStore('flowbook', 'library'), now: () => number = Date.now) {
+		this.#store = store;
+		this.#now = now;
+	}
+
+	/** The notebooks, the most recently changed first. */
+	async list(): Promise<StoredSummary[]> {
+		const all = await entries<string, StoredNotebook>(this.#store);
+		return all
+			.filter(([key]) => key.startsWith(NOTEBOOK))
+			.map(([, { id, title, description, updated }]) => ({ id, title, description, updated }))
+			.sort((a, b) => b.updated - a.updated || a.title.localeCompare(b.title));
+	}
+
+	/** One notebook, migrated to the current schema and checked; undefined when there is none. */
+	async get(id: string): Promise<OpenedNotebook | undefined> {
+		const stored = await get<StoredNotebook>(NOTEBOOK + id, this.#store);
+		if (!stored) return undefined;
+		return { id, updated: stored.updated, ...readDocument(stored.text) };
+	}
+
+	/** Keeps a new notebook and returns its id. */
+	async create(document: FlowbookDocument): Promise<string> {
+		const id = newId();
+		await this.save(id, document);
+		return id;
+	}
+
+	/**
+	 * Writes the notebook and keeps it as its newest version. A write the browser refuses (its
+	 * storage is full) rejects, and nothing stored changes.
+	 */
+	async save(id: string, document: FlowbookDocument): Promise<number> {
+		const updated = this.#now();
+		const text = writeDocument(document);
+		const versions = (await get<StoredVersion[]>(VERSIONS + id, this.#store)) ?? [];
+		const kept = [...versions, { saved: updated, text }].slice(-VERSIONS_KEPT);
+		await setMany(
+			[
+				[NOTEBOOK + id, { id, title: document.title, description: document.description, updated, text } satisfies StoredNotebook],
+				[VERSIONS + id, kept]
+			],
+			this.#store
+		);
+		return updated;
+	}
+
+	/** The kept versions, the newest first. */
+	async versions(id: string): Promise<StoredVersion[]> {
+		return ((await get<StoredVersion[]>(VERSIONS + id, this.#store)) ?? []).toReversed();
+	}
+
+	/** A copy of a notebook, titled "Copy of …", with a history of its own; returns its id. */
+	async duplicate(id: string): Promise<string> {
+		const opened = await this.#need(id);
+		return this.create({ ...opened.document, title: `Copy of ${opened.document.title}` });
+	}
+
+	async rename(id: string, title: string): Promise<void> {
+		const name = title.trim();
+		if (!name) throw new Error('A notebook needs a title.');
+		const opened = await this.#need(id);
+		await this.save(id, { ...opened.document, title: name });
+	}
+
+	/** Deletes a notebook and its versions; the function returned puts them back. */
+	async delete(id: string): Promise<() => Promise<void>> {
+		const notebook = await get<StoredNotebook>(NOTEBOOK + id, this.#store);
+		const versions = await get<StoredVersion[]>(VERSIONS + id, this.#store);
+		await del(NOTEBOOK + id, this.#store);
+		await del(VERSIONS + id, this.#store);
+		return async () => {
+			if (notebook) await set(NOTEBOOK + id, notebook, this.#store);
+			if (versions) await set(VERSIONS + id, versions, this.#store);
+		};
+	}
+
+	async #need(id: string): Promise<OpenedNotebook> {
+		const opened = await this.get(id);
+		if (!opened) throw new Error('This notebook is not in the library any more.');
+		return opened;
+	}
+}
+
+/** Asks the browser not to clear the library when space runs short; true when it agrees. */
+export async function askForPersistentStorage(): Promise<boolean> {
+	try {
+		return (await navigator.storage?.persist?.()) ?? false;
+	} catch {
+		return false;
+	}
+}
+
+/** A sentence for a write the browser refused. */
+export function saveProblem(error: unknown): string {
+	const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+	if (name === 'QuotaExceededError') return 'Not saved: this browser’s storage is full. Your edits are kept on this page: export the notebook as a file, or delete notebooks you no longer need.';
+	return `Not saved: ${error instanceof Error ? error.message : String(error)}. Your edits are kept on this page; export the notebook as a file to be safe.`;
+}

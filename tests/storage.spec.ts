@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+
+const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 5_000 });
+const ran = (page: Page) => expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, { timeout: 30_000 });
+const stocks = (page: Page) => page.getByTestId('diagram').locator('[data-kind="stock"]');
+
+async function addStock(page: Page) {
+	await page.getByRole('button', { name: 'Stock', exact: true }).focus();
+	await page.keyboard.press('Enter');
+}
+
+test('a new notebook is saved as it is edited, survives a reload, and an earlier version can be restored', async ({ page }, testInfo) => {
+	await page.goto('/notebook/new');
+	await expect(page.getByRole('status', { name: 'Save state' })).toContainText('first edit saves it');
+	await addStock(page);
+	await saved(page);
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	await page.reload();
+	await expect(stocks(page)).toHaveCount(1);
+	await saved(page);
+
+	await addStock(page);
+	await expect(stocks(page)).toHaveCount(2);
+	await saved(page);
+	await page.screenshot({ path: testInfo.outputPath('saved.png') });
+	await page.getByText('Versions').click();
+	const versions = page.getByRole('list', { name: 'Earlier versions' }).getByRole('listitem');
+	await expect(versions).toHaveCount(2);
+	await page.screenshot({ path: testInfo.outputPath('versions.png') });
+	await versions.nth(1).getByRole('button', { name: 'Restore' }).click();
+	await expect(stocks(page)).toHaveCount(1);
+	await expect(page.getByText(/Restored the version saved at/)).toBeVisible();
+	await saved(page);
+	await page.reload();
+	await expect(stocks(page)).toHaveCount(1);
+
+	// The home page lists it, and it can be renamed, duplicated, deleted and brought back.
+	await page.goto('/');
+	const mine = page.getByRole('list', { name: 'Your notebooks' }).getByRole('listitem');
+	await expect(mine).toHaveCount(1);
+	await expect(mine).toContainText('Untitled notebook');
+	await expect(mine).toContainText(/Changed \d/);
+	await mine.getByRole('button', { name: 'Rename' }).click();
+	await mine.getByRole('textbox', { name: 'New title' }).fill('Winter <b>plan</b>');
+	await mine.getByRole('button', { name: 'Save title' }).click();
+	await expect(mine.getByRole('heading', { name: 'Winter <b>plan</b>' })).toBeVisible();
+	await mine.getByRole('button', { name: 'Duplicate' }).click();
+	await expect(mine).toHaveCount(2);
+	await expect(page.getByRole('heading', { name: 'Copy of Winter <b>plan</b>' })).toBeVisible();
+	await mine.filter({ hasText: 'Copy of' }).getByRole('button', { name: 'Delete' }).click();
+	await expect(mine).toHaveCount(1);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(mine).toHaveCount(2);
+	await page.screenshot({ path: testInfo.outputPath('library.png'), fullPage: true });
+});
+
+test('an example becomes the planner’s own copy at the first edit; the example itself is unchanged', async ({ page }) => {
+	await page.goto('/example/bathtub-basics');
+	await expect(page.getByRole('status', { name: 'Save state' })).toContainText('Example');
+	await ran(page);
+	const before = await stocks(page).count();
+	await addStock(page);
+	await saved(page);
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	await expect(page.getByText('This is now your own copy')).toBeVisible();
+	await page.reload();
+	await expect(stocks(page)).toHaveCount(before + 1);
+	await page.goto('/example/bathtub-basics');
+	await expect(stocks(page)).toHaveCount(before);
+});
+
+test('a conformance XMILE file imports through the file picker and runs', async ({ page }) => {
+	await page.goto('/');
+	await page.getByLabel('Import XMILE').setInputFiles(path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup.xmile'));
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	await expect(stocks(page)).toHaveAttribute('data-name', 'Teacup Temperature');
+	await ran(page);
+	await saved(page);
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Your notebooks' })).toContainText(/teacup/i);
+});
+
+test('two tabs on one notebook: a tab with unsaved edits is warned, a tab with none shows the newer version', async ({ page, context }) => {
+	await page.goto('/notebook/new');
+	await addStock(page);
+	await saved(page);
+	const other = await context.newPage();
+	await other.goto(page.url());
+	await expect(stocks(other)).toHaveCount(1);
+	await addStock(page);
+	await saved(page);
+	await expect(other.getByText('changed in another tab: it now shows that version')).toBeVisible();
+	await expect(stocks(other)).toHaveCount(2);
+	await other.close();
+});

@@ -20,6 +20,7 @@ import {
 	type FlowEnd
 } from './edits';
 import { History } from './history';
+import { addLever, removeLever, updateLever } from './levers';
 
 export type Tool = 'select' | 'stock' | 'flow' | 'aux' | 'connector';
 
@@ -70,10 +71,24 @@ export class Notebook {
 		this.#sync();
 	}
 
-	/** Replaces the document's levers, as one undoable step. */
-	setLevers(levers: Lever[]): void {
+	/** Adds a lever (and to `cellId`'s list of levers), as one undoable step. */
+	addLever(lever: Lever, cellId?: string): void {
+		this.#replace(addLever(this.document, lever, cellId));
+	}
+
+	updateLever(variable: string, patch: Partial<Omit<Lever, 'variable'>>): void {
+		this.#replace(updateLever(this.document, variable, patch));
+	}
+
+	removeLever(variable: string): void {
+		this.#replace(removeLever(this.document, variable));
+	}
+
+	/** Moves to a new document as one undoable step, or does nothing when it is the same one. */
+	#replace(document: FlowbookDocument): void {
+		if (document === this.document) return;
 		this.#history.record(this.document);
-		this.document = { ...this.document, levers };
+		this.document = document;
 		this.#sync();
 	}
 

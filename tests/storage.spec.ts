@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 5_000 });
@@ -93,4 +94,48 @@ test('two tabs on one notebook: a tab with unsaved edits is warned, a tab with n
 	await expect(other.getByText('changed in another tab: it now shows that version')).toBeVisible();
 	await expect(stocks(other)).toHaveCount(2);
 	await other.close();
+});
+
+test('a file dropped on the home page is imported into the library', async ({ page }) => {
+	await page.goto('/');
+	const xml = readFileSync(path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup.xmile'), 'utf8');
+	const dataTransfer = await page.evaluateHandle((text) => {
+		const transfer = new DataTransfer();
+		transfer.items.add(new File([text], 'teacup.xmile', { type: 'application/xml' }));
+		return transfer;
+	}, xml);
+	await page.getByRole('region', { name: 'Drop a file to import' }).dispatchEvent('drop', { dataTransfer });
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	await expect(stocks(page)).toHaveAttribute('data-name', 'Teacup Temperature');
+	await ran(page);
+});
+
+test('two tabs on one notebook: a tab whose edit is not saved yet is warned, and keeps its edit', async ({ page, context }) => {
+	await context.addInitScript(() => {
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+			if ((window as unknown as { full?: boolean }).full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+	});
+	await page.goto('/notebook/new');
+	await addStock(page);
+	await saved(page);
+	const other = await context.newPage();
+	await other.goto(page.url());
+	await expect(stocks(other)).toHaveCount(1);
+	// The other tab's edit cannot be written yet, so it is only in that tab's memory.
+	await other.evaluate(() => ((window as unknown as { full?: boolean }).full = true));
+	await other.getByRole('button', { name: 'Auxiliary', exact: true }).focus();
+	await other.keyboard.press('Enter');
+	await expect(other.getByRole('status', { name: 'Save state' })).toContainText('Not saved');
+	await addStock(page);
+	await saved(page);
+	await expect(other.getByRole('alert')).toContainText('also changed in another tab');
+	await expect(other.getByTestId('diagram').locator('[data-kind="aux"]')).toHaveCount(1);
+	await other.evaluate(() => ((window as unknown as { full?: boolean }).full = false));
+	await other.getByRole('button', { name: /Keep the edits here/ }).click();
+	await saved(other);
+	await page.reload();
+	await expect(page.getByTestId('diagram').locator('[data-kind="aux"]')).toHaveCount(1);
 });

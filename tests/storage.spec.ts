@@ -139,3 +139,17 @@ test('two tabs on one notebook: a tab whose edit is not saved yet is warned, and
 	await page.reload();
 	await expect(page.getByTestId('diagram').locator('[data-kind="aux"]')).toHaveCount(1);
 });
+
+test('axe finds no serious or critical violation on the library and link pages', async ({ page }) => {
+	const { default: AxeBuilder } = await import('@axe-core/playwright');
+	await page.goto('/notebook/new');
+	await addStock(page);
+	await saved(page);
+	for (const url of ['/', page.url(), '/open#nb1.broken$']) {
+		await page.goto(url);
+		await page.waitForLoadState('networkidle');
+		const results = await new AxeBuilder({ page }).analyze();
+		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(bad.map((v) => `${url} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+	}
+});

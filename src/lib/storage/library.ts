@@ -9,7 +9,7 @@
  * Documents are stored as `.flowbook.json` text with their schemaVersion, and read back through
  * readDocument, so a notebook saved by an older Flowbook is migrated when it is opened.
  */
-import { createStore, del, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import { createStore, delMany, entries, get, getMany, setMany, type UseStore } from 'idb-keyval';
 import { readDocument, writeDocument, type DocumentRead } from '../model/document';
 import type { FlowbookDocument } from '../model/types';
 
@@ -42,6 +42,7 @@ export interface OpenedNotebook extends DocumentRead {
 
 const NOTEBOOK = 'notebook:';
 const VERSIONS = 'versions:';
+const versionKey = (id: string, saved: number) => `version:${id}:${saved}`;
 
 const newId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
 
@@ -82,23 +83,30 @@ export class Library {
 	 * storage is full) rejects, and nothing stored changes.
 	 */
 	async save(id: string, document: FlowbookDocument): Promise<number> {
-		const updated = this.#now();
 		const text = writeDocument(document);
-		const versions = (await get<StoredVersion[]>(VERSIONS + id, this.#store)) ?? [];
-		const kept = [...versions, { saved: updated, text }].slice(-VERSIONS_KEPT);
+		// The index holds times only, so a save writes one document however many versions are kept.
+		const times = (await get<number[]>(VERSIONS + id, this.#store)) ?? [];
+		// Each version's time is its key, so two saves in one millisecond are kept apart.
+		const updated = Math.max(this.#now(), (times.at(-1) ?? 0) + 1);
+		times.push(updated);
+		const dropped = times.splice(0, Math.max(0, times.length - VERSIONS_KEPT));
 		await setMany(
 			[
 				[NOTEBOOK + id, { id, title: document.title, description: document.description, updated, text } satisfies StoredNotebook],
-				[VERSIONS + id, kept]
+				[versionKey(id, updated), text],
+				[VERSIONS + id, times]
 			],
 			this.#store
 		);
+		if (dropped.length) await delMany(dropped.map((t) => versionKey(id, t)), this.#store);
 		return updated;
 	}
 
 	/** The kept versions, the newest first. */
 	async versions(id: string): Promise<StoredVersion[]> {
-		return ((await get<StoredVersion[]>(VERSIONS + id, this.#store)) ?? []).toReversed();
+		const times = ((await get<number[]>(VERSIONS + id, this.#store)) ?? []).toReversed();
+		const texts = await getMany<string | undefined>(times.map((t) => versionKey(id, t)), this.#store);
+		return times.flatMap((saved, i) => (texts[i] === undefined ? [] : [{ saved, text: texts[i] }]));
 	}
 
 	/** A copy of a notebook, titled "Copy of …", with a history of its own; returns its id. */
@@ -117,12 +125,15 @@ export class Library {
 	/** Deletes a notebook and its versions; the function returned puts them back. */
 	async delete(id: string): Promise<() => Promise<void>> {
 		const notebook = await get<StoredNotebook>(NOTEBOOK + id, this.#store);
-		const versions = await get<StoredVersion[]>(VERSIONS + id, this.#store);
-		await del(NOTEBOOK + id, this.#store);
-		await del(VERSIONS + id, this.#store);
+		const times = (await get<number[]>(VERSIONS + id, this.#store)) ?? [];
+		const keys = times.map((t) => versionKey(id, t));
+		const texts = await getMany<string | undefined>(keys, this.#store);
+		await delMany([NOTEBOOK + id, VERSIONS + id, ...keys], this.#store);
 		return async () => {
-			if (notebook) await set(NOTEBOOK + id, notebook, this.#store);
-			if (versions) await set(VERSIONS + id, versions, this.#store);
+			const back: [IDBValidKey, unknown][] = keys.flatMap((key, i) => (texts[i] === undefined ? [] : [[key, texts[i]] as [IDBValidKey, unknown]]));
+			if (notebook) back.push([NOTEBOOK + id, notebook]);
+			back.push([VERSIONS + id, times]);
+			await setMany(back, this.#store);
 		};
 	}
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test('a lever can be added, edited and removed from the notebook, and each change undone', async ({ page }) => {
+	test.setTimeout(90_000);
 	await page.goto('/example/whole-system-flow');
 	const status = page.getByRole('status', { name: 'Model run' });
 	await expect(status).toContainText(/Ran in \d+ ms/, { timeout: 30_000 });

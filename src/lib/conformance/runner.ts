@@ -30,14 +30,8 @@ export type CaseStatus = 'pass' | 'fail' | 'xfail' | 'xpass';
 /** Where a case stopped: the step whose failure is the reason. */
 export type Stage = 'reference' | 'read' | 'import' | 'compile' | 'run' | 'compare';
 
-export interface CaseResult {
-	name: string;
-	/** Variant file name, for a variant run (--variants). */
-	variant?: string;
-	/** `name` or `name [variant]`: how the case is printed and keyed. */
-	label: string;
-	tier: string;
-	status: CaseStatus;
+/** What running one model against its reference found. */
+interface Findings {
 	/** Why the case did not pass (fail and xfail). */
 	reason?: string;
 	stage?: Stage;
@@ -48,20 +42,24 @@ export interface CaseResult {
 	/** Values compared and values out of tolerance. */
 	compared?: number;
 	failed?: number;
+}
+
+export interface CaseResult extends Findings {
+	name: string;
+	/** Variant file name, for a variant run (--variants). */
+	variant?: string;
+	/** `name` or `name [variant]`: how the case is printed and keyed. */
+	label: string;
+	tier: string;
+	status: CaseStatus;
 	/** Why this case is allowed to fail, when it is listed. */
 	expectation?: Expectation;
 	/** Wall time of the case in milliseconds. */
 	ms: number;
 }
 
-interface Outcome {
+interface Outcome extends Findings {
 	passed: boolean;
-	reason?: string;
-	stage?: Stage;
-	worst?: WorstValue;
-	first?: WorstValue;
-	compared?: number;
-	failed?: number;
 }
 
 function messageOf(e: unknown): string {

@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4173;
+/** PW_PORT lets two checkouts run their journeys side by side without sharing a server. */
+const port = Number(process.env.PW_PORT ?? 4173);
 
 /**
  * Browser journeys against the built app. `npm test` builds just before `npm run test:e2e`, so the

@@ -8,6 +8,7 @@
 import type { Model } from '../model/types';
 import type { CompileResult } from './api';
 import { compileToNodes } from './compile';
+import { flattenModel } from './flatten';
 import { Program } from './program';
 
 export type { CompileResult, RunOptions, RunResult, Simulation } from './api';
@@ -16,8 +17,10 @@ export { ParseError } from './parse/ast';
 export { BUILTINS, findBuiltin } from './builtins';
 
 export function compileModel(model: Model): CompileResult {
-	const compiled = compileToNodes(model);
-	if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
-	const program = new Program(compiled.compiled, { ...model.simSpecs, method: model.simSpecs.method ?? 'euler' });
-	return { ok: true, simulation: program, diagnostics: compiled.compiled.diagnostics };
+	const flat = flattenModel(model);
+	if (!flat.ok) return { ok: false, diagnostics: flat.diagnostics };
+	const compiled = compileToNodes(flat.model);
+	if (!compiled.ok) return { ok: false, diagnostics: [...flat.diagnostics, ...compiled.diagnostics] };
+	const program = new Program(compiled.compiled, { ...flat.model.simSpecs, method: flat.model.simSpecs.method ?? 'euler' });
+	return { ok: true, simulation: program, diagnostics: [...flat.diagnostics, ...compiled.compiled.diagnostics] };
 }

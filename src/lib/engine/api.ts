@@ -17,6 +17,12 @@ export interface RunOptions {
 	stop?: number;
 	/** Seed for the random functions; default the model's, else a fresh one each run. */
 	seed?: number;
+	/**
+	 * Save only these variables (display or canonical names), in the model's order; every variable
+	 * when absent. A lever dragged on a page needs the few its charts show, and saving fewer makes
+	 * the run faster and its result smaller.
+	 */
+	outputs?: readonly string[];
 }
 
 export interface RunResult {

@@ -131,7 +131,9 @@ export class Program implements Simulation {
 		const problems = checkSimSpecs(specs);
 		if (problems.length) throw new InputError(problems[0].message, problems);
 		const plan = schedule(specs);
-		const cells = plan.rows * (this.#counts.s + this.#counts.v);
+		const chosen = this.#chosenOutputs(options.outputs);
+		const save = options.outputs ? this.#slotsToSave(chosen) : undefined;
+		const cells = plan.rows * (save ? save.state.length + save.values.length : this.#counts.s + this.#counts.v);
 		if (cells > 200_000_000) {
 			throw new InputError(`the run would save ${plan.rows.toLocaleString('en-GB')} rows of ${this.outputs.length} variables, too many to hold: use a longer save interval`);
 		}
@@ -149,9 +151,34 @@ export class Program implements Simulation {
 			runtime: this.#runtime,
 			hasRandom: this.compiled.randomCount > 0,
 			nonNegativeSlots: this.compiled.nodes.filter((n) => n.kind === 'stock' && n.nonNegative).map((n) => n.slot),
+			save,
 			findNonFinite: (s, v) => this.#findNonFinite(s, v)
 		});
-		return this.#results(raw, constants);
+		return this.#results(raw, constants, chosen, save);
+	}
+
+	/** Output indices to save, in model order: all, or the named ones (an unknown name is refused). */
+	#chosenOutputs(names: readonly string[] | undefined): number[] {
+		if (!names) return this.outputs.map((_, i) => i);
+		const chosen = new Set<number>();
+		for (const name of names) {
+			const index = this.#outputIndex.get(canonicalName(name));
+			if (index === undefined) throw new InputError(`there is no variable called "${name}" to save${suggest(name, this.outputs)}`);
+			chosen.add(index);
+		}
+		return [...chosen].sort((a, b) => a - b);
+	}
+
+	/** The distinct state and value slots the chosen outputs read (constants are filled, not saved). */
+	#slotsToSave(chosen: readonly number[]): { state: Int32Array; values: Int32Array } {
+		const state = new Set<number>();
+		const values = new Set<number>();
+		for (const i of chosen) {
+			const node = this.compiled.nodes[this.compiled.outputs[i].node];
+			if (node.kind === 'stock') state.add(node.slot);
+			else if (node.kind !== 'const') values.add(node.slot);
+		}
+		return { state: Int32Array.from(state), values: Int32Array.from(values) };
 	}
 
 	seriesOf(result: RunResult, name: string): Float64Array | undefined {
@@ -191,23 +218,32 @@ export class Program implements Simulation {
 		return undefined;
 	}
 
-	#results(raw: ReturnType<typeof integrate>, constants: Float64Array): RunResult {
+	#results(raw: ReturnType<typeof integrate>, constants: Float64Array, chosen: readonly number[], save: { state: Int32Array; values: Int32Array } | undefined): RunResult {
 		const { nodes, outputs } = this.compiled;
 		const rows = raw.rows;
 		// Every output's column is a view into one buffer, so a worker can transfer the whole
 		// result as a single ArrayBuffer.
-		const columns = new Float64Array(rows * outputs.length);
-		const series = outputs.map((_, i) => columns.subarray(i * rows, (i + 1) * rows));
+		const columns = new Float64Array(rows * chosen.length);
+		const series = chosen.map((_, k) => columns.subarray(k * rows, (k + 1) * rows));
 		const stateOutputs: number[] = [];
 		const valueOutputs: number[] = [];
-		outputs.forEach((o, i) => {
-			const node = nodes[o.node];
-			if (node.kind === 'const') series[i].fill(constants[node.slot]);
-			else (node.kind === 'stock' ? stateOutputs : valueOutputs).push(i);
+		chosen.forEach((o, k) => {
+			const node = nodes[outputs[o].node];
+			if (node.kind === 'const') series[k].fill(constants[node.slot]);
+			else (node.kind === 'stock' ? stateOutputs : valueOutputs).push(k);
 		});
-		transpose(raw.savedState, this.#counts.s, stateOutputs, (i) => nodes[outputs[i].node].slot, columns, rows);
-		transpose(raw.savedValues, this.#counts.v, valueOutputs, (i) => nodes[outputs[i].node].slot, columns, rows);
-		return { times: raw.times, names: [...this.outputs], series, error: raw.error };
+		// Where a row holds only the saved slots, a slot's column is its place in that list.
+		const place = (slots: Int32Array | undefined) => {
+			const at = new Map<number, number>();
+			slots?.forEach((slot, i) => at.set(slot, i));
+			return (k: number) => {
+				const slot = nodes[outputs[chosen[k]].node].slot;
+				return slots ? at.get(slot)! : slot;
+			};
+		};
+		transpose(raw.savedState, raw.stateWidth, stateOutputs, place(save?.state), columns, rows);
+		transpose(raw.savedValues, raw.valuesWidth, valueOutputs, place(save?.values), columns, rows);
+		return { times: raw.times, names: chosen.map((i) => this.outputs[i]), series, error: raw.error };
 	}
 }
 

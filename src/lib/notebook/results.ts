@@ -28,3 +28,19 @@ export function scenariosNamed(document: FlowbookDocument, wanted: readonly stri
 }
 
 export const plural = (unit: string) => (unit.endsWith('s') || unit === 'time' ? unit : `${unit}s`);
+
+/**
+ * The display names of the variables a notebook's charts plot (the only readers of the live run),
+ * so a live run saves just those. Names the model does not have are left out: the chart says so.
+ */
+export function chartedVariables(document: FlowbookDocument): string[] {
+	const names = new Set<string>();
+	for (const cell of document.cells) {
+		if (cell.kind !== 'chart') continue;
+		for (const v of cell.variables) {
+			const variable = findVariable(document.model, v);
+			if (variable) names.add(variable.name);
+		}
+	}
+	return [...names];
+}

@@ -37,11 +37,20 @@ async function openModelA(page: Page): Promise<void> {
 	await page.getByRole('status', { name: 'Scenario runs' }).filter({ hasText: /scenarios ran in/ }).waitFor({ timeout: 60_000 });
 }
 
-/** Sets the lever in the page and marks from the input event to the frame after the chart redrew. */
-async function leverToPaint(page: Page): Promise<{ repaint: number[]; run: number[] }> {
+/**
+ * Sets the lever in the page and marks from the input event to the frame after the chart redrew.
+ * `reach`: first point at the slider, as a hand does before it presses and drags (the page then
+ * runs the slider's positions ahead), and start moving half a second later; without it every move
+ * waits for a live run.
+ */
+async function leverToPaint(page: Page, reach: boolean): Promise<{ repaint: number[]; run: number[] }> {
 	return page.evaluate(
-		async ({ lever, trials }) => {
+		async ({ lever, trials, reach }) => {
 			const slider = [...document.querySelectorAll<HTMLInputElement>('input[type=range]')].find((s) => document.querySelector(`label[for="${s.id}"]`)?.textContent === lever)!;
+			if (reach) {
+				slider.dispatchEvent(new PointerEvent('pointerenter'));
+				await new Promise((r) => setTimeout(r, 500));
+			}
 			const chart = document.querySelector('path[data-key="current/occupancy"]')!.parentElement!;
 			const status = document.querySelector('[aria-label="Model run"]')!;
 			const repaint: number[] = [];
@@ -51,11 +60,7 @@ async function leverToPaint(page: Page): Promise<{ repaint: number[]; run: numbe
 			for (let i = 0; i < trials; i++) {
 				const value = min + ((max - min) * ((i * 7) % trials)) / trials;
 				const drawn = new Promise<void>((resolve) => {
-					const observer = new MutationObserver(() => {
-						observer.disconnect();
-						resolve();
-					});
-					observer.observe(chart, { childList: true });
+					chart.addEventListener('linesdrawn', () => resolve(), { once: true });
 				});
 				performance.mark(`lever-${i}`);
 				slider.value = String(value);
@@ -71,7 +76,7 @@ async function leverToPaint(page: Page): Promise<{ repaint: number[]; run: numbe
 			}
 			return { repaint, run };
 		},
-		{ lever: LEVER, trials: TRIALS }
+		{ lever: LEVER, trials: TRIALS, reach }
 	);
 }
 
@@ -95,11 +100,16 @@ try {
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 	const page = await browser.newPage();
 	await openModelA(page);
-	await leverToPaint(page); // warm up: JIT, first paths
-	const { repaint, run } = await leverToPaint(page);
+	await leverToPaint(page, false); // warm up: JIT, first paths
+	const { repaint: cold, run } = await leverToPaint(page, false);
 	const oneRun = median(run);
-	console.log(`Lever → repainted chart, model A (${repaint.length} moves): median ${ms(median(repaint))}, min ${ms(Math.min(...repaint))}, max ${ms(Math.max(...repaint))}; target ≤ 16 ms: ${median(repaint) <= 16 ? 'met' : 'missed'}`);
-	console.log(`  one run of model A in the worker (median of the live runs): ${ms(oneRun)}`);
+	const report = (what: string, xs: number[]) =>
+		console.log(`Lever → repainted chart, model A, ${what} (${xs.length} moves): median ${ms(median(xs))}, min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))}; target ≤ 16 ms: ${median(xs) <= 16 ? 'met' : 'missed'}`);
+	report('each move waiting for a live run', cold);
+	console.log(`  one run of model A in the worker (median of the live runs, saving what the charts plot): ${ms(oneRun)}`);
+	await openModelA(page);
+	const { repaint } = await leverToPaint(page, true);
+	report('pointing at the slider first, as a hand does', repaint);
 	await openModelA(page);
 	const s = await sensitivity(page);
 	const target = (1.4 * RUNS * oneRun) / s.pool;

@@ -8,6 +8,8 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
 import type { BatchOptions, SimulationPool } from '../worker/pool';
 import type { BatchItem, BatchReply, RunReply } from '../worker/protocol';
+import { sweepContext, sweepPositions } from './lever-sweep';
+import { chartedVariables } from './results';
 
 export type RunStatus =
 	| { state: 'idle' }
@@ -30,6 +32,12 @@ export class Runs {
 
 	#pool: SimulationPool;
 	#model: Model | undefined;
+	/** Counts compiled model versions, so runs of an older one are never shown as the new one's. */
+	#modelVersion = 0;
+	/** Counts lever moves: a live reply for an older move is dropped (a swept run may have answered since). */
+	#move = 0;
+	/** Runs at one lever's positions, made ahead of a drag (see lever-sweep.ts). */
+	#sweep: { lever: string; context: string; results: Map<number, RunReply & { ok: true }>; abort: AbortController } | undefined;
 	#batch: AbortController | undefined;
 	#compileError: string | undefined;
 
@@ -49,6 +57,8 @@ export class Runs {
 	/** Compiles a new version of the model, then runs the live levers and every scenario. */
 	async setModel(model: Model, scenarios: readonly Scenario[]): Promise<void> {
 		this.#model = model;
+		this.#modelVersion++;
+		this.#endSweep();
 		this.status = { state: 'running' };
 		const summary = await this.#pool.setModel(model);
 		if (model !== this.#model) return;
@@ -58,9 +68,63 @@ export class Runs {
 		void this.runScenarios(scenarios);
 	}
 
+	/** Moves a lever: shows its run at once when it was run ahead, else runs it live. */
 	setLever(lever: Lever, value: number): void {
 		this.levers[lever.variable] = value;
+		const swept = this.#sweptRun(lever, value);
+		if (swept) {
+			this.#move++;
+			this.#take(swept);
+			return;
+		}
 		void this.runLive();
+	}
+
+	/**
+	 * Runs the model ahead at the lever's slider positions nearest its current value, on the pool,
+	 * so that dragging it repaints without waiting for a run. Called when the reader reaches for the
+	 * slider; does nothing if those runs are already made or under way for the same context.
+	 */
+	prepareLever(lever: Lever): void {
+		const document = this.#documentNow();
+		const variable = findVariable(document.model, lever.variable);
+		if (this.#compileError || !this.#model || !variable) return;
+		const others = $state.snapshot(this.overrides(document));
+		const outputs = chartedVariables(document);
+		const context = sweepContext(this.#modelVersion, variable.name, others, outputs);
+		if (this.#sweep?.lever === lever.variable && this.#sweep.context === context) return;
+		this.#endSweep();
+		const current = this.levers[lever.variable] ?? constantValue(variable) ?? lever.min;
+		const sweep = (this.#sweep = { lever: lever.variable, context, results: new Map(), abort: new AbortController() });
+		const items = sweepPositions(lever, current).map((value) => ({
+			key: String(value),
+			options: { overrides: { ...others, [variable.name]: value }, outputs } satisfies RunOptions
+		}));
+		void this.#pool.runBatch(items, {
+			signal: sweep.abort.signal,
+			onResult: ({ key, reply }) => {
+				if (reply.ok && !reply.result.error) sweep.results.set(Number(key), reply);
+			}
+		});
+	}
+
+	#sweptRun(lever: Lever, value: number): (RunReply & { ok: true }) | undefined {
+		const sweep = this.#sweep;
+		if (!sweep || sweep.lever !== lever.variable) return undefined;
+		const document = this.#documentNow();
+		const variable = findVariable(document.model, lever.variable);
+		if (!variable) return undefined;
+		const context = sweepContext(this.#modelVersion, variable.name, this.overrides(document), chartedVariables(document));
+		if (context !== sweep.context) {
+			this.#endSweep();
+			return undefined;
+		}
+		return sweep.results.get(value);
+	}
+
+	#endSweep(): void {
+		this.#sweep?.abort.abort();
+		this.#sweep = undefined;
 	}
 
 	/** The current lever positions as overrides by variable name, only where they move a constant. */
@@ -82,8 +146,11 @@ export class Runs {
 			return;
 		}
 		this.status = { state: 'running' };
-		const reply = await this.#pool.run({ overrides: $state.snapshot(this.overrides(this.#documentNow())) });
-		if (!reply) return; // a newer run will answer
+		const move = ++this.#move;
+		const document = this.#documentNow();
+		// Only charts read the live run, so it saves only what they plot: a faster run, a smaller reply.
+		const reply = await this.#pool.run({ overrides: $state.snapshot(this.overrides(document)), outputs: chartedVariables(document) });
+		if (!reply || move !== this.#move) return; // a newer run, or a run made ahead, has answered
 		this.#take(reply);
 	}
 
@@ -129,6 +196,7 @@ export class Runs {
 
 	dispose(): void {
 		this.#batch?.abort();
+		this.#endSweep();
 		this.#pool.dispose();
 	}
 }

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { aux, flow, model, stock } from '../engine/test-models';
+import type { FlowbookDocument, Lever } from '../model/types';
+import { SimulationHost } from '../worker/host';
+import { SimulationPool, type WorkerHandle } from '../worker/pool';
+import { Runs } from './runs.svelte';
+
+/** A worker in this process that answers on a later tick, counting the runs it makes. */
+function fakeWorker(count: { runs: number }): WorkerHandle {
+	const host = new SimulationHost();
+	const later = <T>(f: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(f()), 2));
+	return {
+		api: {
+			compile: (m) => later(() => host.compile(m)),
+			run: (o) => later(() => (count.runs++, host.run(o))),
+			runBatch: (items) => later(() => ((count.runs += items.length), host.runBatch(items)))
+		},
+		terminate: () => {}
+	};
+}
+
+const drainTime: Lever = { variable: 'time to drain', label: 'Time to drain', min: 2, max: 10, step: 1 };
+const outflow: Lever = { variable: 'outflow share', label: 'Share', min: 0, max: 1, step: 0.5 };
+
+function notebook(): FlowbookDocument {
+	return {
+		schemaVersion: 1,
+		title: 'Drain',
+		description: '',
+		model: model(
+			[
+				stock('Tank', '100', { outflows: ['drain'] }),
+				flow('drain', 'Tank / time_to_drain * (1 + outflow_share)'),
+				aux('time to drain', '5'),
+				aux('outflow share', '0'),
+				aux('unplotted', 'Tank * 2')
+			],
+			{ stop: 10 }
+		),
+		scenarios: [],
+		levers: [drainTime, outflow],
+		cells: [{ id: 'c', kind: 'chart', variables: ['Tank'] }]
+	};
+}
+
+const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
+const tank = (runs: Runs) => Array.from(runs.live!.series[runs.live!.names.indexOf('Tank')]);
+
+async function ready() {
+	const count = { runs: 0 };
+	const document = notebook();
+	const runs = new Runs(new SimulationPool(() => fakeWorker(count), 2), () => document);
+	await runs.setModel(document.model, []);
+	await settle();
+	return { runs, count, document };
+}
+
+describe('Runs: the live run and runs made ahead of a lever', () => {
+	it('saves only what the charts plot in the live run', async () => {
+		const { runs } = await ready();
+		expect(runs.live?.names).toEqual(['Tank']);
+	});
+
+	it('shows a swept position at once, with the values a live run gives', async () => {
+		const { runs } = await ready();
+		runs.prepareLever(drainTime);
+		await settle(200);
+		runs.setLever(drainTime, 8);
+		// No await: the run made ahead is shown in the same task.
+		const swept = tank(runs);
+		expect(swept[1]).toBeCloseTo(100 - 100 / 8);
+		runs.setLever(drainTime, 8.5); // between positions: a live run answers
+		await settle();
+		runs.setLever(drainTime, 8);
+		await settle();
+		expect(tank(runs)).toEqual(swept);
+	});
+
+	it('does not run the positions again for the same context, and runs them again when another lever moves', async () => {
+		const { runs, count } = await ready();
+		runs.prepareLever(drainTime);
+		await settle(200);
+		const afterSweep = count.runs;
+		runs.prepareLever(drainTime);
+		await settle(100);
+		expect(count.runs).toBe(afterSweep);
+		runs.setLever(outflow, 0.5);
+		await settle();
+		runs.setLever(drainTime, 4);
+		await settle();
+		// The sweep was made with outflow share 0; the live run with 0.5 must be the one shown.
+		expect(tank(runs)[1]).toBeCloseTo(100 - (100 / 4) * 1.5);
+		runs.prepareLever(drainTime);
+		await settle(200);
+		expect(count.runs).toBeGreaterThan(afterSweep + 9);
+		runs.setLever(drainTime, 5);
+		expect(tank(runs)[1]).toBeCloseTo(100 - (100 / 5) * 1.5);
+	});
+
+	it('never lets an older live reply replace a swept run shown after it', async () => {
+		const { runs } = await ready();
+		runs.prepareLever(drainTime);
+		await settle(200);
+		runs.setLever(drainTime, 2.5); // not a position: a live run starts
+		runs.setLever(drainTime, 3); // a position: shown at once
+		await settle();
+		expect(tank(runs)[1]).toBeCloseTo(100 - 100 / 3);
+	});
+
+	it('drops the runs made ahead when the model changes', async () => {
+		const { runs, document } = await ready();
+		runs.prepareLever(drainTime);
+		await settle(200);
+		const changed = { ...document.model, variables: document.model.variables.map((v) => (v.name === 'Tank' && v.kind === 'stock' ? { ...v, initial: '50' } : v)) };
+		await runs.setModel(changed, []);
+		await settle();
+		runs.setLever(drainTime, 5);
+		await settle();
+		expect(tank(runs)[0]).toBe(50);
+	});
+});

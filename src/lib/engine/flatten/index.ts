@@ -12,13 +12,17 @@
  */
 import type { Diagnostic } from '../../model/diagnostics';
 import type { Model } from '../../model/types';
+import { expandMacros } from './macros';
+import { flattenModules } from './modules';
+
+export { isInternal } from './internal';
 
 export type FlattenResult = { ok: true; model: Model; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 type Pass = (model: Model) => FlattenResult;
 
-/** The passes in order; issue #8 fills them in. */
-const PASSES: Pass[] = [];
+/** The passes in order. Macros first: a submodel may call them, and their copies then join the module. */
+const PASSES: Pass[] = [expandMacros, flattenModules];
 
 export function flattenModel(model: Model): FlattenResult {
 	let current = model;

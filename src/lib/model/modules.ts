@@ -15,7 +15,8 @@ export interface Scope {
 /** The submodel a module instantiates: its `model`, or else the one named like the module. */
 export function submodelOf(model: Pick<Model, 'submodels'>, instance: ModuleInstance): SubModel | undefined {
 	const wanted = canonicalName(instance.model ?? instance.name ?? '');
-	return (model.submodels ?? []).find((s) => typeof s?.name === 'string' && canonicalName(s.name) === wanted);
+	const submodels = Array.isArray(model.submodels) ? model.submodels : [];
+	return submodels.find((s) => typeof s?.name === 'string' && canonicalName(s.name) === wanted);
 }
 
 /**
@@ -25,14 +26,16 @@ export function submodelOf(model: Pick<Model, 'submodels'>, instance: ModuleInst
  */
 export function namesInScope(model: Pick<Model, 'submodels'>, scope: Scope, within: readonly SubModel[] = []): Map<string, string> {
 	const names = new Map<string, string>();
-	for (const v of scope.variables ?? []) {
+	// Documents are checked with this before their shape is known to be right: skip what is odd.
+	for (const v of Array.isArray(scope.variables) ? scope.variables : []) {
 		if (typeof v?.name !== 'string') continue;
 		const key = canonicalName(v.name);
 		if (key && !names.has(key)) names.set(key, v.name);
 	}
-	for (const instance of scope.modules ?? []) {
+	for (const instance of Array.isArray(scope.modules) ? scope.modules : []) {
+		if (typeof instance?.name !== 'string' || (instance.model !== undefined && typeof instance.model !== 'string')) continue;
 		const submodel = submodelOf(model, instance);
-		if (!submodel || within.includes(submodel) || typeof instance.name !== 'string') continue;
+		if (!submodel || within.includes(submodel)) continue;
 		for (const inner of namesInScope(model, submodel, [...within, submodel]).values()) {
 			const path = `${instance.name}.${inner}`;
 			const key = canonicalName(path);

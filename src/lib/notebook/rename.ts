@@ -78,11 +78,20 @@ export function renameVariable(model: Model, id: string, newName: string): Model
 	const target = model.variables.find((v) => v.id === id);
 	if (!target || !newName.trim()) return model;
 	const from = target.name;
-	return {
+	const renamed: Model = {
 		...model,
 		variables: model.variables.map((v) => {
 			const renamed = renameIn(v, from, newName);
 			return v.id === id ? { ...renamed, name: newName.trim() } : renamed;
 		})
 	};
+	// A module input connected to the variable follows it too.
+	if (model.modules) {
+		const wanted = canonicalName(from);
+		renamed.modules = model.modules.map((m) => ({
+			...m,
+			connections: m.connections.map((c) => (canonicalName(c.from) === wanted ? { ...c, from: newName.trim() } : c))
+		}));
+	}
+	return renamed;
 }

@@ -137,7 +137,11 @@ export interface Diagram {
  * @example { to: 'lynxes', from: 'lynxes.lynxes' } // … or another module's variable
  */
 export interface ModuleConnection {
-	/** The input: a variable of the module's model, by its name there. */
+	/**
+	 * The input: a variable of the module's model, by its name there ("area"), or of a module
+	 * inside it ("inner.area"); or, after a dot, a variable around the module that this
+	 * connection sets from one of the module's outputs (".hare density seen", XMILE §4.7.1).
+	 */
 	to: string;
 	/** What feeds it, by its name where the module sits: a variable, or `module.variable` of a sibling. */
 	from: string;

@@ -40,12 +40,13 @@ describe('renameVariable', () => {
 	it('keeps module inputs connected to the renamed variable', () => {
 		const withModule: Model = {
 			...model,
-			modules: [{ id: 'm', name: 'ward', connections: [{ to: 'capacity', from: 'beds_free' }, { to: 'use', from: 'Use' }] }]
+			modules: [{ id: 'm', name: 'ward', connections: [{ to: 'capacity', from: 'beds_free' }, { to: 'use', from: 'Use' }, { to: '.Beds free', from: 'ward.free' }] }]
 		};
 		const renamed = renameVariable(withModule, 'f', 'Free Beds');
 		expect(renamed.modules?.[0].connections).toEqual([
 			{ to: 'capacity', from: 'Free Beds' },
-			{ to: 'use', from: 'Use' }
+			{ to: 'use', from: 'Use' },
+			{ to: '.Free Beds', from: 'ward.free' }
 		]);
 		expect(renameVariable(model, 'f', 'Free Beds').modules).toBeUndefined();
 	});

@@ -90,7 +90,10 @@ export function renameVariable(model: Model, id: string, newName: string): Model
 		const wanted = canonicalName(from);
 		renamed.modules = model.modules.map((m) => ({
 			...m,
-			connections: m.connections.map((c) => (canonicalName(c.from) === wanted ? { ...c, from: newName.trim() } : c))
+			connections: m.connections.map((c) => ({
+				to: c.to.startsWith('.') && canonicalName(c.to.slice(1)) === wanted ? `.${newName.trim()}` : c.to,
+				from: canonicalName(c.from) === wanted ? newName.trim() : c.from
+			}))
 		}));
 	}
 	return renamed;

@@ -78,12 +78,16 @@ describe('XMILE macros', () => {
 	});
 
 	it('reports what it cannot run: a macro with its own clock, a macro without a name or equation', () => {
-		const text = MACROS.replace('<parm>x</parm>', '<parm>x</parm><sim_specs><stop>x</stop></sim_specs>').replace('</xmile>', '<macro><eqn>1</eqn></macro><macro name="EMPTY"/></xmile>');
+		const text = MACROS.replace('<parm>x</parm>', '<parm>x</parm><sim_specs><stop>x</stop></sim_specs>').replace(
+			'</xmile>',
+			'<macro><eqn>1</eqn></macro><macro name="EMPTY"/><macro name="NONNEG" filter="stock"><parm>value</parm><eqn>MAX(value, 0)</eqn></macro></xmile>'
+		);
 		const errors = readXmile(text).diagnostics.filter((d) => d.severity === 'error');
 		expect(errors.map((d) => [d.line, d.message])).toEqual([
 			[13, 'Macro "LOG" has its own <sim_specs>: macros that run on a clock of their own are not supported'],
 			[29, 'A <macro> has no name and is ignored'],
-			[29, 'Macro "EMPTY" has no <eqn>: it must say what a call gives']
+			[29, 'Macro "EMPTY" has no <eqn>: it must say what a call gives'],
+			[29, 'Macro "NONNEG" is an option filter (filter="stock"): option filters are not supported']
 		]);
 	});
 });

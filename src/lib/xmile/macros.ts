@@ -8,7 +8,8 @@
  *     <variables> <stock name="Smooth_of_Input">…</stock> … </variables>
  *   </macro>
  *
- * A macro with its own <sim_specs> runs on a clock of its own, which Flowbook does not support.
+ * A macro with its own <sim_specs> runs on a clock of its own, and an option filter (§4.8.4)
+ * changes how stocks or flows behave; Flowbook supports neither, and says so.
  */
 import { canonicalName } from '../model/names';
 import type { Macro, MacroParameter } from '../model/types';
@@ -53,6 +54,9 @@ function readMacro(root: XmlElement, element: XmlElement, name: string, report: 
 	}
 	const equation = childText(element, 'eqn');
 	if (equation === undefined) report.error(`Macro "${name}" has no <eqn>: it must say what a call gives`, element);
+	if (element.attributes.filter !== undefined) {
+		report.error(`Macro "${name}" is an option filter (filter="${element.attributes.filter}"): option filters are not supported`, element);
+	}
 	for (const specs of childrenNamed(element, 'sim_specs')) {
 		report.error(`Macro "${name}" has its own <sim_specs>: macros that run on a clock of their own are not supported`, specs);
 	}

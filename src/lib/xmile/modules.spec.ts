@@ -29,7 +29,46 @@ const TWO_TANKS = `<?xml version="1.0" encoding="utf-8"?>
 </model>
 </xmile>`;
 
+/** XMILE 1.0 §4.7.1's example, with equations: the module reads one root variable and sets another. */
+const SPEC_EXAMPLE = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+<header><product version="1.0">Product</product><vendor>sample</vendor><options><uses_submodels/></options></header>
+<sim_specs method="Euler" time_units="Months"><start>1</start><stop>13</stop><dt>0.25</dt></sim_specs>
+<model>
+	<variables>
+		<module name="Sub_Model">
+			<connect to="Input" from=".Root_Model_Output"/>
+			<connect to=".Root_Model_Input" from="Sub_Model.Output"/>
+		</module>
+		<aux name="Root_Model_Output" access="output"><eqn>TIME</eqn></aux>
+		<aux name="Root_Model_Input" access="input"><eqn>{set by the module}</eqn></aux>
+	</variables>
+</model>
+<model name="Sub_Model">
+	<variables>
+		<aux name="Input" access="input"><eqn>{from the root}</eqn></aux>
+		<aux name="Output" access="output"><eqn>Input * 10</eqn></aux>
+	</variables>
+</model>
+</xmile>`;
+
 describe('XMILE modules', () => {
+	it('reads and runs the example of XMILE 1.0 §4.7.1, where the module also sets a root variable', () => {
+		const { model, diagnostics } = readXmile(SPEC_EXAMPLE);
+		expect(diagnostics).toEqual([]);
+		expect(model.modules?.[0].connections).toEqual([
+			{ to: 'Input', from: 'Root Model Output' },
+			{ to: '.Root Model Input', from: 'Sub Model.Output' }
+		]);
+		const compiled = compileModel(model);
+		if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
+		const result = compiled.simulation.run();
+		expect(compiled.simulation.seriesOf(result, 'Root_Model_Input')!.at(-1)).toBe(130);
+		const again = readXmile(writeXmile(model));
+		expect(again.diagnostics).toEqual([]);
+		expect(again.model.modules).toEqual(model.modules);
+	});
+
 	it('reads the submodels and the module instances with their connections', () => {
 		const { model, diagnostics } = readXmile(TWO_TANKS);
 		expect(diagnostics).toEqual([]);

@@ -9,7 +9,8 @@
  *   </module>
  *
  * A `from` that starts with "." is a variable of the model around the module. Both spellings of
- * `to` are read; Flowbook keeps the input's name alone and the source without the dot.
+ * `to` are read; Flowbook keeps the input's name alone and the source without the dot. A `to`
+ * that starts with "." sets a variable around the module from one of its outputs (§4.7.1).
  */
 import { canonicalName, displayName, idFromName } from '../model/names';
 import type { ModuleConnection, ModuleInstance, Point, SubModel, Variable } from '../model/types';
@@ -120,10 +121,11 @@ function readConnections(element: XmlElement, moduleName: string, report: Report
 			report.warning(`A <connect> of module "${name}" needs both to="…" and from="…"; it is ignored`, connect, name);
 			continue;
 		}
-		// "hares.area" in module hares is its input "area".
+		// "hares.area" in module hares is its input "area"; ".x" is a variable around the module
+		// that one of its outputs sets.
 		const own = canonicalName(moduleName) + '.';
-		const input = canonicalName(to).startsWith(own) ? to.slice(to.indexOf('.') + 1) : to;
-		connections.push({ to: displayPath(input), from: displayPath(from.replace(/^\./, '')) });
+		const target = to.startsWith('.') ? `.${displayPath(to.slice(1))}` : displayPath(canonicalName(to).startsWith(own) ? to.slice(to.indexOf('.') + 1) : to);
+		connections.push({ to: target, from: displayPath(from.replace(/^\./, '')) });
 	}
 	return connections;
 }

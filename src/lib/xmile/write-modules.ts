@@ -24,7 +24,8 @@ export function writeModule(module: ModuleInstance): XmlNode {
 function writeConnection(module: ModuleInstance, connection: ModuleConnection): XmlNode {
 	const path = (name: string) => name.split('.').map(toReference).join('.');
 	const from = connection.from.includes('.') ? path(connection.from) : `.${toReference(connection.from)}`;
-	return element('connect', { to: `${toReference(module.name)}.${toReference(connection.to)}`, from });
+	const to = connection.to.startsWith('.') ? `.${path(connection.to.slice(1))}` : `${toReference(module.name)}.${path(connection.to)}`;
+	return element('connect', { to, from });
 }
 
 export function writeSubmodel(submodel: SubModel): { node: XmlNode; usesFlowbook: boolean } {

@@ -80,6 +80,30 @@ describe('modules', () => {
 		expect([...get('seen')]).toEqual([100, 50]);
 	});
 
+	it('sets a variable around the module from one of its outputs (XMILE 1.0 §4.7.1: to=".Root_Model_Input")', () => {
+		const m = withModules(
+			[aux('rate in', '0.5'), aux('level seen', ''), aux('twice', 'level_seen * 2')],
+			[{ id: 'm', name: 'decay', connections: [{ to: 'rate', from: 'rate in' }, { to: '.level seen', from: 'decay.level' }] }],
+			[decay],
+			{ stop: 1 }
+		);
+		const { get } = simulate(m);
+		expect([...get('level seen')]).toEqual([100, 50]);
+		expect([...get('twice')]).toEqual([200, 100]);
+	});
+
+	it('connects an input of a module inside the module, from the top (the lowest common ancestor)', () => {
+		const outer: SubModel = { name: 'outer', variables: [aux('x', '1')], modules: [{ id: 'i', name: 'inner', model: 'decay', connections: [] }] };
+		const m = withModules([aux('r', '0.5')], [{ id: 'o', name: 'o', model: 'outer', connections: [{ to: 'inner.rate', from: '.r' }] }], [outer, decay], { stop: 1 });
+		expect([...simulate(m).get('o.inner.level')]).toEqual([100, 50]);
+	});
+
+	it('reports an input connected twice', () => {
+		const outer: SubModel = { name: 'outer', variables: [aux('x', '1')], modules: [{ id: 'i', name: 'inner', model: 'decay', connections: [{ to: 'rate', from: 'x' }] }] };
+		const errors = compileErrors(withModules([aux('r', '0.5')], [{ id: 'o', name: 'o', model: 'outer', connections: [{ to: 'inner.rate', from: 'r' }] }], [outer, decay]));
+		expect(errors.map((d) => d.message)).toEqual(['"o.inner.rate" is connected twice, by module "o" and by module "o.inner"']);
+	});
+
 	it('keeps an unconnected input’s own equation', () => {
 		const withDefault: SubModel = { ...decay, variables: decay.variables.map((v) => (v.name === 'rate' ? { ...v, equation: '0.2' } : v)) };
 		const { get } = simulate(withModules([], [{ id: 'm', name: 'decay', connections: [] }], [withDefault], { stop: 1 }));
@@ -108,7 +132,7 @@ describe('modules', () => {
 				[decay]
 			)
 		).map((d) => d.message);
-		expect(errors).toContain('module "decay" connects its input "rate" to "nothing", which is not in the model around the module');
+		expect(errors).toContain('module "decay" feeds "decay.rate" from "nothing", which is not in the model around the module');
 		expect(errors).toContain('module "decay" connects "speed", but its model "decay" has no variable of that name');
 		expect(errors).toContain('module "growth" is an instance of the model "growth", which is not defined (the file defines "decay")');
 	});

@@ -9,12 +9,13 @@
  *
  * A connected input becomes the outer variable (an alias keeps its name, so charts of it work);
  * an input left unconnected keeps its own equation, and is an error when it has none. Modules
- * inside modules flatten the same way, one more segment each.
+ * inside modules flatten the same way, one more segment each. A connection may also set a
+ * variable around the module from one of its outputs, or an input of a module inside it.
  */
 import type { Diagnostic } from '../../model/diagnostics';
 import { namesInScope, submodelOf, type Scope } from '../../model/modules';
 import { canonicalName } from '../../model/names';
-import type { Model, ModuleInstance, SubModel, Variable } from '../../model/types';
+import type { Model, ModuleConnection, ModuleInstance, SubModel, Variable } from '../../model/types';
 import { findBuiltin, RUN_CONSTANTS } from '../builtins';
 import { ParseError } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
@@ -28,16 +29,28 @@ export function flattenModules(model: Model): FlattenResult {
 	const variables = [...model.variables];
 	const rootNames = namesInScope(model, model);
 	for (const instance of model.modules ?? []) flattener.instantiate(instance, '', rootNames, [], variables);
+	flattener.connect(variables);
 	const { modules: _modules, submodels: _submodels, ...rest } = model;
 	const diagnostics = flattener.diagnostics;
 	if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
 	return { ok: true, model: { ...rest, variables }, diagnostics };
 }
 
+/** A connection, resolved: the variable it sets (by flat canonical name) and what feeds it. */
+interface Wire {
+	source: string;
+	/** The module whose <connect> it is, for messages. */
+	module: string;
+}
+
 class ModuleFlattener {
 	readonly diagnostics: Diagnostic[] = [];
 	/** Names readable inside each submodel, worked out once. */
 	readonly #names = new Map<SubModel, Map<string, string>>();
+	/** Every connection of every instance, by the flat canonical name of the variable it sets. */
+	readonly #wires = new Map<string, Wire>();
+	/** The variables of instances, by flat canonical name, with the module they belong to. */
+	readonly #members = new Map<string, { module: string; variable: Variable }>();
 
 	constructor(readonly model: Model) {}
 
@@ -52,8 +65,8 @@ class ModuleFlattener {
 	}
 
 	/**
-	 * Adds one instance's variables to `out`. `outer` is the path of the model around it ('' at
-	 * the root) and `outerNames` what can be read there, for its connections.
+	 * Adds one instance's variables to `out`, and notes its connections. `outer` is the path of
+	 * the model around it ('' at the root) and `outerNames` what can be read there.
 	 */
 	instantiate(instance: ModuleInstance, outer: string, outerNames: Map<string, string>, within: SubModel[], out: Variable[]): void {
 		const path = outer ? `${outer}.${instance.name}` : instance.name;
@@ -70,58 +83,82 @@ class ModuleFlattener {
 			return;
 		}
 		const local = this.namesIn(submodel);
-		const sources = this.connect(instance, path, submodel, outer, outerNames);
-
+		for (const connection of instance.connections ?? []) this.wire(connection, instance, path, local, outer, outerNames);
 		for (const variable of submodel.variables) {
-			const key = canonicalName(variable.name);
 			const name = `${path}.${variable.name}`;
-			const id = `${path}.${variable.id}`;
-			const source = sources.get(key);
-			if (source !== undefined) {
-				out.push(alias(variable, name, id, source));
-				continue;
-			}
-			if (variable.kind !== 'gf' && isBlankEquation(equationOf(variable))) {
-				this.error(
-					variable.access === 'input'
-						? `"${name}" is an input of module "${path}" and is not connected: connect it to a variable outside the module, or give it an equation`
-						: `"${name}" has no equation, and no connection of module "${path}" sets it`,
-					name
-				);
-			}
-			out.push(this.copy(variable, name, id, path, local));
+			const copy = this.copy(variable, name, `${path}.${variable.id}`, path, local);
+			this.#members.set(canonicalName(name), { module: path, variable });
+			out.push(copy);
 		}
 		for (const inner of submodel.modules ?? []) this.instantiate(inner, path, local, [...within, submodel], out);
 	}
 
-	/** The instance's connections: each input (canonical name in the submodel) → the flat name feeding it. */
-	connect(instance: ModuleInstance, path: string, submodel: SubModel, outer: string, outerNames: Map<string, string>): Map<string, string> {
-		const inputs = new Map(submodel.variables.map((v) => [canonicalName(v.name), v]));
-		const sources = new Map<string, string>();
-		for (const connection of instance.connections ?? []) {
-			let to = canonicalName(connection.to ?? '');
+	/**
+	 * One <connect>. The variable it sets (`to`) is an input of the module, or of a module inside
+	 * it ("inner.x"), or with a leading dot a variable around the module that reads one of the
+	 * module's outputs (XMILE 1.0 §4.7.1). What feeds it (`from`) is named where the module sits.
+	 */
+	wire(connection: ModuleConnection, instance: ModuleInstance, path: string, local: Map<string, string>, outer: string, outerNames: Map<string, string>): void {
+		const flat = (scope: string, name: string) => (scope ? `${scope}.${name}` : name);
+		const to = (connection.to ?? '').trim();
+		let target: string | undefined;
+		if (to.startsWith('.')) {
+			const found = outerNames.get(canonicalName(to.slice(1)));
+			if (!found) {
+				this.error(`module "${path}" sets "${to.slice(1)}" around it, but there is no such variable there`, path);
+				return;
+			}
+			target = flat(outer, found);
+		} else {
+			let key = canonicalName(to);
 			// Stella writes the input with the module's name in front ("hares.area").
 			const own = canonicalName(instance.name) + '.';
-			if (!inputs.has(to) && to.startsWith(own)) to = to.slice(own.length);
-			const input = inputs.get(to);
-			if (!input) {
-				this.error(`module "${path}" connects "${connection.to}", but its model "${submodel.name}" has no variable of that name`, path);
-				continue;
-			}
-			// ".area" is the model around the module; "lynxes.lynxes" a variable of a sibling module.
-			const from = (connection.from ?? '').trim().replace(/^\./, '');
-			const found = outerNames.get(canonicalName(from));
+			if (!local.has(key) && key.startsWith(own)) key = key.slice(own.length);
+			const found = local.get(key);
 			if (!found) {
-				this.error(`module "${path}" connects its input "${input.name}" to "${from}", which is not in the model around the module`, `${path}.${input.name}`);
-				continue;
+				const submodel = instance.model ?? instance.name;
+				this.error(`module "${path}" connects "${to}", but its model "${submodel}" has no variable of that name`, path);
+				return;
 			}
-			if (sources.has(to)) {
-				this.error(`module "${path}" connects its input "${input.name}" twice`, `${path}.${input.name}`);
-				continue;
-			}
-			sources.set(to, outer ? `${outer}.${found}` : found);
+			target = `${path}.${found}`;
 		}
-		return sources;
+		// ".area" is the model around the module; "lynxes.lynxes" a variable of a sibling module.
+		const from = (connection.from ?? '').trim().replace(/^\./, '');
+		const source = outerNames.get(canonicalName(from));
+		if (!source) {
+			this.error(`module "${path}" feeds "${target}" from "${from}", which is not in the model around the module`, target);
+			return;
+		}
+		const key = canonicalName(target);
+		const earlier = this.#wires.get(key);
+		if (earlier) {
+			this.error(`"${target}" is connected twice, by module "${earlier.module}" and by module "${path}"`, target);
+			return;
+		}
+		this.#wires.set(key, { source: flat(outer, source), module: path });
+	}
+
+	/**
+	 * Every connected variable becomes the variable feeding it; an unconnected one keeps its own
+	 * equation, and one with none is an error that names the module and the input.
+	 */
+	connect(out: Variable[]): void {
+		out.forEach((variable, i) => {
+			const key = canonicalName(variable.name);
+			const wire = this.#wires.get(key);
+			if (wire) {
+				out[i] = alias(variable, wire.source);
+				return;
+			}
+			const member = this.#members.get(key);
+			if (!member || variable.kind === 'gf' || !isBlankEquation(equationOf(variable))) return;
+			this.error(
+				member.variable.access === 'input'
+					? `"${variable.name}" is an input of module "${member.module}" and is not connected: connect it to a variable outside the module, or give it an equation`
+					: `"${variable.name}" has no equation, and no connection of module "${member.module}" sets it`,
+				variable.name
+			);
+		});
 	}
 
 	/** A variable of the submodel under its flat name, its equation reading flat names. */
@@ -141,8 +178,8 @@ class ModuleFlattener {
  * A connected input: the outer variable under the input's name. A flow stays a flow (a stock of
  * the module may list it); anything else reads as an auxiliary.
  */
-function alias(input: Variable, name: string, id: string, source: string): Variable {
-	const common = { id, name, ...(input.units !== undefined && { units: input.units }), ...(input.access && { access: input.access }) };
+function alias(input: Variable, source: string): Variable {
+	const common = { id: input.id, name: input.name, ...(input.units !== undefined && { units: input.units }), ...(input.access && { access: input.access }) };
 	if (input.kind === 'flow') return { ...common, kind: 'flow', equation: reference(source), ...(input.uniflow && { uniflow: true }) };
 	return { ...common, kind: 'aux', equation: reference(source) };
 }

@@ -11,7 +11,7 @@
  * A variable with no declared units is not checked, and makes whatever uses it unknown, so a
  * model that declares only some units gets no false alarms.
  */
-import { flattenModel } from '../engine/flatten';
+import { flattenModel, inSourceSpan } from '../engine/flatten';
 import { parseEquation } from '../engine/parse/parser';
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
@@ -28,12 +28,17 @@ export function checkUnits(written: Model): Diagnostic[] {
 	const model = flat.ok ? flat.model : written;
 	const diagnostics: Diagnostic[] = [];
 	const warn = (message: string, variable?: string, at?: { start: number; end: number }) =>
-		diagnostics.push({
-			severity: 'warning',
-			message: `units: ${message}`,
-			...(variable !== undefined && { variable }),
-			...(at && { start: at.start, end: at.end })
-		});
+		diagnostics.push(
+			inSourceSpan(
+				{
+					severity: 'warning',
+					message: `units: ${message}`,
+					...(variable !== undefined && { variable }),
+					...(at && { start: at.start, end: at.end })
+				},
+				flat.ok ? flat.rewritten : undefined
+			)
+		);
 
 	const system = UnitSystem.for(Array.isArray(model.units) ? model.units : []);
 	const read = (text: string | undefined, what: string, variable?: string): Units | undefined => {

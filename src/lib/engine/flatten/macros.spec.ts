@@ -93,6 +93,11 @@ describe('macros', () => {
 		expect(smooth[0].message).toBe('SMOOTHED takes 2 to 3 arguments (input, averaging time, initial), not 4');
 	});
 
+	it('points an error after a call at the equation as written', () => {
+		const errors = compileErrors(withMacros([aux('a', '2 * LOG(8, 2) + unknwn')], [LOG]));
+		expect(errors).toEqual([expect.objectContaining({ variable: 'a', start: 16, end: 22, message: expect.stringMatching(/^unknown name "unknwn"/) })]);
+	});
+
 	it('reports a macro that calls itself instead of expanding forever', () => {
 		const fact: Macro = { name: 'FACT', parameters: [{ name: 'x' }], equation: 'IF x <= 1 THEN 1 ELSE x * FACT(x - 1)' };
 		const errors = compileErrors(withMacros([aux('a', 'FACT(3)')], [fact]));

@@ -26,7 +26,7 @@ import { ParseError, type Expr } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import type { FlattenResult } from './index';
 import { equationOf, markInternal, withEquation } from './internal';
-import { applyEdits, reference, walk, type Edit } from './rewrite';
+import { applyEdits, placeEdits, reference, walk, type Edit } from './rewrite';
 
 /** Beyond this many calls (macros calling macros) the model is surely not what was meant. */
 const MAX_CALLS = 10_000;
@@ -34,12 +34,13 @@ const MAX_CALLS = 10_000;
 export function expandMacros(model: Model): FlattenResult {
 	if (!model.macros?.length) return { ok: true, model, diagnostics: [] };
 	const expander = new MacroExpander(model.macros);
-	const variables = expander.expand(model.variables);
+	const rewritten = new Map<string, Edit[]>();
+	const variables = expander.expand(model.variables, rewritten);
 	const submodels = model.submodels?.map((s) => ({ ...s, variables: expander.expand(s.variables) }));
 	const { macros: _macros, ...rest } = model;
 	const diagnostics = expander.diagnostics;
 	if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-	return { ok: true, model: { ...rest, variables, ...(submodels && { submodels }) }, diagnostics };
+	return { ok: true, model: { ...rest, variables, ...(submodels && { submodels }) }, diagnostics, rewritten };
 }
 
 /** A macro, checked once: its parameters and variables by canonical name. */
@@ -136,8 +137,11 @@ class MacroExpander {
 		return { macro, parameters, variables, ...(resultVariable && { resultVariable }) };
 	}
 
-	/** A scope's variables with every macro call expanded; the copies follow the originals. */
-	expand(scope: readonly Variable[]): Variable[] {
+	/**
+	 * A scope's variables with every macro call expanded; the copies follow the originals.
+	 * `rewritten` collects, by variable name, the edits made to the modeller's own equations.
+	 */
+	expand(scope: readonly Variable[], rewritten?: Map<string, Edit[]>): Variable[] {
 		const out = [...scope];
 		const taken = new Set(out.map((v) => canonicalName(v.name ?? '')));
 		const local = new Set(out.filter((v) => v.kind === 'gf' || ('graphical' in v && v.graphical)).map((v) => canonicalName(v.name ?? '')));
@@ -173,6 +177,7 @@ class MacroExpander {
 				edits.push({ start: call.start, end: call.end, text: reference(instance.result) });
 			}
 			out[i] = withEquation(variable, applyEdits(source, edits));
+			if (i < scope.length) rewritten?.set(variable.name, placeEdits(source, edits));
 			if (this.#madeBy.has(variable)) this.#madeBy.set(out[i], this.#madeBy.get(variable)!);
 			out.push(...made);
 		}

@@ -14,17 +14,44 @@ export interface Edit {
 /** The equation with each range replaced; edits must not overlap. */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
 	let out = source;
-	for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-		let text = edit.text;
-		// The parser gives a parenthesised name the range of its parentheses: keep them, so that
-		// "IF(x)THEN" does not become "IFyTHEN".
-		if (source[edit.start] === '(' && source[edit.end - 1] === ')') text = `(${text})`;
-		// A quoted name may touch the next word ("x"THEN); a bare replacement must not.
-		if (edit.start > 0 && /[\p{L}\p{N}_$."]/u.test(source[edit.start - 1])) text = ' ' + text;
-		if (edit.end < source.length && /[\p{L}\p{N}_$."]/u.test(source[edit.end])) text += ' ';
-		out = out.slice(0, edit.start) + text + out.slice(edit.end);
-	}
+	for (const edit of [...placeEdits(source, edits)].reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
 	return out;
+}
+
+/** The edits as applyEdits makes them, in order: each replacement as it is written into the text. */
+export function placeEdits(source: string, edits: readonly Edit[]): Edit[] {
+	return [...edits]
+		.sort((a, b) => a.start - b.start)
+		.map((edit) => {
+			let text = edit.text;
+			// The parser gives a parenthesised name the range of its parentheses: keep them, so that
+			// "IF(x)THEN" does not become "IFyTHEN".
+			if (source[edit.start] === '(' && source[edit.end - 1] === ')') text = `(${text})`;
+			// A quoted name may touch the next word ("x"THEN); a bare replacement must not.
+			const word = /[\p{L}\p{N}_$."]/u;
+			if (edit.start > 0 && word.test(source[edit.start - 1]) && word.test(text[0])) text = ' ' + text;
+			if (edit.end < source.length && word.test(source[edit.end]) && word.test(text[text.length - 1])) text += ' ';
+			return { ...edit, text };
+		});
+}
+
+/**
+ * Takes a range of the rewritten equation back to the equation as written (`placed` from
+ * placeEdits), so that an error points at what the modeller wrote; a range inside a
+ * replacement points at the whole of what it replaced.
+ */
+export function spanInSource(placed: readonly Edit[], start: number, end: number): { start: number; end: number } {
+	const back = (position: number, side: 'start' | 'end') => {
+		let shift = 0;
+		for (const edit of placed) {
+			const from = edit.start + shift;
+			if (position < from || (side === 'end' && position === from)) break;
+			if (position < from + edit.text.length || (side === 'end' && position === from + edit.text.length)) return side === 'start' ? edit.start : edit.end;
+			shift += edit.text.length - (edit.end - edit.start);
+		}
+		return position - shift;
+	};
+	return { start: back(start, 'start'), end: back(end, 'end') };
 }
 
 /**

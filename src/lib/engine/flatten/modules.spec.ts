@@ -163,6 +163,16 @@ describe('modules', () => {
 		expect(compileErrors(flat.model).map((d) => d.message)).toEqual([expect.stringMatching(/^unknown name "m.unknown"/)]);
 	});
 
+	it('takes any name as a name: quotes, braces and code in module and variable names stay text', () => {
+		const hostile = 'x"); globalThis.hacked = 1; ("{';
+		const sub: SubModel = { name: 's', variables: [aux(hostile, '2'), aux('y', `"${hostile.replace(/"/g, '\\"')}" * 3`)] };
+		const m = withModules([aux('z', `"m } ${hostile.replace(/"/g, '\\"')}.y"`)], [{ id: 'm', name: `m } ${hostile}`, model: 's', connections: [] }], [sub], { stop: 0 });
+		const { get } = simulate(m);
+		expect(get(`m } ${hostile}.y`)[0]).toBe(6);
+		expect(get('z')[0]).toBe(6);
+		expect((globalThis as { hacked?: number }).hacked).toBeUndefined();
+	});
+
 	it('passes a model without modules through untouched', () => {
 		const m = model([aux('x', '1')]);
 		const flat = flattenModel(m);

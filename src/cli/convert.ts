@@ -89,8 +89,10 @@ function main(argv: string[]): number {
 	} catch (e) {
 		throw new InputError(`cannot write ${output}: ${(e as Error).message}`);
 	}
-	const count = document.model.variables.length;
-	console.log(`${input} → ${output}: ${count} variable${count === 1 ? '' : 's'}`);
+	const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+	const { variables, modules = [], macros = [] } = document.model;
+	const parts = [counted(variables.length, 'variable'), ...(modules.length ? [counted(modules.length, 'module')] : []), ...(macros.length ? [counted(macros.length, 'macro')] : [])];
+	console.log(`${input} → ${output}: ${parts.join(', ')}`);
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The one place that says which conformance cases are allowed to fail, and why.
  *
- * EXPECTED_FAILURES: T3 cases (arrays, modules, macros), which belong to a later issue. The
+ * EXPECTED_FAILURES: T3 cases (arrays), which belong to a later issue. The
  * runner still runs them and prints `XFAIL name: reason (what happened)`; when one starts to
  * pass it prints `XPASS name`, and its entry here should be removed.
  *
@@ -16,18 +16,12 @@
  */
 
 const ARRAYS = 'arrays (T3: subscripts/dimensions are a later issue)';
-const MODULES = 'modules (T3: a later issue)';
-const MACROS = 'macros (T3: a later issue)';
 
 export const EXPECTED_FAILURES: Readonly<Record<string, string>> = {
-	'sdxorg/samples/bpowers-hares_and_lynxes_modules': MODULES,
 	'sdxorg/tests/arithmetics_exp': ARRAYS,
 	'sdxorg/tests/min_max_1arg': ARRAYS,
 	'sdxorg/tests/subscript_individually_defined_1d_arrays': ARRAYS,
 	'sdxorg/tests/subscripted_trig': ARRAYS,
-	'simlin/macro_expression': MACROS,
-	'simlin/macro_multi_expression': MACROS,
-	'simlin/macro_stock': MACROS,
 	'simlin/subscript_1d_arrays': ARRAYS,
 	'simlin/subscript_2d_arrays': ARRAYS,
 	'simlin/subscript_3d_arrays': ARRAYS,

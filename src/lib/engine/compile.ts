@@ -11,6 +11,7 @@ import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
 import { readsOf } from './codegen';
 import { applyBinary, applyUnary } from './evaluate';
+import { isInternal } from './flatten/internal';
 import { evaluationOrder } from './graph';
 import type { IR, Node, NodeKind } from './ir';
 import { closestNames } from './names';
@@ -95,7 +96,8 @@ class ModelCompiler {
 				pipeCount: this.pipeCount,
 				randomCount: this.randomCount,
 				overridable: this.overridable,
-				outputs: this.entries.filter((e) => e.node).map((e) => ({ name: e.variable.name, node: e.node!.id })),
+				// Variables flattening made up (a macro call's copies) run but are not shown.
+				outputs: this.entries.filter((e) => e.node && !isInternal(e.variable)).map((e) => ({ name: e.variable.name, node: e.node!.id })),
 				initOrder,
 				rateOrder,
 				diagnostics: this.diagnostics
@@ -208,7 +210,7 @@ class ModelCompiler {
 					// A constant initial value lives in the constants array, so a scenario can change it.
 					const constant = this.addNode('const', `initial ${entry.variable.name}`, entry.variable.name, true);
 					constant.value = this.valueAtStart(ir, entry);
-					this.overridable.set(entry.canonical, constant.id);
+					if (!isInternal(entry.variable)) this.overridable.set(entry.canonical, constant.id);
 					ir = { k: 'node', id: constant.id };
 				}
 				node.initExpr = ir;
@@ -217,7 +219,7 @@ class ModelCompiler {
 				if (entry.variable.kind === 'aux' && isStatic(ir)) {
 					node.kind = 'const';
 					node.value = this.valueAtStart(ir, entry);
-					this.overridable.set(entry.canonical, node.id);
+					if (!isInternal(entry.variable)) this.overridable.set(entry.canonical, node.id);
 				}
 				node.expr = ir;
 			}

@@ -5,10 +5,11 @@
  *   const result = compileModel(model);
  *   if (result.ok) result.simulation.run({ overrides: { 'Extra Beds': 100 } });
  */
+import type { Diagnostic } from '../model/diagnostics';
 import type { Model } from '../model/types';
 import type { CompileResult } from './api';
 import { compileToNodes } from './compile';
-import { flattenModel } from './flatten';
+import { flattenModel, inSourceSpan } from './flatten';
 import { Program } from './program';
 
 export type { CompileResult, RunOptions, RunResult, Simulation } from './api';
@@ -20,7 +21,9 @@ export function compileModel(model: Model): CompileResult {
 	const flat = flattenModel(model);
 	if (!flat.ok) return { ok: false, diagnostics: flat.diagnostics };
 	const compiled = compileToNodes(flat.model);
-	if (!compiled.ok) return { ok: false, diagnostics: [...flat.diagnostics, ...compiled.diagnostics] };
+	// Where flattening rewrote an equation (a macro call), point at the equation as written.
+	const inSource = (list: Diagnostic[]) => list.map((d) => inSourceSpan(d, flat.rewritten));
+	if (!compiled.ok) return { ok: false, diagnostics: [...flat.diagnostics, ...inSource(compiled.diagnostics)] };
 	const program = new Program(compiled.compiled, { ...flat.model.simSpecs, method: flat.model.simSpecs.method ?? 'euler' });
-	return { ok: true, simulation: program, diagnostics: [...flat.diagnostics, ...compiled.compiled.diagnostics] };
+	return { ok: true, simulation: program, diagnostics: [...flat.diagnostics, ...inSource(compiled.compiled.diagnostics)] };
 }

@@ -13,6 +13,7 @@
  */
 import { InputError, type Diagnostic } from './diagnostics';
 import { migrateDocument } from './migrate';
+import { namesInScope } from './modules';
 import { canonicalName } from './names';
 import { findScenario } from './scenarios';
 import type { FlowbookDocument, Model, Scenario } from './types';
@@ -264,7 +265,7 @@ function checkModel(value: unknown, checks: Checks): Json | undefined {
 		checks.text(specs, 'timeUnits', specsPlace, { optional: true });
 	}
 	const variables = checks.list(model.variables, at(place, 'variables'));
-	variables?.forEach((v, i) => checkVariable(v, i, checks));
+	variables?.forEach((v, i) => checkVariable(v, at(at(place, 'variables'), i, isObject(v) ? v.name : undefined), checks));
 	const units = checks.list(model.units, at(place, 'units'), true) ?? [];
 	units.forEach((u, i) => {
 		const unitPlace = at(at(place, 'units'), i, isObject(u) ? u.name : undefined);
@@ -275,11 +276,65 @@ function checkModel(value: unknown, checks: Checks): Json | undefined {
 		checks.textList(unit, 'aliases', unitPlace, true);
 	});
 	if (model.diagram !== undefined) checkDiagram(model.diagram, variables, at(place, 'diagram'), checks);
+	checkModules(model, place, checks);
 	return model;
 }
 
-function checkVariable(value: unknown, index: number, checks: Checks): void {
-	const place = at(at(at(ROOT, 'model'), 'variables'), index, isObject(value) ? value.name : undefined);
+/** Module instances, the submodels they instantiate and the macros, all optional (see types.ts). */
+function checkModules(model: Json, place: Place, checks: Checks): void {
+	const instances = (owner: Json, here: Place) =>
+		(checks.list(owner.modules, at(here, 'modules'), true) ?? []).forEach((m, i) => {
+			const modulePlace = at(at(here, 'modules'), i, isObject(m) ? m.name : undefined);
+			const instance = checks.object(m, modulePlace);
+			if (!instance) return;
+			checks.text(instance, 'id', modulePlace, { nonEmpty: true });
+			checks.text(instance, 'name', modulePlace, { nonEmpty: true });
+			checks.text(instance, 'model', modulePlace, { optional: true, nonEmpty: true });
+			checks.text(instance, 'documentation', modulePlace, { optional: true });
+			checks.point(instance.position, at(modulePlace, 'position'), true);
+			(checks.list(instance.connections, at(modulePlace, 'connections')) ?? []).forEach((c, j) => {
+				const connectionPlace = at(at(modulePlace, 'connections'), j);
+				const connection = checks.object(c, connectionPlace);
+				if (!connection) return;
+				checks.text(connection, 'to', connectionPlace, { nonEmpty: true });
+				checks.text(connection, 'from', connectionPlace, { nonEmpty: true });
+			});
+		});
+	/** A submodel's or macro's own variables and diagram. */
+	const scope = (owner: Json, here: Place, optional: boolean) => {
+		const variables = checks.list(owner.variables, at(here, 'variables'), optional);
+		variables?.forEach((v, i) => checkVariable(v, at(at(here, 'variables'), i, isObject(v) ? v.name : undefined), checks));
+		if (owner.diagram !== undefined) checkDiagram(owner.diagram, variables, at(here, 'diagram'), checks);
+	};
+	instances(model, place);
+	(checks.list(model.submodels, at(place, 'submodels'), true) ?? []).forEach((s, i) => {
+		const here = at(at(place, 'submodels'), i, isObject(s) ? s.name : undefined);
+		const submodel = checks.object(s, here);
+		if (!submodel) return;
+		checks.text(submodel, 'name', here, { nonEmpty: true });
+		scope(submodel, here, false);
+		instances(submodel, here);
+	});
+	(checks.list(model.macros, at(place, 'macros'), true) ?? []).forEach((m, i) => {
+		const here = at(at(place, 'macros'), i, isObject(m) ? m.name : undefined);
+		const macro = checks.object(m, here);
+		if (!macro) return;
+		checks.text(macro, 'name', here, { nonEmpty: true });
+		checks.text(macro, 'equation', here);
+		checks.text(macro, 'documentation', here, { optional: true });
+		checks.text(macro, 'format', here, { optional: true });
+		(checks.list(macro.parameters, at(here, 'parameters')) ?? []).forEach((p, j) => {
+			const parameterPlace = at(at(here, 'parameters'), j, isObject(p) ? p.name : undefined);
+			const parameter = checks.object(p, parameterPlace);
+			if (!parameter) return;
+			checks.text(parameter, 'name', parameterPlace, { nonEmpty: true });
+			checks.text(parameter, 'default', parameterPlace, { optional: true });
+		});
+		scope(macro, here, true);
+	});
+}
+
+function checkVariable(value: unknown, place: Place, checks: Checks): void {
 	const v = checks.object(value, place);
 	if (!v) return;
 	checks.text(v, 'id', place, { nonEmpty: true });
@@ -292,6 +347,7 @@ function checkVariable(value: unknown, index: number, checks: Checks): void {
 	checks.text(v, 'units', place, { optional: true });
 	checks.text(v, 'documentation', place, { optional: true });
 	checks.point(v.position, at(place, 'position'), true);
+	checks.oneOf(v, 'access', place, ['input', 'output'], true);
 	switch (v.kind) {
 		case 'stock':
 			checks.text(v, 'initial', place);
@@ -402,6 +458,11 @@ function variableFinder(model: Json | undefined): ((wanted: string) => boolean) 
 	for (const v of variables) {
 		if (typeof v.id === 'string') keys.add(v.id);
 		if (typeof v.name === 'string') keys.add(canonicalName(v.name));
+	}
+	// A module's variables by their dotted names ("hares.hares"), as a chart may show them.
+	if (Array.isArray(model.modules)) {
+		const scope = model as unknown as Model;
+		for (const key of namesInScope({ submodels: Array.isArray(model.submodels) ? scope.submodels : [] }, scope).keys()) keys.add(key);
 	}
 	return (wanted) => keys.has(wanted) || keys.has(canonicalName(wanted));
 }

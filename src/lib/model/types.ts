@@ -51,6 +51,12 @@ interface VariableBase {
 	documentation?: string;
 	/** Centre of the variable on the diagram. */
 	position?: Point;
+	/**
+	 * In a submodel (see ModuleInstance): 'input' is set from outside by a connection, 'output'
+	 * is meant to be read from outside as `module.name` (XMILE access). Informative: any variable
+	 * of a module can be read from outside, and any can be connected.
+	 */
+	access?: 'input' | 'output';
 }
 
 export interface Stock extends VariableBase {
@@ -125,11 +131,76 @@ export interface Diagram {
 	clouds: Cloud[];
 }
 
+/**
+ * Where a module input gets its value (XMILE <connect>).
+ * @example { to: 'area', from: 'area' } // the module's "area" is the model's "area"
+ * @example { to: 'lynxes', from: 'lynxes.lynxes' } // … or another module's variable
+ */
+export interface ModuleConnection {
+	/**
+	 * The input: a variable of the module's model, by its name there ("area"), or of a module
+	 * inside it ("inner.area"); or, after a dot, a variable around the module that this
+	 * connection sets from one of the module's outputs (".hare density seen", XMILE §4.7.1).
+	 */
+	to: string;
+	/** What feeds it, by its name where the module sits: a variable, or `module.variable` of a sibling. */
+	from: string;
+}
+
+/**
+ * An instance of a submodel (XMILE <module>). Its variables join the model around it with a
+ * dotted prefix, so the hares module's stock "hares" runs and reports as "hares.hares".
+ */
+export interface ModuleInstance {
+	id: string;
+	name: string;
+	/** The submodel it instantiates, by name; the module's own name when absent (XMILE's rule). */
+	model?: string;
+	connections: ModuleConnection[];
+	documentation?: string;
+	position?: Point;
+}
+
+/** A named model that modules instantiate (XMILE <model name>); it runs only through them. */
+export interface SubModel {
+	name: string;
+	variables: Variable[];
+	modules?: ModuleInstance[];
+	diagram?: Diagram;
+}
+
+/** A parameter of a macro; an argument left out takes the default, an expression of earlier parameters. */
+export interface MacroParameter {
+	name: string;
+	default?: string;
+}
+
+/**
+ * A function the model defines (XMILE <macro>), called in equations as `NAME(arguments)`. Each
+ * call runs its own copy of the macro's variables, so a macro may hold stocks (a hand-made smooth).
+ * @example { name: 'LOG', parameters: [{ name: 'x' }, { name: 'base' }], equation: 'LN(x)/LN(base)' }
+ */
+export interface Macro {
+	name: string;
+	parameters: MacroParameter[];
+	/** The value of a call: an expression of the parameters, or the name of one of the variables. */
+	equation: string;
+	variables?: Variable[];
+	documentation?: string;
+	/** How a call is written, for people: "LOG(<value>, <base>)". */
+	format?: string;
+	diagram?: Diagram;
+}
+
 export interface Model {
 	simSpecs: SimSpecs;
 	variables: Variable[];
 	units?: UnitDefinition[];
 	diagram?: Diagram;
+	/** Module instances in this model; their submodels are in `submodels`. */
+	modules?: ModuleInstance[];
+	submodels?: SubModel[];
+	macros?: Macro[];
 }
 
 export interface Scenario {

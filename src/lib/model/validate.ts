@@ -26,17 +26,28 @@ export function validateModel(model: unknown, where = 'model'): Diagnostic[] {
 		error(`${where}.variables must be a list of variables`);
 		return problems;
 	}
+	problems.push(...validateVariables(model.variables, where));
+	problems.push(...validateModules(model, where));
+	return problems;
+}
 
+/**
+ * The rules every list of variables keeps: names and ids unique, stocks listing flows that exist.
+ * A submodel's or macro's messages say where (`nested`), as its names may repeat the model's.
+ */
+function validateVariables(variables: unknown[], where: string, nested = false): Diagnostic[] {
+	const problems: Diagnostic[] = [];
+	const error = (message: string, variable?: string) => problems.push({ severity: 'error', message, variable });
 	const ids = new Map<string, string>();
 	const names = new Map<string, string>();
 	const flowIds = new Set<string>();
-	for (const v of model.variables) if (isObject(v) && v.kind === 'flow' && typeof v.id === 'string') flowIds.add(v.id);
+	for (const v of variables) if (isObject(v) && v.kind === 'flow' && typeof v.id === 'string') flowIds.add(v.id);
 
-	model.variables.forEach((v: unknown, i: number) => {
+	variables.forEach((v: unknown, i: number) => {
 		const at = `${where}.variables[${i}]`;
 		if (!isObject(v)) return error(`${at} must be an object`);
 		const label = typeof v.name === 'string' && v.name.trim() ? v.name : undefined;
-		const fail = (message: string) => error(label ? message : `${at}: ${message}`, label);
+		const fail = (message: string) => error(label ? (nested ? `${where}: ${message}` : message) : `${at}: ${message}`, label);
 		if (!label) fail('has no name');
 		if (typeof v.id !== 'string' || !v.id) fail('has no id');
 		else if (ids.has(v.id)) fail(`has the id "${v.id}", already used by "${ids.get(v.id)}"`);
@@ -69,6 +80,50 @@ export function validateModel(model: unknown, where = 'model'): Diagnostic[] {
 		}
 		if (v.kind === 'gf' && v.graphical === undefined) fail('is a graphical function without points');
 		if (v.graphical !== undefined) validateGraphical(v.graphical, fail);
+	});
+	return problems;
+}
+
+/**
+ * Submodels and macros keep the variable rules too; each module instance must be named once in
+ * its model and instantiate a submodel the model defines; submodel and macro names are unique.
+ */
+function validateModules(model: Json, where: string): Diagnostic[] {
+	const problems: Diagnostic[] = [];
+	const error = (message: string, variable?: string) => problems.push({ severity: 'error', message, ...(variable !== undefined && { variable }) });
+	const submodels = Array.isArray(model.submodels) ? model.submodels.filter(isObject) : [];
+	const submodelNames = new Set(submodels.map((s) => (typeof s.name === 'string' ? canonicalName(s.name) : '')));
+	const label = (list: string, i: number, name: unknown) => `${where}.${list}[${i}]${typeof name === 'string' ? ` (${JSON.stringify(name)})` : ''}`;
+	const instances = (scope: Json, at: string) => {
+		if (!Array.isArray(scope.modules)) return;
+		const names = new Set<string>();
+		for (const m of scope.modules) {
+			if (!isObject(m) || typeof m.name !== 'string') continue;
+			const key = canonicalName(m.name);
+			if (names.has(key)) error(`${at}: the module "${m.name}" is placed twice`, m.name);
+			names.add(key);
+			const model = typeof m.model === 'string' ? m.model : m.name;
+			if (!submodelNames.has(canonicalName(model))) error(`${at}: the module "${m.name}" is an instance of "${model}", which is not one of the submodels`, m.name);
+		}
+	};
+	instances(model, where);
+	const unique = (list: string, items: Json[]) => {
+		const seen = new Set<string>();
+		items.forEach((item, i) => {
+			if (typeof item.name !== 'string') return;
+			if (seen.has(canonicalName(item.name))) error(`${label(list, i, item.name)}: another of the ${list} has this name`);
+			seen.add(canonicalName(item.name));
+		});
+	};
+	unique('submodels', submodels);
+	submodels.forEach((s, i) => {
+		if (Array.isArray(s.variables)) problems.push(...validateVariables(s.variables, label('submodels', i, s.name), true));
+		instances(s, label('submodels', i, s.name));
+	});
+	const macros = Array.isArray(model.macros) ? model.macros.filter(isObject) : [];
+	unique('macros', macros);
+	macros.forEach((m, i) => {
+		if (Array.isArray(m.variables)) problems.push(...validateVariables(m.variables, label('macros', i, m.name), true));
 	});
 	return problems;
 }

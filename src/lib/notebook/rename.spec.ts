@@ -37,4 +37,17 @@ describe('renameVariable', () => {
 		expect(renamed.variables[2]).toMatchObject({ equation: 'Ward_Beds / Beds_free' });
 		expect(renamed.variables[0]).toMatchObject({ initial: 'Beds_free' });
 	});
+	it('keeps module inputs connected to the renamed variable', () => {
+		const withModule: Model = {
+			...model,
+			modules: [{ id: 'm', name: 'ward', connections: [{ to: 'capacity', from: 'beds_free' }, { to: 'use', from: 'Use' }, { to: '.Beds free', from: 'ward.free' }] }]
+		};
+		const renamed = renameVariable(withModule, 'f', 'Free Beds');
+		expect(renamed.modules?.[0].connections).toEqual([
+			{ to: 'capacity', from: 'Free Beds' },
+			{ to: 'use', from: 'Use' },
+			{ to: '.Free Beds', from: 'ward.free' }
+		]);
+		expect(renameVariable(model, 'f', 'Free Beds').modules).toBeUndefined();
+	});
 });

@@ -78,11 +78,23 @@ export function renameVariable(model: Model, id: string, newName: string): Model
 	const target = model.variables.find((v) => v.id === id);
 	if (!target || !newName.trim()) return model;
 	const from = target.name;
-	return {
+	const renamed: Model = {
 		...model,
 		variables: model.variables.map((v) => {
 			const renamed = renameIn(v, from, newName);
 			return v.id === id ? { ...renamed, name: newName.trim() } : renamed;
 		})
 	};
+	// A module input connected to the variable follows it too.
+	if (model.modules) {
+		const wanted = canonicalName(from);
+		renamed.modules = model.modules.map((m) => ({
+			...m,
+			connections: m.connections.map((c) => ({
+				to: c.to.startsWith('.') && canonicalName(c.to.slice(1)) === wanted ? `.${newName.trim()}` : c.to,
+				from: canonicalName(c.from) === wanted ? newName.trim() : c.from
+			}))
+		}));
+	}
+	return renamed;
 }

@@ -11,6 +11,7 @@
  * A variable with no declared units is not checked, and makes whatever uses it unknown, so a
  * model that declares only some units gets no false alarms.
  */
+import { flattenModel, inSourceSpan } from '../engine/flatten';
 import { parseEquation } from '../engine/parse/parser';
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
@@ -20,15 +21,24 @@ import { UnitSyntaxError } from './syntax';
 import { UnitSystem } from './system';
 import type { Units } from './units';
 
-export function checkUnits(model: Model): Diagnostic[] {
+export function checkUnits(written: Model): Diagnostic[] {
+	// Modules and macros are checked as they run: each module's variables under their dotted
+	// names, each macro call's copy with no units of its own (so it checks nothing against them).
+	const flat = flattenModel(written);
+	const model = flat.ok ? flat.model : written;
 	const diagnostics: Diagnostic[] = [];
 	const warn = (message: string, variable?: string, at?: { start: number; end: number }) =>
-		diagnostics.push({
-			severity: 'warning',
-			message: `units: ${message}`,
-			...(variable !== undefined && { variable }),
-			...(at && { start: at.start, end: at.end })
-		});
+		diagnostics.push(
+			inSourceSpan(
+				{
+					severity: 'warning',
+					message: `units: ${message}`,
+					...(variable !== undefined && { variable }),
+					...(at && { start: at.start, end: at.end })
+				},
+				flat.ok ? flat.rewritten : undefined
+			)
+		);
 
 	const system = UnitSystem.for(Array.isArray(model.units) ? model.units : []);
 	const read = (text: string | undefined, what: string, variable?: string): Units | undefined => {

@@ -3,15 +3,18 @@
  *
  *   const { model, diagnostics, name } = readXmile(text);
  *
- * What the file says but Flowbook cannot run yet (arrays, modules, macros) is reported as an
- * error naming the variable and line, and everything else is still read. Only a file that is
- * not XMILE at all (malformed XML, no <xmile> root, no <model>) throws, as an InputError.
+ * What the file says but Flowbook cannot run yet (arrays) is reported as an error naming the
+ * variable and line, and everything else is still read. Modules (the named <model>s and the
+ * <module>s that place them) and macros are read by modules.ts and macros.ts. Only a file that
+ * is not XMILE at all (malformed XML, no <xmile> root, no <model>) throws, as an InputError.
  */
 import { InputError, type Diagnostic } from '../model/diagnostics';
 import { canonicalName, displayName, idFromName } from '../model/names';
-import type { Model, Stock, Variable } from '../model/types';
-import { readBehavior } from './behavior';
+import type { Diagram, Model, Stock, Variable } from '../model/types';
+import { readBehavior, type NonNegativeDefaults } from './behavior';
 import { fromReference } from './identifiers';
+import { readMacros } from './macros';
+import { readModules } from './modules';
 import { Report } from './report';
 import { readSimSpecs } from './sim-specs';
 import { readUnits } from './units';
@@ -82,7 +85,41 @@ function read(text: string): XmileReadResult {
 	const defaults = readBehavior(blocks(root, model, 'behavior'), report);
 	const units = readUnits(child(root, 'model_units'), report);
 
-	const elements = variableElements(model, report);
+	const { variables, diagram, moduleElements } = readScope(model, defaults, report);
+	const { modules, submodels } = readModules(root, model, moduleElements, variables, report);
+	const macros = readMacros(root, report);
+
+	const result: XmileReadResult = {
+		model: {
+			simSpecs,
+			variables,
+			...(units.length > 0 && { units }),
+			diagram,
+			...(modules.length > 0 && { modules }),
+			...(submodels.length > 0 && { submodels }),
+			...(macros.length > 0 && { macros })
+		},
+		diagnostics: report.diagnostics
+	};
+	const header = child(root, 'header');
+	const name = (header && childText(header, 'name')) ?? model.attributes.name?.trim();
+	if (name) result.name = name;
+	return result;
+}
+
+export interface ScopeRead {
+	variables: Variable[];
+	diagram: Diagram;
+	/** The <module> elements among the variables, for modules.ts. */
+	moduleElements: XmlElement[];
+}
+
+/**
+ * The variables of a <model> (the root one, a module's, or a <macro>'s body) and their diagram.
+ * `defaults` are the non-negative settings in force there.
+ */
+export function readScope(model: XmlElement, defaults: NonNegativeDefaults, report: Report): ScopeRead {
+	const { elements, moduleElements } = variableElements(model, report);
 	const named = nameVariables(elements, report);
 	const reads = named.map(({ element, id, name }) =>
 		readVariable(element, id, name, defaults, report)
@@ -108,27 +145,17 @@ function read(text: string): XmileReadResult {
 		},
 		report
 	);
-	const variables: Variable[] = reads.map(({ variable }) => {
+	const variables: Variable[] = reads.map(({ variable }, i) => {
 		const position = layout.positions.get(variable.id);
 		const points = layout.points.get(variable.id);
 		if (position) variable.position = position;
 		if (points && variable.kind === 'flow') variable.points = points;
+		// Which variables of a module are its inputs and outputs (XMILE 1.0 §4.7).
+		const access = named[i].element.attributes.access?.trim();
+		if (access === 'input' || access === 'output') variable.access = access;
 		return variable;
 	});
-
-	const result: XmileReadResult = {
-		model: {
-			simSpecs,
-			variables,
-			...(units.length > 0 && { units }),
-			diagram: { connectors: layout.connectors, clouds: layout.clouds }
-		},
-		diagnostics: report.diagnostics
-	};
-	const header = child(root, 'header');
-	const name = (header && childText(header, 'name')) ?? model.attributes.name?.trim();
-	if (name) result.name = name;
-	return result;
+	return { variables, diagram: { connectors: layout.connectors, clouds: layout.clouds }, moduleElements };
 }
 
 function fileError(message: string, at: XmlElement): InputError {
@@ -149,15 +176,11 @@ function rootModel(root: XmlElement): XmlElement {
 }
 
 /** Settings the file gives once and the model may override, outermost first. */
-function blocks(root: XmlElement, model: XmlElement, name: string): XmlElement[] {
+export function blocks(root: XmlElement, model: XmlElement, name: string): XmlElement[] {
 	return [child(root, name), child(model, name)].filter((b): b is XmlElement => b !== undefined);
 }
 
 function reportFileLevelFeatures(root: XmlElement, report: Report): void {
-	for (const macro of childrenNamed(root, 'macro')) {
-		const name = macro.attributes.name ?? '?';
-		report.error(`Macro "${name}" is defined: macros are not supported yet`, macro);
-	}
 	// Declaring dimensions changes nothing by itself; the arrayed variables are the errors.
 	const dimensions = child(root, 'dimensions');
 	for (const dim of dimensions ? childrenNamed(dimensions, 'dim') : []) {
@@ -170,15 +193,17 @@ function reportFileLevelFeatures(root: XmlElement, report: Report): void {
  * The model's variable elements, whether wrapped in <variables> (XMILE 1.0) or written
  * directly under <model> (pre-standard .stmx files).
  */
-function variableElements(model: XmlElement, report: Report): XmlElement[] {
+function variableElements(
+	model: XmlElement,
+	report: Report
+): { elements: XmlElement[]; moduleElements: XmlElement[] } {
 	const found: XmlElement[] = [];
+	const moduleElements: XmlElement[] = [];
 	const visit = (container: XmlElement, quiet: Set<string>) => {
 		for (const element of container.children) {
 			if ((VARIABLE_TAGS as readonly string[]).includes(element.name)) found.push(element);
-			else if (element.name === 'module') {
-				const name = element.attributes.name ?? '?';
-				report.error(`"${name}" is a module: modules are not supported yet`, element, name);
-			} else if (!isVendorElement(element) && !quiet.has(element.name)) {
+			else if (element.name === 'module') moduleElements.push(element);
+			else if (!isVendorElement(element) && !quiet.has(element.name)) {
 				report.warning(
 					`Unknown element <${element.name}> in <${container.name}> is ignored`,
 					element
@@ -188,7 +213,7 @@ function variableElements(model: XmlElement, report: Report): XmlElement[] {
 	};
 	visit(model, MODEL_PARTS);
 	for (const variables of childrenNamed(model, 'variables')) visit(variables, QUIET_VARIABLE_PARTS);
-	return found;
+	return { elements: found, moduleElements };
 }
 
 interface NamedElement {

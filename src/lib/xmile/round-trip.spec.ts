@@ -4,8 +4,9 @@
  * same numbers (every saved value compared with Object.is) and keeps every variable's name,
  * units, documentation, equation, flags, graphical function and diagram geometry.
  *
- * Conformance files that do not import cleanly (arrays, modules and macros, tier T3) have
- * nothing faithful to write yet and are skipped; the test states how many.
+ * Modules (the submodels and their instances) and macros (their parameters and variables) come
+ * back too. Conformance files that do not import cleanly (arrays, tier T3) have nothing faithful
+ * to write yet and are skipped; the test states how many.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -74,24 +75,40 @@ function describeVariable(v: Variable, nameOf: (id: string) => string | undefine
 	}
 }
 
+type Scope = Pick<Model, 'variables' | 'diagram'>;
+
 /**
- * The model as far as XMILE carries it. Connector and cloud ids are not stored in the file (they
- * come back from uids), and a connector without an angle is written with its straight angle,
- * which XMILE requires.
+ * Variables and their diagram as far as XMILE carries them. Connector and cloud ids are not
+ * stored in the file (they come back from uids), and a connector without an angle is written
+ * with its straight angle, which XMILE requires.
  */
-function describeModel(model: Model, anglesFrom: Model = model) {
-	const nameOf = (id: string) => model.variables.find((v) => v.id === id)?.name;
-	const connectors = model.diagram?.connectors ?? [];
+function describeScope(scope: Scope, anglesFrom: Scope = scope) {
+	const nameOf = (id: string) => scope.variables.find((v) => v.id === id)?.name;
+	const connectors = scope.diagram?.connectors ?? [];
 	return {
-		simSpecs: { ...model.simSpecs, method: model.simSpecs.method ?? 'euler' },
-		units: model.units ?? [],
-		variables: model.variables.map((v) => describeVariable(v, nameOf)),
+		variables: scope.variables.map((v) => ({ ...describeVariable(v, nameOf), access: v.access })),
 		connectors: connectors.map((c, i) => ({
 			from: nameOf(c.from),
 			to: nameOf(c.to),
 			angle: anglesFrom.diagram?.connectors[i]?.angle === undefined ? undefined : c.angle
 		})),
-		clouds: (model.diagram?.clouds ?? []).map((c) => ({ flow: nameOf(c.flow), position: c.position }))
+		clouds: (scope.diagram?.clouds ?? []).map((c) => ({ flow: nameOf(c.flow), position: c.position }))
+	};
+}
+
+/** The model as far as XMILE carries it, module models and macros included; module ids come back from names. */
+function describeModel(model: Model, anglesFrom: Model = model) {
+	const modules = (list: Model['modules']) => (list ?? []).map(({ id: _id, ...rest }) => rest);
+	return {
+		simSpecs: { ...model.simSpecs, method: model.simSpecs.method ?? 'euler' },
+		units: model.units ?? [],
+		...describeScope(model, anglesFrom),
+		modules: modules(model.modules),
+		submodels: (model.submodels ?? []).map((s, i) => ({ name: s.name, modules: modules(s.modules), ...describeScope(s, anglesFrom.submodels?.[i]) })),
+		macros: (model.macros ?? []).map((m, i) => {
+			const { variables: _variables, diagram: _diagram, ...rest } = m;
+			return { ...rest, ...describeScope({ variables: m.variables ?? [], diagram: m.diagram }, { variables: [], diagram: anglesFrom.macros?.[i]?.diagram }) };
+		})
 	};
 }
 
@@ -109,19 +126,21 @@ describe.skipIf(!HAVE_SUITE)('XMILE round trip over the conformance suite', () =
 	const clean = imported.filter((f) => !hasErrors(f.read.diagnostics));
 	const skipped = imported.filter((f) => hasErrors(f.read.diagnostics));
 
-	it('covers every file of every T1 and T2 case, and skips only T3 files (arrays, modules, macros)', () => {
-		// By file: 102 in the suite, 76 import cleanly, 26 use arrays, modules or macros.
-		// By case: all 41 of tiers T1 and T2 round-trip; the 23 of tier T3 are skipped.
+	it('covers every file of every T1 and T2 case and of the module and macro cases, and skips only array files', () => {
+		// By file: 102 in the suite, 82 import cleanly, 20 use arrays.
+		// By case: all 41 of tiers T1 and T2 round-trip, and the 4 module and macro cases of tier T3
+		// (6 files); the 19 array cases of tier T3 are skipped.
 		const cases: Array<{ name: string; tier: string }> = JSON.parse(readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8'));
 		const tierOf = (file: string) => cases.find((c) => file.startsWith(c.name + '/'))?.tier;
 		expect(files).toHaveLength(102);
-		expect(clean).toHaveLength(76);
-		expect(skipped).toHaveLength(26);
+		expect(clean).toHaveLength(82);
+		expect(skipped).toHaveLength(20);
 		expect(skipped.filter((f) => tierOf(f.file) !== 'T3').map((f) => f.file)).toEqual([]);
+		expect(clean.filter((f) => /module|macro/.test(f.file)).map((f) => f.file)).toHaveLength(6);
 		expect(cases.filter((c) => c.tier !== 'T3')).toHaveLength(41);
 		for (const { read } of skipped) {
 			const errors = read.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
-			expect(errors.every((m) => /arrays|modules?|macros? .*not supported/.test(m)), errors.join('; ')).toBe(true);
+			expect(errors.every((m) => /arrays? .*not supported/.test(m)), errors.join('; ')).toBe(true);
 		}
 	});
 

@@ -17,7 +17,8 @@ export interface ViewsWritten {
 	usesFlowbook: boolean;
 }
 
-export function writeViews(model: Model): ViewsWritten {
+/** A model's diagram, a submodel's or a macro's: its variables, connectors and clouds, and where its modules sit. */
+export function writeViews(model: Pick<Model, 'variables' | 'diagram' | 'modules'>): ViewsWritten {
 	const byId = new Map(model.variables.map((v) => [v.id, v]));
 	const connectors = model.diagram?.connectors ?? [];
 	const clouds = model.diagram?.clouds ?? [];
@@ -29,6 +30,10 @@ export function writeViews(model: Model): ViewsWritten {
 		if (!variable.position) continue;
 		uids.set(variable.id, ++uid);
 		children.push(drawVariable(variable, variable.position, uid));
+	}
+	for (const module of model.modules ?? []) {
+		if (!module.position) continue;
+		children.push(element('module', { uid: ++uid, name: toNameAttribute(module.name), x: module.position.x, y: module.position.y }));
 	}
 	for (const connector of connectors) {
 		const from = byId.get(connector.from);

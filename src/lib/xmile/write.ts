@@ -23,6 +23,8 @@ import type {
 } from '../model/types';
 import { displayName } from '../model/names';
 import { toNameAttribute as nameAttribute, toReference } from './identifiers';
+import { writeMacro } from './write-macros';
+import { usesFlowbookInModules, writeModule, writeSubmodel } from './write-modules';
 import { writeViews } from './write-views';
 import { element, formatNumber, printDocument, type XmlNode } from './xml-writer';
 
@@ -42,9 +44,15 @@ export interface WriteXmileOptions {
 export function writeXmile(model: Model, options: WriteXmileOptions = {}): string {
 	const byId = new Map(model.variables.map((v) => [v.id, v]));
 	const views = writeViews(model);
+	const submodels = (model.submodels ?? []).map(writeSubmodel);
+	const macros = (model.macros ?? []).map(writeMacro);
 	const usesIsee = model.simSpecs.saveStep !== undefined;
 	const usesFlowbook =
-		model.simSpecs.seed !== undefined || views.usesFlowbook || model.variables.some((v) => needsExactName(v.name));
+		model.simSpecs.seed !== undefined ||
+		views.usesFlowbook ||
+		model.variables.some((v) => needsExactName(v.name)) ||
+		usesFlowbookInModules(model) ||
+		[...submodels, ...macros].some((m) => m.usesFlowbook);
 
 	const root = element(
 		'xmile',
@@ -54,25 +62,37 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 			'xmlns:isee': usesIsee ? ISEE_NAMESPACE : undefined,
 			'xmlns:flowbook': usesFlowbook ? FLOWBOOK_NAMESPACE : undefined
 		},
-		writeHeader(options.name, views.node !== undefined),
+		writeHeader(options.name, {
+			hasView: views.node !== undefined,
+			usesSubmodels: (model.modules ?? []).length > 0,
+			usesMacros: macros.length > 0
+		}),
 		writeSimSpecs(model.simSpecs),
 		model.units && model.units.length > 0 && element('model_units', {}, model.units.map(writeUnit)),
 		element(
 			'model',
 			{},
-			element('variables', {}, model.variables.map((v) => writeVariable(v, byId))),
+			element('variables', {}, model.variables.map((v) => writeVariable(v, byId)), (model.modules ?? []).map(writeModule)),
 			views.node && element('views', {}, views.node)
-		)
+		),
+		// Module models after the root one, then macros, at the same level (§4.7, §4.8).
+		submodels.map((m) => m.node),
+		macros.map((m) => m.node)
 	);
 	return printDocument(root);
 }
 
-function writeHeader(name: string | undefined, hasView: boolean): XmlNode {
+function writeHeader(name: string | undefined, uses: { hasView: boolean; usesSubmodels: boolean; usesMacros: boolean }): XmlNode {
+	const options = [
+		// §2.2.1: a file says which optional parts it uses: a stock-and-flow diagram, modules, macros.
+		uses.usesSubmodels && element('uses_submodels'),
+		uses.usesMacros && element('uses_macros', { recursive_macros: 'false', option_filters: 'false' }),
+		uses.hasView && element('has_model_view')
+	].filter((o): o is XmlNode => typeof o === 'object');
 	return element(
 		'header',
 		{},
-		// §2.2.1: a file with a stock-and-flow diagram says so.
-		hasView && element('options', { namespace: 'std' }, element('has_model_view')),
+		options.length > 0 && element('options', { namespace: 'std' }, options),
 		name?.trim() ? element('name', {}, name.trim()) : undefined,
 		element('vendor', {}, 'Flowbook'),
 		element('product', { version: PRODUCT_VERSION, lang: 'en' }, 'Flowbook')
@@ -104,7 +124,7 @@ function writeUnit(unit: UnitDefinition): XmlNode {
 	);
 }
 
-function writeVariable(variable: Variable, byId: Map<string, Variable>): XmlNode {
+export function writeVariable(variable: Variable, byId: Map<string, Variable>): XmlNode {
 	switch (variable.kind) {
 		case 'stock':
 			return writeStock(variable, byId);
@@ -122,12 +142,12 @@ function writeVariable(variable: Variable, byId: Map<string, Variable>): XmlNode
  * a name that would not come back as written ("Students_Y1") is also given exactly, as
  * flowbook:name, which read.ts prefers while it names the same variable.
  */
-function needsExactName(name: string): boolean {
+export function needsExactName(name: string): boolean {
 	return displayName(nameAttribute(name)) !== name;
 }
 
-function nameAttributes(name: string): Record<string, string | undefined> {
-	return { name: nameAttribute(name), 'flowbook:name': needsExactName(name) ? name : undefined };
+function nameAttributes(name: string, access?: Variable['access']): Record<string, string | undefined> {
+	return { name: nameAttribute(name), 'flowbook:name': needsExactName(name) ? name : undefined, access };
 }
 
 /** <units> and <doc>, after the variable's own parts. */
@@ -142,7 +162,7 @@ function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 	const flowName = (id: string) => toReference(byId.get(id)?.name ?? id);
 	return element(
 		'stock',
-		nameAttributes(stock.name),
+		nameAttributes(stock.name, stock.access),
 		element('eqn', {}, stock.initial),
 		// Order matters: outflows are drained in this order when the stock is non-negative.
 		stock.inflows.map((id) => element('inflow', {}, flowName(id))),
@@ -155,7 +175,7 @@ function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 function writeFlow(flow: Flow): XmlNode {
 	return element(
 		'flow',
-		nameAttributes(flow.name),
+		nameAttributes(flow.name, flow.access),
 		element('eqn', {}, flow.equation),
 		flow.graphical && writeGraphical(flow.graphical),
 		flow.uniflow && element('non_negative'),
@@ -166,7 +186,7 @@ function writeFlow(flow: Flow): XmlNode {
 function writeAux(aux: Auxiliary): XmlNode {
 	return element(
 		'aux',
-		nameAttributes(aux.name),
+		nameAttributes(aux.name, aux.access),
 		element('eqn', {}, aux.equation),
 		aux.graphical && writeGraphical(aux.graphical),
 		describe(aux)
@@ -176,7 +196,7 @@ function writeAux(aux: Auxiliary): XmlNode {
 /** A table called as `name(x)`: a named <gf> among the variables (§3.1.4). */
 function writeStandaloneGf(gf: GraphicalFunctionVariable): XmlNode {
 	const node = writeGraphical(gf.graphical);
-	node.attributes.unshift(...Object.entries(nameAttributes(gf.name)));
+	node.attributes.unshift(...Object.entries(nameAttributes(gf.name, gf.access)));
 	node.children.push(...describe(gf).filter((n): n is XmlNode => n !== undefined));
 	return node;
 }

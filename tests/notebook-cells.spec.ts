@@ -153,6 +153,10 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	const question = cell(page, 'question');
 	await tools(page, 'question').getByRole('button', { name: 'Edit' }).click();
 	await question.getByRole('textbox', { name: 'Markdown' }).fill('Thrown away');
+	// Edit again does not close the editor (only Save, Cancel or Escape do): it goes back to the text.
+	await tools(page, 'question').getByRole('button', { name: 'Edit' }).click();
+	await expect(question.getByRole('textbox', { name: 'Markdown' })).toBeFocused();
+	await expect(question.getByRole('textbox', { name: 'Markdown' })).toHaveValue('Thrown away');
 	await page.keyboard.press('Escape');
 	await expect(question.getByRole('heading', { name: 'How many beds do we need?' })).toBeVisible();
 	await expect(tools(page, 'question').getByRole('button', { name: 'Edit' })).toBeFocused();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 10_000 });
@@ -6,6 +7,9 @@ const ran = (page: Page) => expect(page.getByRole('status', { name: 'Model run' 
 const order = (page: Page) => page.locator('section[data-cell]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')));
 const cell = (page: Page, id: string) => page.locator(`section[data-cell="${id}"]`);
 const tools = (page: Page, id: string) => cell(page, id).getByRole('toolbar', { name: /^Cell tools/ });
+/** What axe finds serious or critical on the page as it stands. */
+const axe = async (page: Page) =>
+	(await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { pwned?: number }).pwned);
 
 const BATHTUB = ['question', 'diagram', 'littles-law', 'levers', 'beds-chart', 'winter-surge', 'flows-chart', 'table', 'table-note', 'footprint', 'caveats'];
@@ -211,7 +215,8 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await expect.poll(() => order(page)).toEqual(BATHTUB);
 });
 
-test('cells are added, moved, deleted and restored from the keyboard alone, and Ctrl+Z undoes', async ({ page }) => {
+test('cells are added, moved, deleted and restored from the keyboard, Ctrl+Z undoes, and open menus and editors pass axe', async ({ page }) => {
+	test.setTimeout(90_000);
 	await page.goto('/notebook/new');
 	await expect(page.getByTestId('diagram')).toBeVisible();
 	expect(await order(page)).toEqual(['diagram']);
@@ -224,9 +229,16 @@ test('cells are added, moved, deleted and restored from the keyboard alone, and 
 	await expect(menu.getByRole('menuitem', { name: 'Text' })).toBeFocused();
 	await page.keyboard.press('End');
 	await expect(menu.getByRole('menuitem', { name: 'Sensitivity analysis' })).toBeFocused();
+	expect(await axe(page)).toEqual([]);
 	await page.keyboard.press('Escape');
 	await expect(menu).toHaveCount(0);
 	await expect(opener).toBeFocused();
+	// Tab leaves an open menu for what follows it: the diagram's toolbar, on its one enabled button.
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await expect(menu).toHaveCount(0);
+	await expect(tools(page, 'diagram').getByRole('button', { name: 'Delete' })).toBeFocused();
+	await opener.focus();
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('ArrowDown');
 	await expect(menu.getByRole('menuitem', { name: 'Chart' })).toBeFocused();
@@ -236,6 +248,13 @@ test('cells are added, moved, deleted and restored from the keyboard alone, and 
 	const settings = cell(page, 'chart').getByRole('form', { name: 'Chart settings' });
 	await expect(settings).toContainText('To save: choose at least one variable to plot');
 	await expect(cell(page, 'chart')).toContainText('Nothing to plot yet');
+	await page.getByRole('button', { name: 'Add a text cell' }).click();
+	await page.getByRole('button', { name: 'Edit title and description' }).click();
+	expect(await axe(page)).toEqual([]);
+	await page.keyboard.press('Escape');
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
+	expect(await order(page)).toEqual(['chart', 'diagram']);
+	await cell(page, 'chart').getByLabel('Title').focus();
 	await page.keyboard.press('Escape');
 	await expect(settings).toHaveCount(0);
 	const chartTools = tools(page, 'chart');

@@ -290,4 +290,17 @@ test('cells are added, moved, deleted and restored from the keyboard, Ctrl+Z und
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled notebook');
 	await expect(page.getByRole('button', { name: 'Edit title and description' })).toBeFocused();
+
+	// Markdown typed but not saved is not lost to a link: the page asks, and staying keeps it.
+	await page.getByRole('button', { name: 'Add a text cell' }).click();
+	await page.keyboard.type('Half a thought');
+	const asked: string[] = [];
+	page.once('dialog', (dialog) => {
+		asked.push(dialog.message());
+		void dialog.dismiss();
+	});
+	await page.getByRole('link', { name: '← All notebooks' }).click();
+	await expect.poll(() => asked).toEqual(['This text cell has changes that are not saved. Leave without them?']);
+	await expect(page.getByRole('textbox', { name: 'Markdown' })).toHaveValue('Half a thought');
+	await expect(page).toHaveURL(/\/notebook\//);
 });

@@ -72,7 +72,10 @@ const hostileDocument = {
 	},
 	scenarios: [{ id: 'baseline', name: '<img src=y onerror="window.pwned=4">', colour: '#1f5f8b', overrides: {} }],
 	levers: [],
-	cells: [{ id: 't', kind: 'text', markdown: '<svg><script>window.pwned=5</script></svg>\n\n[go](javascript:window.pwned=6)\n\n<iframe src="javascript:window.pwned=7"></iframe>' }]
+	cells: [
+		{ id: 't', kind: 'text', markdown: '<svg><script>window.pwned=5</script></svg>\n\n[go](javascript:window.pwned=6)\n\n<iframe src="javascript:window.pwned=7"></iframe>' },
+		{ id: 'd', kind: 'diagram' }
+	]
 };
 
 const links: [string, string, RegExp][] = [

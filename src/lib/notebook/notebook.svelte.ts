@@ -19,6 +19,7 @@ import {
 	type Clipboard,
 	type FlowEnd
 } from './edits';
+import { deleteCell, duplicateCell, insertCell, moveCell, replaceCell, retitle } from './cells';
 import { History } from './history';
 import { addLever, removeLever, updateLever } from './levers';
 
@@ -92,11 +93,38 @@ export class Notebook {
 		this.#sync();
 	}
 
-	/** Adds a cell at the end of the notebook, as one undoable step. */
-	addCell(cell: Cell): void {
-		this.#history.record(this.document);
-		this.document = { ...this.document, cells: [...this.document.cells, cell] };
-		this.#sync();
+	/** Adds a cell at `index` (the end when absent), as one undoable step; returns the id it got. */
+	addCell(cell: Cell, index = this.document.cells.length): string {
+		const at = Math.max(0, Math.min(this.document.cells.length, Math.round(index)));
+		const next = insertCell(this.document, cell, at);
+		this.#replace(next);
+		return next.cells[at].id;
+	}
+
+	/** Moves a cell `by` places (−1 is up); nothing when it is already at that end. */
+	moveCell(id: string, by: number): void {
+		this.#replace(moveCell(this.document, id, by));
+	}
+
+	/** Puts a copy of a cell just below it; returns the copy's id. */
+	duplicateCell(id: string): string | undefined {
+		const result = duplicateCell(this.document, id);
+		this.#replace(result.document);
+		return result.id;
+	}
+
+	deleteCell(id: string): void {
+		this.#replace(deleteCell(this.document, id));
+	}
+
+	/** Replaces a cell (found by its id) with a changed one. */
+	updateCell(cell: Cell): void {
+		this.#replace(replaceCell(this.document, cell));
+	}
+
+	/** A new title and description; a blank title is refused (titleProblem says why). */
+	retitle(title: string, description: string): void {
+		this.#replace(retitle(this.document, title, description));
 	}
 
 	undo(): void {

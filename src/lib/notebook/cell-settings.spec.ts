@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell, FlowbookDocument } from '../model/types';
+import {
+	chartDraft,
+	chartFromDraft,
+	chartProblems,
+	leversDraft,
+	leversFromDraft,
+	leversProblems,
+	parseTimes,
+	tableDraft,
+	tableFromDraft,
+	tableProblems,
+	variableLabel
+} from './cell-settings';
+
+type Of<K> = Extract<Cell, { kind: K }>;
+
+const document: FlowbookDocument = {
+	schemaVersion: 1,
+	title: 'Beds',
+	description: '',
+	display: { timeUnit: 'year', modelTimePerUnit: 365 },
+	model: {
+		simSpecs: { start: 0, stop: 3650, dt: 1, method: 'euler', timeUnits: 'day' },
+		variables: [
+			{ id: 'beds', kind: 'stock', name: 'Occupied beds', initial: '0', inflows: [], outflows: [] },
+			{ id: 'admissions', kind: 'aux', name: 'Admissions', equation: '3' }
+		]
+	},
+	scenarios: [
+		{ id: 's0', name: 'S0 baseline', colour: '#000', overrides: {} },
+		{ id: 's1', name: 'S1 more beds', colour: '#111', overrides: {} },
+		{ id: 's2', name: 'S2 community', colour: '#222', overrides: {} }
+	],
+	levers: [
+		{ variable: 'a', label: 'A', min: 0, max: 1, step: 0.1 },
+		{ variable: 'b', label: 'B', min: 0, max: 1, step: 0.1 },
+		{ variable: 'c', label: 'C', min: 0, max: 1, step: 0.1 }
+	],
+	cells: []
+};
+
+describe('chart settings', () => {
+	const chart: Of<'chart'> = { id: 'c', kind: 'chart', variables: ['beds'] };
+
+	it('round-trips a plain chart without adding defaults to it', () => {
+		const draft = chartDraft(document, chart);
+		expect(draft).toEqual({ title: '', variables: ['beds'], scenarios: { all: true, chosen: ['s0', 's1', 's2'] }, mode: 'values', baseline: '', format: 'number' });
+		expect(chartFromDraft(document, chart, draft)).toEqual(chart);
+		expect(chartProblems(draft)).toEqual([]);
+	});
+
+	it('keeps a title, a chosen set of scenarios in the document order, a difference mode and a format', () => {
+		const draft = chartDraft(document, chart);
+		draft.title = '  Beds  ';
+		draft.variables.push('admissions');
+		draft.scenarios = { all: false, chosen: ['s2', 's0'] };
+		draft.mode = 'difference';
+		draft.baseline = 's0';
+		draft.format = 'percent';
+		expect(chartFromDraft(document, chart, draft)).toEqual({
+			id: 'c',
+			kind: 'chart',
+			title: 'Beds',
+			variables: ['beds', 'admissions'],
+			scenarios: ['s0', 's2'],
+			mode: 'difference',
+			baseline: 's0',
+			format: 'percent'
+		});
+		expect(chart.variables).toEqual(['beds']);
+	});
+
+	it('reads scenarios named by name or code as ids, and keeps ones the document lacks', () => {
+		const draft = chartDraft(document, { ...chart, scenarios: ['S1', 'S2 community', 'gone'], baseline: 'S1' });
+		expect(draft.scenarios).toEqual({ all: false, chosen: ['s1', 's2', 'gone'] });
+		expect(draft.baseline).toBe('s1');
+		expect(chartFromDraft(document, chart, draft).scenarios).toEqual(['s1', 's2', 'gone']);
+	});
+
+	it('says what stops a chart being saved', () => {
+		const draft = chartDraft(document, chart);
+		draft.variables = [];
+		draft.scenarios = { all: false, chosen: [] };
+		expect(chartProblems(draft)).toEqual(['choose at least one variable to plot', 'tick at least one scenario, or show all of them']);
+		draft.variables = ['beds'];
+		draft.scenarios = { all: false, chosen: ['s1'] };
+		draft.mode = 'difference';
+		draft.baseline = 's0';
+		expect(chartProblems(draft)).toEqual([expect.stringMatching(/difference is taken from a scenario the chart does not show/)]);
+		draft.mode = 'values';
+		expect(chartProblems(draft)).toEqual([]);
+		// A baseline left over from difference mode is not saved in values mode.
+		expect(chartFromDraft(document, chart, draft).baseline).toBeUndefined();
+	});
+});
+
+describe('scenario table settings', () => {
+	const table: Of<'scenario-table'> = { id: 't', kind: 'scenario-table', outputs: ['beds', { variable: 'admissions', label: 'Admitted', better: 'lower', format: 'percent' }] };
+
+	it('round-trips rows as plain names or as rows with a label, direction and format', () => {
+		const draft = tableDraft(document, table);
+		expect(draft.outputs).toEqual([
+			{ variable: 'beds', label: '', better: '', format: 'number' },
+			{ variable: 'admissions', label: 'Admitted', better: 'lower', format: 'percent' }
+		]);
+		expect(draft.times).toBe('1, 3, 5');
+		expect(tableFromDraft(document, table, draft)).toEqual({ ...table, times: [1, 3, 5] });
+	});
+
+	it('keeps each output’s better direction, and drops what is back at its default', () => {
+		const draft = tableDraft(document, table);
+		draft.outputs[0].better = 'higher';
+		draft.outputs[1] = { ...draft.outputs[1], label: ' ', better: '', format: 'number' };
+		expect(tableFromDraft(document, table, draft).outputs).toEqual([{ variable: 'beds', better: 'higher' }, 'admissions']);
+	});
+
+	it('reads column times typed with commas or spaces, in display time, and names a bad one', () => {
+		expect(parseTimes('1, 3,5', document)).toEqual({ times: [1, 3, 5] });
+		expect(parseTimes(' 0.5 10 10 ', document)).toEqual({ times: [0.5, 10] });
+		expect(parseTimes('', document)).toEqual({ problem: expect.stringMatching(/at least one time/) });
+		expect(parseTimes('1, three', document)).toEqual({ problem: expect.stringMatching(/“three” is not a number/) });
+		expect(parseTimes('1, 12', document)).toEqual({ problem: 'time 12 is outside the run, which goes from 0 to 10 (year)' });
+	});
+
+	it('puts the scenario compared with first, and leaves "all scenarios" open when it is the first anyway', () => {
+		const draft = tableDraft(document, table);
+		expect(draft.base).toBe('s0');
+		expect(tableFromDraft(document, table, draft).scenarios).toBeUndefined();
+		draft.base = 's2';
+		expect(tableFromDraft(document, table, draft).scenarios).toEqual(['s2', 's0', 's1']);
+		draft.scenarios = { all: false, chosen: ['s1', 's2'] };
+		expect(tableFromDraft(document, table, draft).scenarios).toEqual(['s2', 's1']);
+		draft.base = 's0';
+		// A base that is not ticked gives way to the first ticked.
+		expect(tableFromDraft(document, table, draft).scenarios).toEqual(['s1', 's2']);
+		expect(tableDraft(document, { ...table, scenarios: ['s2', 's1'] })).toMatchObject({ base: 's2', scenarios: { all: false, chosen: ['s2', 's1'] } });
+	});
+
+	it('says what stops a table being saved', () => {
+		const draft = tableDraft(document, table);
+		draft.outputs = [];
+		draft.times = 'soon';
+		draft.scenarios = { all: false, chosen: [] };
+		expect(tableProblems(document, draft)).toEqual([
+			'choose at least one output',
+			'the times must be numbers separated by commas: “soon” is not a number',
+			'tick at least one scenario, or show all of them'
+		]);
+	});
+});
+
+describe('levers settings', () => {
+	it('shows every lever, or those ticked, in the cell’s own order then the document’s', () => {
+		const all: Of<'levers'> = { id: 'l', kind: 'levers' };
+		const draft = leversDraft(document, all);
+		expect(draft).toEqual({ title: '', all: true, levers: ['a', 'b', 'c'] });
+		expect(leversFromDraft(document, all, draft)).toEqual(all);
+		const some: Of<'levers'> = { id: 'l', kind: 'levers', title: 'Some', levers: ['c', 'a'] };
+		const chosen = leversDraft(document, some);
+		expect(chosen).toEqual({ title: 'Some', all: false, levers: ['c', 'a'] });
+		chosen.levers = ['a', 'b', 'c'];
+		expect(leversFromDraft(document, some, chosen)).toEqual({ ...some, levers: ['c', 'a', 'b'] });
+		chosen.levers = [];
+		expect(leversProblems(chosen)).toEqual(['tick at least one lever, or show all of them']);
+		chosen.all = true;
+		chosen.title = '';
+		expect(leversProblems(chosen)).toEqual([]);
+		expect(leversFromDraft(document, some, chosen)).toEqual({ id: 'l', kind: 'levers' });
+	});
+});
+
+it('names a variable, or marks one the model does not have', () => {
+	expect(variableLabel(document, 'beds')).toEqual({ name: 'Occupied beds', missing: false });
+	expect(variableLabel(document, 'occupied_beds')).toEqual({ name: 'Occupied beds', missing: false });
+	expect(variableLabel(document, 'gone')).toEqual({ name: 'gone', missing: true });
+});

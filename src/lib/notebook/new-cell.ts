@@ -1,0 +1,57 @@
+/**
+ * New cells, with defaults taken from the model so each shows something at once: a chart of the
+ * first stock, a table of the first stock or two at three points of the run, a sensitivity
+ * analysis of what the first chart plots, levers showing every lever.
+ */
+import type { Cell, FlowbookDocument, Model } from '../model/types';
+import { uniqueCellId } from './cells';
+import { displayTime } from './results';
+
+export type CellKind = Cell['kind'];
+
+/** The first `count` stocks' ids, or other variables' when the model has too few stocks. */
+export function firstOutputs(model: Model, count: number): string[] {
+	const stocks = model.variables.filter((v) => v.kind === 'stock');
+	const others = model.variables.filter((v) => v.kind === 'flow' || v.kind === 'aux');
+	return [...stocks, ...(stocks.length ? [] : others)].slice(0, count).map((v) => v.id);
+}
+
+/**
+ * Three columns for a table: a third of the way, two thirds, and the end of the run, in display
+ * time, rounded to a tenth of the run's order of size (365 days gives 120, 240 and 365).
+ */
+export function tableTimes(document: FlowbookDocument): number[] {
+	const { start, stop } = document.model.simSpecs;
+	const { perUnit } = displayTime(document);
+	const [from, to] = [start / perUnit, stop / perUnit];
+	const span = to - from;
+	if (!(span > 0) || !Number.isFinite(span)) return [to];
+	const step = 10 ** Math.floor(Math.log10(span / 10));
+	const round = (t: number) => Number((Math.round(t / step) * step).toPrecision(12));
+	const times = [round(from + span / 3), round(from + (2 * span) / 3), Number(to.toPrecision(12))];
+	return [...new Set(times.filter((t) => t > from && t <= to))];
+}
+
+/** A cell of `kind` for `document`, with an id no other cell has. */
+export function newCell(document: FlowbookDocument, kind: CellKind): Cell {
+	const id = uniqueCellId(document, kind);
+	const model = document.model;
+	switch (kind) {
+		case 'text':
+			return { id, kind, markdown: '' };
+		case 'diagram':
+			return { id, kind };
+		case 'levers':
+			// No list: the cell shows every lever, including ones added later.
+			return { id, kind };
+		case 'chart':
+			return { id, kind, variables: firstOutputs(model, 1) };
+		case 'scenario-table':
+			return { id, kind, outputs: firstOutputs(model, 2), times: tableTimes(document) };
+		case 'sensitivity': {
+			const chart = document.cells.find((c) => c.kind === 'chart');
+			const output = chart?.kind === 'chart' && chart.variables.length ? chart.variables.slice(0, 1) : firstOutputs(model, 1);
+			return { id, kind, outputs: output };
+		}
+	}
+}

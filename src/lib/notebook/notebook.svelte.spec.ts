@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Notebook } from './notebook.svelte';
+import { newCell } from './new-cell';
+import { emptyDocument } from './session';
+
+const ids = (notebook: Notebook) => notebook.document.cells.map((c) => c.id);
+
+describe('notebook cells', () => {
+	it('adds, moves, duplicates and deletes cells, each one undoable step that redo repeats', () => {
+		const notebook = new Notebook(emptyDocument());
+		expect(notebook.canUndo).toBe(false);
+		const text = notebook.addCell(newCell(notebook.document, 'text'), 0);
+		const chart = notebook.addCell(newCell(notebook.document, 'chart'));
+		expect(ids(notebook)).toEqual([text, 'diagram', chart]);
+		notebook.moveCell(chart, -1);
+		expect(ids(notebook)).toEqual([text, chart, 'diagram']);
+		const copy = notebook.duplicateCell(chart);
+		expect(ids(notebook)).toEqual([text, chart, copy, 'diagram']);
+		notebook.deleteCell('diagram');
+		expect(ids(notebook)).toEqual([text, chart, copy]);
+
+		const states: string[][] = [];
+		while (notebook.canUndo) {
+			notebook.undo();
+			states.push(ids(notebook));
+		}
+		expect(states).toEqual([[text, chart, copy, 'diagram'], [text, chart, 'diagram'], [text, 'diagram', chart], [text, 'diagram'], ['diagram']]);
+		while (notebook.canRedo) notebook.redo();
+		expect(ids(notebook)).toEqual([text, chart, copy]);
+	});
+
+	it('makes no undo step for an edit that changes nothing', () => {
+		const notebook = new Notebook(emptyDocument());
+		const before = notebook.document;
+		notebook.moveCell('diagram', -1);
+		notebook.moveCell('diagram', 1);
+		notebook.duplicateCell('diagram');
+		notebook.deleteCell('nothing');
+		notebook.updateCell({ id: 'diagram', kind: 'diagram' });
+		notebook.retitle(' ', 'blank titles are refused');
+		notebook.retitle(before.title, before.description);
+		expect(notebook.document).toBe(before);
+		expect(notebook.canUndo).toBe(false);
+	});
+
+	it('edits a text cell, the title and the description, and undoes them', () => {
+		const notebook = new Notebook(emptyDocument());
+		const id = notebook.addCell({ id: 'note', kind: 'text', markdown: '' });
+		notebook.updateCell({ id, kind: 'text', markdown: '# Winter' });
+		notebook.retitle('Winter plan', 'Beds over winter');
+		expect(notebook.document).toMatchObject({ title: 'Winter plan', description: 'Beds over winter', cells: [{ id: 'diagram' }, { id, markdown: '# Winter' }] });
+		notebook.undo();
+		expect(notebook.document.title).toBe('Untitled notebook');
+		notebook.undo();
+		expect(notebook.document.cells[1]).toEqual({ id, kind: 'text', markdown: '' });
+	});
+});

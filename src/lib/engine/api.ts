@@ -17,6 +17,11 @@ export interface RunOptions {
 	stop?: number;
 	/** Seed for the random functions; default the model's, else a fresh one each run. */
 	seed?: number;
+	/**
+	 * Save only these variables (display or canonical names), in this order; every saved variable
+	 * when absent. A Monte Carlo run that charts one output need not keep the other hundred.
+	 */
+	outputs?: readonly string[];
 }
 
 export interface RunResult {

@@ -22,12 +22,14 @@ export interface IntegrationInput {
 	hasRandom: boolean;
 	nonNegativeSlots: number[];
 	findNonFinite: (s: Float64Array, v: Float64Array) => { name: string; value: number; inState: boolean } | undefined;
+	/** The state and value slots to save, in this order; every slot when absent. */
+	keep?: { state: Int32Array; values: Int32Array };
 }
 
 export interface RawResult {
 	times: Float64Array;
 	rows: number;
-	/** Row-major copies of the state and value arrays at each saved time. */
+	/** Row-major copies of the state and value arrays at each saved time (only the kept slots, when some are). */
 	savedState: Float64Array;
 	savedValues: Float64Array;
 	error?: Diagnostic;
@@ -43,8 +45,10 @@ export function integrate(input: IntegrationInput): RawResult {
 	const d = new Float64Array(ns);
 	// Stage-1 values for after-step updates; under Euler the values array is never overwritten.
 	const v1 = method === 'euler' ? v : new Float64Array(nv);
-	const savedState = new Float64Array(plan.rows * ns);
-	const savedValues = new Float64Array(plan.rows * nv);
+	const keepState = input.keep?.state;
+	const keepValues = input.keep?.values;
+	const savedState = new Float64Array(plan.rows * (keepState ? keepState.length : ns));
+	const savedValues = new Float64Array(plan.rows * (keepValues ? keepValues.length : nv));
 	const times = new Float64Array(plan.rows);
 	let row = 0;
 
@@ -79,8 +83,13 @@ export function integrate(input: IntegrationInput): RawResult {
 		if (hasRandom && n > 0) runtime.drawStep();
 		rates(t, s, v, c, d, v);
 		if (n % saveEvery === 0) {
-			savedState.set(s, row * ns);
-			savedValues.set(v, row * nv);
+			if (keepState && keepValues) {
+				saveSlots(s, keepState, savedState, row);
+				saveSlots(v, keepValues, savedValues, row);
+			} else {
+				savedState.set(s, row * ns);
+				savedValues.set(v, row * nv);
+			}
 			times[row++] = t;
 		}
 		if (!allFinite(v)) return stop(t, t);
@@ -127,6 +136,12 @@ export function integrate(input: IntegrationInput): RawResult {
 		}
 	}
 	return { times, rows: row, savedState, savedValues };
+}
+
+/** Copies the chosen slots of `from` into row `row` of `into`, whose rows are `slots.length` wide. */
+function saveSlots(from: Float64Array, slots: Int32Array, into: Float64Array, row: number): void {
+	const offset = row * slots.length;
+	for (let k = 0; k < slots.length; k++) into[offset + k] = from[slots[k]];
 }
 
 /**

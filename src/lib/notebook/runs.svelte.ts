@@ -6,8 +6,8 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { RunOptions, RunResult } from '../engine/api';
 import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
-import type { BatchOptions, SimulationPool } from '../worker/pool';
-import type { BatchItem, BatchReply, RunReply } from '../worker/protocol';
+import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
+import type { RunReply } from '../worker/protocol';
 
 export type RunStatus =
 	| { state: 'idle' }
@@ -117,9 +117,9 @@ export class Runs {
 		this.scenarioStatus = problems.length ? { state: 'error', message: problems.join('; ') } : { state: 'done', ms: performance.now() - started };
 	}
 
-	/** Runs a batch (Monte Carlo samples) on the pool, on the model the live run uses. */
-	batch(items: BatchItem[], options: BatchOptions): Promise<BatchReply[] | undefined> {
-		return this.#pool.runBatch(items, options);
+	/** Runs Monte Carlo samples on the pool, in blocks, on the model the live run uses. */
+	samples(job: SampleJob, options: SampleOptions): Promise<boolean> {
+		return this.#pool.runSamples(job, options);
 	}
 
 	/** Whether the model compiled; when not, why. */

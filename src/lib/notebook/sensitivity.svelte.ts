@@ -3,12 +3,23 @@
  * the worker pool with progress and cancel, and the percentile bands of each chosen output.
  */
 import { describe, type Runs } from './runs.svelte';
-import { FAN, drawSamples, percentileBands, type Parameter } from './sensitivity';
+import type { SampleJob } from '../worker/pool';
+import { FAN, drawSamples, percentileBands, type Parameter, type Sample } from './sensitivity';
 
 export type SensitivityStatus =
 	| { state: 'idle' }
 	| { state: 'running'; done: number; total: number }
-	| { state: 'done'; runs: number; failed: number; ms: number; runMs: number; firstProblem?: string }
+	| {
+			state: 'done';
+			runs: number;
+			failed: number;
+			/** Wall time from the click to the fans; of it, the time spent on percentiles after the last run. */
+			ms: number;
+			bandsMs: number;
+			/** The mean time of one run inside its worker. */
+			runMs: number;
+			firstProblem?: string;
+	  }
 	| { state: 'cancelled'; done: number; total: number }
 	| { state: 'error'; message: string };
 
@@ -45,51 +56,46 @@ export class Sensitivity {
 		}
 		const abort = (this.#abort = new AbortController());
 		const started = performance.now();
-		const samples = drawSamples(parameters, count, seed);
-		const items = samples.map((s, i) => ({ key: String(i), options: { overrides: s.overrides, seed: s.seed }, outputs }));
-		// Each run's series by output, in sample order whichever worker ran it.
-		const series = outputs.map(() => new Array<Float64Array>(count));
-		let times: Float64Array | undefined;
+		const job = packSamples(drawSamples(parameters, count, seed), parameters, outputs);
+		// Each run's series by output, in sample order whichever worker ran it: views into the blocks.
+		const series = outputs.map(() => new Array<Float64Array | undefined>(count));
+		let times: Float64Array = new Float64Array(0);
 		let failed = 0;
 		let firstProblem: string | undefined;
+		const unknown = new Set<string>();
 		let runMs = 0;
 		let ran = 0;
 		this.status = { state: 'running', done: 0, total: count };
-		const replies = await this.#runs.batch(items, {
+		const finished = await this.#runs.samples(job, {
 			signal: abort.signal,
-			onProgress: (done, total) => {
-				if (!abort.signal.aborted) this.status = { state: 'running', done, total };
-			},
-			onResult: ({ key, reply }) => {
-				const problem = reply.ok ? reply.result.error : reply.diagnostics[0];
-				if (problem) {
-					failed++;
-					firstProblem ??= describe(problem);
-				}
-				if (!reply.ok) return;
+			onBlock: (reply, done, total) => {
+				failed += reply.problems.length;
+				if (reply.problems.length) firstProblem ??= describe(reply.problems[0].diagnostic);
+				reply.unknown.forEach((name) => unknown.add(name));
 				runMs += reply.ms;
-				ran++;
-				const { result } = reply;
-				times ??= result.times;
-				const r = Number(key);
-				outputs.forEach((name, k) => {
-					const i = result.names.findIndex((n) => sameName(n, name));
-					if (i >= 0) series[k][r] = result.series[i];
+				ran += reply.ran;
+				if (reply.rows > times.length) times = reply.times;
+				const rows = reply.rows;
+				reply.columns.forEach((column, k) => {
+					for (let i = 0; i < reply.count; i++) series[k][reply.first + i] = column.subarray(i * rows, (i + 1) * rows);
 				});
+				this.status = { state: 'running', done, total };
 			}
 		});
-		if (!replies) {
+		if (!finished) {
 			if (this.#abort === abort) this.status = { state: 'cancelled', done: (this.status as { done?: number }).done ?? 0, total: count };
 			return;
 		}
-		if (!times) {
+		if (!times.length) {
 			this.status = { state: 'error', message: firstProblem ?? 'no run finished' };
 			return;
 		}
+		const banding = performance.now();
 		const fans: Fan[] = [];
 		for (let k = 0; k < outputs.length; k++) {
+			if (unknown.has(outputs[k])) continue;
 			const runs = series[k].filter((s) => s !== undefined);
-			const bands = FAN.map(() => new Float64Array(times!.length).fill(NaN));
+			const bands = FAN.map(() => new Float64Array(times.length).fill(NaN));
 			for (let from = 0; from < times.length; from += CHUNK) {
 				percentileBands(runs, times.length, FAN, from, Math.min(times.length, from + CHUNK), bands);
 				await new Promise((resolve) => setTimeout(resolve, 0));
@@ -97,8 +103,10 @@ export class Sensitivity {
 			}
 			fans.push({ output: outputs[k], times, bands });
 		}
+		if (unknown.size) firstProblem ??= `the model does not save ${[...unknown].join(', ')}`;
 		this.fans = fans;
-		this.status = { state: 'done', runs: count, failed, ms: performance.now() - started, runMs: runMs / Math.max(1, ran), firstProblem };
+		const now = performance.now();
+		this.status = { state: 'done', runs: count, failed, ms: now - started, bandsMs: now - banding, runMs: runMs / Math.max(1, ran), firstProblem };
 	}
 
 	cancel(): void {
@@ -113,5 +121,14 @@ export class Sensitivity {
 	}
 }
 
-const key = (name: string) => name.toLowerCase().replace(/[\s_]+/g, ' ').trim();
-const sameName = (a: string, b: string) => key(a) === key(b);
+/** Samples as the pool takes them: one array of values, one of seeds. */
+export function packSamples(samples: readonly Sample[], parameters: readonly Parameter[], outputs: string[]): SampleJob {
+	const names = parameters.map((p) => p.name);
+	const values = new Float64Array(samples.length * names.length);
+	const seeds = new Float64Array(samples.length);
+	samples.forEach((sample, i) => {
+		names.forEach((name, j) => (values[i * names.length + j] = sample.overrides[name]));
+		seeds[i] = sample.seed;
+	});
+	return { names, values, seeds, outputs };
+}

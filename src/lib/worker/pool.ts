@@ -1,16 +1,17 @@
 /**
  * The typed client the page calls. One worker answers the live run (the current slider
  * positions): a newer request supersedes one still waiting, a reply to an older request is
- * dropped, and cancel() ends a run in flight by replacing the worker. Batches (scenarios, Monte
- * Carlo samples) spread over a pool of workers, one run at a time each, with progress and cancel.
+ * dropped, and cancel() ends a run in flight by replacing the worker. Batches (scenarios) spread
+ * over a pool of workers, one run at a time each; Monte Carlo samples go in blocks of many runs.
+ * Both report progress and can be cancelled.
  */
 import type { RunOptions } from '../engine/api';
 import type { Model } from '../model/types';
-import type { BatchItem, BatchReply, CompileSummary, RunReply, SimulationApi } from './protocol';
+import type { BatchItem, BatchReply, CompileSummary, PoolWorkerApi, RunReply, SampleBlock, SampleBlockReply } from './protocol';
 
 /** A worker as the pool sees it: its API (a comlink proxy in the browser) and how to end it. */
 export interface WorkerHandle {
-	api: { [K in keyof SimulationApi]: (...args: Parameters<SimulationApi[K]>) => Promise<ReturnType<SimulationApi[K]>> };
+	api: { [K in keyof PoolWorkerApi]: (...args: Parameters<PoolWorkerApi[K]>) => Promise<ReturnType<PoolWorkerApi[K]>> };
 	terminate(): void;
 }
 
@@ -24,6 +25,42 @@ export interface BatchOptions {
 	onProgress?: (done: number, total: number) => void;
 	onResult?: (reply: BatchReply) => void;
 	signal?: AbortSignal;
+}
+
+/**
+ * Monte Carlo samples, packed: sample i sets names[j] to values[i × names.length + j] and seeds
+ * its own random functions with seeds[i]; only `outputs` come back.
+ */
+export interface SampleJob {
+	names: string[];
+	values: Float64Array;
+	seeds: Float64Array;
+	outputs: string[];
+}
+
+export interface SampleOptions {
+	/** Each block as it comes back, in whatever order the workers finish; `done` counts samples. */
+	onBlock?: (reply: SampleBlockReply, done: number, total: number) => void;
+	signal?: AbortSignal;
+}
+
+/**
+ * A block holds about this much work: long enough that a message's cost is lost in it, short
+ * enough that progress moves and a cancelled worker is free again soon.
+ */
+const BLOCK_MS = 200;
+const MAX_BLOCK = 256;
+
+/**
+ * How many samples the next block takes. Until a run has been timed, one; then BLOCK_MS of runs,
+ * but never more than a share of what is left (guided self-scheduling), so that the last blocks
+ * are small and every lane finishes at about the same time.
+ */
+export function blockSize(remaining: number, lanes: number, msPerRun: number | undefined): number {
+	if (msPerRun === undefined) return Math.min(1, remaining);
+	const byTime = Math.floor(BLOCK_MS / Math.max(msPerRun, 0.01));
+	const share = Math.ceil(remaining / (2 * lanes));
+	return Math.max(1, Math.min(byTime, share, MAX_BLOCK, remaining));
 }
 
 export class SimulationPool {
@@ -120,6 +157,49 @@ export class SimulationPool {
 		};
 		await Promise.all(this.#pool.slice(0, Math.max(1, Math.min(this.size, items.length))).map(work));
 		return signal?.aborted ? undefined : replies;
+	}
+
+	/**
+	 * Runs every sample of `job` on the pool in blocks. Each worker has two blocks in hand, so it
+	 * starts the next while the page takes the last. Resolves true when every block came back,
+	 * false when the signal aborted (blocks still in flight are dropped).
+	 */
+	async runSamples(job: SampleJob, { onBlock, signal }: SampleOptions = {}): Promise<boolean> {
+		const total = job.seeds.length;
+		const workers = Math.max(1, Math.min(this.size, total));
+		while (this.#pool.length < workers) this.#pool.push({ handle: this.#spawn(), version: 0 });
+		const width = job.names.length;
+		const lanes = 2 * workers;
+		let next = 0;
+		let done = 0;
+		let replies = 0;
+		let ran = 0;
+		let ms = 0;
+		const lane = async (slot: Slot) => {
+			await this.#ensure(slot);
+			while (next < total && !signal?.aborted) {
+				const first = next;
+				const count = blockSize(total - first, lanes, replies ? ms / Math.max(1, ran) : undefined);
+				next += count;
+				const block: SampleBlock = {
+					first,
+					names: job.names,
+					values: job.values.slice(first * width, (first + count) * width),
+					seeds: job.seeds.slice(first, first + count),
+					outputs: job.outputs
+				};
+				const reply = await slot.handle.api.runSamples(block);
+				if (signal?.aborted) return;
+				done += reply.count;
+				replies++;
+				ran += reply.ran;
+				ms += reply.ms;
+				onBlock?.(reply, done, total);
+			}
+		};
+		const slots = this.#pool.slice(0, workers);
+		await Promise.all([...slots, ...slots].map(lane));
+		return !signal?.aborted;
 	}
 
 	/** Compiles the current model on a worker that has an older one. */

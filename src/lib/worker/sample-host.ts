@@ -36,7 +36,7 @@ export function runSampleBlock(compiled: { simulation: Simulation | undefined; d
 	// Each run's series of each requested output: small, since the run saved only these.
 	const kept = wanted.map(() => new Array<Float64Array | undefined>(count));
 	const problems: SampleProblem[] = [];
-	let times = new Float64Array(0);
+	let times: Float64Array = new Float64Array(0);
 	let ran = 0;
 	let ms = 0;
 	const width = names.length;

@@ -99,6 +99,13 @@ export class Notebook {
 		this.#sync();
 	}
 
+	/** Replaces a cell (found by its id) with a changed one, as one undoable step; nothing when it is the same. */
+	updateCell(cell: Cell): void {
+		const index = this.document.cells.findIndex((c) => c.id === cell.id);
+		if (index < 0 || JSON.stringify(this.document.cells[index]) === JSON.stringify(cell)) return;
+		this.#replace({ ...this.document, cells: this.document.cells.map((c, i) => (i === index ? cell : c)) });
+	}
+
 	undo(): void {
 		const previous = this.#history.undo(this.document);
 		if (previous) this.#restore(previous);

@@ -30,8 +30,8 @@ export interface Fan {
 	bands: Float64Array[];
 }
 
-/** Percentiles are computed this many saved times at a go, yielding between, so the page never stalls. */
-const CHUNK = 400;
+/** Percentiles are taken in slices of about this many milliseconds, yielding between, so the page never stalls. */
+const SLICE_MS = 10;
 
 export class Sensitivity {
 	status = $state.raw<SensitivityStatus>({ state: 'idle' });
@@ -96,8 +96,14 @@ export class Sensitivity {
 			if (unknown.has(outputs[k])) continue;
 			const runs = series[k].filter((s) => s !== undefined);
 			const bands = FAN.map(() => new Float64Array(times.length).fill(NaN));
-			for (let from = 0; from < times.length; from += CHUNK) {
-				percentileBands(runs, times.length, FAN, from, Math.min(times.length, from + CHUNK), bands);
+			// A time's percentiles cost about a sort of every run's value: take as many times as fit a slice.
+			let step = 16;
+			for (let from = 0, to = 0; from < times.length; from = to) {
+				const sliced = performance.now();
+				to = Math.min(times.length, from + step);
+				percentileBands(runs, times.length, FAN, from, to, bands);
+				const took = performance.now() - sliced;
+				step = Math.max(1, Math.min(4 * step, Math.round((step * SLICE_MS) / Math.max(took, 0.1))));
 				await new Promise((resolve) => setTimeout(resolve, 0));
 				if (abort.signal.aborted) return;
 			}

@@ -125,3 +125,22 @@ test('a sensitivity cancelled half way stops, says so, and the page stays usable
 	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, { timeout: 20_000 });
 	await expect(cell.getByRole('button', { name: 'Run sensitivity' })).toBeEnabled();
 });
+
+test('a spread that cannot be sampled is explained and not run, and is kept once it is put right', async ({ page }) => {
+	const cell = await openWithSensitivity(page);
+	const min = cell.getByRole('spinbutton', { name: 'demand_growth: min' });
+	const max = cell.getByRole('spinbutton', { name: 'demand_growth: max' });
+	await min.fill('0.05');
+	await min.blur();
+	await expect(cell.locator('.problems')).toHaveText('To run: demand_growth: min must not be above max.');
+	await expect(cell.getByRole('button', { name: 'Run sensitivity' })).toBeDisabled();
+	await expect(min).toHaveValue('0.05'); // what was typed stays, to be put right
+	await max.fill('0.06');
+	await max.blur();
+	await expect(cell.locator('.problems')).toHaveCount(0);
+	await expect(cell.getByRole('button', { name: 'Run sensitivity' })).toBeEnabled();
+	await cell.getByLabel('Runs').fill('0');
+	await cell.getByLabel('Runs').blur();
+	await expect(cell.locator('.problems')).toHaveText('To run: runs must be a whole number from 1 to 10,000.');
+	await expect(cell.getByLabel('Runs')).toHaveValue('0');
+});

@@ -5,8 +5,8 @@
  * told otherwise. In one thread: a full run (every variable saved, as the live run does: "one
  * run's time"), a run that saves only the charted output, and the same through a sample block
  * (packing included). Then N samples through the page's pool (SimulationPool.runSamples) on P
- * worker threads, with its wall time against the target 1.4 × N × one run's time ÷ P, and the
- * percentiles the page takes afterwards. A benchmark: it prints figures and never fails on them.
+ * worker threads, and the percentiles the page has the pool take afterwards, with their wall time
+ * against the target 1.4 × N × one run's time ÷ P. A benchmark: it prints figures and never fails on them.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -18,7 +18,8 @@ import { parseArgs } from './args';
 import { loadModelFile } from './load-model';
 import { compileModel } from '../lib/engine';
 import { readDocument } from '../lib/model/document';
-import { FAN, defaultDistribution, drawSamples, percentileBands } from '../lib/notebook/sensitivity';
+import type { RunBlock } from '../lib/engine/percentiles';
+import { FAN, defaultDistribution, drawSamples } from '../lib/notebook/sensitivity';
 import { packSamples } from '../lib/notebook/sensitivity.svelte';
 import { SimulationPool, type WorkerHandle } from '../lib/worker/pool';
 import type { PoolWorkerApi } from '../lib/worker/protocol';
@@ -82,30 +83,30 @@ async function main(): Promise<number> {
 
 	const pool = new SimulationPool(spawnWorker, size);
 	await pool.setModel(model);
-	const series: Float64Array[] = new Array(runs);
-	let blocks = 0;
+	const blocks: RunBlock[] = [];
+	let messages = 0;
 	let ran = 0;
 	let inWorkers = 0;
 	let times: Float64Array = new Float64Array(0);
 	const started = performance.now();
 	await pool.runSamples(job, {
 		onBlock: (reply) => {
-			blocks++;
+			messages++;
 			ran += reply.ran;
 			inWorkers += reply.ms;
 			if (reply.rows > times.length) times = reply.times;
-			for (let i = 0; i < reply.count; i++) series[reply.first + i] = reply.columns[0].subarray(i * reply.rows, (i + 1) * reply.rows);
+			blocks.push({ values: reply.columns[0], count: reply.count, rows: reply.rows });
 		}
 	});
 	const wall = performance.now() - started;
 	const banding = performance.now();
-	percentileBands(series, times.length, FAN);
+	await pool.percentiles(blocks, times.length, FAN);
 	const bands = performance.now() - banding;
 	pool.dispose();
 
 	const ideal = (runs * full) / size;
 	const total = wall + bands;
-	console.log(`${runs} samples on a pool of ${size} worker threads: ${s(wall)} in ${blocks} blocks (${(runs / blocks).toFixed(1)} samples each), then ${ms(bands)} of percentiles`);
+	console.log(`${runs} samples on a pool of ${size} worker threads: ${s(wall)} in ${messages} blocks (${(runs / messages).toFixed(1)} samples each), then ${ms(bands)} of percentiles`);
 	console.log(`  a run took ${ms(inWorkers / Math.max(1, ran))} inside the workers; ideal ${runs} × ${ms(full)} ÷ ${size} = ${s(ideal)}, target 1.4 × that = ${s(1.4 * ideal)}`);
 	console.log(`  runs and percentiles ${s(total)}: ${(total / ideal).toFixed(2)} of the ideal, target ${total <= 1.4 * ideal ? 'met' : 'missed'}`);
 	return 0;

@@ -4,6 +4,7 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import type { RunOptions, RunResult } from '../engine/api';
+import type { RunBlock } from '../engine/percentiles';
 import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
 import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
@@ -120,6 +121,11 @@ export class Runs {
 	/** Runs Monte Carlo samples on the pool, in blocks, on the model the live run uses. */
 	samples(job: SampleJob, options: SampleOptions): Promise<boolean> {
 		return this.#pool.runSamples(job, options);
+	}
+
+	/** Percentiles at every saved time across runs in blocks, taken on the pool. */
+	percentiles(blocks: readonly RunBlock[], rows: number, percentiles: readonly number[]): Promise<Float64Array[]> {
+		return this.#pool.percentiles(blocks, rows, percentiles);
 	}
 
 	/** Whether the model compiled; when not, why. */

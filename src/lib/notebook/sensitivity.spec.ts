@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDistribution, distributionProblem, drawSamples, fanCsv, memoryProblem, percentileBands, percentileOfSorted, reshape, runsProblem, seedProblem } from './sensitivity';
+import { FAN, defaultDistribution, distributionProblem, drawSamples, fanCsv, memoryProblem, percentileBands, percentileOfSorted, reshape, runsProblem, seedProblem } from './sensitivity';
 
 describe('percentiles', () => {
 	it('interpolates between neighbours as numpy and PERCENTILE.INC do', () => {
@@ -20,7 +20,7 @@ describe('percentiles', () => {
 			[2, 4, 8],
 			[4, 5, 4]
 		];
-		const [p5, p25, p50, p75, p95] = percentileBands(runs, 3);
+		const [p5, p25, p50, p75, p95] = percentileBands(runs, 3, FAN);
 		// time 0: 1 2 3 4 5; time 1: 1 2 3 4 5; time 2: 2 4 8
 		expect([p5[0], p25[0], p50[0], p75[0], p95[0]]).toEqual([1.2, 2, 3, 4, 4.8].map((v) => expect.closeTo(v, 12)));
 		expect(p50[1]).toBe(3);

@@ -22,7 +22,8 @@ function fakeWorker(): WorkerHandle {
 			compile: (m) => later(() => host.compile(m)),
 			run: (o) => later(() => host.run(o)),
 			runBatch: (items) => later(() => host.runBatch(items)),
-			runSamples: (block) => later(() => host.runSamples(block))
+			runSamples: (block) => later(() => host.runSamples(block)),
+			percentiles: (request) => later(() => host.percentiles(request))
 		},
 		terminate: () => {}
 	};
@@ -32,7 +33,11 @@ function fakeWorker(): WorkerHandle {
 async function runsOn(size: number): Promise<{ runs: Runs; pool: SimulationPool }> {
 	const pool = new SimulationPool(fakeWorker, size);
 	await pool.setModel(noisy);
-	const runs = { compileError: undefined, samples: (job, options) => pool.runSamples(job, options) } as Pick<Runs, 'compileError' | 'samples'>;
+	const runs = {
+		compileError: undefined,
+		samples: (job, options) => pool.runSamples(job, options),
+		percentiles: (blocks, rows, percentiles) => pool.percentiles(blocks, rows, percentiles)
+	} as Pick<Runs, 'compileError' | 'samples' | 'percentiles'>;
 	return { runs: runs as Runs, pool };
 }
 

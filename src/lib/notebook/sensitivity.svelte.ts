@@ -4,7 +4,8 @@
  */
 import { describe, type Runs } from './runs.svelte';
 import type { SampleJob } from '../worker/pool';
-import { FAN, drawSamples, percentileBands, type Parameter, type Sample } from './sensitivity';
+import type { RunBlock } from '../engine/percentiles';
+import { FAN, drawSamples, type Parameter, type Sample } from './sensitivity';
 
 export type SensitivityStatus =
 	| { state: 'idle' }
@@ -30,14 +31,20 @@ export interface Fan {
 	bands: Float64Array[];
 }
 
-/** Percentiles are taken in slices of about this many milliseconds, yielding between, so the page never stalls. */
-const SLICE_MS = 10;
+/**
+ * Progress shows at most this often: each change repaints the page around it, and on a two-core
+ * machine the main thread's painting is time taken from the workers.
+ */
+const PROGRESS_MS = 250;
+
 
 export class Sensitivity {
 	status = $state.raw<SensitivityStatus>({ state: 'idle' });
 	fans = $state.raw<Fan[]>([]);
 	#runs: Runs;
 	#abort: AbortController | undefined;
+	/** Samples back so far, which the status shows only now and then. */
+	#done = 0;
 
 	constructor(runs: Runs) {
 		this.#runs = runs;
@@ -57,8 +64,8 @@ export class Sensitivity {
 		const abort = (this.#abort = new AbortController());
 		const started = performance.now();
 		const job = packSamples(drawSamples(parameters, count, seed), parameters, outputs);
-		// Each run's series by output, in sample order whichever worker ran it: views into the blocks.
-		const series = outputs.map(() => new Array<Float64Array | undefined>(count));
+		// Each output's runs, in the blocks they came in; percentiles do not care which run is which.
+		const blocks = outputs.map((): RunBlock[] => []);
 		let times: Float64Array = new Float64Array(0);
 		let failed = 0;
 		let firstProblem: string | undefined;
@@ -66,6 +73,8 @@ export class Sensitivity {
 		let runMs = 0;
 		let ran = 0;
 		this.status = { state: 'running', done: 0, total: count };
+		let shown = performance.now();
+		this.#done = 0;
 		const finished = await this.#runs.samples(job, {
 			signal: abort.signal,
 			onBlock: (reply, done, total) => {
@@ -75,15 +84,17 @@ export class Sensitivity {
 				runMs += reply.ms;
 				ran += reply.ran;
 				if (reply.rows > times.length) times = reply.times;
-				const rows = reply.rows;
-				reply.columns.forEach((column, k) => {
-					for (let i = 0; i < reply.count; i++) series[k][reply.first + i] = column.subarray(i * rows, (i + 1) * rows);
-				});
-				this.status = { state: 'running', done, total };
+				reply.columns.forEach((values, k) => blocks[k].push({ values, count: reply.count, rows: reply.rows }));
+				this.#done = done;
+				const now = performance.now();
+				if (now - shown >= PROGRESS_MS || done === total) {
+					shown = now;
+					this.status = { state: 'running', done, total };
+				}
 			}
 		});
 		if (!finished) {
-			if (this.#abort === abort) this.status = { state: 'cancelled', done: (this.status as { done?: number }).done ?? 0, total: count };
+			if (this.#abort === abort) this.status = { state: 'cancelled', done: this.#done, total: count };
 			return;
 		}
 		if (!times.length) {
@@ -94,19 +105,8 @@ export class Sensitivity {
 		const fans: Fan[] = [];
 		for (let k = 0; k < outputs.length; k++) {
 			if (unknown.has(outputs[k])) continue;
-			const runs = series[k].filter((s) => s !== undefined);
-			const bands = FAN.map(() => new Float64Array(times.length).fill(NaN));
-			// A time's percentiles cost about a sort of every run's value: take as many times as fit a slice.
-			let step = 16;
-			for (let from = 0, to = 0; from < times.length; from = to) {
-				const sliced = performance.now();
-				to = Math.min(times.length, from + step);
-				percentileBands(runs, times.length, FAN, from, to, bands);
-				const took = performance.now() - sliced;
-				step = Math.max(1, Math.min(4 * step, Math.round((step * SLICE_MS) / Math.max(took, 0.1))));
-				await new Promise((resolve) => setTimeout(resolve, 0));
-				if (abort.signal.aborted) return;
-			}
+			const bands = await this.#runs.percentiles(blocks[k], times.length, FAN);
+			if (abort.signal.aborted) return;
 			fans.push({ output: outputs[k], times, bands });
 		}
 		if (unknown.size) firstProblem ??= `the model does not save ${[...unknown].join(', ')}`;
@@ -119,7 +119,7 @@ export class Sensitivity {
 		if (!this.#abort || this.#abort.signal.aborted) return;
 		const status = this.status;
 		this.#abort.abort();
-		this.status = { state: 'cancelled', done: status.state === 'running' ? status.done : 0, total: status.state === 'running' ? status.total : 0 };
+		this.status = { state: 'cancelled', done: this.#done, total: status.state === 'running' ? status.total : 0 };
 	}
 
 	dispose(): void {

@@ -1,11 +1,13 @@
 /**
  * Sensitivity analysis, the pure part: parameter samples drawn on the page from one seeded stream
- * (so a result never depends on which worker ran which sample), and percentiles across runs.
+ * (so a result never depends on which worker ran which sample), its settings, and its CSV. The
+ * percentiles across runs are engine/percentiles.ts's, taken in the workers.
  */
 import { chartCsv } from '../charts/export';
 import { randomStream } from '../engine/runtime';
 import { MAX_SENSITIVITY_RUNS, type Distribution } from '../model/types';
 
+export { percentileBands, percentileOfSorted } from '../engine/percentiles';
 export type { Distribution } from '../model/types';
 
 /** A constant (by display name) and its distribution. */
@@ -118,36 +120,4 @@ export function distributionProblem(d: Distribution): string | undefined {
 	if (d.kind === 'normal' && d.sd < 0) return 'the standard deviation must not be negative';
 	if (d.kind === 'triangular' && !(d.min <= d.mode && d.mode <= d.max)) return 'min ≤ mode ≤ max';
 	return undefined;
-}
-
-/**
- * The p-th percentile (0–100) of values sorted ascending, interpolating linearly between
- * neighbours (the R-7 / Excel PERCENTILE.INC / numpy default definition). NaN when empty.
- */
-export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
-	const n = sorted.length;
-	if (n === 0) return NaN;
-	const h = ((n - 1) * p) / 100;
-	const lo = Math.floor(h);
-	const hi = Math.min(n - 1, lo + 1);
-	return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-/**
- * Percentiles over runs at each saved time. `runs[r]` is run r's series; runs that stopped early
- * (shorter) or hold NaN at a time are left out at that time. Returns one series per percentile.
- */
-export function percentileBands(runs: readonly ArrayLike<number>[], times: number, percentiles: readonly number[] = FAN, from = 0, to = times, into?: Float64Array[]): Float64Array[] {
-	const bands = into ?? percentiles.map(() => new Float64Array(times).fill(NaN));
-	const column = new Float64Array(runs.length);
-	for (let t = from; t < to; t++) {
-		let n = 0;
-		for (const run of runs) {
-			const v = t < run.length ? run[t] : NaN;
-			if (Number.isFinite(v)) column[n++] = v;
-		}
-		const sorted = column.subarray(0, n).sort();
-		for (let k = 0; k < percentiles.length; k++) bands[k][t] = percentileOfSorted(sorted, percentiles[k]);
-	}
-	return bands;
 }

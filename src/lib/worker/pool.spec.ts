@@ -3,6 +3,7 @@ import { aux, flow, model, stock } from '../engine/test-models';
 import { SampleHost } from './sample-host';
 import { SimulationPool, blockSize, type SampleJob, type WorkerHandle } from './pool';
 import type { SampleBlockReply } from './protocol';
+import { blockBands, type RunBlock } from '../engine/percentiles';
 
 const drain = model([stock('Tank', '100', { outflows: ['drain'] }), flow('drain', 'Tank / time_to_drain'), aux('time to drain', '5')], { stop: 10 });
 
@@ -17,7 +18,8 @@ function fakeWorker(log: string[] = []): WorkerHandle {
 			compile: (m) => later(() => host.compile(m)),
 			run: (o) => later(() => (log.push(`run ${JSON.stringify(o?.overrides ?? {})}`), host.run(o))),
 			runBatch: (items) => later(() => host.runBatch(items)),
-			runSamples: (block) => later(() => host.runSamples(block))
+			runSamples: (block) => later(() => host.runSamples(block)),
+			percentiles: (request) => later(() => host.percentiles(request))
 		},
 		terminate: () => (alive = false)
 	};
@@ -133,6 +135,25 @@ describe('SimulationPool', () => {
 		const finished = await pool.runSamples(job(), { signal: controller.signal, onBlock: (_, d) => ((done = d), controller.abort()) });
 		expect(finished).toBe(false);
 		expect(done).toBeLessThan(40);
+	});
+});
+
+describe('SimulationPool.percentiles', () => {
+	// 23 runs of 50 saved times in blocks of 5, 5, 5, 8; the last block's runs stopped at time 31.
+	const blocks = (): RunBlock[] =>
+		[5, 5, 5, 8].map((count, b) => {
+			const rows = b === 3 ? 31 : 50;
+			return { values: Float64Array.from({ length: count * rows }, (_, i) => Math.sin(i * 0.37 + b) * 10 + (i % rows)), count, rows };
+		});
+	const FAN = [5, 25, 50, 75, 95];
+
+	it('shares the times out between the workers and gives what one thread gives', async () => {
+		const expected = blockBands(blocks(), FAN, 0, 50);
+		for (const size of [1, 2, 3]) {
+			const pool = new SimulationPool(() => fakeWorker(), size);
+			expect(await pool.percentiles(blocks(), 50, FAN)).toEqual(expected);
+			pool.dispose();
+		}
 	});
 });
 

@@ -5,7 +5,9 @@
  * over a pool of workers, one run at a time each; Monte Carlo samples go in blocks of many runs.
  * Both report progress and can be cancelled.
  */
+import * as Comlink from 'comlink';
 import type { RunOptions } from '../engine/api';
+import { sliceBlock, type RunBlock } from '../engine/percentiles';
 import type { Model } from '../model/types';
 import type { BatchItem, BatchReply, CompileSummary, PoolWorkerApi, RunReply, SampleBlock, SampleBlockReply } from './protocol';
 
@@ -49,6 +51,8 @@ export interface SampleOptions {
  * enough that progress moves and a cancelled worker is free again soon.
  */
 const BLOCK_MS = 200;
+/** Work on the page is cut into slices of about this many milliseconds, so it never stalls. */
+const SLICE_MS = 10;
 const MAX_BLOCK = 256;
 
 /**
@@ -200,6 +204,41 @@ export class SimulationPool {
 		const slots = this.#pool.slice(0, workers);
 		await Promise.all([...slots, ...slots].map(lane));
 		return !signal?.aborted;
+	}
+
+	/**
+	 * Percentiles at every saved time (`rows` of them) across the runs in `blocks`, the times shared
+	 * out between the pool's workers. Each worker gets its times of every run, copied out here in
+	 * slices (the page stays responsive) and transferred; with one worker the blocks themselves go.
+	 */
+	async percentiles(blocks: readonly RunBlock[], rows: number, percentiles: readonly number[]): Promise<Float64Array[]> {
+		const workers = Math.max(1, Math.min(this.size, rows));
+		while (this.#pool.length < workers) this.#pool.push({ handle: this.#spawn(), version: 0 });
+		const shares: Promise<Float64Array[]>[] = [];
+		for (let j = 0; j < workers; j++) {
+			const from = Math.round((rows * j) / workers);
+			const to = Math.round((rows * (j + 1)) / workers);
+			let share: RunBlock[] = [...blocks];
+			if (workers > 1) {
+				share = [];
+				let sliced = performance.now();
+				for (const block of blocks) {
+					share.push(sliceBlock(block, from, to));
+					if (performance.now() - sliced > SLICE_MS) {
+						await new Promise((resolve) => setTimeout(resolve, 0));
+						sliced = performance.now();
+					}
+				}
+			}
+			const request = { blocks: share, percentiles: [...percentiles], from: workers > 1 ? 0 : from, to: workers > 1 ? to - from : to };
+			shares.push(this.#pool[j].handle.api.percentiles(Comlink.transfer(request, share.map((b) => b.values.buffer as ArrayBuffer))));
+		}
+		const parts = await Promise.all(shares);
+		return percentiles.map((_, k) => {
+			const band = new Float64Array(rows);
+			parts.forEach((part, j) => band.set(part[k], Math.round((rows * j) / workers)));
+			return band;
+		});
 	}
 
 	/** Compiles the current model on a worker that has an older one. */

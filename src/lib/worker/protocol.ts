@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../model/diagnostics';
 import type { RunOptions, RunResult } from '../engine/api';
+import type { RunBlock } from '../engine/percentiles';
 import type { Model } from '../model/types';
 
 /** What compiling a model told us: whether it runs, its problems, and what it can set and save. */
@@ -84,7 +85,20 @@ export interface SampleBlockReply {
 	ms: number;
 }
 
-/** The pool's workers add sample blocks to the simulation surface. */
+/**
+ * Percentiles at saved times from..to across runs packed in blocks (engine/percentiles.ts): one
+ * worker's share of a sensitivity analysis's times.
+ */
+export interface PercentileRequest {
+	blocks: RunBlock[];
+	percentiles: number[];
+	from: number;
+	to: number;
+}
+
+/** The pool's workers add sample blocks, and percentiles across them, to the simulation surface. */
 export interface PoolWorkerApi extends SimulationApi {
 	runSamples(block: SampleBlock): SampleBlockReply;
+	/** One array per percentile, to − from long. */
+	percentiles(request: PercentileRequest): Float64Array[];
 }

@@ -2,18 +2,25 @@
  * A pool worker: the simulation host plus blocks of Monte Carlo samples. A block runs many samples
  * in one message and sends back only the outputs it was asked for, each packed into one buffer and
  * transferred, so 1,000 runs cost the page a few dozen small messages instead of 1,000 whole results.
+ * At the end each worker takes the percentiles of its share of the saved times.
  */
 import * as Comlink from 'comlink';
 import type { RunResult, Simulation } from '../engine/api';
+import { blockBands } from '../engine/percentiles';
 import { InputError, type Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
 import { SimulationHost } from './host';
-import type { PoolWorkerApi, SampleBlock, SampleBlockReply, SampleProblem } from './protocol';
+import type { PercentileRequest, PoolWorkerApi, SampleBlock, SampleBlockReply, SampleProblem } from './protocol';
 
 export class SampleHost extends SimulationHost implements PoolWorkerApi {
 	runSamples(block: SampleBlock): SampleBlockReply {
 		const reply = runSampleBlock(this.compiled, block);
 		return Comlink.transfer(reply, [reply.times.buffer as ArrayBuffer, ...reply.columns.map((c) => c.buffer as ArrayBuffer)]);
+	}
+
+	percentiles({ blocks, percentiles, from, to }: PercentileRequest): Float64Array[] {
+		const bands = blockBands(blocks, percentiles, from, to);
+		return Comlink.transfer(bands, bands.map((b) => b.buffer as ArrayBuffer));
 	}
 }
 

@@ -1,7 +1,8 @@
 /**
  * The page's two performance targets for model A (whole-system flow), measured in Chromium:
  *  1. a lever moved to a repainted chart: median of performance marks, target ≤ 16 ms;
- *  2. 1,000 sensitivity runs: wall time against 1.4 × 1,000 × one run's time ÷ pool size.
+ *  2. 1,000 sensitivity runs: wall time against 1.4 × 1,000 × one run's time ÷ pool size, one run's
+ *     time being the median live run before the batch and after it, averaged (the machine may be shared).
  * A benchmark, not a test: it prints figures and never fails on a missed target.
  * Run `npm run build` first; `npm run bench:ui` previews the build on port 4175 (UI_BENCH_PORT to change it).
  */
@@ -38,7 +39,7 @@ async function openModelA(page: Page): Promise<void> {
 }
 
 /** Sets the lever in the page and marks from the input event to the frame after the chart redrew. */
-async function leverToPaint(page: Page): Promise<{ repaint: number[]; run: number[] }> {
+async function leverToPaint(page: Page, trials = TRIALS): Promise<{ repaint: number[]; run: number[] }> {
 	return page.evaluate(
 		async ({ lever, trials }) => {
 			const slider = [...document.querySelectorAll<HTMLInputElement>('input[type=range]')].find((s) => document.querySelector(`label[for="${s.id}"]`)?.textContent === lever)!;
@@ -71,7 +72,7 @@ async function leverToPaint(page: Page): Promise<{ repaint: number[]; run: numbe
 			}
 			return { repaint, run };
 		},
-		{ lever: LEVER, trials: TRIALS }
+		{ lever: LEVER, trials }
 	);
 }
 
@@ -120,9 +121,13 @@ try {
 	console.log(`  one run of model A in the worker (median of the live runs): ${ms(oneRun)}`);
 	await openModelA(page);
 	const s = await sensitivity(page);
-	const target = (1.4 * RUNS * oneRun) / s.pool;
+	// The machine may be shared: time one run again just after the batch, and take the mean of both.
+	const after = median((await leverToPaint(page, 11)).run);
+	const runTime = (oneRun + after) / 2;
+	const target = (1.4 * RUNS * runTime) / s.pool;
 	console.log(`${RUNS} sensitivity runs of model A on a pool of ${s.pool}: ${(s.wall / 1000).toFixed(2)} s wall, of which ${ms(s.bands)} for the percentiles after the last run`);
-	console.log(`  target 1.4 × ${RUNS} × ${ms(oneRun)} ÷ ${s.pool} = ${(target / 1000).toFixed(2)} s: ${s.wall <= target ? 'met' : 'missed'} (ratio ${(s.wall / ((RUNS * oneRun) / s.pool)).toFixed(2)} of the ideal)`);
+	console.log(`  one run ${ms(oneRun)} before the batch and ${ms(after)} after it, mean ${ms(runTime)}`);
+	console.log(`  target 1.4 × ${RUNS} × ${ms(runTime)} ÷ ${s.pool} = ${(target / 1000).toFixed(2)} s: ${s.wall <= target ? 'met' : 'missed'} (ratio ${(s.wall / ((RUNS * runTime) / s.pool)).toFixed(2)} of the ideal)`);
 	// A run in the batch keeps only the charted outputs, and shares the cores with the other workers.
 	console.log(`  a run took ${ms(s.runInBatch)} on average inside the batch: wall ÷ (${RUNS} × that ÷ ${s.pool}) = ${(s.wall / ((RUNS * s.runInBatch) / s.pool)).toFixed(2)}`);
 	console.log(`  main-thread tasks over 50 ms meanwhile: ${s.longTasks.length ? s.longTasks.map((d) => ms(d)).join(', ') : 'none'}`);

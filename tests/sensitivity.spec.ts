@@ -111,7 +111,7 @@ test('a sensitivity cancelled half way stops, says so, and the page stays usable
 	await cell.getByRole('button', { name: 'Run sensitivity' }).click();
 	const progress = cell.getByRole('progressbar', { name: 'Sensitivity runs' });
 	await expect(progress).toBeVisible();
-	await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(40);
+	await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(40);
 	await cell.getByRole('button', { name: 'Cancel' }).click();
 	const status = cell.getByRole('status', { name: 'Sensitivity status' });
 	await expect(status).toContainText(/Cancelled after \d+ of 2000 runs/);

@@ -1,14 +1,15 @@
 /**
  * The page's two performance targets for model A (whole-system flow), measured in Chromium:
  *  1. a lever moved to a repainted chart: median of performance marks, target ≤ 16 ms;
- *  2. 1,000 sensitivity runs: wall time against 1.4 × 1,000 × one run's time ÷ pool size.
+ *  2. 1,000 sensitivity runs: wall time against 1.4 × 1,000 × one run's time ÷ pool size, one run's
+ *     time being the median live run before the batch and after it, averaged (the machine may be shared).
  * A benchmark, not a test: it prints figures and never fails on a missed target.
- * Run `npm run build` first; `npm run bench:ui` previews the build on port 4175.
+ * Run `npm run build` first; `npm run bench:ui` previews the build on port 4175 (UI_BENCH_PORT to change it).
  */
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 
-const PORT = 4175;
+const PORT = Number(process.env.UI_BENCH_PORT ?? 4175);
 const BASE = `http://localhost:${PORT}`;
 const LEVER = 'Grow intermediate care, reablement and home care together by (0.125 = 12.5%)';
 const TRIALS = Number(process.env.TRIALS ?? 30);
@@ -43,7 +44,7 @@ async function openModelA(page: Page): Promise<void> {
  * runs the slider's positions ahead), and start moving half a second later; without it every move
  * waits for a live run.
  */
-async function leverToPaint(page: Page, reach: boolean): Promise<{ repaint: number[]; run: number[] }> {
+async function leverToPaint(page: Page, reach: boolean, trials = TRIALS): Promise<{ repaint: number[]; run: number[] }> {
 	return page.evaluate(
 		async ({ lever, trials, reach }) => {
 			const slider = [...document.querySelectorAll<HTMLInputElement>('input[type=range]')].find((s) => document.querySelector(`label[for="${s.id}"]`)?.textContent === lever)!;
@@ -76,21 +77,39 @@ async function leverToPaint(page: Page, reach: boolean): Promise<{ repaint: numb
 			}
 			return { repaint, run };
 		},
-		{ lever: LEVER, trials: TRIALS, reach }
+		{ lever: LEVER, trials, reach }
 	);
 }
 
-async function sensitivity(page: Page): Promise<{ wall: number; runInBatch: number; pool: number }> {
+interface SensitivityFigures {
+	wall: number;
+	runInBatch: number;
+	bands: number;
+	pool: number;
+	/** Main-thread tasks over 50 ms from the click to the drawn fan chart. */
+	longTasks: number[];
+}
+
+async function sensitivity(page: Page): Promise<SensitivityFigures> {
 	await page.getByRole('button', { name: 'Add a sensitivity analysis' }).click();
 	const cell = page.getByRole('region', { name: 'Sensitivity analysis' });
 	await cell.getByLabel('Runs').fill(String(RUNS));
+	await cell.getByLabel('Runs').blur();
+	await page.evaluate(() => {
+		const tasks: number[] = ((window as unknown as { longTasks: number[] }).longTasks = []);
+		new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask' });
+	});
 	await cell.getByRole('button', { name: 'Run sensitivity' }).click();
 	const status = cell.getByRole('status', { name: 'Sensitivity status' });
 	await status.filter({ hasText: `${RUNS} runs in` }).waitFor({ timeout: 600_000 });
+	await cell.getByRole('figure').first().waitFor();
+	await page.waitForTimeout(200);
 	return {
 		wall: Number(await status.getAttribute('data-wall-ms')),
 		runInBatch: Number(await status.getAttribute('data-run-ms')),
-		pool: await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 2))
+		bands: Number(await status.getAttribute('data-bands-ms')),
+		pool: await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 2)),
+		longTasks: await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
 	};
 }
 
@@ -112,9 +131,16 @@ try {
 	report('pointing at the slider first, as a hand does', repaint);
 	await openModelA(page);
 	const s = await sensitivity(page);
-	const target = (1.4 * RUNS * oneRun) / s.pool;
-	console.log(`${RUNS} sensitivity runs of model A on a pool of ${s.pool}: ${(s.wall / 1000).toFixed(2)} s wall (a run took ${ms(s.runInBatch)} on average inside the batch)`);
-	console.log(`  target 1.4 × ${RUNS} × ${ms(oneRun)} ÷ ${s.pool} = ${(target / 1000).toFixed(2)} s: ${s.wall <= target ? 'met' : 'missed'} (ratio ${(s.wall / ((RUNS * oneRun) / s.pool)).toFixed(2)} of the ideal)`);
+	// The machine may be shared: time one run again just after the batch, and take the mean of both.
+	const after = median((await leverToPaint(page, false, 11)).run);
+	const runTime = (oneRun + after) / 2;
+	const target = (1.4 * RUNS * runTime) / s.pool;
+	console.log(`${RUNS} sensitivity runs of model A on a pool of ${s.pool}: ${(s.wall / 1000).toFixed(2)} s wall, of which ${ms(s.bands)} for the percentiles after the last run`);
+	console.log(`  one run ${ms(oneRun)} before the batch and ${ms(after)} after it, mean ${ms(runTime)}`);
+	console.log(`  target 1.4 × ${RUNS} × ${ms(runTime)} ÷ ${s.pool} = ${(target / 1000).toFixed(2)} s: ${s.wall <= target ? 'met' : 'missed'} (ratio ${(s.wall / ((RUNS * runTime) / s.pool)).toFixed(2)} of the ideal)`);
+	// A run in the batch keeps only the charted outputs, and shares the cores with the other workers.
+	console.log(`  a run took ${ms(s.runInBatch)} on average inside the batch: wall ÷ (${RUNS} × that ÷ ${s.pool}) = ${(s.wall / ((RUNS * s.runInBatch) / s.pool)).toFixed(2)}`);
+	console.log(`  main-thread tasks over 50 ms meanwhile: ${s.longTasks.length ? s.longTasks.map((d) => ms(d)).join(', ') : 'none'}`);
 	await browser.close();
 } finally {
 	process.kill(-server.pid!);

@@ -18,9 +18,8 @@ export interface RunOptions {
 	/** Seed for the random functions; default the model's, else a fresh one each run. */
 	seed?: number;
 	/**
-	 * Save only these variables (display or canonical names), in the model's order; every variable
-	 * when absent. A lever dragged on a page needs the few its charts show, and saving fewer makes
-	 * the run faster and its result smaller.
+	 * Save only these variables (display or canonical names), in this order; every saved variable
+	 * when absent. A Monte Carlo run that charts one output need not keep the other hundred.
 	 */
 	outputs?: readonly string[];
 }

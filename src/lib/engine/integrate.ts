@@ -21,20 +21,17 @@ export interface IntegrationInput {
 	runtime: Runtime;
 	hasRandom: boolean;
 	nonNegativeSlots: number[];
-	/** The state and value slots to save, in this order; every slot when absent. */
-	save?: { state: Int32Array; values: Int32Array };
 	findNonFinite: (s: Float64Array, v: Float64Array) => { name: string; value: number; inState: boolean } | undefined;
+	/** The state and value slots to save, in this order; every slot when absent. */
+	keep?: { state: Int32Array; values: Int32Array };
 }
 
 export interface RawResult {
 	times: Float64Array;
 	rows: number;
-	/** Row-major copies of the saved state and value slots at each saved time (every slot, or `save`'s). */
+	/** Row-major copies of the state and value arrays at each saved time (only the kept slots, when some are). */
 	savedState: Float64Array;
 	savedValues: Float64Array;
-	/** Values in one saved row of each. */
-	stateWidth: number;
-	valuesWidth: number;
 	error?: Diagnostic;
 }
 
@@ -48,12 +45,10 @@ export function integrate(input: IntegrationInput): RawResult {
 	const d = new Float64Array(ns);
 	// Stage-1 values for after-step updates; under Euler the values array is never overwritten.
 	const v1 = method === 'euler' ? v : new Float64Array(nv);
-	const stateSlots = input.save?.state;
-	const valueSlots = input.save?.values;
-	const stateWidth = stateSlots ? stateSlots.length : ns;
-	const valuesWidth = valueSlots ? valueSlots.length : nv;
-	const savedState = new Float64Array(plan.rows * stateWidth);
-	const savedValues = new Float64Array(plan.rows * valuesWidth);
+	const keepState = input.keep?.state;
+	const keepValues = input.keep?.values;
+	const savedState = new Float64Array(plan.rows * (keepState ? keepState.length : ns));
+	const savedValues = new Float64Array(plan.rows * (keepValues ? keepValues.length : nv));
 	const times = new Float64Array(plan.rows);
 	let row = 0;
 
@@ -68,7 +63,7 @@ export function integrate(input: IntegrationInput): RawResult {
 			time: when,
 			message: `${what} first appeared${found ? ` in "${found.name}"` : ''} at time ${when}; the run stopped there. Look for a division by zero or a value that grows without limit`
 		};
-		return { times: times.slice(0, row), rows: row, savedState, savedValues, stateWidth, valuesWidth, error };
+		return { times: times.slice(0, row), rows: row, savedState, savedValues, error };
 	};
 
 	init(start, s, v, c, d, v1);
@@ -88,10 +83,13 @@ export function integrate(input: IntegrationInput): RawResult {
 		if (hasRandom && n > 0) runtime.drawStep();
 		rates(t, s, v, c, d, v);
 		if (n % saveEvery === 0) {
-			if (stateSlots) saveSlots(s, stateSlots, savedState, row * stateWidth);
-			else savedState.set(s, row * ns);
-			if (valueSlots) saveSlots(v, valueSlots, savedValues, row * valuesWidth);
-			else savedValues.set(v, row * nv);
+			if (keepState && keepValues) {
+				saveSlots(s, keepState, savedState, row);
+				saveSlots(v, keepValues, savedValues, row);
+			} else {
+				savedState.set(s, row * ns);
+				savedValues.set(v, row * nv);
+			}
 			times[row++] = t;
 		}
 		if (!allFinite(v)) return stop(t, t);
@@ -137,12 +135,13 @@ export function integrate(input: IntegrationInput): RawResult {
 			return stop(t, t + dt);
 		}
 	}
-	return { times, rows: row, savedState, savedValues, stateWidth, valuesWidth };
+	return { times, rows: row, savedState, savedValues };
 }
 
-/** Copies the chosen slots of one row: a run saving a few outputs skips copying all the rest. */
-function saveSlots(from: Float64Array, slots: Int32Array, to: Float64Array, at: number): void {
-	for (let k = 0; k < slots.length; k++) to[at + k] = from[slots[k]];
+/** Copies the chosen slots of `from` into row `row` of `into`, whose rows are `slots.length` wide. */
+function saveSlots(from: Float64Array, slots: Int32Array, into: Float64Array, row: number): void {
+	const offset = row * slots.length;
+	for (let k = 0; k < slots.length; k++) into[offset + k] = from[slots[k]];
 }
 
 /**

@@ -131,12 +131,11 @@ export class Program implements Simulation {
 		const problems = checkSimSpecs(specs);
 		if (problems.length) throw new InputError(problems[0].message, problems);
 		const plan = schedule(specs);
-		const chosen = this.#chosenOutputs(options.outputs);
-		const save = options.outputs ? this.#slotsToSave(chosen) : undefined;
-		const cells = plan.rows * (save ? save.state.length + save.values.length : this.#counts.s + this.#counts.v);
+		const cells = plan.rows * (this.#counts.s + this.#counts.v);
 		if (cells > 200_000_000) {
 			throw new InputError(`the run would save ${plan.rows.toLocaleString('en-GB')} rows of ${this.outputs.length} variables, too many to hold: use a longer save interval`);
 		}
+		const chosen = this.#chosenOutputs(options.outputs);
 		const constants = this.#constantsWith(options.overrides);
 		const seed = options.seed ?? specs.seed ?? Math.floor(Math.random() * 2 ** 32);
 		this.#runtime.begin(plan.start, plan.stop, plan.dt, plan.steps, seed);
@@ -151,39 +150,34 @@ export class Program implements Simulation {
 			runtime: this.#runtime,
 			hasRandom: this.compiled.randomCount > 0,
 			nonNegativeSlots: this.compiled.nodes.filter((n) => n.kind === 'stock' && n.nonNegative).map((n) => n.slot),
-			save,
-			findNonFinite: (s, v) => this.#findNonFinite(s, v)
+			findNonFinite: (s, v) => this.#findNonFinite(s, v),
+			keep: chosen && this.#slotsToKeep(chosen)
 		});
-		return this.#results(raw, constants, chosen, save);
-	}
-
-	/** Output indices to save, in model order: all, or the named ones (an unknown name is refused). */
-	#chosenOutputs(names: readonly string[] | undefined): number[] {
-		if (!names) return this.outputs.map((_, i) => i);
-		const chosen = new Set<number>();
-		for (const name of names) {
-			const index = this.#outputIndex.get(canonicalName(name));
-			if (index === undefined) throw new InputError(`there is no variable called "${name}" to save${suggest(name, this.outputs)}`);
-			chosen.add(index);
-		}
-		return [...chosen].sort((a, b) => a - b);
-	}
-
-	/** The distinct state and value slots the chosen outputs read (constants are filled, not saved). */
-	#slotsToSave(chosen: readonly number[]): { state: Int32Array; values: Int32Array } {
-		const state = new Set<number>();
-		const values = new Set<number>();
-		for (const i of chosen) {
-			const node = this.compiled.nodes[this.compiled.outputs[i].node];
-			if (node.kind === 'stock') state.add(node.slot);
-			else if (node.kind !== 'const') values.add(node.slot);
-		}
-		return { state: Int32Array.from(state), values: Int32Array.from(values) };
+		return this.#results(raw, constants, chosen);
 	}
 
 	seriesOf(result: RunResult, name: string): Float64Array | undefined {
 		const index = result.names.findIndex((n) => canonicalName(n) === canonicalName(name));
 		return index < 0 ? undefined : result.series[index];
+	}
+
+	/** Indices into the outputs of the names asked for, or undefined for all of them. */
+	#chosenOutputs(names: readonly string[] | undefined): number[] | undefined {
+		return names?.map((name) => {
+			const index = this.#outputIndex.get(canonicalName(name));
+			if (index === undefined) throw new InputError(`there is no saved variable called "${name}"${suggest(name, this.outputs)}`);
+			return index;
+		});
+	}
+
+	/** The state and value slots a run must save for the chosen outputs (constants are filled in after). */
+	#slotsToKeep(chosen: readonly number[]): { state: Int32Array; values: Int32Array } {
+		const { nodes, outputs } = this.compiled;
+		const picked = chosen.map((i) => nodes[outputs[i].node]).filter((n) => n.kind !== 'const');
+		return {
+			state: Int32Array.from(picked.filter((n) => n.kind === 'stock'), (n) => n.slot),
+			values: Int32Array.from(picked.filter((n) => n.kind !== 'stock'), (n) => n.slot)
+		};
 	}
 
 	#constantsWith(overrides: Record<string, number> | undefined): Float64Array {
@@ -218,32 +212,27 @@ export class Program implements Simulation {
 		return undefined;
 	}
 
-	#results(raw: ReturnType<typeof integrate>, constants: Float64Array, chosen: readonly number[], save: { state: Int32Array; values: Int32Array } | undefined): RunResult {
+	/** Columns of the saved rows: every output, or the chosen ones when the run kept only their slots. */
+	#results(raw: ReturnType<typeof integrate>, constants: Float64Array, chosen?: readonly number[]): RunResult {
 		const { nodes, outputs } = this.compiled;
 		const rows = raw.rows;
+		const shown = chosen ?? outputs.map((_, i) => i);
 		// Every output's column is a view into one buffer, so a worker can transfer the whole
 		// result as a single ArrayBuffer.
-		const columns = new Float64Array(rows * chosen.length);
-		const series = chosen.map((_, k) => columns.subarray(k * rows, (k + 1) * rows));
+		const columns = new Float64Array(rows * shown.length);
+		const series = shown.map((_, k) => columns.subarray(k * rows, (k + 1) * rows));
 		const stateOutputs: number[] = [];
 		const valueOutputs: number[] = [];
-		chosen.forEach((o, k) => {
+		shown.forEach((o, k) => {
 			const node = nodes[outputs[o].node];
 			if (node.kind === 'const') series[k].fill(constants[node.slot]);
 			else (node.kind === 'stock' ? stateOutputs : valueOutputs).push(k);
 		});
-		// Where a row holds only the saved slots, a slot's column is its place in that list.
-		const place = (slots: Int32Array | undefined) => {
-			const at = new Map<number, number>();
-			slots?.forEach((slot, i) => at.set(slot, i));
-			return (k: number) => {
-				const slot = nodes[outputs[chosen[k]].node].slot;
-				return slots ? at.get(slot)! : slot;
-			};
-		};
-		transpose(raw.savedState, raw.stateWidth, stateOutputs, place(save?.state), columns, rows);
-		transpose(raw.savedValues, raw.valuesWidth, valueOutputs, place(save?.values), columns, rows);
-		return { times: raw.times, names: chosen.map((i) => this.outputs[i]), series, error: raw.error };
+		// A full run saved whole rows, read at each node's slot; a chosen run saved the kept slots in order.
+		const column = (list: number[]) => (k: number) => (chosen ? list.indexOf(k) : nodes[outputs[shown[k]].node].slot);
+		transpose(raw.savedState, chosen ? stateOutputs.length : this.#counts.s, stateOutputs, column(stateOutputs), columns, rows);
+		transpose(raw.savedValues, chosen ? valueOutputs.length : this.#counts.v, valueOutputs, column(valueOutputs), columns, rows);
+		return { times: raw.times, names: shown.map((i) => this.outputs[i]), series, error: raw.error };
 	}
 }
 

@@ -17,7 +17,7 @@ import { namesInScope } from './modules';
 import { canonicalName } from './names';
 import { findScenario } from './scenarios';
 import type { FlowbookDocument, Model, Scenario } from './types';
-import { SCHEMA_VERSION } from './types';
+import { MAX_SENSITIVITY_RUNS, SCHEMA_VERSION } from './types';
 import { validateModel } from './validate';
 
 export interface DocumentRead {
@@ -542,6 +542,7 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 				break;
 			case 'sensitivity':
 				variables(cell, 'outputs', here);
+				checkSensitivity(cell, here, hasVariable, checks);
 				break;
 			default: {
 				const kind = cell.kind === undefined ? 'no kind' : `unknown cell kind ${shown(cell.kind)}`;
@@ -550,6 +551,56 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 		}
 	});
 	uniqueIds(cells, place, checks);
+}
+
+const DISTRIBUTIONS: Record<string, string[]> = { uniform: ['min', 'max'], normal: ['mean', 'sd'], triangular: ['min', 'mode', 'max'] };
+const MAX_SEED = 2 ** 32 - 1;
+
+/** A sensitivity cell's settings: the constants it varies and how, its number of runs and its seed. */
+function checkSensitivity(cell: Json, place: Place, hasVariable: ((name: string) => boolean) | undefined, checks: Checks): void {
+	const runs = checks.number(cell, 'runs', place, true);
+	if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1 && runs <= MAX_SENSITIVITY_RUNS)) {
+		checks.error(at(place, 'runs'), `${at(place, 'runs').label} must be a whole number from 1 to ${MAX_SENSITIVITY_RUNS.toLocaleString('en-GB')} (it is ${runs})`);
+	}
+	const seed = checks.number(cell, 'seed', place, true);
+	if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
+		checks.error(at(place, 'seed'), `${at(place, 'seed').label} must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')} (it is ${seed})`);
+	}
+	const parameters = checks.list(cell.parameters, at(place, 'parameters'), true) ?? [];
+	const varied = new Map<string, Place>();
+	parameters.forEach((p, i) => {
+		const here = at(at(place, 'parameters'), i, isObject(p) ? p.variable : undefined);
+		const parameter = checks.object(p, here);
+		if (!parameter) return;
+		const variable = checks.text(parameter, 'variable', here, { nonEmpty: true });
+		if (variable !== undefined) {
+			if (hasVariable && !hasVariable(variable)) checks.warning(at(here, 'variable'), `${at(here, 'variable').label}: the model has no variable ${shown(variable)}`);
+			const before = varied.get(canonicalName(variable));
+			if (before) checks.warning(at(here, 'variable'), `${at(here, 'variable').label}: ${shown(variable)} is already varied by ${before.label}`);
+			else varied.set(canonicalName(variable), here);
+		}
+		checkDistribution(parameter.distribution, at(here, 'distribution'), checks);
+	});
+}
+
+/** A distribution: a known kind, its numbers, and those numbers in an order that can be sampled. */
+function checkDistribution(value: unknown, place: Place, checks: Checks): void {
+	const d = checks.object(value, place);
+	if (!d) return;
+	const fields = typeof d.kind === 'string' && Object.hasOwn(DISTRIBUTIONS, d.kind) ? DISTRIBUTIONS[d.kind] : undefined;
+	if (!fields) {
+		const kind = d.kind === undefined ? 'no kind' : `unknown distribution ${shown(d.kind)}`;
+		checks.error(at(place, 'kind'), `${at(place, 'kind').label}: ${kind}; it must be ${quoteList(Object.keys(DISTRIBUTIONS))}`);
+		return;
+	}
+	const n = Object.fromEntries(fields.map((f) => [f, checks.number(d, f, place)]));
+	const all = fields.every((f) => n[f] !== undefined);
+	if (!all) return;
+	if (d.kind === 'uniform' && n.min! > n.max!) checks.error(place, `${place.label}: min ${n.min} is above max ${n.max}`);
+	if (d.kind === 'normal' && n.sd! < 0) checks.error(at(place, 'sd'), `${at(place, 'sd').label} must not be negative (it is ${n.sd})`);
+	if (d.kind === 'triangular' && !(n.min! <= n.mode! && n.mode! <= n.max!)) {
+		checks.error(place, `${place.label}: mode ${n.mode} must lie from min ${n.min} to max ${n.max}`);
+	}
 }
 
 /** A scenario table's rows: variable names or ids, or rows with a label, direction and format. */

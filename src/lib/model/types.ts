@@ -268,7 +268,40 @@ export type Cell =
 			/** Scenario ids or names, one block of rows each; all when absent. */
 			scenarios?: string[];
 	  }
-	| { id: string; kind: 'sensitivity'; outputs: string[] };
+	| {
+			id: string;
+			kind: 'sensitivity';
+			/** Variable ids or names, one fan chart each. */
+			outputs: string[];
+			/** The constants to vary; when absent, the notebook's first lever over its range. */
+			parameters?: SensitivityParameter[];
+			/** How many runs, from 1 to MAX_SENSITIVITY_RUNS; default 200. */
+			runs?: number;
+			/** Seed of the samples, a whole number from 0 to 2³² − 1; default 1. The same seed gives the same fans. */
+			seed?: number;
+	  };
+
+/**
+ * How one constant varies across a sensitivity analysis's runs.
+ * @example { kind: 'triangular', min: 0, mode: 0.1, max: 0.3 }
+ */
+export type Distribution =
+	| { kind: 'uniform'; min: number; max: number }
+	| { kind: 'normal'; mean: number; sd: number }
+	| { kind: 'triangular'; min: number; mode: number; max: number };
+
+/**
+ * A constant a sensitivity analysis varies.
+ * @example { variable: 'demand_growth', distribution: { kind: 'uniform', min: 0, max: 0.04 } }
+ */
+export interface SensitivityParameter {
+	/** The constant's variable id (or name). */
+	variable: string;
+	distribution: Distribution;
+}
+
+/** The most runs a sensitivity analysis may ask for: each run's series of each output is held on the page. */
+export const MAX_SENSITIVITY_RUNS = 10_000;
 
 /**
  * How a notebook shows time: a model that runs in days can chart and tabulate in years.

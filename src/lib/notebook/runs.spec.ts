@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { aux, flow, model, stock } from '../engine/test-models';
 import type { FlowbookDocument, Lever } from '../model/types';
-import { SimulationHost } from '../worker/host';
+import { SampleHost } from '../worker/sample-host';
 import { SimulationPool, type WorkerHandle } from '../worker/pool';
 import { Runs } from './runs.svelte';
 
 /** A worker in this process that answers on a later tick, counting the runs it makes. */
 function fakeWorker(count: { runs: number }): WorkerHandle {
-	const host = new SimulationHost();
+	const host = new SampleHost();
 	const later = <T>(f: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(f()), 2));
 	return {
 		api: {
 			compile: (m) => later(() => host.compile(m)),
 			run: (o) => later(() => (count.runs++, host.run(o))),
-			runBatch: (items) => later(() => ((count.runs += items.length), host.runBatch(items)))
+			runBatch: (items) => later(() => ((count.runs += items.length), host.runBatch(items))),
+			runSamples: (block) => later(() => host.runSamples(block)),
+			percentiles: (request) => later(() => host.percentiles(request))
 		},
 		terminate: () => {}
 	};

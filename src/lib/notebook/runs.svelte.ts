@@ -4,10 +4,11 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import type { RunOptions, RunResult } from '../engine/api';
+import type { RunBlock } from '../engine/percentiles';
 import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
-import type { BatchOptions, SimulationPool } from '../worker/pool';
-import type { BatchItem, BatchReply, RunReply } from '../worker/protocol';
+import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
+import type { RunReply } from '../worker/protocol';
 import { sweepContext, sweepPositions } from './lever-sweep';
 import { chartedVariables } from './results';
 
@@ -184,9 +185,14 @@ export class Runs {
 		this.scenarioStatus = problems.length ? { state: 'error', message: problems.join('; ') } : { state: 'done', ms: performance.now() - started };
 	}
 
-	/** Runs a batch (Monte Carlo samples) on the pool, on the model the live run uses. */
-	batch(items: BatchItem[], options: BatchOptions): Promise<BatchReply[] | undefined> {
-		return this.#pool.runBatch(items, options);
+	/** Runs Monte Carlo samples on the pool, in blocks, on the model the live run uses. */
+	samples(job: SampleJob, options: SampleOptions): Promise<boolean> {
+		return this.#pool.runSamples(job, options);
+	}
+
+	/** Percentiles at every saved time across runs in blocks, taken on the pool. */
+	percentiles(blocks: readonly RunBlock[], rows: number, percentiles: readonly number[]): Promise<Float64Array[]> {
+		return this.#pool.percentiles(blocks, rows, percentiles);
 	}
 
 	/** Whether the model compiled; when not, why. */

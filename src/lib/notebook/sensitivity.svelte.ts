@@ -3,12 +3,24 @@
  * the worker pool with progress and cancel, and the percentile bands of each chosen output.
  */
 import { describe, type Runs } from './runs.svelte';
-import { FAN, drawSamples, percentileBands, type Parameter } from './sensitivity';
+import type { SampleJob } from '../worker/pool';
+import type { RunBlock } from '../engine/percentiles';
+import { FAN, drawSamples, type Parameter, type Sample } from './sensitivity';
 
 export type SensitivityStatus =
 	| { state: 'idle' }
 	| { state: 'running'; done: number; total: number }
-	| { state: 'done'; runs: number; failed: number; ms: number; runMs: number; firstProblem?: string }
+	| {
+			state: 'done';
+			runs: number;
+			failed: number;
+			/** Wall time from the click to the fans; of it, the time spent on percentiles after the last run. */
+			ms: number;
+			bandsMs: number;
+			/** The mean time of one run inside its worker. */
+			runMs: number;
+			firstProblem?: string;
+	  }
 	| { state: 'cancelled'; done: number; total: number }
 	| { state: 'error'; message: string };
 
@@ -19,14 +31,24 @@ export interface Fan {
 	bands: Float64Array[];
 }
 
-/** Percentiles are computed this many saved times at a go, yielding between, so the page never stalls. */
-const CHUNK = 400;
+/**
+ * The bar moves at most every PROGRESS_MS and the words change at most every STATUS_MS. New words
+ * repaint the page, which on a large notebook takes the main thread tens of milliseconds, and on a
+ * two-core machine that is time taken from the workers; the bar only moves a layer.
+ */
+const PROGRESS_MS = 200;
+const STATUS_MS = 1000;
+
 
 export class Sensitivity {
 	status = $state.raw<SensitivityStatus>({ state: 'idle' });
 	fans = $state.raw<Fan[]>([]);
+	/** Samples back so far, for the progress bar. */
+	progress = $state.raw(0);
 	#runs: Runs;
 	#abort: AbortController | undefined;
+	/** Samples back so far, which the status shows only now and then. */
+	#done = 0;
 
 	constructor(runs: Runs) {
 		this.#runs = runs;
@@ -45,67 +67,69 @@ export class Sensitivity {
 		}
 		const abort = (this.#abort = new AbortController());
 		const started = performance.now();
-		const samples = drawSamples(parameters, count, seed);
-		const items = samples.map((s, i) => ({ key: String(i), options: { overrides: s.overrides, seed: s.seed }, outputs }));
-		// Each run's series by output, in sample order whichever worker ran it.
-		const series = outputs.map(() => new Array<Float64Array>(count));
-		let times: Float64Array | undefined;
+		const job = packSamples(drawSamples(parameters, count, seed), parameters, outputs);
+		// Each output's runs, in the blocks they came in; percentiles do not care which run is which.
+		const blocks = outputs.map((): RunBlock[] => []);
+		let times: Float64Array = new Float64Array(0);
 		let failed = 0;
 		let firstProblem: string | undefined;
+		const unknown = new Set<string>();
 		let runMs = 0;
 		let ran = 0;
 		this.status = { state: 'running', done: 0, total: count };
-		const replies = await this.#runs.batch(items, {
+		let moved = performance.now();
+		let said = moved;
+		this.#done = 0;
+		this.progress = 0;
+		const finished = await this.#runs.samples(job, {
 			signal: abort.signal,
-			onProgress: (done, total) => {
-				if (!abort.signal.aborted) this.status = { state: 'running', done, total };
-			},
-			onResult: ({ key, reply }) => {
-				const problem = reply.ok ? reply.result.error : reply.diagnostics[0];
-				if (problem) {
-					failed++;
-					firstProblem ??= describe(problem);
-				}
-				if (!reply.ok) return;
+			onBlock: (reply, done, total) => {
+				failed += reply.problems.length;
+				if (reply.problems.length) firstProblem ??= describe(reply.problems[0].diagnostic);
+				reply.unknown.forEach((name) => unknown.add(name));
 				runMs += reply.ms;
-				ran++;
-				const { result } = reply;
-				times ??= result.times;
-				const r = Number(key);
-				outputs.forEach((name, k) => {
-					const i = result.names.findIndex((n) => sameName(n, name));
-					if (i >= 0) series[k][r] = result.series[i];
-				});
+				ran += reply.ran;
+				if (reply.rows > times.length) times = reply.times;
+				reply.columns.forEach((values, k) => blocks[k].push({ values, count: reply.count, rows: reply.rows }));
+				this.#done = done;
+				const now = performance.now();
+				if (now - moved >= PROGRESS_MS || done === total) {
+					moved = now;
+					this.progress = done;
+				}
+				if (now - said >= STATUS_MS || done === total) {
+					said = now;
+					this.status = { state: 'running', done, total };
+				}
 			}
 		});
-		if (!replies) {
-			if (this.#abort === abort) this.status = { state: 'cancelled', done: (this.status as { done?: number }).done ?? 0, total: count };
+		if (!finished) {
+			if (this.#abort === abort) this.status = { state: 'cancelled', done: this.#done, total: count };
 			return;
 		}
-		if (!times) {
+		if (!times.length) {
 			this.status = { state: 'error', message: firstProblem ?? 'no run finished' };
 			return;
 		}
+		const banding = performance.now();
 		const fans: Fan[] = [];
 		for (let k = 0; k < outputs.length; k++) {
-			const runs = series[k].filter((s) => s !== undefined);
-			const bands = FAN.map(() => new Float64Array(times!.length).fill(NaN));
-			for (let from = 0; from < times.length; from += CHUNK) {
-				percentileBands(runs, times.length, FAN, from, Math.min(times.length, from + CHUNK), bands);
-				await new Promise((resolve) => setTimeout(resolve, 0));
-				if (abort.signal.aborted) return;
-			}
+			if (unknown.has(outputs[k])) continue;
+			const bands = await this.#runs.percentiles(blocks[k], times.length, FAN);
+			if (abort.signal.aborted) return;
 			fans.push({ output: outputs[k], times, bands });
 		}
+		if (unknown.size) firstProblem ??= `the model does not save ${[...unknown].join(', ')}`;
 		this.fans = fans;
-		this.status = { state: 'done', runs: count, failed, ms: performance.now() - started, runMs: runMs / Math.max(1, ran), firstProblem };
+		const now = performance.now();
+		this.status = { state: 'done', runs: count, failed, ms: now - started, bandsMs: now - banding, runMs: runMs / Math.max(1, ran), firstProblem };
 	}
 
 	cancel(): void {
 		if (!this.#abort || this.#abort.signal.aborted) return;
 		const status = this.status;
 		this.#abort.abort();
-		this.status = { state: 'cancelled', done: status.state === 'running' ? status.done : 0, total: status.state === 'running' ? status.total : 0 };
+		this.status = { state: 'cancelled', done: this.#done, total: status.state === 'running' ? status.total : 0 };
 	}
 
 	dispose(): void {
@@ -113,5 +137,14 @@ export class Sensitivity {
 	}
 }
 
-const key = (name: string) => name.toLowerCase().replace(/[\s_]+/g, ' ').trim();
-const sameName = (a: string, b: string) => key(a) === key(b);
+/** Samples as the pool takes them: one array of values, one of seeds. */
+export function packSamples(samples: readonly Sample[], parameters: readonly Parameter[], outputs: string[]): SampleJob {
+	const names = parameters.map((p) => p.name);
+	const values = new Float64Array(samples.length * names.length);
+	const seeds = new Float64Array(samples.length);
+	samples.forEach((sample, i) => {
+		names.forEach((name, j) => (values[i * names.length + j] = sample.overrides[name]));
+		seeds[i] = sample.seed;
+	});
+	return { names, values, seeds, outputs };
+}

@@ -1,17 +1,14 @@
 /**
  * Sensitivity analysis, the pure part: parameter samples drawn on the page from one seeded stream
- * (so a result never depends on which worker ran which sample), and percentiles across runs.
+ * (so a result never depends on which worker ran which sample), its settings, and its CSV. The
+ * percentiles across runs are engine/percentiles.ts's, taken in the workers.
  */
+import { chartCsv } from '../charts/export';
 import { randomStream } from '../engine/runtime';
+import { MAX_SENSITIVITY_RUNS, type Distribution } from '../model/types';
 
-/**
- * How one constant varies across runs.
- * @example { kind: 'triangular', min: 0, mode: 0.1, max: 0.3 }
- */
-export type Distribution =
-	| { kind: 'uniform'; min: number; max: number }
-	| { kind: 'normal'; mean: number; sd: number }
-	| { kind: 'triangular'; min: number; mode: number; max: number };
+export { percentileBands, percentileOfSorted } from '../engine/percentiles';
+export type { Distribution } from '../model/types';
 
 /** A constant (by display name) and its distribution. */
 export interface Parameter {
@@ -61,6 +58,60 @@ export function drawSamples(parameters: readonly Parameter[], runs: number, seed
 	return samples;
 }
 
+/** What a sensitivity cell does until it is told otherwise. */
+export const DEFAULT_RUNS = 200;
+export const DEFAULT_SEED = 1;
+/** The seed is taken as 32 bits, so larger ones would repeat smaller ones. */
+export const MAX_SEED = 2 ** 32 - 1;
+/** Each run's series of each output stays on the page until the percentiles are taken. */
+export const MEMORY_BUDGET_BYTES = 512 * 1024 * 1024;
+
+/** A constant's spread until the user sets one: its lever's range, else ±20% of its value. */
+export function defaultDistribution(value: number, lever?: { min: number; max: number }): Distribution {
+	const [min, max] = lever ? [lever.min, lever.max] : [value * 0.8, value * 1.2].sort((a, b) => a - b);
+	return { kind: 'uniform', min, max };
+}
+
+/** The same spread as another kind: a normal's mean ± 2 sd stands for a range, and the reverse. */
+export function reshape(d: Distribution, kind: Distribution['kind']): Distribution {
+	const [lo, hi] = d.kind === 'normal' ? [d.mean - 2 * d.sd, d.mean + 2 * d.sd] : [d.min, d.max];
+	if (kind === 'uniform') return { kind, min: lo, max: hi };
+	if (kind === 'normal') return { kind, mean: (lo + hi) / 2, sd: (hi - lo) / 4 };
+	return { kind, min: lo, mode: (lo + hi) / 2, max: hi };
+}
+
+/** The numbers each kind of distribution is given by, in the order a form shows them. */
+export const DISTRIBUTION_FIELDS: Record<Distribution['kind'], string[]> = { uniform: ['min', 'max'], normal: ['mean', 'sd'], triangular: ['min', 'mode', 'max'] };
+
+export function runsProblem(runs: number): string | undefined {
+	return Number.isInteger(runs) && runs >= 1 && runs <= MAX_SENSITIVITY_RUNS ? undefined : `runs must be a whole number from 1 to ${MAX_SENSITIVITY_RUNS.toLocaleString('en-GB')}`;
+}
+
+export function seedProblem(seed: number): string | undefined {
+	return Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED ? undefined : `the seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')}`;
+}
+
+/** Why the page could not hold every run's series, or undefined when it can. */
+export function memoryProblem(runs: number, outputs: number, rows: number): string | undefined {
+	const bytes = runs * outputs * rows * 8;
+	if (bytes <= MEMORY_BUDGET_BYTES) return undefined;
+	const mb = (b: number) => `${Math.round(b / 1024 / 1024).toLocaleString('en-GB')} MB`;
+	return `${runs.toLocaleString('en-GB')} runs of ${outputs} output${outputs === 1 ? '' : 's'} over ${rows.toLocaleString('en-GB')} saved times would hold ${mb(bytes)}, more than the ${mb(MEMORY_BUDGET_BYTES)} this page allows: use fewer runs or outputs`;
+}
+
+/**
+ * The fans as CSV: a time column in display units, then each output's five percentiles,
+ * headed "occupancy p5" and so on.
+ */
+export function fanCsv(fans: readonly { output: string; times: ArrayLike<number>; bands: readonly ArrayLike<number>[] }[], timeLabel: string, perUnit = 1): string {
+	const times = Array.from(fans[0]?.times ?? [], (t) => t / perUnit);
+	return chartCsv(
+		timeLabel,
+		times,
+		fans.flatMap((fan) => fan.bands.map((values, i) => ({ label: `${fan.output} p${FAN[i]}`, values })))
+	);
+}
+
 /** Why a distribution cannot be sampled, in words, or undefined when it can. */
 export function distributionProblem(d: Distribution): string | undefined {
 	const values = Object.values(d).filter((v) => typeof v === 'number');
@@ -69,36 +120,4 @@ export function distributionProblem(d: Distribution): string | undefined {
 	if (d.kind === 'normal' && d.sd < 0) return 'the standard deviation must not be negative';
 	if (d.kind === 'triangular' && !(d.min <= d.mode && d.mode <= d.max)) return 'min ≤ mode ≤ max';
 	return undefined;
-}
-
-/**
- * The p-th percentile (0–100) of values sorted ascending, interpolating linearly between
- * neighbours (the R-7 / Excel PERCENTILE.INC / numpy default definition). NaN when empty.
- */
-export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
-	const n = sorted.length;
-	if (n === 0) return NaN;
-	const h = ((n - 1) * p) / 100;
-	const lo = Math.floor(h);
-	const hi = Math.min(n - 1, lo + 1);
-	return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-/**
- * Percentiles over runs at each saved time. `runs[r]` is run r's series; runs that stopped early
- * (shorter) or hold NaN at a time are left out at that time. Returns one series per percentile.
- */
-export function percentileBands(runs: readonly ArrayLike<number>[], times: number, percentiles: readonly number[] = FAN, from = 0, to = times, into?: Float64Array[]): Float64Array[] {
-	const bands = into ?? percentiles.map(() => new Float64Array(times).fill(NaN));
-	const column = new Float64Array(runs.length);
-	for (let t = from; t < to; t++) {
-		let n = 0;
-		for (const run of runs) {
-			const v = t < run.length ? run[t] : NaN;
-			if (Number.isFinite(v)) column[n++] = v;
-		}
-		const sorted = column.subarray(0, n).sort();
-		for (let k = 0; k < percentiles.length; k++) bands[k][t] = percentileOfSorted(sorted, percentiles[k]);
-	}
-	return bands;
 }

@@ -31,6 +31,11 @@ export class SimulationHost implements SimulationApi {
 		};
 	}
 
+	/** The compiled model and the compiler's findings, for the sample blocks of a pool worker (sample-host.ts). */
+	get compiled(): { simulation: Simulation | undefined; diagnostics: readonly Diagnostic[] } {
+		return { simulation: this.#simulation, diagnostics: this.#diagnostics };
+	}
+
 	run(options: RunOptions = {}): RunReply {
 		const reply = this.#runOne(options);
 		return reply.ok ? Comlink.transfer(reply, buffersOf(reply.result)) : reply;

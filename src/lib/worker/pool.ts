@@ -1,16 +1,19 @@
 /**
  * The typed client the page calls. One worker answers the live run (the current slider
  * positions): a newer request supersedes one still waiting, a reply to an older request is
- * dropped, and cancel() ends a run in flight by replacing the worker. Batches (scenarios, Monte
- * Carlo samples) spread over a pool of workers, one run at a time each, with progress and cancel.
+ * dropped, and cancel() ends a run in flight by replacing the worker. Batches (scenarios) spread
+ * over a pool of workers, one run at a time each; Monte Carlo samples go in blocks of many runs.
+ * Both report progress and can be cancelled.
  */
+import * as Comlink from 'comlink';
 import type { RunOptions } from '../engine/api';
+import { sliceBlock, type RunBlock } from '../engine/percentiles';
 import type { Model } from '../model/types';
-import type { BatchItem, BatchReply, CompileSummary, RunReply, SimulationApi } from './protocol';
+import type { BatchItem, BatchReply, CompileSummary, PoolWorkerApi, RunReply, SampleBlock, SampleBlockReply } from './protocol';
 
 /** A worker as the pool sees it: its API (a comlink proxy in the browser) and how to end it. */
 export interface WorkerHandle {
-	api: { [K in keyof SimulationApi]: (...args: Parameters<SimulationApi[K]>) => Promise<ReturnType<SimulationApi[K]>> };
+	api: { [K in keyof PoolWorkerApi]: (...args: Parameters<PoolWorkerApi[K]>) => Promise<ReturnType<PoolWorkerApi[K]>> };
 	terminate(): void;
 }
 
@@ -24,6 +27,44 @@ export interface BatchOptions {
 	onProgress?: (done: number, total: number) => void;
 	onResult?: (reply: BatchReply) => void;
 	signal?: AbortSignal;
+}
+
+/**
+ * Monte Carlo samples, packed: sample i sets names[j] to values[i × names.length + j] and seeds
+ * its own random functions with seeds[i]; only `outputs` come back.
+ */
+export interface SampleJob {
+	names: string[];
+	values: Float64Array;
+	seeds: Float64Array;
+	outputs: string[];
+}
+
+export interface SampleOptions {
+	/** Each block as it comes back, in whatever order the workers finish; `done` counts samples. */
+	onBlock?: (reply: SampleBlockReply, done: number, total: number) => void;
+	signal?: AbortSignal;
+}
+
+/**
+ * A block holds about this much work: long enough that a message's cost is lost in it, short
+ * enough that progress moves and a cancelled worker is free again soon.
+ */
+const BLOCK_MS = 200;
+/** Work on the page is cut into slices of about this many milliseconds, so it never stalls. */
+const SLICE_MS = 10;
+const MAX_BLOCK = 256;
+
+/**
+ * How many samples the next block takes. Until a run has been timed, one; then BLOCK_MS of runs,
+ * but never more than a share of what is left (guided self-scheduling), so that the last blocks
+ * are small and every lane finishes at about the same time.
+ */
+export function blockSize(remaining: number, lanes: number, msPerRun: number | undefined): number {
+	if (msPerRun === undefined) return Math.min(1, remaining);
+	const byTime = Math.floor(BLOCK_MS / Math.max(msPerRun, 0.01));
+	const share = Math.ceil(remaining / (2 * lanes));
+	return Math.max(1, Math.min(byTime, share, MAX_BLOCK, remaining));
 }
 
 export class SimulationPool {
@@ -120,6 +161,84 @@ export class SimulationPool {
 		};
 		await Promise.all(this.#pool.slice(0, Math.max(1, Math.min(this.size, items.length))).map(work));
 		return signal?.aborted ? undefined : replies;
+	}
+
+	/**
+	 * Runs every sample of `job` on the pool in blocks. Each worker has two blocks in hand, so it
+	 * starts the next while the page takes the last. Resolves true when every block came back,
+	 * false when the signal aborted (blocks still in flight are dropped).
+	 */
+	async runSamples(job: SampleJob, { onBlock, signal }: SampleOptions = {}): Promise<boolean> {
+		const total = job.seeds.length;
+		const workers = Math.max(1, Math.min(this.size, total));
+		while (this.#pool.length < workers) this.#pool.push({ handle: this.#spawn(), version: 0 });
+		const width = job.names.length;
+		const lanes = 2 * workers;
+		let next = 0;
+		let done = 0;
+		let replies = 0;
+		let ran = 0;
+		let ms = 0;
+		const lane = async (slot: Slot) => {
+			await this.#ensure(slot);
+			while (next < total && !signal?.aborted) {
+				const first = next;
+				const count = blockSize(total - first, lanes, replies ? ms / Math.max(1, ran) : undefined);
+				next += count;
+				const block: SampleBlock = {
+					first,
+					names: job.names,
+					values: job.values.slice(first * width, (first + count) * width),
+					seeds: job.seeds.slice(first, first + count),
+					outputs: job.outputs
+				};
+				const reply = await slot.handle.api.runSamples(block);
+				if (signal?.aborted) return;
+				done += reply.count;
+				replies++;
+				ran += reply.ran;
+				ms += reply.ms;
+				onBlock?.(reply, done, total);
+			}
+		};
+		const slots = this.#pool.slice(0, workers);
+		await Promise.all([...slots, ...slots].map(lane));
+		return !signal?.aborted;
+	}
+
+	/**
+	 * Percentiles at every saved time (`rows` of them) across the runs in `blocks`, the times shared
+	 * out between the pool's workers. Each worker gets its times of every run, copied out here in
+	 * slices (the page stays responsive) and transferred; with one worker the blocks themselves go.
+	 */
+	async percentiles(blocks: readonly RunBlock[], rows: number, percentiles: readonly number[]): Promise<Float64Array[]> {
+		const workers = Math.max(1, Math.min(this.size, rows));
+		while (this.#pool.length < workers) this.#pool.push({ handle: this.#spawn(), version: 0 });
+		const shares: Promise<Float64Array[]>[] = [];
+		for (let j = 0; j < workers; j++) {
+			const from = Math.round((rows * j) / workers);
+			const to = Math.round((rows * (j + 1)) / workers);
+			let share: RunBlock[] = [...blocks];
+			if (workers > 1) {
+				share = [];
+				let sliced = performance.now();
+				for (const block of blocks) {
+					share.push(sliceBlock(block, from, to));
+					if (performance.now() - sliced > SLICE_MS) {
+						await new Promise((resolve) => setTimeout(resolve, 0));
+						sliced = performance.now();
+					}
+				}
+			}
+			const request = { blocks: share, percentiles: [...percentiles], from: workers > 1 ? 0 : from, to: workers > 1 ? to - from : to };
+			shares.push(this.#pool[j].handle.api.percentiles(Comlink.transfer(request, share.map((b) => b.values.buffer as ArrayBuffer))));
+		}
+		const parts = await Promise.all(shares);
+		return percentiles.map((_, k) => {
+			const band = new Float64Array(rows);
+			parts.forEach((part, j) => band.set(part[k], Math.round((rows * j) / workers)));
+			return band;
+		});
 	}
 
 	/** Compiles the current model on a worker that has an older one. */

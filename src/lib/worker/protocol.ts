@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../model/diagnostics';
 import type { RunOptions, RunResult } from '../engine/api';
+import type { RunBlock } from '../engine/percentiles';
 import type { Model } from '../model/types';
 
 /** What compiling a model told us: whether it runs, its problems, and what it can set and save. */
@@ -38,4 +39,66 @@ export interface SimulationApi {
 	compile(model: Model): CompileSummary;
 	run(options?: RunOptions): RunReply;
 	runBatch(items: BatchItem[]): BatchReply[];
+}
+
+/**
+ * A block of Monte Carlo samples for one worker: many runs per message, so a worker never waits on
+ * the page between runs. Plain arrays of numbers, cheap to clone.
+ * @example { first: 40, names: ['demand growth'], values: Float64Array [0.01, 0.03], seeds: Float64Array [7, 8], outputs: ['occupancy'] }
+ */
+export interface SampleBlock {
+	/** The index of the block's first sample in the whole analysis, so replies land in place. */
+	first: number;
+	/** The constants every sample sets, by display name. */
+	names: string[];
+	/** Sample i sets names[j] to values[i × names.length + j]. */
+	values: Float64Array;
+	/** Each sample's seed for the model's own random functions. */
+	seeds: Float64Array;
+	/** The saved variables to send back (display names, matched as equations match names). */
+	outputs: string[];
+}
+
+/** A sample that stopped early (NaN, Infinity) or could not run at all (a constant the model lacks). */
+export interface SampleProblem {
+	sample: number;
+	diagnostic: Diagnostic;
+}
+
+/** What a block of samples gave: only the chosen outputs, packed, with their buffers transferred. */
+export interface SampleBlockReply {
+	first: number;
+	count: number;
+	/** The saved times of the block's longest run; `rows` long. */
+	times: Float64Array;
+	rows: number;
+	/**
+	 * One array per requested output, in the block's order: sample i's value at saved time t is at
+	 * [i × rows + t]. NaN where a run had stopped or could not run.
+	 */
+	columns: Float64Array[];
+	/** Requested outputs the model does not save (their columns are NaN). */
+	unknown: string[];
+	problems: SampleProblem[];
+	/** How many samples ran (to the end or to an early stop), and their summed run time. */
+	ran: number;
+	ms: number;
+}
+
+/**
+ * Percentiles at saved times from..to across runs packed in blocks (engine/percentiles.ts): one
+ * worker's share of a sensitivity analysis's times.
+ */
+export interface PercentileRequest {
+	blocks: RunBlock[];
+	percentiles: number[];
+	from: number;
+	to: number;
+}
+
+/** The pool's workers add sample blocks, and percentiles across them, to the simulation surface. */
+export interface PoolWorkerApi extends SimulationApi {
+	runSamples(block: SampleBlock): SampleBlockReply;
+	/** One array per percentile, to − from long. */
+	percentiles(request: PercentileRequest): Float64Array[];
 }

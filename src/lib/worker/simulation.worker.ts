@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { SimulationHost } from './host';
+import { SampleHost } from './sample-host';
 
-Comlink.expose(new SimulationHost());
+// Every worker can answer sample blocks; only the pool's workers are sent any.
+Comlink.expose(new SampleHost());

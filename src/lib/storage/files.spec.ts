@@ -1,0 +1,51 @@
+/**
+ * A notebook with a configured sensitivity cell through every way it leaves and comes back: its
+ * file and its share link keep the settings; XMILE, which has no cells, keeps the model.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../model/document';
+import type { FlowbookDocument } from '../model/types';
+import { notebookFile, readNotebookFile, xmileFile } from './files';
+import { decodeShareFragment, encodeShareFragment } from './share-link';
+
+const example = readDocument(readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')).document;
+const withSensitivity: FlowbookDocument = {
+	...example,
+	cells: [
+		...example.cells,
+		{
+			id: 'sensitivity-1',
+			kind: 'sensitivity',
+			outputs: ['occupancy', 'four_hour_performance'],
+			parameters: [
+				{ variable: 'demand_growth', distribution: { kind: 'uniform', min: 0, max: 0.04 } },
+				{ variable: 'extra_acute_beds', distribution: { kind: 'triangular', min: 0, mode: 20, max: 200 } }
+			],
+			runs: 1000,
+			seed: 42
+		}
+	]
+};
+
+describe('a notebook with sensitivity settings', () => {
+	it('keeps them in its .flowbook.json file', async () => {
+		const file = notebookFile(withSensitivity);
+		expect(await readNotebookFile(file)).toEqual(withSensitivity);
+	});
+
+	it('keeps them in its share link', async () => {
+		const { document, diagnostics } = await decodeShareFragment(await encodeShareFragment(withSensitivity));
+		expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+		expect(document.cells.at(-1)).toEqual(withSensitivity.cells.at(-1));
+	});
+
+	it('exports to XMILE, which holds the model only, and that file opens as a notebook', async () => {
+		const file = xmileFile(withSensitivity);
+		const text = await file.text();
+		expect(text).not.toMatch(/triangular/);
+		const opened = await readNotebookFile(new File([text], file.name));
+		expect(opened.model.variables.map((v) => v.name)).toEqual(withSensitivity.model.variables.map((v) => v.name));
+		expect(opened.cells.some((c) => c.kind === 'sensitivity')).toBe(false);
+	});
+});

@@ -244,8 +244,12 @@ class ModelCompiler {
 				return this.resolveName(expr, entry);
 			case 'call':
 				return this.resolveCall(expr, entry);
+			// The arrays flattening pass (flatten/arrays.ts) rewrites every subscript of an arrayed
+			// variable; what is left here subscripts something that is not arrayed.
 			case 'subscript':
-				throw new CompileError('arrays (subscripts in [ ]) are not supported yet', expr);
+				throw new CompileError('only an arrayed variable takes a subscript in [ ]', expr);
+			case 'transpose':
+				throw new CompileError("only an arrayed variable can be transposed with '", expr);
 		}
 	}
 
@@ -299,7 +303,12 @@ class ModelCompiler {
 			throw new CompileError(`unknown function ${callName}${hint}`, expr.nameSpan);
 		}
 		if (args.length < builtin.minArgs || args.length > builtin.maxArgs) {
-			const count = builtin.minArgs === builtin.maxArgs ? `${builtin.minArgs}` : `${builtin.minArgs} to ${builtin.maxArgs}`;
+			const count =
+				builtin.minArgs === builtin.maxArgs
+					? `${builtin.minArgs}`
+					: builtin.maxArgs === Infinity
+						? `${builtin.minArgs} or more`
+						: `${builtin.minArgs} to ${builtin.maxArgs}`;
 			throw new CompileError(`${callName} takes ${count} argument${builtin.maxArgs === 1 ? '' : 's'}, not ${args.length}: ${builtin.signature}`, expr);
 		}
 		const irArgs = args.map((a) => this.toIR(a, entry));

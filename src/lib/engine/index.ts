@@ -20,7 +20,8 @@ export function compileModel(model: Model): CompileResult {
 	const flat = flattenModel(model);
 	if (!flat.ok) return { ok: false, diagnostics: flat.diagnostics };
 	const compiled = compileToNodes(flat.model);
-	if (!compiled.ok) return { ok: false, diagnostics: [...flat.diagnostics, ...compiled.diagnostics] };
+	const relabel = flat.relabel ?? ((ds) => ds);
+	if (!compiled.ok) return { ok: false, diagnostics: [...flat.diagnostics, ...relabel(compiled.diagnostics)] };
 	const program = new Program(compiled.compiled, { ...flat.model.simSpecs, method: flat.model.simSpecs.method ?? 'euler' });
-	return { ok: true, simulation: program, diagnostics: [...flat.diagnostics, ...compiled.compiled.diagnostics] };
+	return { ok: true, simulation: program, diagnostics: [...flat.diagnostics, ...relabel(compiled.compiled.diagnostics)] };
 }

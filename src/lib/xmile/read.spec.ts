@@ -220,7 +220,7 @@ describe('readXmile', () => {
 		]);
 	});
 
-	it('reports arrays, modules and macros as not supported yet, and reads the rest', () => {
+	it('reports modules and macros as not supported yet, and reads the rest, arrays included', () => {
 		const { model, diagnostics } = readXmile(
 			xmile(
 				`<variables>
@@ -235,11 +235,12 @@ describe('readXmile', () => {
 			)
 		);
 		expect(model.variables.map((v) => v.name)).toEqual(['Births', 'Plain']);
+		expect(model.dimensions).toEqual([{ name: 'Region', elements: ['North'] }]);
+		expect(model.variables[0].dimensions).toEqual(['Region']);
 		const errors = diagnostics.filter((d) => d.severity === 'error');
 		expect(errors.map((d) => d.message)).toEqual([
 			'Macro "DOUBLE" is defined: macros are not supported yet',
-			'"Hospital" is a module: modules are not supported yet',
-			'"Births" is arrayed over "Region": arrays are not supported yet'
+			'"Hospital" is a module: modules are not supported yet'
 		]);
 		expect(errors.every((d) => d.line !== undefined)).toBe(true);
 	});

@@ -3,7 +3,7 @@
  *
  *   const { model, diagnostics, name } = readXmile(text);
  *
- * What the file says but Flowbook cannot run yet (arrays, modules, macros) is reported as an
+ * What the file says but Flowbook cannot run yet (modules, macros) is reported as an
  * error naming the variable and line, and everything else is still read. Only a file that is
  * not XMILE at all (malformed XML, no <xmile> root, no <model>) throws, as an InputError.
  */
@@ -11,6 +11,7 @@ import { InputError, type Diagnostic } from '../model/diagnostics';
 import { canonicalName, displayName, idFromName } from '../model/names';
 import type { Model, Stock, Variable } from '../model/types';
 import { readBehavior } from './behavior';
+import { readDimensions } from './dimensions';
 import { fromReference } from './identifiers';
 import { Report } from './report';
 import { readSimSpecs } from './sim-specs';
@@ -81,11 +82,12 @@ function read(text: string): XmileReadResult {
 	const simSpecs = readSimSpecs(blocks(root, model, 'sim_specs'), report);
 	const defaults = readBehavior(blocks(root, model, 'behavior'), report);
 	const units = readUnits(child(root, 'model_units'), report);
+	const dimensions = readDimensions(child(root, 'dimensions'), report);
 
 	const elements = variableElements(model, report);
 	const named = nameVariables(elements, report);
 	const reads = named.map(({ element, id, name }) =>
-		readVariable(element, id, name, defaults, report)
+		readVariable(element, id, name, defaults, report, dimensions)
 	);
 	const byName = new Map(reads.map((r, i) => [named[i].key, r.variable]));
 	for (const r of reads) resolveFlows(r, byName, report);
@@ -121,6 +123,7 @@ function read(text: string): XmileReadResult {
 			simSpecs,
 			variables,
 			...(units.length > 0 && { units }),
+			...(dimensions.length > 0 && { dimensions }),
 			diagram: { connectors: layout.connectors, clouds: layout.clouds }
 		},
 		diagnostics: report.diagnostics
@@ -157,12 +160,6 @@ function reportFileLevelFeatures(root: XmlElement, report: Report): void {
 	for (const macro of childrenNamed(root, 'macro')) {
 		const name = macro.attributes.name ?? '?';
 		report.error(`Macro "${name}" is defined: macros are not supported yet`, macro);
-	}
-	// Declaring dimensions changes nothing by itself; the arrayed variables are the errors.
-	const dimensions = child(root, 'dimensions');
-	for (const dim of dimensions ? childrenNamed(dimensions, 'dim') : []) {
-		const name = dim.attributes.name ?? '?';
-		report.warning(`Dimension "${name}" is declared, but arrays are not supported yet`, dim);
 	}
 }
 

@@ -4,8 +4,8 @@
  * same numbers (every saved value compared with Object.is) and keeps every variable's name,
  * units, documentation, equation, flags, graphical function and diagram geometry.
  *
- * Conformance files that do not import cleanly (arrays, modules and macros, tier T3) have
- * nothing faithful to write yet and are skipped; the test states how many.
+ * Conformance files that do not import cleanly (modules and macros, tier T3) have nothing
+ * faithful to write yet and are skipped; the test states how many.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -55,7 +55,7 @@ function expectIdenticalResults(a: RunResult, b: RunResult): void {
 
 /** What a variable must keep, with ids replaced by the names they stand for. */
 function describeVariable(v: Variable, nameOf: (id: string) => string | undefined) {
-	const common = { kind: v.kind, name: v.name, units: v.units, documentation: v.documentation, position: v.position };
+	const common = { kind: v.kind, name: v.name, units: v.units, documentation: v.documentation, position: v.position, dimensions: v.dimensions, elements: v.elements };
 	switch (v.kind) {
 		case 'stock':
 			return {
@@ -85,6 +85,7 @@ function describeModel(model: Model, anglesFrom: Model = model) {
 	return {
 		simSpecs: { ...model.simSpecs, method: model.simSpecs.method ?? 'euler' },
 		units: model.units ?? [],
+		dimensions: model.dimensions ?? [],
 		variables: model.variables.map((v) => describeVariable(v, nameOf)),
 		connectors: connectors.map((c, i) => ({
 			from: nameOf(c.from),
@@ -109,19 +110,20 @@ describe.skipIf(!HAVE_SUITE)('XMILE round trip over the conformance suite', () =
 	const clean = imported.filter((f) => !hasErrors(f.read.diagnostics));
 	const skipped = imported.filter((f) => hasErrors(f.read.diagnostics));
 
-	it('covers every file of every T1 and T2 case, and skips only T3 files (arrays, modules, macros)', () => {
-		// By file: 102 in the suite, 76 import cleanly, 26 use arrays, modules or macros.
-		// By case: all 41 of tiers T1 and T2 round-trip; the 23 of tier T3 are skipped.
+	it('covers every file of every T1 and T2 case and every array case, and skips only modules and macros', () => {
+		// By file: 102 in the suite, 96 import cleanly (20 of them with arrays), 6 use modules or macros.
+		// By case: all 41 of tiers T1 and T2 and the 19 array cases of T3 round-trip; 4 are skipped.
 		const cases: Array<{ name: string; tier: string }> = JSON.parse(readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8'));
 		const tierOf = (file: string) => cases.find((c) => file.startsWith(c.name + '/'))?.tier;
 		expect(files).toHaveLength(102);
-		expect(clean).toHaveLength(76);
-		expect(skipped).toHaveLength(26);
+		expect(clean).toHaveLength(96);
+		expect(clean.filter((f) => f.read.model.dimensions?.length)).toHaveLength(20);
+		expect(skipped).toHaveLength(6);
 		expect(skipped.filter((f) => tierOf(f.file) !== 'T3').map((f) => f.file)).toEqual([]);
 		expect(cases.filter((c) => c.tier !== 'T3')).toHaveLength(41);
 		for (const { read } of skipped) {
 			const errors = read.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
-			expect(errors.every((m) => /arrays|modules?|macros? .*not supported/.test(m)), errors.join('; ')).toBe(true);
+			expect(errors.every((m) => /modules?|macros? .*not supported/.test(m)), errors.join('; ')).toBe(true);
 		}
 	});
 

@@ -22,6 +22,8 @@ import type {
 	Variable
 } from '../model/types';
 import { displayName } from '../model/names';
+import { writeArrayParts } from './arrays';
+import { writeDimensions } from './dimensions';
 import { toNameAttribute as nameAttribute, toReference } from './identifiers';
 import { writeViews } from './write-views';
 import { element, formatNumber, printDocument, type XmlNode } from './xml-writer';
@@ -57,6 +59,7 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 		writeHeader(options.name, views.node !== undefined),
 		writeSimSpecs(model.simSpecs),
 		model.units && model.units.length > 0 && element('model_units', {}, model.units.map(writeUnit)),
+		writeDimensions(model.dimensions),
 		element(
 			'model',
 			{},
@@ -138,12 +141,21 @@ function describe(variable: Variable): Array<XmlNode | undefined> {
 	];
 }
 
+/**
+ * An arrayed variable's <dimensions>, then its own equation (apply-to-all) and its <element>s
+ * (XMILE 3.7.1); a scalar variable's <eqn> alone.
+ */
+function equationParts(variable: Variable, equation: string): Array<XmlNode | undefined> {
+	const arrays = writeArrayParts(variable, writeGraphical);
+	return [arrays.dimensions, arrays.sharedEquation ? element('eqn', {}, equation) : undefined, ...arrays.elements];
+}
+
 function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 	const flowName = (id: string) => toReference(byId.get(id)?.name ?? id);
 	return element(
 		'stock',
 		nameAttributes(stock.name),
-		element('eqn', {}, stock.initial),
+		equationParts(stock, stock.initial),
 		// Order matters: outflows are drained in this order when the stock is non-negative.
 		stock.inflows.map((id) => element('inflow', {}, flowName(id))),
 		stock.outflows.map((id) => element('outflow', {}, flowName(id))),
@@ -156,7 +168,7 @@ function writeFlow(flow: Flow): XmlNode {
 	return element(
 		'flow',
 		nameAttributes(flow.name),
-		element('eqn', {}, flow.equation),
+		equationParts(flow, flow.equation),
 		flow.graphical && writeGraphical(flow.graphical),
 		flow.uniflow && element('non_negative'),
 		describe(flow)
@@ -167,7 +179,7 @@ function writeAux(aux: Auxiliary): XmlNode {
 	return element(
 		'aux',
 		nameAttributes(aux.name),
-		element('eqn', {}, aux.equation),
+		equationParts(aux, aux.equation),
 		aux.graphical && writeGraphical(aux.graphical),
 		describe(aux)
 	);
@@ -175,6 +187,11 @@ function writeAux(aux: Auxiliary): XmlNode {
 
 /** A table called as `name(x)`: a named <gf> among the variables (§3.1.4). */
 function writeStandaloneGf(gf: GraphicalFunctionVariable): XmlNode {
+	const arrays = writeArrayParts(gf, writeGraphical);
+	if (arrays.dimensions) {
+		// An arrayed table is an <aux> without an equation, its points shared or per element.
+		return element('aux', nameAttributes(gf.name), arrays.dimensions, writeGraphical(gf.graphical), arrays.elements, describe(gf));
+	}
 	const node = writeGraphical(gf.graphical);
 	node.attributes.unshift(...Object.entries(nameAttributes(gf.name)));
 	node.children.push(...describe(gf).filter((n): n is XmlNode => n !== undefined));

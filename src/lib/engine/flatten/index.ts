@@ -12,22 +12,38 @@
  */
 import type { Diagnostic } from '../../model/diagnostics';
 import type { Model } from '../../model/types';
+import { flattenArrays } from './arrays';
 
-export type FlattenResult = { ok: true; model: Model; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type FlattenResult =
+	| {
+			ok: true;
+			model: Model;
+			diagnostics: Diagnostic[];
+			/**
+			 * Tells the compiler's messages about the flattened model in terms of the model the
+			 * user wrote (an element variable's message goes to its array).
+			 */
+			relabel?: (diagnostics: Diagnostic[]) => Diagnostic[];
+	  }
+	| { ok: false; diagnostics: Diagnostic[] };
 
 type Pass = (model: Model) => FlattenResult;
 
 /** The passes in order; issue #8 fills them in. */
-const PASSES: Pass[] = [];
+const PASSES: Pass[] = [flattenArrays];
 
 export function flattenModel(model: Model): FlattenResult {
 	let current = model;
 	const diagnostics: Diagnostic[] = [];
+	const relabels: Array<(d: Diagnostic[]) => Diagnostic[]> = [];
 	for (const pass of PASSES) {
 		const result = pass(current);
 		diagnostics.push(...result.diagnostics);
 		if (!result.ok) return { ok: false, diagnostics };
 		current = result.model;
+		if (result.relabel) relabels.push(result.relabel);
 	}
-	return { ok: true, model: current, diagnostics };
+	// The last pass's names are the compiler's: undo the passes from the last to the first.
+	const relabel = relabels.length ? (ds: Diagnostic[]) => relabels.reduceRight((acc, r) => r(acc), ds) : undefined;
+	return { ok: true, model: current, diagnostics, ...(relabel && { relabel }) };
 }

@@ -25,6 +25,8 @@ function show(e: Expr): string {
 			return `${e.canonical}(${e.args.map(show).join(', ')})`;
 		case 'subscript':
 			return `${show(e.target)}[${e.indices.map(show).join(', ')}]`;
+		case 'transpose':
+			return `${show(e.arg)}'`;
 	}
 }
 

@@ -4,7 +4,7 @@ import { tokenize, type Token } from './lexer';
 
 /**
  * Parses one XMILE equation. Precedence, loosest first (XMILE 1.0 §3.3.1):
- *   OR · AND · = <> · < <= > >= · + - · * / MOD · unary + - NOT · ^ (right-associative) · calls, [ ]
+ *   OR · AND · = <> · < <= > >= · + - · * / MOD · unary + - NOT · ^ (right-associative) · calls, [ ], '
  * IF cond THEN a ELSE b is an expression whose ELSE branch reaches as far as it can.
  * Throws ParseError with the character range of the problem.
  */
@@ -169,14 +169,19 @@ class Parser {
 	}
 
 	#postfix(): Expr {
-		const expr = this.#primary();
+		let expr = this.#primary();
 		if (this.#isOp('[')) {
 			this.#next();
 			const indices: Expr[] = [];
 			do indices.push(this.#subscriptIndex());
 			while (this.#isOp(',') && this.#next());
 			const close = this.#expectOp(']', 'to close the subscript');
-			return { type: 'subscript', target: expr, indices, start: expr.start, end: close.end };
+			expr = { type: 'subscript', target: expr, indices, start: expr.start, end: close.end };
+		}
+		// Transposition binds tightest of all (XMILE 3.7.1.1): A'^2 is (A')^2.
+		while (this.#isOp("'")) {
+			const mark = this.#next();
+			expr = { type: 'transpose', arg: expr, start: expr.start, end: mark.end };
 		}
 		return expr;
 	}

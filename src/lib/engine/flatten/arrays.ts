@@ -17,7 +17,7 @@ import { ParseError, type Expr, type Span } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import { describeDims, readDimensions, type Dim } from './dimensions';
 import type { FlattenResult } from './index';
-import { printExpr } from './print';
+import { originalSpan, printExpr, type PrintedSpan } from './print';
 import { ArrayError, Rewriter, type ArrayVar, type Scope } from './rewrite';
 
 export function flattenArrays(model: Model): FlattenResult {
@@ -59,8 +59,8 @@ interface Origin {
 	/** "[North]": the element, for messages about some elements only. */
 	element: string;
 	count: number;
-	/** The element's equation is the text the user wrote, so positions in it still hold. */
-	sameText: boolean;
+	/** Where each part of the element's equation came from, when it is not the text as written. */
+	spans?: PrintedSpan[];
 }
 
 class ArraysPass {
@@ -177,8 +177,9 @@ class ArraysPass {
 			else if (variable.kind !== 'gf') {
 				const source = perElement ? element!.equation! : shared!;
 				const ast = perElement ? this.#parseOrReport(variable, source, label) : sharedAst;
-				text = ast ? this.#rewrite(info, ast, source, binding, label) : undefined;
-				this.origins.set(canonicalName(name), { variable: variable.name, element: label, count: tuples.length, sameText: text === source });
+				const spans: PrintedSpan[] = [];
+				text = ast ? this.#rewrite(info, ast, source, binding, label, spans) : undefined;
+				this.origins.set(canonicalName(name), { variable: variable.name, element: label, count: tuples.length, spans: text === source ? undefined : spans });
 			}
 			return this.#elementVariable(info, names, binding, label, text ?? '', element);
 		});
@@ -276,11 +277,11 @@ class ArraysPass {
 	}
 
 	/** The equation rewritten for one element, or undefined if it cannot be (reported). */
-	#rewrite(owner: ArrayVar, ast: Expr, source: string, binding: Map<string, number>, label: string | undefined): string | undefined {
+	#rewrite(owner: ArrayVar, ast: Expr, source: string, binding: Map<string, number>, label: string | undefined, spans?: PrintedSpan[]): string | undefined {
 		const scope = this.#scope(owner, binding, source);
 		try {
 			const rewritten = this.rewriter.rewrite(ast, scope);
-			return scope.state.changed ? printExpr(rewritten) : source;
+			return scope.state.changed ? printExpr(rewritten, spans) : source;
 		} catch (e) {
 			if (e instanceof RangeError) {
 				this.problems.add(owner.variable.name, 'the equation is too deeply nested to read', undefined, label);
@@ -325,8 +326,7 @@ class ArraysPass {
 
 	/**
 	 * The compiler's messages about element variables, told about their arrays instead: one
-	 * message for all the elements it concerns, positions kept where the equation is the text
-	 * the user wrote.
+	 * message for all the elements it concerns, pointing at what the user wrote.
 	 */
 	#relabel(diagnostics: Diagnostic[]): Diagnostic[] {
 		const problems = new Problems();
@@ -337,7 +337,8 @@ class ArraysPass {
 				out.push(d);
 				continue;
 			}
-			const span = origin.sameText && d.start !== undefined && d.end !== undefined ? { start: d.start, end: d.end } : undefined;
+			const at = d.start !== undefined && d.end !== undefined ? { start: d.start, end: d.end } : undefined;
+			const span = at && (origin.spans ? originalSpan(origin.spans, at) : at);
 			problems.add(origin.variable, d.message, span, origin.element, d.severity, origin.count);
 		}
 		return [...out, ...problems.diagnostics()];

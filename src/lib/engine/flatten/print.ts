@@ -6,42 +6,104 @@
  * Operations are parenthesised, except that a left-associative chain (a + b + c, a * b / c)
  * is written flat: a sum over 3,000 elements must not nest 3,000 parentheses deep, past what
  * the parser accepts. Names that are not plain identifiers are quoted ("Beds[North]").
+ *
+ * With a list to fill, it also records where each node went in the text and where it came
+ * from (its span), so a compiler message about the text can point at what the user wrote.
  */
-import type { Expr } from '../parse/ast';
+import type { Expr, Span } from '../parse/ast';
+
+/** One node: its place in the printed text, and its span in the text it was parsed from. */
+export interface PrintedSpan {
+	printed: Span;
+	original: Span;
+}
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'and', 'or', 'not', 'mod']);
 const PLAIN_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 const OPERATOR_TEXT: Record<string, string> = { mod: 'MOD', and: 'AND', or: 'OR' };
 const CHAIN_LEVEL: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };
 
-export function printExpr(expr: Expr): string {
-	switch (expr.type) {
-		case 'number':
-			return printNumber(expr.value);
-		case 'name':
-			return printName(expr.name);
-		case 'unary':
-			return `(${expr.op === 'not' ? 'NOT ' : expr.op}${printExpr(expr.arg)})`;
-		case 'binary': {
-			const level = CHAIN_LEVEL[expr.op];
-			if (level === undefined) return `(${printExpr(expr.left)} ${OPERATOR_TEXT[expr.op] ?? expr.op} ${printExpr(expr.right)})`;
-			// Walk the left spine in a loop: long sums are thousands of levels deep.
-			const rights: string[] = [];
-			let left: Expr = expr;
-			while (left.type === 'binary' && CHAIN_LEVEL[left.op] === level) {
-				rights.push(`${left.op} ${printExpr(left.right)}`);
-				left = left.left;
+export function printExpr(expr: Expr, spans?: PrintedSpan[]): string {
+	const printer = new Printer(spans);
+	printer.expr(expr);
+	return printer.text;
+}
+
+class Printer {
+	text = '';
+	constructor(readonly spans?: PrintedSpan[]) {}
+
+	expr(expr: Expr): void {
+		const from = this.text.length;
+		this.#node(expr);
+		this.spans?.push({ printed: { start: from, end: this.text.length }, original: { start: expr.start, end: expr.end } });
+	}
+
+	#write(text: string): void {
+		this.text += text;
+	}
+
+	#node(expr: Expr): void {
+		switch (expr.type) {
+			case 'number':
+				return this.#write(printNumber(expr.value));
+			case 'name':
+				return this.#write(expr.name === '*' ? '*' : printName(expr.name));
+			case 'unary':
+				this.#write(`(${expr.op === 'not' ? 'NOT ' : expr.op}`);
+				this.expr(expr.arg);
+				return this.#write(')');
+			case 'binary': {
+				const level = CHAIN_LEVEL[expr.op];
+				if (level === undefined) {
+					this.#write('(');
+					this.expr(expr.left);
+					this.#write(` ${OPERATOR_TEXT[expr.op] ?? expr.op} `);
+					this.expr(expr.right);
+					return this.#write(')');
+				}
+				// Walk the left spine in a loop: long sums are thousands of levels deep.
+				const spine: Extract<Expr, { type: 'binary' }>[] = [];
+				let left: Expr = expr;
+				while (left.type === 'binary' && CHAIN_LEVEL[left.op] === level) {
+					spine.push(left);
+					left = left.left;
+				}
+				this.#write('(');
+				this.expr(left);
+				for (let i = spine.length - 1; i >= 0; i--) {
+					this.#write(` ${spine[i].op} `);
+					this.expr(spine[i].right);
+				}
+				return this.#write(')');
 			}
-			return `(${[printExpr(left), ...rights.reverse()].join(' ')})`;
+			case 'if':
+				this.#write('(IF ');
+				this.expr(expr.cond);
+				this.#write(' THEN ');
+				this.expr(expr.then);
+				this.#write(' ELSE ');
+				this.expr(expr.else);
+				return this.#write(')');
+			case 'call':
+				this.#write(`${printName(expr.name)}(`);
+				expr.args.forEach((arg, i) => {
+					if (i > 0) this.#write(', ');
+					this.expr(arg);
+				});
+				return this.#write(')');
+			case 'subscript':
+				this.expr(expr.target);
+				this.#write('[');
+				expr.indices.forEach((index, i) => {
+					if (i > 0) this.#write(', ');
+					this.expr(index);
+				});
+				return this.#write(']');
+			case 'transpose':
+				this.expr(expr.arg);
+				return this.#write("'");
 		}
-		case 'if':
-			return `(IF ${printExpr(expr.cond)} THEN ${printExpr(expr.then)} ELSE ${printExpr(expr.else)})`;
-		case 'call':
-			return `${printName(expr.name)}(${expr.args.map(printExpr).join(', ')})`;
-		case 'subscript':
-			return `${printExpr(expr.target)}[${expr.indices.map((i) => (i.type === 'name' && i.name === '*' ? '*' : printExpr(i))).join(', ')}]`;
-		case 'transpose':
-			return `${printExpr(expr.arg)}'`;
 	}
 }
 
@@ -58,4 +120,18 @@ export function printNumber(value: number): string {
 export function printName(name: string): string {
 	if (PLAIN_NAME.test(name) && !KEYWORDS.has(name.toLowerCase())) return name;
 	return `"${name.replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Where a range of the printed text came from: the original span of the smallest printed node
+ * that holds it, or undefined when it holds none.
+ */
+export function originalSpan(spans: readonly PrintedSpan[], at: Span): Span | undefined {
+	let best: PrintedSpan | undefined;
+	for (const s of spans) {
+		if (s.printed.start <= at.start && at.end <= s.printed.end) {
+			if (!best || s.printed.end - s.printed.start < best.printed.end - best.printed.start) best = s;
+		}
+	}
+	return best?.original;
 }

@@ -161,7 +161,7 @@ export class Rewriter {
 		const { canonical, args } = expr;
 		if (canonical === 'if_then_else' && args.length === 3) return this.#ifThenElse(expr, args[0], args[1], args[2], scope);
 		const target = this.vars.get(canonical);
-		if (target) {
+		if (target && 'graphical' in target.variable && target.variable.graphical) {
 			// A graphical function called as table(x): an arrayed one is called element by element.
 			const rewritten = this.#args(expr, scope);
 			if (target.dims.length === 0) return rewritten;

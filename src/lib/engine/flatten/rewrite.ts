@@ -168,6 +168,10 @@ export class Rewriter {
 			const element = this.#element(target, this.#bindWhole(target, scope, expr.nameSpan, false), expr.nameSpan, scope);
 			return { ...rewritten, name: element.name, canonical: element.canonical };
 		}
+		// LOOKUP(table[element], x): one element of an arrayed table.
+		if (LOOKUP_NAMES.has(canonical) && args.length === 2 && args[0].type === 'subscript') {
+			return { ...expr, args: [this.#subscript(args[0], scope), this.rewrite(args[1], scope)] };
+		}
 		if (LOOKUP_NAMES.has(canonical) && args.length === 2 && args[0].type === 'name') {
 			const table = this.vars.get(args[0].canonical);
 			// xmutil writes Vensim's VMIN(x[*]) and VMAX(x[*]) as LOOKUP(VMIN, x[*]).

@@ -199,6 +199,11 @@ describe('array functions', () => {
 		expect(m().at('rank')).toBe(3);
 	});
 
+	it('run over the dimensions a branch not taken leaves open too', () => {
+		const r = run(arrayModel([over(aux('x', 'Stage'), 'Stage'), over(aux('y', 'SUM(IF Stage = 1 THEN 0 ELSE x[*])'), 'Stage')]));
+		expect([1, 2].map((i) => r.at(`y[${i}]`))).toEqual([0, 10]);
+	});
+
 	it('reduce only the starred dimension, keeping the others bound', () => {
 		const r = m();
 		expect(r.at('row sum[South]')).toBe(21 + 22);

@@ -146,6 +146,15 @@ export class Rewriter {
 		// A fixed condition keeps only its branch: the other may not exist for this element.
 		if (c.type === 'number') {
 			scope.state.changed = true;
+			// While an array function's argument is probed for the dimensions it leaves open, the
+			// branch not taken counts too: SUM(IF Stage = 1 THEN 0 ELSE x[*]) runs over x's elements.
+			if (scope.levels[scope.levels.length - 1]?.probing) {
+				try {
+					this.rewrite(c.value !== 0 ? otherwise : then, scope);
+				} catch (e) {
+					if (!(e instanceof ArrayError)) throw e;
+				}
+			}
 			return this.rewrite(c.value !== 0 ? then : otherwise, scope);
 		}
 		const t = this.rewrite(then, scope);
@@ -302,7 +311,7 @@ export class Rewriter {
 	#open(level: Level, dim: Dim): number {
 		const position = level.free.get(dim.key);
 		if (position !== undefined) return position;
-		if (!level.probing) throw new Error(`unreachable: dimension ${dim.name} was not found open while probing`);
+		if (!level.probing) throw new ArrayError(`cannot tell which elements of "${dim.name}" this array function runs over`);
 		level.probing.push(dim);
 		level.free.set(dim.key, 0);
 		return 0;

@@ -344,6 +344,11 @@ describe('bad input names the variable and the subscript', () => {
 		expect(ds[0].message).toMatch(/^unknown name "nope"/);
 	});
 
+	it('a mistake beside an array function in a scalar equation still points at what the user wrote', () => {
+		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('total', 'SUM(x[*]) + nope')]));
+		expect(d).toMatchObject({ variable: 'total', start: 12, end: 16 });
+	});
+
 	it('a dimension with the same name as a variable, or declared twice', () => {
 		const ds = errorsOf(arrayModel([aux('Region', '1')], [REGION, { name: 'Age', size: 2 }, { name: 'age', size: 3 }]));
 		expect(ds.map((d) => d.message)).toEqual([

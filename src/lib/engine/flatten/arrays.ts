@@ -138,8 +138,11 @@ class ArraysPass {
 		if (typeof source !== 'string' || !source.trim()) return variable;
 		const ast = this.#parse(source);
 		if (!ast) return variable;
-		const text = this.#rewrite(info, ast, source, new Map(), undefined);
-		return text === undefined || text === source ? variable : withEquation(variable, text);
+		const spans: PrintedSpan[] = [];
+		const text = this.#rewrite(info, ast, source, new Map(), undefined, spans);
+		if (text === undefined || text === source) return variable;
+		this.origins.set(info.key, { variable: variable.name, element: '', count: 1, spans });
+		return withEquation(variable, text);
 	}
 
 	// ── arrayed variables ────────────────────────────────────────────────────────────────────

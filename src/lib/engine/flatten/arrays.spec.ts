@@ -103,6 +103,20 @@ describe('apply-to-all equations', () => {
 		expect(m.at('C[Old,East]')).toBe(32);
 	});
 
+	it('transpose by dimension position: @1 is the element of the owner’s first dimension', () => {
+		const m = run(
+			arrayModel([
+				over(aux('A', 'Region * 10 + Age'), 'Region', 'Age'),
+				over(aux('B', 'A[@2, @1]'), 'Age', 'Region'),
+				over(aux('C', 'A[@1, 1]'), 'Region')
+			])
+		);
+		expect(m.at('B[Old,East]')).toBe(32);
+		expect(m.at('C[South]')).toBe(21);
+		const [d] = errorsOf(arrayModel([over(aux('A', '1'), 'Region', 'Age'), over(aux('B', 'A[@1, @2]'), 'Region')]));
+		expect(d.message).toBe('"@2" in "A[@1, @2]" stands for the second dimension of "B", which has 1 dimension');
+	});
+
 	it('read Vensim-style number lists (as xmutil leaves them) by rows', () => {
 		const m = run(arrayModel([over(aux('list', '1, 2, 3'), 'Region'), over(aux('grid', '1, 2; 3, 4; 5, 6;'), 'Region', 'Age')]));
 		expect(['North', 'South', 'East'].map((r) => m.at(`list[${r}]`))).toEqual([1, 2, 3]);
@@ -197,6 +211,27 @@ describe('array functions', () => {
 
 	it('RANK gives the position of the element of that rank, the smallest first', () => {
 		expect(m().at('rank')).toBe(3);
+	});
+
+	it('take a range of elements, by position or by name (XMILE 3.7.1.2)', () => {
+		const r = run(
+			arrayModel([
+				over(aux('x', 'Stage * 10'), 'Stage'),
+				over(aux('y', 'Region'), 'Region'),
+				aux('middle', 'SUM(x[2:3])'),
+				aux('named', 'MAX(y[North:South]) + SIZE(y[South:East])'),
+				over(aux('upto', 'SUM(x[1:Stage])'), 'Stage')
+			])
+		);
+		expect(r.at('middle')).toBe(50);
+		expect(r.at('named')).toBe(2 + 2);
+		expect([1, 2, 3, 4].map((i) => r.at(`upto[${i}]`))).toEqual([10, 30, 60, 100]);
+		const ds = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('a', 'x[3:2] + 0'), aux('b', 'SUM(x[3:2])'), aux('c', 'x[1:2]')]));
+		expect(ds.map((d) => [d.variable, d.message])).toEqual([
+			['a', 'the range "3:2" in "x[3:2]" stands for several elements, which only an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take'],
+			['b', 'the range "3:2" in "x[3:2]" runs backwards: "3" comes after "2" in "Stage" (the first dimension of "x")'],
+			['c', 'the range "1:2" in "x[1:2]" stands for several elements, which only an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take']
+		]);
 	});
 
 	it('run over the dimensions a branch not taken leaves open too', () => {

@@ -32,6 +32,7 @@ describe('printing an equation back to text', () => {
 		'IF a >= b THEN SMTH1(x, 3) ELSE "if"',
 		'"Beds[North,Old]" * 2 + "say \\"hi\\""',
 		"x[1, *] + y[Region]' - 3e-7",
+		'SUM(x[2:Stage - 1, @1]) + x[North:South]',
 		'1 - 2 - 3 + 4 * 5 / 6 / 7'
 	])('%s reads back as the same tree', (source) => {
 		const ast = parseEquation(source);

@@ -48,7 +48,8 @@ class Printer {
 			case 'number':
 				return this.#write(printNumber(expr.value));
 			case 'name':
-				return this.#write(expr.name === '*' ? '*' : printName(expr.name));
+				// *, @1: subscript forms the parser reads back as they are.
+				return this.#write(expr.name === '*' || /^@\d+$/.test(expr.name) ? expr.name : printName(expr.name));
 			case 'unary':
 				this.#write(`(${expr.op === 'not' ? 'NOT ' : expr.op}`);
 				this.expr(expr.arg);
@@ -86,6 +87,12 @@ class Printer {
 				this.expr(expr.else);
 				return this.#write(')');
 			case 'call':
+				if (expr.canonical === ':' && expr.args.length === 2) {
+					// A range in a subscript: 2:4.
+					this.expr(expr.args[0]);
+					this.#write(':');
+					return this.expr(expr.args[1]);
+				}
 				this.#write(`${printName(expr.name)}(`);
 				expr.args.forEach((arg, i) => {
 					if (i > 0) this.#write(', ');

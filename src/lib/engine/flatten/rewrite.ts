@@ -267,8 +267,10 @@ export class Rewriter {
 	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string): number {
 		const dim = target.dims[j];
 		const where = `the ${ordinal(j + 1)} dimension of "${target.variable.name}"`;
+		if (index.type === 'call' && index.canonical === ':' && index.args.length === 2) return this.#range(index, dim, scope, written, where);
 		if (index.type === 'name') {
 			if (index.name === '*') return this.#wildcard(dim, scope, index);
+			if (/^@\d+$/.test(index.name)) return this.#dimensionPosition(index, dim, scope, written, where);
 			const named = this.dims.get(index.canonical);
 			if (named) return this.#mapInto(named, this.#positionIn(named, scope, index), dim, index, `${where} in "${written}"`);
 			const position = dim.position.get(index.canonical);
@@ -300,6 +302,48 @@ export class Rewriter {
 		}
 		return n - 1;
 	}
+
+	/**
+	 * `@n` (XMILE's dimension position): the element at hand in the owner's n-th dimension, the
+	 * same element in the target's dimension, or the same position where the two differ.
+	 */
+	#dimensionPosition(index: Name, dim: Dim, scope: Scope, written: string, where: string): number {
+		const n = Number(index.name.slice(1));
+		const owner = scope.owner;
+		const ownDim = owner.dims[n - 1];
+		if (!ownDim) {
+			const has = owner.dims.length ? `has ${owner.dims.length} dimension${owner.dims.length === 1 ? '' : 's'}` : 'is not arrayed';
+			throw new ArrayError(`"${index.name}" in "${written}" stands for the ${ordinal(n)} dimension of "${owner.variable.name}", which ${has}`, index);
+		}
+		const position = scope.binding.get(ownDim.key)!;
+		if (ownDim === dim) return position;
+		const byName = dim.position.get(ownDim.elementKeys[position]);
+		if (byName !== undefined) return byName;
+		if (position < dim.elements.length) return position;
+		throw new ArrayError(`"${index.name}" in "${written}" is element ${position + 1} of "${ownDim.name}", but "${dim.name}" (${where}) has ${dim.elements.length}`, index);
+	}
+
+	/**
+	 * A range `2:4` or `North:South` (XMILE 3.7.1.2): inside an array function, the elements
+	 * from one end to the other, as an open dimension of their own.
+	 */
+	#range(index: Call, dim: Dim, scope: Scope, written: string, where: string): number {
+		const level = scope.levels[scope.levels.length - 1];
+		if (!level) throw new ArrayError(`the range "${this.#text(index, scope)}" in "${written}" stands for several elements, which only an array function (${ARRAY_FUNCTION_NAMES}) can take`, index);
+		const [from, to] = index.args.map((end) => this.#index(end, { variable: { name: dim.name } as Variable, key: dim.key, dims: [dim] }, 0, scope, written));
+		if (from > to) throw new ArrayError(`the range "${this.#text(index, scope)}" in "${written}" runs backwards: "${dim.elements[from]}" comes after "${dim.elements[to]}" in "${dim.name}" (${where})`, index);
+		const key = `${dim.key}#${from}:${to}`;
+		let part = this.#ranges.get(key);
+		if (!part) {
+			const elements = dim.elements.slice(from, to + 1);
+			const elementKeys = dim.elementKeys.slice(from, to + 1);
+			part = { name: `${dim.name}[${dim.elements[from]}:${dim.elements[to]}]`, key, elements, elementKeys, position: new Map(elementKeys.map((k, i) => [k, i])) };
+			this.#ranges.set(key, part);
+		}
+		return from + this.#open(level, part);
+	}
+
+	readonly #ranges = new Map<string, Dim>();
 
 	#wildcard(dim: Dim, scope: Scope, at: Span): number {
 		const level = scope.levels[scope.levels.length - 1];

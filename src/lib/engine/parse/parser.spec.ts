@@ -209,6 +209,23 @@ describe('comments and numbers', () => {
 	});
 });
 
+describe('subscripts', () => {
+	it.each([
+		['x[1, *]', 'x[1, *]'],
+		['x[@2, @1]', 'x[@2, @1]'],
+		['x[2:n - 1]', 'x[:(2, (n - 1))]'],
+		["a'", "a'"],
+		["x[Region]'^2", "(x[region]' ^ 2)"]
+	])('%s parses as %s', (source, shape) => {
+		expect(parsed(source)).toBe(shape);
+	});
+
+	it('refuses @ outside a subscript, and @ without a number', () => {
+		expect(parseError('a @ b').message).toContain('"@"');
+		expect(parseError('x[@b]').message).toBe('expected a dimension number after "@", as in @1, but found name "b"');
+	});
+});
+
 describe('errors carry the position of the problem', () => {
 	it('unclosed parenthesis: at the end of the equation', () => {
 		const e = parseError('(1 + 2');

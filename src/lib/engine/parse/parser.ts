@@ -186,12 +186,28 @@ class Parser {
 		return expr;
 	}
 
+	/**
+	 * One subscript: an expression, `*` (every element), `@2` (the element of the owner's second
+	 * dimension, XMILE's dimension position) or a range `2:4`. The last three only make sense in
+	 * a subscript, so they are names and a call no variable or function can have.
+	 */
 	#subscriptIndex(): Expr {
 		if (this.#isOp('*')) {
 			const t = this.#next();
 			return { type: 'name', name: '*', canonical: '*', start: t.start, end: t.end };
 		}
-		return this.expression();
+		if (this.#isOp('@')) {
+			const at = this.#next();
+			const n = this.peek();
+			if (n.kind !== 'number' || !/^\d+$/.test(n.text)) throw new ParseError(`expected a dimension number after "@", as in @1, but found ${describe(n)}`, n.start, n.end);
+			this.#next();
+			return { type: 'name', name: `@${n.text}`, canonical: `@${n.text}`, start: at.start, end: n.end };
+		}
+		const from = this.expression();
+		if (!this.#isOp(':')) return from;
+		const colon = this.#next();
+		const to = this.expression();
+		return { type: 'call', name: ':', canonical: ':', nameSpan: { start: colon.start, end: colon.end }, args: [from, to], start: from.start, end: to.end };
 	}
 
 	#primary(): Expr {

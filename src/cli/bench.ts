@@ -6,8 +6,8 @@
  * k_i = 2 + (i mod 5); the last drains out), time 0 to 1000, DT 0.125, saving every 1, under Euler
  * and RK4. Both save the same values (every stock and flow at every saved time). Reports the
  * median of the timed runs after warm-up. The same chain as one stock arrayed over N elements
- * runs against the scalar chain (same answer first, then the ratio). Then compile and run time
- * of the largest model in models/.
+ * runs against the scalar chain (same answer first, then the two timed in alternation, so load
+ * from other work falls on both). Then compile and run time of the largest model in models/.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,6 +128,37 @@ function time(fn: () => unknown, runs: number, warmup: number): number {
 	return median(samples);
 }
 
+/**
+ * Two calls timed in alternation, sample by sample, so that a machine busy with other work
+ * slows both alike: their medians, and the median of the per-sample ratios b ÷ a.
+ */
+function timePair(a: () => unknown, b: () => unknown, runs: number, warmup: number): { a: number; b: number; ratio: number } {
+	for (let i = 0; i < warmup; i++) {
+		a();
+		b();
+	}
+	const t0 = performance.now();
+	a();
+	const once = Math.max(performance.now() - t0, 0.01);
+	const batch = Math.max(1, Math.ceil(25 / once));
+	const sample = (fn: () => unknown) => {
+		const start = performance.now();
+		for (let k = 0; k < batch; k++) fn();
+		return (performance.now() - start) / batch;
+	};
+	const as: number[] = [];
+	const bs: number[] = [];
+	const ratios: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const x = sample(a);
+		const y = sample(b);
+		as.push(x);
+		bs.push(y);
+		ratios.push(y / x);
+	}
+	return { a: median(as), b: median(bs), ratio: median(ratios) };
+}
+
 interface Row {
 	case: string;
 	n: number;
@@ -190,8 +221,8 @@ function main(): number {
 			const arrayedSim = arrayed.simulation;
 			const arrayedLast = arrayedSim.seriesOf(arrayedSim.run(), `S[${n}]`)![last];
 			if (arrayedLast !== ours) throw new Error(`arrayed chain ${n} ${method}: ${arrayedLast} ≠ scalar chain ${ours}`);
-			const arrayedMs = time(() => arrayedSim.run(), runs, warmup);
-			report({ case: 'arrayed chain (÷ scalar chain)', n, method, ms: round(arrayedMs), baselineMs: round(ms), ratio: round(arrayedMs / ms) });
+			const pair = timePair(() => sim.run(), () => arrayedSim.run(), runs, warmup);
+			report({ case: 'arrayed chain (÷ scalar chain)', n, method, ms: round(pair.b), baselineMs: round(pair.a), ratio: round(pair.ratio) });
 		}
 	}
 

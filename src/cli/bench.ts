@@ -5,7 +5,9 @@
  * a chain of N stocks (inflow 10 into stock 1; stock i drains into stock i+1 at S_i / k_i with
  * k_i = 2 + (i mod 5); the last drains out), time 0 to 1000, DT 0.125, saving every 1, under Euler
  * and RK4. Both save the same values (every stock and flow at every saved time). Reports the
- * median of the timed runs after warm-up. Then compile and run time of the largest model in models/.
+ * median of the timed runs after warm-up. The same chain as one stock arrayed over N elements
+ * runs against the scalar chain (same answer first, then the two timed in alternation, so load
+ * from other work falls on both). Then compile and run time of the largest model in models/.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +38,25 @@ export function chainModel(n: number, method: IntegrationMethod): Model {
 		variables.push({ id: `f${i}`, kind: 'flow', name: `f${i}`, equation: `S${i} / k${i}` });
 	}
 	return { simSpecs: { start: START, stop: STOP, dt: DT, saveStep: DT * SAVE_EVERY, method }, variables };
+}
+
+/**
+ * The same chain as one arrayed stock: S[stage] over a dimension of n elements, drained by
+ * f[stage] = S / k and filled by into[stage], the previous stage's outflow (10 into the first).
+ * k[stage] = 2 + stage MOD 5 is the scalar chain's k_i. Flows come before the flows that read
+ * them, so each array's elements stay side by side in the generated code.
+ */
+export function arrayedChainModel(n: number, method: IntegrationMethod): Model {
+	return {
+		simSpecs: { start: START, stop: STOP, dt: DT, saveStep: DT * SAVE_EVERY, method },
+		dimensions: [{ name: 'stage', size: n }],
+		variables: [
+			{ id: 's', kind: 'stock', name: 'S', initial: '0', inflows: ['into'], outflows: ['f'], dimensions: ['stage'] },
+			{ id: 'k', kind: 'aux', name: 'k', equation: '2 + stage MOD 5', dimensions: ['stage'] },
+			{ id: 'f', kind: 'flow', name: 'f', equation: 'S / k', dimensions: ['stage'] },
+			{ id: 'into', kind: 'flow', name: 'into', equation: 'IF stage = 1 THEN 10 ELSE f[stage - 1]', dimensions: ['stage'] }
+		]
+	};
 }
 
 /** The same chain written by hand: what a careful programmer would write for this one model. */
@@ -107,6 +128,37 @@ function time(fn: () => unknown, runs: number, warmup: number): number {
 	return median(samples);
 }
 
+/**
+ * Two calls timed in alternation, sample by sample, so that a machine busy with other work
+ * slows both alike: their medians, and the median of the per-sample ratios b ÷ a.
+ */
+function timePair(a: () => unknown, b: () => unknown, runs: number, warmup: number): { a: number; b: number; ratio: number } {
+	for (let i = 0; i < warmup; i++) {
+		a();
+		b();
+	}
+	const t0 = performance.now();
+	a();
+	const once = Math.max(performance.now() - t0, 0.01);
+	const batch = Math.max(1, Math.ceil(25 / once));
+	const sample = (fn: () => unknown) => {
+		const start = performance.now();
+		for (let k = 0; k < batch; k++) fn();
+		return (performance.now() - start) / batch;
+	};
+	const as: number[] = [];
+	const bs: number[] = [];
+	const ratios: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const x = sample(a);
+		const y = sample(b);
+		as.push(x);
+		bs.push(y);
+		ratios.push(y / x);
+	}
+	return { a: median(as), b: median(bs), ratio: median(ratios) };
+}
+
 interface Row {
 	case: string;
 	n: number;
@@ -162,6 +214,15 @@ function main(): number {
 			const baselineMs = time(() => handWrittenChain(n, method), runs, warmup);
 			const ms = time(() => sim.run(), runs, warmup);
 			report({ case: 'chain', n, method, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs) });
+
+			// The same chain as one arrayed stock, against the scalar chain just timed.
+			const arrayed = compileModel(arrayedChainModel(n, method));
+			if (!arrayed.ok) throw new Error(arrayed.diagnostics.map((d) => d.message).join('; '));
+			const arrayedSim = arrayed.simulation;
+			const arrayedLast = arrayedSim.seriesOf(arrayedSim.run(), `S[${n}]`)![last];
+			if (arrayedLast !== ours) throw new Error(`arrayed chain ${n} ${method}: ${arrayedLast} ≠ scalar chain ${ours}`);
+			const pair = timePair(() => sim.run(), () => arrayedSim.run(), runs, warmup);
+			report({ case: 'arrayed chain (÷ scalar chain)', n, method, ms: round(pair.b), baselineMs: round(pair.a), ratio: round(pair.ratio) });
 		}
 	}
 
@@ -191,6 +252,7 @@ function main(): number {
 			console.log(`RK4 ÷ Euler at N = ${n}: ${(rk4.ms / euler.ms).toFixed(2)} (target ≤ 4.5)`);
 		}
 		console.log('target: engine ÷ hand-written ≤ 1.5 at every N, Euler and RK4');
+		console.log('target: arrayed chain ÷ scalar chain ≤ 1.2 at every N, Euler and RK4');
 	}
 	return 0;
 }

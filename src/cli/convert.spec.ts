@@ -186,7 +186,7 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 			expect(run.stderr).toMatch(/broken\.flowbook\.json:4: the file is not valid JSON/);
 		});
 
-		it('a model with arrays, which Flowbook cannot hold yet', async () => {
+		it('an arrayed variable over a dimension the file does not declare', async () => {
 			const input = temp(
 				'arrays.xmile',
 				xmile('<aux name="A"><dimensions><dim name="Region"/></dimensions><eqn>1</eqn></aux>')
@@ -194,7 +194,7 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 			const output = temp('never-4.flowbook.json');
 			const run = await convert(input, output);
 			expectCleanFailure(run, output);
-			expect(run.stderr).toMatch(/arrays are not supported yet/);
+			expect(run.stderr).toMatch(/"A" is arrayed over "Region", which the file does not declare in <dimensions>/);
 			expect(run.stderr).toContain('has 1 error; nothing written');
 		});
 	});

@@ -346,3 +346,36 @@ describe('sim --scenario on the bathtub example', { timeout: TIMEOUT, concurrent
 		expect(rows.slice(6).map((r) => r.slice(1).join(','))).toEqual(await single('--scenario', 'Shorter stays'));
 	});
 });
+
+describe('npm run sim: an arrayed model', { timeout: TIMEOUT, concurrent: true }, () => {
+	const file = join(dir, 'wards.xmile');
+	writeFileSync(
+		file,
+		`<xmile xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" version="1.0">
+	<sim_specs method="euler" time_units="day"><start>0</start><stop>2</stop><dt>1</dt></sim_specs>
+	<dimensions><dim name="Ward"><elem name="North"/><elem name="South"/></dim></dimensions>
+	<model><variables>
+		<stock name="Patients"><dimensions><dim name="Ward"/></dimensions><eqn>10 * Ward</eqn><inflow>Admissions</inflow></stock>
+		<flow name="Admissions"><dimensions><dim name="Ward"/></dimensions><eqn>Rate</eqn></flow>
+		<aux name="Rate"><dimensions><dim name="Ward"/></dimensions>
+			<element subscript="North"><eqn>1</eqn></element><element subscript="South"><eqn>2</eqn></element></aux>
+		<aux name="Total"><eqn>SUM(Patients[*])</eqn></aux>
+	</variables></model>
+</xmile>`
+	);
+
+	it('prints one column per element, named as Stella and Vensim name them', async () => {
+		const run = await sim(file);
+		expect(run.code).toBe(0);
+		expect(run.stdout.split('\n')[0]).toBe('time,Patients[North],Patients[South],Admissions[North],Admissions[South],Rate[North],Rate[South],Total');
+		expect(run.stdout.split('\n')[3]).toBe('2,12,24,1,2,1,2,36');
+	});
+
+	it('sets one element with --set, and checks cleanly', async () => {
+		const set = await sim(file, '--set', 'Rate[South]=5');
+		expect(set.stdout.split('\n')[3]).toBe('2,12,30,1,5,1,5,42');
+		const check = await sim(file, '--check');
+		expect(check.code).toBe(0);
+		expect(check.stdout).toContain('0 errors, 0 warnings');
+	});
+});

@@ -85,8 +85,9 @@ class ModelCompiler {
 		this.warnAboutLooseFlows();
 		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
 
-		const { initOrder, rateOrder } = this.order();
+		const ordered = this.order();
 		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
+		const { initOrder, rateOrder } = this.shareAliases(ordered);
 		this.assignSlots();
 		return {
 			ok: true,
@@ -246,8 +247,12 @@ class ModelCompiler {
 				return this.resolveName(expr, entry);
 			case 'call':
 				return this.resolveCall(expr, entry);
+			// The arrays flattening pass (flatten/arrays.ts) rewrites every subscript of an arrayed
+			// variable; what is left here subscripts something that is not arrayed.
 			case 'subscript':
-				throw new CompileError('arrays (subscripts in [ ]) are not supported yet', expr);
+				throw new CompileError('only an arrayed variable takes a subscript in [ ]', expr);
+			case 'transpose':
+				throw new CompileError("only an arrayed variable can be transposed with '", expr);
 		}
 	}
 
@@ -301,7 +306,12 @@ class ModelCompiler {
 			throw new CompileError(`unknown function ${callName}${hint}`, expr.nameSpan);
 		}
 		if (args.length < builtin.minArgs || args.length > builtin.maxArgs) {
-			const count = builtin.minArgs === builtin.maxArgs ? `${builtin.minArgs}` : `${builtin.minArgs} to ${builtin.maxArgs}`;
+			const count =
+				builtin.minArgs === builtin.maxArgs
+					? `${builtin.minArgs}`
+					: builtin.maxArgs === Infinity
+						? `${builtin.minArgs} or more`
+						: `${builtin.minArgs} to ${builtin.maxArgs}`;
 			throw new CompileError(`${callName} takes ${count} argument${builtin.maxArgs === 1 ? '' : 's'}, not ${args.length}: ${builtin.signature}`, expr);
 		}
 		const irArgs = args.map((a) => this.toIR(a, entry));
@@ -528,12 +538,44 @@ class ModelCompiler {
 		}
 	}
 
+	/**
+	 * A flow or auxiliary whose equation is just another one's value reads that value's slot
+	 * instead of copying it, and drops out of both phases: everything that read it comes after
+	 * what it copied, so the order still holds. Not where an outflow limit writes into a slot
+	 * (a non-negative stock's outflows), nor for a uniflow (it clamps what it copies).
+	 */
+	shareAliases(order: { initOrder: number[]; rateOrder: number[] }): { initOrder: number[]; rateOrder: number[] } {
+		const limited = new Set<number>();
+		for (const n of this.nodes) if (n.kind === 'stock' && n.nonNegative) for (const f of n.outflows) limited.add(f);
+		const isValue = (n: Node) => (n.kind === 'aux' || n.kind === 'flow') && !limited.has(n.id);
+		let any = false;
+		for (const node of this.nodes) {
+			if (!isValue(node) || node.uniflow || node.post || node.initExpr || node.expr?.k !== 'node') continue;
+			let target = this.nodes[node.expr.id];
+			while (target.aliasOf !== undefined) target = this.nodes[target.aliasOf];
+			if (target.id === node.id || !isValue(target)) continue;
+			node.aliasOf = target.id;
+			any = true;
+		}
+		if (!any) return order;
+		// A copy of a copy (marked before its source was) shares the first value's slot.
+		for (const node of this.nodes) {
+			let root = node.aliasOf;
+			while (root !== undefined && this.nodes[root].aliasOf !== undefined) root = this.nodes[root].aliasOf;
+			if (root !== undefined) node.aliasOf = root;
+		}
+		const kept = (id: number) => id >= this.nodes.length || this.nodes[id].aliasOf === undefined;
+		return { initOrder: order.initOrder.filter(kept), rateOrder: order.rateOrder.filter(kept) };
+	}
+
 	assignSlots(): void {
 		const counts: Record<'s' | 'c' | 'v', number> = { s: 0, c: 0, v: 0 };
 		for (const node of this.nodes) {
+			if (node.aliasOf !== undefined) continue;
 			const array = node.kind === 'stock' ? 's' : node.kind === 'const' ? 'c' : 'v';
 			node.slot = counts[array]++;
 		}
+		for (const node of this.nodes) if (node.aliasOf !== undefined) node.slot = this.nodes[node.aliasOf].slot;
 	}
 }
 

@@ -21,8 +21,10 @@ export function compileModel(model: Model): CompileResult {
 	const flat = flattenModel(model);
 	if (!flat.ok) return { ok: false, diagnostics: flat.diagnostics };
 	const compiled = compileToNodes(flat.model);
-	// Where flattening rewrote an equation (a macro call), point at the equation as written.
-	const inSource = (list: Diagnostic[]) => list.map((d) => inSourceSpan(d, flat.rewritten));
+	// Messages name what the modeller wrote: an element's go to its array (relabel), and where a
+	// macro call was rewritten, the range points into the equation as written.
+	const relabel = flat.relabel ?? ((ds: Diagnostic[]) => ds);
+	const inSource = (list: Diagnostic[]) => relabel(list).map((d) => inSourceSpan(d, flat.rewritten));
 	if (!compiled.ok) return { ok: false, diagnostics: [...flat.diagnostics, ...inSource(compiled.diagnostics)] };
 	const program = new Program(compiled.compiled, { ...flat.model.simSpecs, method: flat.model.simSpecs.method ?? 'euler' });
 	return { ok: true, simulation: program, diagnostics: [...flat.diagnostics, ...inSource(compiled.compiled.diagnostics)] };

@@ -67,4 +67,9 @@ export interface Node {
 	post?: { kind: 'previous'; source: number } | { kind: 'pipeline'; source: number; pipe: number };
 	/** Where in the owner's equation this node came from. */
 	span?: Span;
+	/**
+	 * Set when the node's value is exactly another node's ("into = f", as an arrayed chain's
+	 * inflows are its neighbours' outflows): it shares that node's slot and has no statement.
+	 */
+	aliasOf?: number;
 }

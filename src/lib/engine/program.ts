@@ -103,7 +103,7 @@ export class Program implements Simulation {
 		this.#counts = {
 			s: nodes.filter((n) => n.kind === 'stock').length,
 			c: nodes.filter((n) => n.kind === 'const').length,
-			v: nodes.filter((n) => n.kind !== 'stock' && n.kind !== 'const').length
+			v: nodes.filter((n) => n.kind !== 'stock' && n.kind !== 'const' && n.aliasOf === undefined).length
 		};
 		this.#baseConstants = new Float64Array(this.#counts.c);
 		for (const n of nodes) if (n.kind === 'const') this.#baseConstants[n.slot] = n.value!;

@@ -190,7 +190,24 @@ function notebook(): Record<string, any> {
 				{ id: 'out', kind: 'flow', name: 'Discharges', equation: 'Occupied_Beds / Stay', graphical: { type: 'continuous', xs: [0, 1], ys: [0, 1] } },
 				{ id: 'heat', kind: 'aux', name: 'Heat Loss', equation: '1', units: 'bed/day', documentation: 'doc' },
 				{ id: 'stay', kind: 'aux', name: 'Stay', equation: '5' },
-				{ id: 'table', kind: 'gf', name: 'Table', graphical: { xs: [0, 1, 2], ys: [1, 2, 3], xScale: { min: 0, max: 2 } } }
+				{ id: 'table', kind: 'gf', name: 'Table', graphical: { xs: [0, 1, 2], ys: [1, 2, 3], xScale: { min: 0, max: 2 } } },
+				{
+					id: 'ward',
+					kind: 'aux',
+					name: 'Ward Beds',
+					equation: '',
+					dimensions: ['Ward', 'Day'],
+					elements: [
+						{ subscript: ['A', '1'], equation: '1' },
+						{ subscript: ['A', '2'], equation: '2' },
+						{ subscript: ['B', '1'], equation: '3', graphical: { xs: [0, 1], ys: [0, 1] } },
+						{ subscript: ['B', '2'], equation: '4' }
+					]
+				}
+			],
+			dimensions: [
+				{ name: 'Ward', elements: ['A', 'B'] },
+				{ name: 'Day', size: 2 }
 			],
 			diagram: {
 				connectors: [{ id: 'c1', from: 'stay', to: 'out', angle: 45 }],
@@ -205,7 +222,7 @@ function notebook(): Record<string, any> {
 		cells: [
 			{ id: 'intro', kind: 'text', markdown: '# Beds' },
 			{ id: 'diagram', kind: 'diagram' },
-			{ id: 'chart', kind: 'chart', title: 'Beds', variables: ['beds', 'Occupied Beds', 'occupied_beds'], scenarios: ['baseline', 'S2'], mode: 'difference', baseline: 'baseline', format: 'number' },
+			{ id: 'chart', kind: 'chart', title: 'Beds', variables: ['beds', 'Occupied Beds', 'occupied_beds', 'Ward Beds[B,2]'], scenarios: ['baseline', 'S2'], mode: 'difference', baseline: 'baseline', format: 'number' },
 			{ id: 'levers', kind: 'levers', title: 'Levers', levers: ['stay'] },
 			{ id: 'table', kind: 'scenario-table', outputs: ['beds', { variable: 'Heat Loss', label: 'Heat', better: 'lower', format: 'percent' }], times: [1, 5], scenarios: ['short'] },
 			{ id: 'sens', kind: 'sensitivity', outputs: ['beds'] }
@@ -258,7 +275,16 @@ describe('readDocument: every field checked, named by its path', () => {
 		['a table row direction that does not exist', (d) => (d.cells[4].outputs[1].better = 'more'), 'cells[4].outputs[1].better must be "higher" or "lower" (it is "more")'],
 		['table times that are not numbers', (d) => (d.cells[4].times = [1, 'five']), 'cells[4].times[1] must be a number (it is "five")'],
 		['two cells with one id', (d) => (d.cells[3].id = 'chart'), 'cells[3].id: "chart" is also the id of cells[2]'],
-		['a cell without an id', (d) => delete d.cells[1].id, 'cells[1].id must be text']
+		['a cell without an id', (d) => delete d.cells[1].id, 'cells[1].id must be text'],
+		['a dimension with both elements and a size', (d) => (d.model.dimensions[0].size = 2), 'model.dimensions[0] ("Ward") needs either elements (a list of names) or a size, not both'],
+		['a dimension of size 1.5', (d) => (d.model.dimensions[1].size = 1.5), 'model.dimensions[1] ("Day").size must be a whole number above 0 (it is 1.5)'],
+		['a dimension listing an element twice', (d) => d.model.dimensions[0].elements.push('a'), 'model.dimensions[0] ("Ward").elements[2]: the element "a" is listed twice'],
+		['two dimensions of one name', (d) => d.model.dimensions.push({ name: 'ward', size: 1 }), 'model.dimensions[2] ("ward").name: there is already a dimension "ward"'],
+		['a variable over a dimension the model lacks', (d) => (d.model.variables[6].dimensions[1] = 'Days'), 'model.variables[6] ("Ward Beds").dimensions[1]: the model has no dimension "Days"'],
+		['an element its dimension lacks', (d) => (d.model.variables[6].elements[1].subscript[1] = '3'), 'model.variables[6] ("Ward Beds").elements[1].subscript[1]: "3" is not an element of the dimension "Day"'],
+		['an element subscript of the wrong length', (d) => (d.model.variables[6].elements[0].subscript = ['A']), 'model.variables[6] ("Ward Beds").elements[0].subscript names 1 element, but the variable has 2 dimensions'],
+		['an element equation that is not text', (d) => (d.model.variables[6].elements[3].equation = 4), 'model.variables[6] ("Ward Beds").elements[3].equation must be text (it is 4)'],
+		['elements that are not a list', (d) => (d.model.variables[6].elements = {}), 'model.variables[6] ("Ward Beds").elements must be a list (it is an object)']
 	])('reports %s as an error', (_what, breakIt, message) => {
 		const doc = notebook();
 		breakIt(doc);
@@ -268,7 +294,7 @@ describe('readDocument: every field checked, named by its path', () => {
 	});
 
 	it.each<[string, (d: Record<string, any>) => void, string]>([
-		['a chart of a variable the model lacks', (d) => d.cells[2].variables.push('Beds Free'), 'cells[2].variables[3]: the model has no variable "Beds Free"'],
+		['a chart of a variable the model lacks', (d) => d.cells[2].variables.push('Beds Free'), 'cells[2].variables[4]: the model has no variable "Beds Free"'],
 		['a chart of a scenario the notebook lacks', (d) => (d.cells[2].scenarios = ['S9']), 'cells[2].scenarios[0]: there is no scenario "S9"'],
 		['a table row of a variable the model lacks', (d) => (d.cells[4].outputs[0] = 'nope'), 'cells[4].outputs[0]: the model has no variable "nope"'],
 		['a levers cell naming a constant with no lever', (d) => d.cells[3].levers.push('heat'), 'cells[3].levers[1]: no lever is set on "heat"'],

@@ -16,7 +16,8 @@ import { migrateDocument } from './migrate';
 import { namesInScope } from './modules';
 import { canonicalName } from './names';
 import { findScenario } from './scenarios';
-import type { FlowbookDocument, Model, Scenario } from './types';
+import { elementNames } from './arrays';
+import type { Dimension, FlowbookDocument, Model, Scenario, Variable } from './types';
 import { MAX_SENSITIVITY_RUNS, SCHEMA_VERSION } from './types';
 import { validateModel } from './validate';
 
@@ -264,8 +265,9 @@ function checkModel(value: unknown, checks: Checks): Json | undefined {
 		checks.oneOf(specs, 'method', specsPlace, ['euler', 'rk2', 'rk4'], true);
 		checks.text(specs, 'timeUnits', specsPlace, { optional: true });
 	}
+	const dimensions = checkDimensions(model.dimensions, at(place, 'dimensions'), checks);
 	const variables = checks.list(model.variables, at(place, 'variables'));
-	variables?.forEach((v, i) => checkVariable(v, at(at(place, 'variables'), i, isObject(v) ? v.name : undefined), checks));
+	variables?.forEach((v, i) => checkVariable(v, at(at(place, 'variables'), i, isObject(v) ? v.name : undefined), checks, dimensions));
 	const units = checks.list(model.units, at(place, 'units'), true) ?? [];
 	units.forEach((u, i) => {
 		const unitPlace = at(at(place, 'units'), i, isObject(u) ? u.name : undefined);
@@ -334,7 +336,71 @@ function checkModules(model: Json, place: Place, checks: Checks): void {
 	});
 }
 
-function checkVariable(value: unknown, place: Place, checks: Checks): void {
+/** Each dimension's elements by canonical name, for checking the arrayed variables against. */
+type DimensionTable = Map<string, { name: string; elements?: Set<string> }>;
+
+/** `model.dimensions`: named elements or a whole-number size, names and elements unique. */
+function checkDimensions(value: unknown, place: Place, checks: Checks): DimensionTable {
+	const table: DimensionTable = new Map();
+	(checks.list(value, place, true) ?? []).forEach((d, i) => {
+		const here = at(place, i, isObject(d) ? d.name : undefined);
+		const dimension = checks.object(d, here);
+		if (!dimension) return;
+		const name = checks.text(dimension, 'name', here, { nonEmpty: true });
+		const hasElements = dimension.elements !== undefined;
+		if (hasElements === (dimension.size !== undefined)) {
+			checks.error(here, `${here.label} needs either elements (a list of names) or a size, ${hasElements ? 'not both' : 'and has neither'}`);
+		}
+		const elements = checks.textList(dimension, 'elements', here, true);
+		const size = checks.number(dimension, 'size', here, true);
+		const badSize = size !== undefined && !(Number.isInteger(size) && size > 0);
+		if (badSize) checks.error(at(here, 'size'), `${at(here, 'size').label} must be a whole number above 0 (it is ${size})`);
+		const keys = new Set<string>();
+		elements.forEach((e, j) => {
+			const key = canonicalName(e);
+			if (!key) checks.error(at(at(here, 'elements'), j), `${at(at(here, 'elements'), j).label} is blank: an element needs a name`);
+			else if (keys.has(key)) checks.error(at(at(here, 'elements'), j), `${at(at(here, 'elements'), j).label}: the element ${shown(e)} is listed twice`);
+			keys.add(key);
+		});
+		if (size !== undefined && !hasElements) for (let k = 1; k <= size; k++) keys.add(String(k));
+		if (name === undefined || !name.trim()) return;
+		if (table.has(canonicalName(name))) checks.error(at(here, 'name'), `${at(here, 'name').label}: there is already a dimension ${shown(name)}`);
+		// With a size that is no size, its elements are unknown: nothing is checked against them.
+		else table.set(canonicalName(name), { name, elements: badSize || (!hasElements && size === undefined) ? undefined : keys });
+	});
+	return table;
+}
+
+/** An arrayed variable's dimensions, and its own elements' subscripts, equations and tables. */
+function checkArrayFields(v: Json, place: Place, checks: Checks, dimensions: DimensionTable): void {
+	const names = checks.textList(v, 'dimensions', place, true);
+	const dims = names.map((name, i) => {
+		const found = dimensions.get(canonicalName(name));
+		if (!found) checks.error(at(at(place, 'dimensions'), i), `${at(at(place, 'dimensions'), i).label}: the model has no dimension ${shown(name)}`);
+		return found;
+	});
+	if (v.elements === undefined) return;
+	if (!names.length) checks.error(at(place, 'elements'), `${at(place, 'elements').label}: element definitions need the variable to have dimensions`);
+	(checks.list(v.elements, at(place, 'elements')) ?? []).forEach((e, i) => {
+		const here = at(at(place, 'elements'), i);
+		const element = checks.object(e, here);
+		if (!element) return;
+		const subscript = checks.textList(element, 'subscript', here);
+		if (names.length && subscript.length !== names.length) {
+			checks.error(at(here, 'subscript'), `${at(here, 'subscript').label} names ${subscript.length} element${subscript.length === 1 ? '' : 's'}, but the variable has ${names.length} dimension${names.length === 1 ? '' : 's'}`);
+		} else {
+			subscript.forEach((name, j) => {
+				const dim = dims[j];
+				if (dim?.elements && !dim.elements.has(canonicalName(name))) checks.error(at(at(here, 'subscript'), j), `${at(at(here, 'subscript'), j).label}: ${shown(name)} is not an element of the dimension ${shown(dim.name)}`);
+			});
+		}
+		checks.text(element, 'equation', here, { optional: true });
+		if (element.graphical !== undefined) checkGraphical(element.graphical, at(here, 'graphical'), checks);
+		if (element.equation === undefined && element.graphical === undefined) checks.error(here, `${here.label} has neither an equation nor a graphical function`);
+	});
+}
+
+function checkVariable(value: unknown, place: Place, checks: Checks, dimensions: DimensionTable = new Map()): void {
 	const v = checks.object(value, place);
 	if (!v) return;
 	checks.text(v, 'id', place, { nonEmpty: true });
@@ -365,6 +431,7 @@ function checkVariable(value: unknown, place: Place, checks: Checks): void {
 			break;
 	}
 	if (v.graphical !== undefined || v.kind === 'gf') checkGraphical(v.graphical, at(place, 'graphical'), checks);
+	if (v.dimensions !== undefined || v.elements !== undefined) checkArrayFields(v, place, checks, dimensions);
 }
 
 function checkGraphical(value: unknown, place: Place, checks: Checks): void {
@@ -455,16 +522,26 @@ function variableFinder(model: Json | undefined): ((wanted: string) => boolean) 
 	if (!Array.isArray(model?.variables)) return undefined;
 	const variables = model.variables.filter(isObject);
 	const keys = new Set<string>();
+	const unsure = new Set<string>();
+	const dimensions = Array.isArray(model.dimensions) ? (model.dimensions.filter(isObject) as unknown as Dimension[]) : [];
 	for (const v of variables) {
 		if (typeof v.id === 'string') keys.add(v.id);
 		if (typeof v.name === 'string') keys.add(canonicalName(v.name));
+		// A chart or table may show one element of an arrayed variable: "Beds[North]". When its
+		// dimensions are in error (reported already), any element of it passes.
+		if (typeof v.name === 'string' && Array.isArray(v.dimensions) && v.dimensions.length) {
+			const names = elementNames({ dimensions }, v as unknown as Variable);
+			if (names.length === 0 || (names.length === 1 && names[0] === v.name)) unsure.add(canonicalName(v.name));
+			for (const name of names) keys.add(canonicalName(name));
+		}
 	}
 	// A module's variables by their dotted names ("hares.hares"), as a chart may show them.
 	if (Array.isArray(model.modules)) {
 		const scope = model as unknown as Model;
 		for (const key of namesInScope({ submodels: Array.isArray(model.submodels) ? scope.submodels : [] }, scope).keys()) keys.add(key);
 	}
-	return (wanted) => keys.has(wanted) || keys.has(canonicalName(wanted));
+	const base = (wanted: string) => canonicalName(wanted).replace(/\[.*$/, '');
+	return (wanted) => keys.has(wanted) || keys.has(canonicalName(wanted)) || (wanted.includes('[') && unsure.has(base(wanted)));
 }
 
 function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string[] {

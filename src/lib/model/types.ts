@@ -42,6 +42,33 @@ export interface GraphicalFunction {
 	yScale?: { min: number; max: number };
 }
 
+/**
+ * A dimension that variables can be arrayed over (XMILE §3.7.1): named elements, or the numbers
+ * 1 … size.
+ * @example { name: 'Region', elements: ['North', 'South'] }
+ * @example { name: 'Cohort', size: 10 }
+ */
+export interface Dimension {
+	name: string;
+	/** Element names in order; absent for a numbered dimension. */
+	elements?: string[];
+	/** A numbered dimension's size (elements "1" … "size"); absent when elements are named. */
+	size?: number;
+}
+
+/**
+ * One element's own definition in an arrayed variable.
+ * @example { subscript: ['North'], equation: '120' }
+ */
+export interface ArrayElement {
+	/** One element name per dimension, in the variable's dimension order. */
+	subscript: string[];
+	/** The element's own equation (a stock's initial value); absent when only the table differs. */
+	equation?: string;
+	/** The element's own graphical function, read at the variable's equation. */
+	graphical?: GraphicalFunction;
+}
+
 interface VariableBase {
 	/** Stable identity: survives renames; flows name their stocks by it. */
 	id: string;
@@ -57,6 +84,18 @@ interface VariableBase {
 	 * of a module can be read from outside, and any can be connected.
 	 */
 	access?: 'input' | 'output';
+	/**
+	 * Arrayed over these dimensions (names from model.dimensions), the first varying slowest.
+	 * The variable's equation then applies to every element, with dimension names standing
+	 * for the element's own position (XMILE apply-to-all).
+	 */
+	dimensions?: string[];
+	/**
+	 * Element by element: when these carry equations, every element has one and the variable's
+	 * own equation (or initial value) is unused (XMILE non-apply-to-all); when they carry only
+	 * graphical functions, the shared equation feeds each element's own table.
+	 */
+	elements?: ArrayElement[];
 }
 
 export interface Stock extends VariableBase {
@@ -195,6 +234,8 @@ export interface Macro {
 export interface Model {
 	simSpecs: SimSpecs;
 	variables: Variable[];
+	/** Dimensions that variables are arrayed over; absent when nothing is arrayed. */
+	dimensions?: Dimension[];
 	units?: UnitDefinition[];
 	diagram?: Diagram;
 	/** Module instances in this model; their submodels are in `submodels`. */

@@ -39,6 +39,8 @@ export function nameSpans(equation: string): Array<Span & { canonical: string }>
 				case 'subscript':
 					walk(e.target);
 					return e.indices.forEach(walk);
+				case 'transpose':
+					return walk(e.arg);
 			}
 		};
 		walk(parseEquation(equation));

@@ -75,6 +75,16 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	pi: () => number(Math.PI),
 	min: sameAll,
 	max: sameAll,
+	// Array functions get the elements as arguments: they share the array's units.
+	sum: sameAll,
+	mean: sameAll,
+	stddev: sameAll,
+	prod: (c) => c.args.reduce((a, b) => multiply(a, b)),
+	rank: (c) => {
+		c.same(c.args.slice(0, -1).map((_, i) => i));
+		c.expectDimensionless(c.args.length - 1);
+		return known(c.dimensionless);
+	},
 	mod: (c) => {
 		c.same([0, 1]);
 		return c.args[0];

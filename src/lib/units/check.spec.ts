@@ -340,3 +340,32 @@ describe('models the checker must survive', () => {
 		expect(checkUnits(m)).toEqual([]);
 	});
 });
+
+describe('arrays', () => {
+	const arrayed = (extra: Variable[] = []): Model => ({
+		...model([
+			{ ...stock('Patients', 'patient', 'Beds * 0.8', ['Admissions']), dimensions: ['Region'] },
+			{ ...flow('Admissions', 'patient/Day', 'Referrals[Region] * 2'), dimensions: ['Region'] },
+			{ ...aux('Referrals', 'patient/Day', ''), dimensions: ['Region'], elements: [{ subscript: ['North'], equation: '4' }, { subscript: ['South'], equation: 'Beds[South] / Average_Stay' }] },
+			{ ...aux('Beds', 'beds', '100'), dimensions: ['Region'] },
+			aux('Average Stay', 'Days', '5'),
+			aux('Total Patients', 'patient', 'SUM(Patients[*])'),
+			...extra
+		], { units: [{ name: 'bed', equation: 'patient', aliases: ['beds'] }] }),
+		dimensions: [{ name: 'Region', elements: ['North', 'South'] }]
+	});
+
+	it('gives an element the units of its array, through subscripts and array functions', () => {
+		expect(check(arrayed())).toEqual([]);
+	});
+
+	it('checks each element’s own equation, saying which element', () => {
+		const m = arrayed();
+		(m.variables[2].elements![1] as { equation: string }).equation = 'Beds[South] * Average_Stay';
+		expect(check(m)).toEqual(['Referrals: units: [South] the equation gives beds*Days but "Referrals" is declared as patient/Day']);
+	});
+
+	it('finds a sum in the wrong units', () => {
+		expect(check(arrayed([aux('Total Beds', 'patient/Day', 'SUM(Beds[*])')]))).toEqual(['Total Beds: units: the equation gives beds but "Total Beds" is declared as patient/Day']);
+	});
+});

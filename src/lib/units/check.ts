@@ -24,7 +24,8 @@ import type { Units } from './units';
 export function checkUnits(written: Model): Diagnostic[] {
 	// Modules and macros are checked as they run: each module's variables under their dotted
 	// names, each macro call's copy with no units of its own (so it checks nothing against them).
-	const flat = flattenModel(written);
+	// Arrays stay as written: their elements are checked below, each message naming its element.
+	const flat = flattenModel(written, { arrays: false });
 	const model = flat.ok ? flat.model : written;
 	const diagnostics: Diagnostic[] = [];
 	const warn = (message: string, variable?: string, at?: { start: number; end: number }) =>
@@ -82,10 +83,22 @@ function makeScope(variables: Variable[], declared: Map<Variable, Units | undefi
 	return { time, dimensionless: system.dimensionless, variable: (canonical) => byName.get(canonical) };
 }
 
-/** The equation (a stock's initial value) against the declared units, and every disagreement inside it. */
+/**
+ * The equation (a stock's initial value) against the declared units, and every disagreement
+ * inside it; an arrayed variable's element equations each the same way (an element has the
+ * array's units).
+ */
 function checkEquation(v: Variable, units: Units | undefined, scope: UnitScope, warn: Warn): void {
 	if (v.kind === 'gf') return;
-	const source = v.kind === 'stock' ? v.initial : v.equation;
+	checkSource(v, v.kind === 'stock' ? v.initial : v.equation, units, scope, warn);
+	for (const element of Array.isArray(v.elements) ? v.elements : []) {
+		if (typeof element?.equation !== 'string') continue;
+		const label = Array.isArray(element.subscript) ? `[${element.subscript.join(', ')}] ` : '';
+		checkSource(v, element.equation, units, scope, (message, variable, at) => warn(`${label}${message}`, variable, at));
+	}
+}
+
+function checkSource(v: Exclude<Variable, { kind: 'gf' }>, source: unknown, units: Units | undefined, scope: UnitScope, warn: Warn): void {
 	if (typeof source !== 'string' || !source.trim()) return;
 	let ast;
 	try {

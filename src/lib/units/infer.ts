@@ -69,8 +69,11 @@ class Inference {
 				return this.#branches(expr.then, expr.else);
 			case 'call':
 				return this.#call(expr);
+			// An element, or a transposed array, has the array's declared units.
 			case 'subscript':
-				return UNKNOWN;
+				return expr.target.type === 'name' ? this.#name(expr.target.canonical) : UNKNOWN;
+			case 'transpose':
+				return this.infer(expr.arg);
 		}
 	}
 

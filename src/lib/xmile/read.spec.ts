@@ -220,7 +220,7 @@ describe('readXmile', () => {
 		]);
 	});
 
-	it('reports arrays as not supported yet, and reads the rest (modules and macros are read: modules.spec.ts, macros.spec.ts)', () => {
+	it('reads arrayed variables and their dimensions with the rest (modules and macros: modules.spec.ts, macros.spec.ts)', () => {
 		const { model, diagnostics } = readXmile(
 			xmile(
 				`<variables>
@@ -233,10 +233,10 @@ describe('readXmile', () => {
 			)
 		);
 		expect(model.variables.map((v) => v.name)).toEqual(['Births', 'Plain']);
+		expect(model.dimensions).toEqual([{ name: 'Region', elements: ['North'] }]);
+		expect(model.variables[0].dimensions).toEqual(['Region']);
 		const errors = diagnostics.filter((d) => d.severity === 'error');
-		expect(errors.map((d) => d.message)).toEqual([
-			'"Births" is arrayed over "Region": arrays are not supported yet'
-		]);
+		expect(errors.map((d) => d.message)).toEqual([]);
 		expect(errors.every((d) => d.line !== undefined)).toBe(true);
 	});
 

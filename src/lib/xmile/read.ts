@@ -3,15 +3,17 @@
  *
  *   const { model, diagnostics, name } = readXmile(text);
  *
- * What the file says but Flowbook cannot run yet (arrays) is reported as an error naming the
- * variable and line, and everything else is still read. Modules (the named <model>s and the
- * <module>s that place them) and macros are read by modules.ts and macros.ts. Only a file that
- * is not XMILE at all (malformed XML, no <xmile> root, no <model>) throws, as an InputError.
+ * Modules (the named <model>s and the <module>s that place them) and macros are read by
+ * modules.ts and macros.ts, dimensions by dimensions.ts and an arrayed variable's parts by
+ * arrays.ts. What the file says but Flowbook cannot run is reported as an error naming the
+ * variable and line, and everything else is still read. Only a file that is not XMILE at all
+ * (malformed XML, no <xmile> root, no <model>) throws, as an InputError.
  */
 import { InputError, type Diagnostic } from '../model/diagnostics';
 import { canonicalName, displayName, idFromName } from '../model/names';
-import type { Diagram, Model, Stock, Variable } from '../model/types';
+import type { Diagram, Dimension, Model, Stock, Variable } from '../model/types';
 import { readBehavior, type NonNegativeDefaults } from './behavior';
+import { readDimensions } from './dimensions';
 import { fromReference } from './identifiers';
 import { readMacros } from './macros';
 import { readModules } from './modules';
@@ -79,13 +81,13 @@ function read(text: string): XmileReadResult {
 		report.warning(`Unknown XMILE namespace "${namespace}"; reading it as XMILE 1.0`, root);
 	}
 	const model = rootModel(root);
-	reportFileLevelFeatures(root, report);
 
 	const simSpecs = readSimSpecs(blocks(root, model, 'sim_specs'), report);
 	const defaults = readBehavior(blocks(root, model, 'behavior'), report);
 	const units = readUnits(child(root, 'model_units'), report);
+	const dimensions = readDimensions(child(root, 'dimensions'), report);
 
-	const { variables, diagram, moduleElements } = readScope(model, defaults, report);
+	const { variables, diagram, moduleElements } = readScope(model, defaults, report, dimensions);
 	const { modules, submodels } = readModules(root, model, moduleElements, variables, report);
 	const macros = readMacros(root, report);
 
@@ -94,6 +96,7 @@ function read(text: string): XmileReadResult {
 			simSpecs,
 			variables,
 			...(units.length > 0 && { units }),
+			...(dimensions.length > 0 && { dimensions }),
 			diagram,
 			...(modules.length > 0 && { modules }),
 			...(submodels.length > 0 && { submodels }),
@@ -118,11 +121,11 @@ export interface ScopeRead {
  * The variables of a <model> (the root one, a module's, or a <macro>'s body) and their diagram.
  * `defaults` are the non-negative settings in force there.
  */
-export function readScope(model: XmlElement, defaults: NonNegativeDefaults, report: Report): ScopeRead {
+export function readScope(model: XmlElement, defaults: NonNegativeDefaults, report: Report, dimensions: Dimension[] = []): ScopeRead {
 	const { elements, moduleElements } = variableElements(model, report);
 	const named = nameVariables(elements, report);
 	const reads = named.map(({ element, id, name }) =>
-		readVariable(element, id, name, defaults, report)
+		readVariable(element, id, name, defaults, report, dimensions)
 	);
 	const byName = new Map(reads.map((r, i) => [named[i].key, r.variable]));
 	for (const r of reads) resolveFlows(r, byName, report);
@@ -178,15 +181,6 @@ function rootModel(root: XmlElement): XmlElement {
 /** Settings the file gives once and the model may override, outermost first. */
 export function blocks(root: XmlElement, model: XmlElement, name: string): XmlElement[] {
 	return [child(root, name), child(model, name)].filter((b): b is XmlElement => b !== undefined);
-}
-
-function reportFileLevelFeatures(root: XmlElement, report: Report): void {
-	// Declaring dimensions changes nothing by itself; the arrayed variables are the errors.
-	const dimensions = child(root, 'dimensions');
-	for (const dim of dimensions ? childrenNamed(dimensions, 'dim') : []) {
-		const name = dim.attributes.name ?? '?';
-		report.warning(`Dimension "${name}" is declared, but arrays are not supported yet`, dim);
-	}
 }
 
 /**

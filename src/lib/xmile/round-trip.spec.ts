@@ -4,9 +4,9 @@
  * same numbers (every saved value compared with Object.is) and keeps every variable's name,
  * units, documentation, equation, flags, graphical function and diagram geometry.
  *
- * Modules (the submodels and their instances) and macros (their parameters and variables) come
- * back too. Conformance files that do not import cleanly (arrays, tier T3) have nothing faithful
- * to write yet and are skipped; the test states how many.
+ * Modules (the submodels and their instances), macros (their parameters and variables) and
+ * arrays (dimensions, arrayed variables and their elements) come back too: every file of the
+ * suite imports cleanly, and the test says so.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -56,7 +56,7 @@ function expectIdenticalResults(a: RunResult, b: RunResult): void {
 
 /** What a variable must keep, with ids replaced by the names they stand for. */
 function describeVariable(v: Variable, nameOf: (id: string) => string | undefined) {
-	const common = { kind: v.kind, name: v.name, units: v.units, documentation: v.documentation, position: v.position };
+	const common = { kind: v.kind, name: v.name, units: v.units, documentation: v.documentation, position: v.position, dimensions: v.dimensions, elements: v.elements };
 	switch (v.kind) {
 		case 'stock':
 			return {
@@ -102,6 +102,7 @@ function describeModel(model: Model, anglesFrom: Model = model) {
 	return {
 		simSpecs: { ...model.simSpecs, method: model.simSpecs.method ?? 'euler' },
 		units: model.units ?? [],
+		dimensions: model.dimensions ?? [],
 		...describeScope(model, anglesFrom),
 		modules: modules(model.modules),
 		submodels: (model.submodels ?? []).map((s, i) => ({ name: s.name, modules: modules(s.modules), ...describeScope(s, anglesFrom.submodels?.[i]) })),
@@ -126,22 +127,18 @@ describe.skipIf(!HAVE_SUITE)('XMILE round trip over the conformance suite', () =
 	const clean = imported.filter((f) => !hasErrors(f.read.diagnostics));
 	const skipped = imported.filter((f) => hasErrors(f.read.diagnostics));
 
-	it('covers every file of every T1 and T2 case and of the module and macro cases, and skips only array files', () => {
-		// By file: 102 in the suite, 82 import cleanly, 20 use arrays.
-		// By case: all 41 of tiers T1 and T2 round-trip, and the 4 module and macro cases of tier T3
-		// (6 files); the 19 array cases of tier T3 are skipped.
+	it('covers every file of every case, arrays, modules and macros included', () => {
+		// By file: 102 in the suite, all import cleanly; 20 have arrays and 6 modules or macros.
+		// By case: all 41 of tiers T1 and T2 and all 23 of T3 round-trip.
 		const cases: Array<{ name: string; tier: string }> = JSON.parse(readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8'));
 		const tierOf = (file: string) => cases.find((c) => file.startsWith(c.name + '/'))?.tier;
 		expect(files).toHaveLength(102);
-		expect(clean).toHaveLength(82);
-		expect(skipped).toHaveLength(20);
-		expect(skipped.filter((f) => tierOf(f.file) !== 'T3').map((f) => f.file)).toEqual([]);
+		expect(clean).toHaveLength(102);
+		expect(clean.filter((f) => f.read.model.dimensions?.length)).toHaveLength(20);
+		expect(skipped).toHaveLength(0);
 		expect(clean.filter((f) => /module|macro/.test(f.file)).map((f) => f.file)).toHaveLength(6);
 		expect(cases.filter((c) => c.tier !== 'T3')).toHaveLength(41);
-		for (const { read } of skipped) {
-			const errors = read.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
-			expect(errors.every((m) => /arrays? .*not supported/.test(m)), errors.join('; ')).toBe(true);
-		}
+		expect(new Set(clean.map((f) => tierOf(f.file)))).toEqual(new Set(['T1', 'T2', 'T3']));
 	});
 
 	it.each(clean.map((f) => [f.file, f.read] as const))('%s', (_file, first) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Dimension } from '../model/types';
 import type { NonNegativeDefaults } from './behavior';
 import { Report } from './report';
 import { readVariable } from './variables';
@@ -6,9 +7,9 @@ import { parseXmlTree } from './xml-tree';
 
 const OFF: NonNegativeDefaults = { stock: false, flow: false };
 
-function read(xml: string, defaults = OFF) {
+function read(xml: string, defaults = OFF, dimensions: Dimension[] = []) {
 	const report = new Report();
-	const result = readVariable(parseXmlTree(xml), 'v', 'V', defaults, report);
+	const result = readVariable(parseXmlTree(xml), 'v', 'V', defaults, report, dimensions);
 	return { ...result, diagnostics: report.diagnostics };
 }
 
@@ -106,28 +107,88 @@ describe('readVariable', () => {
 		expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning' })]);
 	});
 
-	it('reports arrays with the dimensions, and reads the rest of the variable', () => {
+	it('reads an arrayed variable: its dimensions and an apply-to-all equation', () => {
+		const region = { name: 'Region', elements: ['North', 'South'] };
+		const age = { name: 'Age', size: 3 };
 		const { variable, diagnostics } = read(
-			'<flow name="V">\n<eqn>b</eqn>\n<dimensions><dim name="Region"/><dim name="Age"/></dimensions></flow>'
+			'<flow name="V">\n<eqn>b</eqn>\n<dimensions><dim name="Region"/><dim name="Age"/></dimensions></flow>',
+			OFF,
+			[region, age]
 		);
-		expect(variable).toMatchObject({ kind: 'flow', equation: 'b' });
+		expect(variable).toMatchObject({ kind: 'flow', equation: 'b', dimensions: ['Region', 'Age'] });
+		expect(variable.elements).toBeUndefined();
+		expect(diagnostics).toEqual([]);
+	});
+
+	it('reports a dimension the file does not declare, with the variable and line', () => {
+		const { variable, diagnostics } = read('<flow name="V">\n<eqn>b</eqn>\n<dimensions><dim name="Region"/></dimensions></flow>');
+		expect(variable).toMatchObject({ kind: 'flow', equation: 'b', dimensions: ['Region'] });
 		expect(diagnostics).toEqual([
 			expect.objectContaining({
 				severity: 'error',
 				variable: 'V',
 				line: 3,
-				message: '"V" is arrayed over "Region" × "Age": arrays are not supported yet'
+				message: '"V" is arrayed over "Region", which the file does not declare in <dimensions>'
 			})
 		]);
 	});
 
-	it('reports per-element equations as arrays, without a second error for the missing <eqn>', () => {
+	it('reads element-by-element equations, with no error for the missing shared <eqn>', () => {
 		const { variable, diagnostics } = read(
-			'<stock name="V"><element subscript="a"><eqn>1</eqn></element><element subscript="b"><eqn>2</eqn></element></stock>'
+			'<stock name="V"><dimensions><dim name="D"/></dimensions><element subscript="a"><eqn>1</eqn></element><element subscript="b"><eqn>2</eqn></element></stock>',
+			OFF,
+			[{ name: 'D', elements: ['a', 'b'] }]
 		);
-		expect(variable).toMatchObject({ initial: '1' });
-		expect(diagnostics).toHaveLength(1);
-		expect(diagnostics[0].message).toMatch(/arrays are not supported yet/);
+		expect(variable).toMatchObject({
+			initial: '',
+			elements: [
+				{ subscript: ['a'], equation: '1' },
+				{ subscript: ['b'], equation: '2' }
+			]
+		});
+		expect(diagnostics).toEqual([]);
+	});
+
+	it('reads each element its own graphical function under a shared equation', () => {
+		const gf = (y: number) => `<gf><xscale min="0" max="1"/><ypts>0,${y}</ypts></gf>`;
+		const { variable, diagnostics } = read(
+			`<aux name="V"><dimensions><dim name="D"/></dimensions><eqn>TIME</eqn><element subscript="a">${gf(1)}</element><element subscript="b">${gf(2)}</element></aux>`,
+			OFF,
+			[{ name: 'D', elements: ['a', 'b'] }]
+		);
+		expect(variable).toMatchObject({ kind: 'aux', equation: 'TIME' });
+		expect(variable.elements!.map((e) => [e.subscript, e.equation, e.graphical?.ys])).toEqual([
+			[['a'], undefined, [0, 1]],
+			[['b'], undefined, [0, 2]]
+		]);
+		expect(diagnostics).toEqual([]);
+	});
+
+	it('reads one bare <eqn> per element (as xmutil writes) as the elements in order', () => {
+		const { variable, diagnostics } = read(
+			'<aux name="V"><dimensions><dim name="D"/><dim name="E"/></dimensions><eqn>1</eqn><eqn>2</eqn><eqn>3</eqn><eqn>4</eqn></aux>',
+			OFF,
+			[{ name: 'D', elements: ['a', 'b'] }, { name: 'E', size: 2 }]
+		);
+		expect(variable.elements).toEqual([
+			{ subscript: ['a', '1'], equation: '1' },
+			{ subscript: ['a', '2'], equation: '2' },
+			{ subscript: ['b', '1'], equation: '3' },
+			{ subscript: ['b', '2'], equation: '4' }
+		]);
+		expect(diagnostics).toEqual([]);
+	});
+
+	it('reports an element that names no element of its dimension, and a subscript of the wrong length', () => {
+		const { diagnostics } = read(
+			'<aux name="V"><dimensions><dim name="D"/></dimensions>\n<element subscript="c"><eqn>1</eqn></element>\n<element subscript="a, b"><eqn>1</eqn></element></aux>',
+			OFF,
+			[{ name: 'D', elements: ['a', 'b'] }]
+		);
+		expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+			[2, 'The element [c] of "V": "c" is not an element of "D"'],
+			[3, 'The element [a, b] of "V" needs 1 element name, one for each dimension']
+		]);
 	});
 
 	it('does not treat an empty <dimensions/> as an array', () => {

@@ -4,7 +4,8 @@
  * Names and ids are settled by the caller (they depend on the whole model); so are a stock's
  * flows, which are returned as written and resolved once every variable is known.
  */
-import type { GraphicalFunction, Variable } from '../model/types';
+import type { Dimension, GraphicalFunction, Variable } from '../model/types';
+import { readArrayParts } from './arrays';
 import { readNonNegative, type NonNegativeDefaults } from './behavior';
 import { readGraphicalFunction } from './graphical';
 import type { Report } from './report';
@@ -29,11 +30,20 @@ export function readVariable(
 	id: string,
 	name: string,
 	defaults: NonNegativeDefaults,
-	report: Report
+	report: Report,
+	dimensions: readonly Dimension[] = []
 ): VariableRead {
-	const arrayed = reportArrays(element, name, report);
-	const base = { id, name, ...describe(element) };
-	const equation = readEquation(element, name, arrayed, report);
+	const arrays = readArrayParts(element, name, dimensions, report);
+	const arrayed = arrays.arrayed;
+	const base = {
+		id,
+		name,
+		...describe(element),
+		...(arrays.dimensions && { dimensions: arrays.dimensions }),
+		...(arrays.elements && { elements: arrays.elements })
+	};
+	// Element by element, the equations are the elements' own.
+	const equation = arrays.perElement ? undefined : readEquation(element, name, arrayed, report);
 	const gfElement = element.name === 'gf' ? element : child(element, 'gf');
 	const graphical = gfElement && readGraphicalFunction(gfElement, name, report);
 	const nonNegative = readNonNegative(child(element, 'non_negative'), report, name);
@@ -44,7 +54,7 @@ export function readVariable(
 		const stock: Variable = {
 			...base,
 			kind: 'stock',
-			initial: requireEquation(equation, element, name, arrayed, report),
+			initial: requireEquation(equation, element, name, arrays.perElement, report),
 			inflows: [],
 			outflows: [],
 			nonNegative: nonNegative ?? defaults.stock
@@ -59,7 +69,7 @@ export function readVariable(
 		const flow: Variable = {
 			...base,
 			kind: 'flow',
-			equation: requireEquation(equation, element, name, arrayed, report),
+			equation: requireEquation(equation, element, name, arrays.perElement, report),
 			uniflow: nonNegative ?? defaults.flow,
 			...(graphical && { graphical })
 		};
@@ -68,15 +78,17 @@ export function readVariable(
 	// An aux (or a named <gf>) whose graphical function has no input equation is a table that
 	// other equations call, as `table(x)` or `LOOKUP(table, x)`: a 'gf' variable. With an
 	// equation it is an aux whose value is the table read at that equation.
-	const aux: Variable =
-		gfElement && equation === undefined
-			? { ...base, kind: 'gf', graphical: graphical ?? emptyTable() }
-			: {
-					...base,
-					kind: 'aux',
-					equation: requireEquation(equation, element, name, arrayed, report),
-					...(graphical && { graphical })
-				};
+	// An arrayed table may keep its points in its elements only.
+	const elementTable = arrays.elements?.find((e) => e.graphical)?.graphical;
+	const table = !arrays.perElement && equation === undefined && (gfElement || elementTable);
+	const aux: Variable = table
+		? { ...base, kind: 'gf', graphical: graphical ?? elementTable ?? emptyTable() }
+		: {
+				...base,
+				kind: 'aux',
+				equation: requireEquation(equation, element, name, arrays.perElement, report),
+				...(graphical && { graphical })
+			};
 	return { variable: aux, inflows: [], outflows: [] };
 }
 
@@ -90,9 +102,8 @@ function describe(element: XmlElement): { units?: string; documentation?: string
 }
 
 /**
- * The equation text exactly as written, entities decoded and outer whitespace trimmed.
- * An arrayed variable's equation may sit inside its first <element>; we keep that one so the
- * variable still reads as something until arrays are supported.
+ * The equation text exactly as written, entities decoded and outer whitespace trimmed. (Several
+ * <eqn> in an arrayed variable are its elements' equations: see arrays.ts.)
  */
 function readEquation(
 	element: XmlElement,
@@ -104,9 +115,7 @@ function readEquation(
 	if (equations.length > 1 && !arrayed) {
 		report.warning(`Has ${equations.length} <eqn> elements; using the first`, equations[1], name);
 	}
-	const first =
-		equations[0] ?? (arrayed ? child(child(element, 'element') ?? element, 'eqn') : undefined);
-	const text = first?.text.trim();
+	const text = equations[0]?.text.trim();
 	return text ? text : undefined;
 }
 
@@ -114,11 +123,11 @@ function requireEquation(
 	equation: string | undefined,
 	element: XmlElement,
 	name: string,
-	arrayed: boolean,
+	perElement: boolean,
 	report: Report
 ): string {
-	// An arrayed variable already carries an error; one about its equation would be noise.
-	if (equation === undefined && !arrayed) report.error('Has no equation', element, name);
+	// Element by element, each element has its equation and the variable none of its own.
+	if (equation === undefined && !perElement) report.error('Has no equation', element, name);
 	return equation ?? '';
 }
 
@@ -126,31 +135,6 @@ function flowReferences(stock: XmlElement, tag: 'inflow' | 'outflow'): FlowRefer
 	return childrenNamed(stock, tag)
 		.map((element) => ({ name: element.text.trim(), element }))
 		.filter((ref) => ref.name !== '');
-}
-
-/** Arrays come in a later issue: say so, and read the rest of the variable. */
-function reportArrays(element: XmlElement, name: string, report: Report): boolean {
-	const dimensions = child(element, 'dimensions');
-	const dims = dimensions ? childrenNamed(dimensions, 'dim') : [];
-	if (dimensions && dims.length > 0) {
-		const over = dims.map((d) => `"${d.attributes.name ?? '?'}"`).join(' × ');
-		report.error(
-			`"${name}" is arrayed over ${over}: arrays are not supported yet`,
-			dimensions,
-			name
-		);
-		return true;
-	}
-	const elementEquation = child(element, 'element');
-	if (elementEquation) {
-		report.error(
-			`"${name}" gives equations per array element: arrays are not supported yet`,
-			elementEquation,
-			name
-		);
-		return true;
-	}
-	return false;
 }
 
 function reportQueuesAndConveyors(stock: XmlElement, name: string, report: Report): void {

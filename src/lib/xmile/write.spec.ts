@@ -306,3 +306,70 @@ describe('writeXmile', () => {
 		});
 	});
 });
+
+describe('arrays', () => {
+	const gf = (y: number) => ({ type: 'continuous' as const, xs: [0, 1], ys: [0, y] });
+	const wards: Model = model(
+		[
+			{ id: 'p', kind: 'stock', name: 'Patients', initial: '10 * Ward', inflows: ['a'], outflows: [], dimensions: ['Ward', 'Band'] },
+			{ id: 'a', kind: 'flow', name: 'Admissions', equation: '', dimensions: ['Ward', 'Band'], elements: [
+				{ subscript: ['North', '1'], equation: '1' },
+				{ subscript: ['North', '2'], equation: '2' },
+				{ subscript: ['South', '1'], equation: 'Admissions[North, 1] * 3' },
+				{ subscript: ['South', '2'], equation: '4' }
+			] },
+			{ id: 'e', kind: 'aux', name: 'Effect', equation: 'TIME / 4', dimensions: ['Ward'], graphical: gf(1), elements: [{ subscript: ['South'], graphical: gf(2) }] },
+			{ id: 't', kind: 'gf', name: 'Curve', graphical: gf(3), dimensions: ['Band'], elements: [{ subscript: ['2'], graphical: gf(4) }] },
+			{ id: 's', kind: 'aux', name: 'Total', equation: 'SUM(Patients[*, *]) + LOOKUP(Curve[2], 0.5)' }
+		],
+		{ dimensions: [{ name: 'Ward', elements: ['North', 'South'] }, { name: 'Band', size: 2 }] }
+	);
+
+	it('writes <dimensions> after the units, named elements and sizes, as XMILE 3.7.1 has them', () => {
+		const root = tree(wards);
+		expect(root.children.map((c) => c.name)).toEqual(['header', 'sim_specs', 'dimensions', 'model']);
+		const dims = childrenNamed(child(root, 'dimensions')!, 'dim');
+		expect(dims.map((d) => [d.attributes.name, d.attributes.size, childrenNamed(d, 'elem').map((e) => e.attributes.name)])).toEqual([
+			['Ward', undefined, ['North', 'South']],
+			['Band', '2', []]
+		]);
+	});
+
+	it('writes each arrayed variable its dimensions, then its shared <eqn> or its elements', () => {
+		const variables = path(tree(wards), 'model', 'variables')!.children;
+		const [stock, flow, effect, curve] = variables;
+		expect(stock.children.map((c) => c.name)).toEqual(['dimensions', 'eqn', 'inflow']);
+		expect(childrenNamed(child(stock, 'dimensions')!, 'dim').map((d) => d.attributes.name)).toEqual(['Ward', 'Band']);
+		expect(childrenNamed(flow, 'eqn')).toEqual([]);
+		expect(childrenNamed(flow, 'element').map((e) => [e.attributes.subscript, child(e, 'eqn')!.text])).toEqual([
+			['North, 1', '1'],
+			['North, 2', '2'],
+			['South, 1', 'Admissions[North, 1] * 3'],
+			['South, 2', '4']
+		]);
+		expect(effect.children.map((c) => c.name)).toEqual(['dimensions', 'eqn', 'element', 'gf']);
+		// An arrayed table is an <aux> with no equation: its shared points, and its own per element.
+		expect([curve.name, curve.children.map((c) => c.name)]).toEqual(['aux', ['dimensions', 'gf', 'element']]);
+	});
+
+	it('reads back the same model, which runs to the same numbers', () => {
+		const back = readXmile(writeXmile(wards));
+		expect(back.diagnostics).toEqual([]);
+		expect(back.model.dimensions).toEqual(wards.dimensions);
+		for (const [i, v] of wards.variables.entries()) {
+			const read = back.model.variables[i];
+			expect([read.kind, read.name, read.dimensions, read.elements]).toEqual([v.kind, v.name, v.dimensions, v.elements]);
+		}
+		const run = (m: Model) => {
+			const compiled = compileModel(m);
+			if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
+			const result = compiled.simulation.run();
+			return Object.fromEntries(result.names.map((n, i) => [n, Array.from(result.series[i])]));
+		};
+		const before = run(wards);
+		expect(run(back.model)).toEqual(before);
+		expect(before['Admissions[South,1]'][0]).toBe(3);
+		expect(before['Effect[South]'].at(-1)).toBe(2);
+		expect(before['Total'][0]).toBe(10 + 10 + 20 + 20 + 2);
+	});
+});

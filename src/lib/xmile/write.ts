@@ -22,6 +22,8 @@ import type {
 	Variable
 } from '../model/types';
 import { displayName } from '../model/names';
+import { writeArrayParts } from './arrays';
+import { writeDimensions } from './dimensions';
 import { toNameAttribute as nameAttribute, toReference } from './identifiers';
 import { writeMacro } from './write-macros';
 import { usesFlowbookInModules, writeModule, writeSubmodel } from './write-modules';
@@ -69,6 +71,7 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 		}),
 		writeSimSpecs(model.simSpecs),
 		model.units && model.units.length > 0 && element('model_units', {}, model.units.map(writeUnit)),
+		writeDimensions(model.dimensions),
 		element(
 			'model',
 			{},
@@ -158,12 +161,21 @@ function describe(variable: Variable): Array<XmlNode | undefined> {
 	];
 }
 
+/**
+ * An arrayed variable's <dimensions>, then its own equation (apply-to-all) and its <element>s
+ * (XMILE 3.7.1); a scalar variable's <eqn> alone.
+ */
+function equationParts(variable: Variable, equation: string): Array<XmlNode | undefined> {
+	const arrays = writeArrayParts(variable, writeGraphical);
+	return [arrays.dimensions, arrays.sharedEquation ? element('eqn', {}, equation) : undefined, ...arrays.elements];
+}
+
 function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 	const flowName = (id: string) => toReference(byId.get(id)?.name ?? id);
 	return element(
 		'stock',
 		nameAttributes(stock.name, stock.access),
-		element('eqn', {}, stock.initial),
+		equationParts(stock, stock.initial),
 		// Order matters: outflows are drained in this order when the stock is non-negative.
 		stock.inflows.map((id) => element('inflow', {}, flowName(id))),
 		stock.outflows.map((id) => element('outflow', {}, flowName(id))),
@@ -176,7 +188,7 @@ function writeFlow(flow: Flow): XmlNode {
 	return element(
 		'flow',
 		nameAttributes(flow.name, flow.access),
-		element('eqn', {}, flow.equation),
+		equationParts(flow, flow.equation),
 		flow.graphical && writeGraphical(flow.graphical),
 		flow.uniflow && element('non_negative'),
 		describe(flow)
@@ -187,7 +199,7 @@ function writeAux(aux: Auxiliary): XmlNode {
 	return element(
 		'aux',
 		nameAttributes(aux.name, aux.access),
-		element('eqn', {}, aux.equation),
+		equationParts(aux, aux.equation),
 		aux.graphical && writeGraphical(aux.graphical),
 		describe(aux)
 	);
@@ -195,6 +207,11 @@ function writeAux(aux: Auxiliary): XmlNode {
 
 /** A table called as `name(x)`: a named <gf> among the variables (§3.1.4). */
 function writeStandaloneGf(gf: GraphicalFunctionVariable): XmlNode {
+	const arrays = writeArrayParts(gf, writeGraphical);
+	if (arrays.dimensions) {
+		// An arrayed table is an <aux> without an equation, its points shared or per element.
+		return element('aux', nameAttributes(gf.name, gf.access), arrays.dimensions, writeGraphical(gf.graphical), arrays.elements, describe(gf));
+	}
 	const node = writeGraphical(gf.graphical);
 	node.attributes.unshift(...Object.entries(nameAttributes(gf.name, gf.access)));
 	node.children.push(...describe(gf).filter((n): n is XmlNode => n !== undefined));

@@ -1,4 +1,5 @@
 import { canonicalName } from '../../model/names';
+import { arrayBuiltins } from './arrays';
 import { delayBuiltins } from './delays';
 import { inputBuiltins } from './inputs';
 import { mathBuiltins } from './math';
@@ -12,6 +13,7 @@ export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './ty
 /** Every builtin function, for the compiler, autocomplete and documentation. */
 export const BUILTINS: readonly Builtin[] = [
 	...mathBuiltins,
+	...arrayBuiltins,
 	...inputBuiltins,
 	...delayBuiltins,
 	...smoothBuiltins,

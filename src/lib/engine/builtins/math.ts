@@ -39,8 +39,9 @@ export const mathBuiltins: PureBuiltin[] = [
 	pure('round', 'ROUND(x): the nearest whole number (halves away from zero)', [1, 1], (x) => Math.sign(x) * Math.round(Math.abs(x))),
 	pure('log', 'LOG(x, base): logarithm of x to the given base', [2, 2], (x, b) => Math.log(x) / Math.log(b)),
 	pure('pi', 'PI(): 3.14159…', [0, 0], () => Math.PI, () => 'Math.PI'),
-	pure('min', 'MIN(a, b, …): the smallest argument', [1, 64], Math.min, (a) => `Math.min(${a.join(', ')})`),
-	pure('max', 'MAX(a, b, …): the largest argument', [1, 64], Math.max, (a) => `Math.max(${a.join(', ')})`),
+	// Any number of arguments: an array argument arrives as its elements (XMILE 3.7.1.3).
+	pure('min', 'MIN(a, b, …) or MIN(array): the smallest argument or element', [1, Infinity], Math.min, (a) => `Math.min(${a.join(', ')})`, ['vmin']),
+	pure('max', 'MAX(a, b, …) or MAX(array): the largest argument or element', [1, Infinity], Math.max, (a) => `Math.max(${a.join(', ')})`, ['vmax']),
 	pure('mod', 'MOD(a, b): remainder of a ÷ b, with the sign of b', [2, 2], floorMod, undefined, ['modulo']),
 	pure(
 		'safediv',

@@ -12,6 +12,7 @@
  */
 import type { Diagnostic } from '../../model/diagnostics';
 import type { Model } from '../../model/types';
+import { flattenArrays } from './arrays';
 import { expandMacros } from './macros';
 import { flattenModules } from './modules';
 import { spanInSource, type Edit } from './rewrite';
@@ -25,19 +26,32 @@ export type FlattenResult =
 			diagnostics: Diagnostic[];
 			/** The modeller's equations a pass rewrote, by variable name, with the edits it made (for spans). */
 			rewritten?: Map<string, Edit[]>;
+			/**
+			 * Tells the compiler's messages about the flattened model in terms of the model the
+			 * user wrote (an element variable's message goes to its array).
+			 */
+			relabel?: (diagnostics: Diagnostic[]) => Diagnostic[];
 	  }
 	| { ok: false; diagnostics: Diagnostic[] };
 
 type Pass = (model: Model) => FlattenResult;
 
-/** The passes in order. Macros first: a submodel may call them, and their copies then join the module. */
-const PASSES: Pass[] = [expandMacros, flattenModules];
+/**
+ * The passes in order. Macros first: a submodel may call them, and their copies then join the
+ * module; arrays last, so every variable, wherever it came from, is made scalar.
+ */
+const PASSES: Pass[] = [expandMacros, flattenModules, flattenArrays];
 
-export function flattenModel(model: Model): FlattenResult {
+/**
+ * `arrays: false` keeps arrayed variables as they are (for the unit checker, which checks an
+ * array's equations element by element itself and names the element in its messages).
+ */
+export function flattenModel(model: Model, { arrays = true }: { arrays?: boolean } = {}): FlattenResult {
 	let current = model;
 	const diagnostics: Diagnostic[] = [];
 	const rewritten = new Map<string, Edit[]>();
-	for (const pass of PASSES) {
+	const relabels: Array<(d: Diagnostic[]) => Diagnostic[]> = [];
+	for (const pass of arrays ? PASSES : PASSES.filter((p) => p !== flattenArrays)) {
 		const result = pass(current);
 		diagnostics.push(...result.diagnostics);
 		if (!result.ok) return { ok: false, diagnostics };
@@ -45,8 +59,11 @@ export function flattenModel(model: Model): FlattenResult {
 		// Later passes leave the model's own variables' equations as they are (modules rewrite only
 		// their copies), so the edits of each pass stand alone.
 		for (const [name, edits] of result.rewritten ?? []) rewritten.set(name, [...(rewritten.get(name) ?? []), ...edits]);
+		if (result.relabel) relabels.push(result.relabel);
 	}
-	return { ok: true, model: current, diagnostics, ...(rewritten.size && { rewritten }) };
+	// The last pass's names are the compiler's: undo the passes from the last to the first.
+	const relabel = relabels.length ? (ds: Diagnostic[]) => relabels.reduceRight((acc, r) => r(acc), ds) : undefined;
+	return { ok: true, model: current, diagnostics, ...(rewritten.size && { rewritten }), ...(relabel && { relabel }) };
 }
 
 /**

@@ -32,7 +32,9 @@ export type Expr =
 	| ({ type: 'binary'; op: BinaryOperator; left: Expr; right: Expr } & Span)
 	| ({ type: 'if'; cond: Expr; then: Expr; else: Expr } & Span)
 	| ({ type: 'call'; name: string; canonical: string; nameSpan: Span; args: Expr[] } & Span)
-	| ({ type: 'subscript'; target: Expr; indices: Expr[] } & Span);
+	| ({ type: 'subscript'; target: Expr; indices: Expr[] } & Span)
+	/** XMILE's transposition operator, `A'`: the array with its dimensions in reverse order. */
+	| ({ type: 'transpose'; arg: Expr } & Span);
 
 export class ParseError extends Error {
 	constructor(

@@ -12,7 +12,7 @@ export interface Token {
 	quoted?: boolean;
 }
 
-const OPERATORS = ['<>', '<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '^', '(', ')', ',', '=', '<', '>', '[', ']', '!', ':'];
+const OPERATORS = ['<>', '<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '^', '(', ')', ',', '=', '<', '>', '[', ']', '!', ':', "'", '@'];
 
 // Letters of any script, digits, underscores, $ and dots (module paths such as hares.area).
 const NAME_START = /[\p{L}_$]/u;

@@ -25,6 +25,8 @@ function show(e: Expr): string {
 			return `${e.canonical}(${e.args.map(show).join(', ')})`;
 		case 'subscript':
 			return `${show(e.target)}[${e.indices.map(show).join(', ')}]`;
+		case 'transpose':
+			return `${show(e.arg)}'`;
 	}
 }
 
@@ -204,6 +206,23 @@ describe('comments and numbers', () => {
 		['1e+2', 100]
 	])('reads %s as %d', (source, value) => {
 		expect(valueOf(source)).toBe(value);
+	});
+});
+
+describe('subscripts', () => {
+	it.each([
+		['x[1, *]', 'x[1, *]'],
+		['x[@2, @1]', 'x[@2, @1]'],
+		['x[2:n - 1]', 'x[:(2, (n - 1))]'],
+		["a'", "a'"],
+		["x[Region]'^2", "(x[region]' ^ 2)"]
+	])('%s parses as %s', (source, shape) => {
+		expect(parsed(source)).toBe(shape);
+	});
+
+	it('refuses @ outside a subscript, and @ without a number', () => {
+		expect(parseError('a @ b').message).toContain('"@"');
+		expect(parseError('x[@b]').message).toBe('expected a dimension number after "@", as in @1, but found name "b"');
 	});
 });
 

@@ -4,7 +4,7 @@ import { tokenize, type Token } from './lexer';
 
 /**
  * Parses one XMILE equation. Precedence, loosest first (XMILE 1.0 §3.3.1):
- *   OR · AND · = <> · < <= > >= · + - · * / MOD · unary + - NOT · ^ (right-associative) · calls, [ ]
+ *   OR · AND · = <> · < <= > >= · + - · * / MOD · unary + - NOT · ^ (right-associative) · calls, [ ], '
  * IF cond THEN a ELSE b is an expression whose ELSE branch reaches as far as it can.
  * Throws ParseError with the character range of the problem.
  */
@@ -169,24 +169,45 @@ class Parser {
 	}
 
 	#postfix(): Expr {
-		const expr = this.#primary();
+		let expr = this.#primary();
 		if (this.#isOp('[')) {
 			this.#next();
 			const indices: Expr[] = [];
 			do indices.push(this.#subscriptIndex());
 			while (this.#isOp(',') && this.#next());
 			const close = this.#expectOp(']', 'to close the subscript');
-			return { type: 'subscript', target: expr, indices, start: expr.start, end: close.end };
+			expr = { type: 'subscript', target: expr, indices, start: expr.start, end: close.end };
+		}
+		// Transposition binds tightest of all (XMILE 3.7.1.1): A'^2 is (A')^2.
+		while (this.#isOp("'")) {
+			const mark = this.#next();
+			expr = { type: 'transpose', arg: expr, start: expr.start, end: mark.end };
 		}
 		return expr;
 	}
 
+	/**
+	 * One subscript: an expression, `*` (every element), `@2` (the element of the owner's second
+	 * dimension, XMILE's dimension position) or a range `2:4`. The last three only make sense in
+	 * a subscript, so they are names and a call no variable or function can have.
+	 */
 	#subscriptIndex(): Expr {
 		if (this.#isOp('*')) {
 			const t = this.#next();
 			return { type: 'name', name: '*', canonical: '*', start: t.start, end: t.end };
 		}
-		return this.expression();
+		if (this.#isOp('@')) {
+			const at = this.#next();
+			const n = this.peek();
+			if (n.kind !== 'number' || !/^\d+$/.test(n.text)) throw new ParseError(`expected a dimension number after "@", as in @1, but found ${describe(n)}`, n.start, n.end);
+			this.#next();
+			return { type: 'name', name: `@${n.text}`, canonical: `@${n.text}`, start: at.start, end: n.end };
+		}
+		const from = this.expression();
+		if (!this.#isOp(':')) return from;
+		const colon = this.#next();
+		const to = this.expression();
+		return { type: 'call', name: ':', canonical: ':', nameSpan: { start: colon.start, end: colon.end }, args: [from, to], start: from.start, end: to.end };
 	}
 
 	#primary(): Expr {

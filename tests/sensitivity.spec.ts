@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 async function openWithSensitivity(page: Page) {
@@ -97,6 +98,11 @@ test("a fan chart exports as PNG and SVG, and its CSV has the time and each outp
 	expect(csv.length).toBe(1 + 3651);
 	expect(csv.every((row) => row.split(',').length === 6)).toBe(true);
 
+	// The cell, its settings, progress and fans pass axe.
+	const results = await new AxeBuilder({ page }).include('section.sensitivity').analyze();
+	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+
 	// Every output in one file, when there is more than one.
 	const [download] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: 'CSV of every output' }).click()]);
 	const all = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
@@ -112,6 +118,8 @@ test('a sensitivity cancelled half way stops, says so, and the page stays usable
 	const progress = cell.getByRole('progressbar', { name: 'Sensitivity runs' });
 	await expect(progress).toBeVisible();
 	await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(40);
+	const results = await new AxeBuilder({ page }).include('section.sensitivity').analyze();
+	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 	await cell.getByRole('button', { name: 'Cancel' }).click();
 	const status = cell.getByRole('status', { name: 'Sensitivity status' });
 	await expect(status).toContainText(/Cancelled after \d+ of 2000 runs/);

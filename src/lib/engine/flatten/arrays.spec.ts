@@ -372,6 +372,14 @@ describe('bad input names the variable and the subscript', () => {
 		expect(d).toMatchObject({ variable: 'S', message: '"S" is arrayed over "Region", but its flow "f" is not arrayed: give the flow the same dimensions, so each element of the stock has its own' });
 	});
 
+	it('an arrayed stock whose flow is arrayed over other dimensions', () => {
+		const [d] = errorsOf(arrayModel([over(stock('S', '0', { inflows: ['f'] }), 'Region'), over(flow('f', '1'), 'Age')]));
+		expect(d).toMatchObject({
+			variable: 'S',
+			message: 'the flow "f" of "S": "f" is arrayed over "Age" but "S" is arrayed over "Region", so it is not clear which element of "f" to use'
+		});
+	});
+
 	it('a mistake in an apply-to-all equation is one message on the array, pointing into its equation', () => {
 		const ds = errorsOf(arrayModel([over(aux('x', 'Stage + nope'), 'Stage')]));
 		expect(ds).toHaveLength(1);

@@ -257,10 +257,7 @@ class ArraysPass {
 			return ref;
 		}
 		try {
-			const element = this.rewriter.rewrite({ type: 'name', name: flow.variable.name, canonical: flow.key, start: 0, end: 0 }, scope);
-			if (element.type !== 'name') throw new Error('unreachable: a flow element is a name');
-			const names = element.name.slice(flow.variable.name.length + 1, -1).split(',');
-			return elementName(flow.variable.id, names);
+			return elementName(flow.variable.id, this.rewriter.elementOf(flow, scope));
 		} catch (e) {
 			if (!(e instanceof ArrayError)) throw e;
 			this.problems.add(stock.variable.name, `the flow "${flow.variable.name}" of "${stock.variable.name}": ${e.message.replace(/: give a subscript.*$/, '')}`, undefined, label, 'error', elementCount(stock.dims));

@@ -104,6 +104,11 @@ export class Rewriter {
 		}
 	}
 
+	/** Which element of a whole array goes with the element at hand (a stock's element of its flow). */
+	elementOf(target: ArrayVar, scope: Scope): string[] {
+		return this.#bindWhole(target, scope, { start: 0, end: 0 }, false).map((p, j) => target.dims[j].elements[p]);
+	}
+
 	// ── names ────────────────────────────────────────────────────────────────────────────────
 
 	#name(expr: Name, scope: Scope): Expr {

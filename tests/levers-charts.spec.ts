@@ -15,6 +15,8 @@ test('moving the community capacity lever re-runs the model and the occupancy ch
 	await openWholeSystem(page);
 	const chart = occupancy(page);
 	await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /G&A bed occupancy: occupancy over years, for Current levers, S0 baseline/);
+	// Charts draw their lines while in view (or near it), as a reader looks at them.
+	await chart.scrollIntoViewIfNeeded();
 	const current = chart.locator('path[data-key="current/occupancy"]');
 	const before = await current.getAttribute('d');
 	// Growth first, so the community capacity has something to relieve.
@@ -23,6 +25,7 @@ test('moving the community capacity lever re-runs the model and the occupancy ch
 	await slider.fill('0.3');
 	await expect(page.getByRole('spinbutton', { name: `${COMMUNITY}: value` })).toHaveValue('0.3');
 	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/);
+	await chart.scrollIntoViewIfNeeded();
 	await expect.poll(() => current.getAttribute('d')).not.toBe(before);
 });
 
@@ -33,6 +36,7 @@ test('a scenario made from the sliders shows as a line and in the table, against
 	await page.getByLabel('New scenario from the current levers').fill('Community 20%');
 	await page.getByRole('button', { name: 'Create scenario' }).click();
 	const chart = occupancy(page);
+	await chart.scrollIntoViewIfNeeded();
 	await expect(chart.getByRole('checkbox', { name: 'Community 20%' })).toBeChecked();
 	await expect(chart.locator('path[data-key^="user-"]')).toHaveCount(1, { timeout: 20_000 });
 	await expect(chart.locator('path[data-key="s0/occupancy"]')).toHaveCount(1);

@@ -52,6 +52,10 @@ async function leverToPaint(page: Page, reach: boolean, trials = TRIALS): Promis
 				slider.dispatchEvent(new PointerEvent('pointerenter'));
 				await new Promise((r) => setTimeout(r, 500));
 			}
+			// The reader looks at the chart (a chart out of view does not redraw until it is seen).
+			const figure = [...document.querySelectorAll('figure')].find((f) => f.querySelector('h3')?.textContent === 'G&A bed occupancy')!;
+			figure.scrollIntoView({ block: 'center' });
+			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
 			const chart = document.querySelector('path[data-key="current/occupancy"]')!.parentElement!;
 			const status = document.querySelector('[aria-label="Model run"]')!;
 			const repaint: number[] = [];

@@ -12,6 +12,14 @@ import type { RunReply } from '../worker/protocol';
 import { sweepContext, sweepPositions } from './lever-sweep';
 import { chartedVariables } from './results';
 
+/** Runs at one lever's positions, made ahead of a drag, for one context (see lever-sweep.ts). */
+interface Sweep {
+	lever: string;
+	context: string;
+	results: Map<number, RunReply & { ok: true }>;
+	abort: AbortController;
+}
+
 export type RunStatus =
 	| { state: 'idle' }
 	| { state: 'running' }
@@ -38,7 +46,7 @@ export class Runs {
 	/** Counts lever moves: a live reply for an older move is dropped (a swept run may have answered since). */
 	#move = 0;
 	/** Runs at one lever's positions, made ahead of a drag (see lever-sweep.ts). */
-	#sweep: { lever: string; context: string; results: Map<number, RunReply & { ok: true }>; abort: AbortController } | undefined;
+	#sweep: Sweep | undefined;
 	#batch: AbortController | undefined;
 	#compileError: string | undefined;
 
@@ -101,12 +109,20 @@ export class Runs {
 			key: String(value),
 			options: { overrides: { ...others, [variable.name]: value }, outputs } satisfies RunOptions
 		}));
-		void this.#pool.runBatch(items, {
-			signal: sweep.abort.signal,
-			onResult: ({ key, reply }) => {
-				if (reply.ok && !reply.result.error) sweep.results.set(Number(key), reply);
-			}
-		});
+		void this.#sweepOneAtATime(items, sweep);
+	}
+
+	/**
+	 * One position at a time, on one worker: the other cores stay free for the page and the live
+	 * run, so reaching for a slider never makes the page itself slower.
+	 */
+	async #sweepOneAtATime(items: { key: string; options: RunOptions }[], sweep: Sweep): Promise<void> {
+		for (const item of items) {
+			const replies = await this.#pool.runBatch([item], { signal: sweep.abort.signal });
+			if (!replies) return; // ended: another lever, another context, a new model
+			const [{ key, reply }] = replies;
+			if (reply.ok && !reply.result.error) sweep.results.set(Number(key), reply);
+		}
 	}
 
 	#sweptRun(lever: Lever, value: number): (RunReply & { ok: true }) | undefined {

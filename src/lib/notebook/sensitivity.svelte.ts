@@ -29,6 +29,8 @@ export interface Fan {
 	output: string;
 	times: Float64Array;
 	bands: Float64Array[];
+	/** How many runs the bands are taken across. */
+	runs: number;
 }
 
 /**
@@ -117,7 +119,7 @@ export class Sensitivity {
 			if (unknown.has(outputs[k])) continue;
 			const bands = await this.#runs.percentiles(blocks[k], times.length, FAN);
 			if (abort.signal.aborted) return;
-			fans.push({ output: outputs[k], times, bands });
+			fans.push({ output: outputs[k], times, bands, runs: count });
 		}
 		if (unknown.size) firstProblem ??= `the model does not save ${[...unknown].join(', ')}`;
 		this.fans = fans;

@@ -41,7 +41,6 @@ export interface Fan {
 const PROGRESS_MS = 200;
 const STATUS_MS = 1000;
 
-
 export class Sensitivity {
 	status = $state.raw<SensitivityStatus>({ state: 'idle' });
 	fans = $state.raw<Fan[]>([]);

@@ -29,6 +29,8 @@ export interface Fan {
 	output: string;
 	times: Float64Array;
 	bands: Float64Array[];
+	/** How many runs the bands are taken across. */
+	runs: number;
 }
 
 /**
@@ -38,7 +40,6 @@ export interface Fan {
  */
 const PROGRESS_MS = 200;
 const STATUS_MS = 1000;
-
 
 export class Sensitivity {
 	status = $state.raw<SensitivityStatus>({ state: 'idle' });
@@ -117,7 +118,7 @@ export class Sensitivity {
 			if (unknown.has(outputs[k])) continue;
 			const bands = await this.#runs.percentiles(blocks[k], times.length, FAN);
 			if (abort.signal.aborted) return;
-			fans.push({ output: outputs[k], times, bands });
+			fans.push({ output: outputs[k], times, bands, runs: count });
 		}
 		if (unknown.size) firstProblem ??= `the model does not save ${[...unknown].join(', ')}`;
 		this.fans = fans;

@@ -83,7 +83,10 @@ export class Runs {
 		const swept = this.#sweptRun(lever, value);
 		if (swept) {
 			this.#move++;
-			this.#take(swept);
+			this.live = swept.result;
+			// The status keeps its words while a drag shows runs made ahead: new words would lay out
+			// the whole page on every move.
+			if (this.status.state !== 'done') this.status = { state: 'done', ms: swept.ms };
 			return;
 		}
 		void this.runLive();

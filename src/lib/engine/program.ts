@@ -93,6 +93,8 @@ export class Program implements Simulation {
 	readonly #baseConstants: Float64Array;
 	readonly #counts: { s: number; v: number; c: number };
 	readonly #outputIndex = new Map<string, number>();
+	/** An arrayed variable's element outputs by its own name: "rate" → ["rate[north]", "rate[south]"]. */
+	readonly #elementsOf = new Map<string, string[]>();
 
 	constructor(
 		readonly compiled: CompiledModel,
@@ -112,7 +114,15 @@ export class Program implements Simulation {
 		this.#rates = buildFunction(code.rates, this.#runtime, BUILTIN_FUNCTIONS);
 		this.#post = code.post.length ? buildFunction(code.post, this.#runtime, BUILTIN_FUNCTIONS) : undefined;
 		this.outputs = compiled.outputs.map((o) => o.name);
-		compiled.outputs.forEach((o, i) => this.#outputIndex.set(canonicalName(o.name), i));
+		compiled.outputs.forEach((o, i) => {
+			const key = canonicalName(o.name);
+			this.#outputIndex.set(key, i);
+			const bracket = key.indexOf('[');
+			if (bracket > 0 && key.endsWith(']')) {
+				const base = key.slice(0, bracket);
+				this.#elementsOf.set(base, [...(this.#elementsOf.get(base) ?? []), key]);
+			}
+		});
 		const byNode = new Map(compiled.outputs.map((o) => [o.node, o.name]));
 		this.constants = [...compiled.overridable.entries()].map(([canonical, id]) => byNode.get(id) ?? nodes[id].owner ?? canonical);
 	}
@@ -182,19 +192,37 @@ export class Program implements Simulation {
 
 	#constantsWith(overrides: Record<string, number> | undefined): Float64Array {
 		const constants = this.#baseConstants.slice();
-		for (const [name, value] of Object.entries(overrides ?? {})) {
-			const id = this.compiled.overridable.get(canonicalName(name));
-			if (id === undefined) {
-				const known = this.#outputIndex.has(canonicalName(name));
-				const message = known
-					? `"${name}" is not a constant (its equation is more than a number), so it cannot be set`
-					: `there is no constant called "${name}"${suggest(name, this.constants)}`;
-				throw new InputError(message);
-			}
+		const sets = Object.entries(overrides ?? {}).map(([name, value]) => {
 			if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`the value for "${name}" must be a finite number, not ${String(value)}`);
-			constants[this.compiled.nodes[id].slot] = value;
-		}
+			return { ids: this.#overridden(name), value };
+		});
+		// Whole arrayed variables first, so an element's own override wins whatever the order.
+		sets.sort((a, b) => Number(b.ids.length > 1) - Number(a.ids.length > 1));
+		for (const { ids, value } of sets) for (const id of ids) constants[this.compiled.nodes[id].slot] = value;
 		return constants;
+	}
+
+	/**
+	 * The constants an override sets: the one it names, or every element of an arrayed constant
+	 * named without a subscript ("Length of Stay" sets Length of Stay[North], [South], …).
+	 */
+	#overridden(name: string): number[] {
+		const key = canonicalName(name);
+		const id = this.compiled.overridable.get(key);
+		if (id !== undefined) return [id];
+		const elements = this.#elementsOf.get(key);
+		if (elements) {
+			const notConstant = elements.find((e) => !this.compiled.overridable.has(e));
+			if (notConstant !== undefined) {
+				const shown = this.outputs[this.#outputIndex.get(notConstant)!];
+				throw new InputError(`"${name}" cannot be set as a whole: its element ${shown} is not a constant (its equation is more than a number)`);
+			}
+			return elements.map((e) => this.compiled.overridable.get(e)!);
+		}
+		const message = this.#outputIndex.has(key)
+			? `"${name}" is not a constant (its equation is more than a number), so it cannot be set`
+			: `there is no constant called "${name}"${suggest(name, this.constants)}`;
+		throw new InputError(message);
 	}
 
 	/** The first variable, in evaluation order, whose value is NaN or infinite. */

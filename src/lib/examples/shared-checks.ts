@@ -78,7 +78,8 @@ function cellProblems(example: ExampleNotebook, cell: Cell): string[] {
 	const doc = example.document;
 	const problems: string[] = [];
 	const scenarioKnown = (ref: string) => doc.scenarios.some((s) => s.id === ref || s.name === ref);
-	const variableKnown = (ref: string) => example.variable(ref) !== undefined;
+	// A chart or table may name a whole variable, or one element of an arrayed one ("Occupancy[Central]").
+	const variableKnown = (ref: string) => example.variable(ref) !== undefined || example.simulation.outputs.some((o) => canonicalName(o) === canonicalName(ref));
 	if (cell.kind === 'chart') {
 		for (const v of cell.variables) if (!variableKnown(v)) problems.push(`${cell.id}: no variable ${v}`);
 		for (const s of cell.scenarios ?? []) if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
@@ -127,7 +128,9 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			for (const s of scenarios) {
 				if (coded) expect(s.name, s.name).toMatch(/^[A-Z]\d+b? \S/);
 				expect(s.colour, s.name).toMatch(/^#[0-9a-f]{6}$/);
-				for (const name of Object.keys(s.overrides)) expect(example().simulation.constants.map(canonicalName), `${s.name}: ${name}`).toContain(canonicalName(name));
+				// A constant, one element of an arrayed constant, or an arrayed constant as a whole.
+				const settable = example().simulation.constants.flatMap((c) => [canonicalName(c), canonicalName(c).replace(/\[.*\]$/, '')]);
+				for (const name of Object.keys(s.overrides)) expect(settable, `${s.name}: ${name}`).toContain(canonicalName(name));
 			}
 			expect(new Set(scenarios.map((s) => s.colour)).size).toBe(scenarios.length);
 			if (coded) expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);

@@ -262,6 +262,11 @@ export interface Lever {
 	min: number;
 	max: number;
 	step: number;
+	/**
+	 * For an arrayed constant: one slider per element when true; when absent or false, one slider
+	 * that sets every element to the same value.
+	 */
+	perElement?: boolean;
 }
 
 /** How a chart axis or table cell shows a value: 0.91 as "91%", 12.3e6 GBP as "£12.3m". */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
 import type { Cell, TableOutput } from '../model/types';
+import { resolveSeries, seriesRef } from '../notebook/chart-series';
 import { checkUnits } from '../units/check';
 import { readXmile } from '../xmile/read';
 import { writeXmile } from '../xmile/write';
@@ -81,7 +82,7 @@ function cellProblems(example: ExampleNotebook, cell: Cell): string[] {
 	// A chart or table may name a whole variable, or one element of an arrayed one ("Occupancy[Central]").
 	const variableKnown = (ref: string) => example.variable(ref) !== undefined || example.simulation.outputs.some((o) => canonicalName(o) === canonicalName(ref));
 	if (cell.kind === 'chart') {
-		for (const v of cell.variables) if (!variableKnown(v)) problems.push(`${cell.id}: no variable ${v}`);
+		for (const v of cell.variables) if (!resolveSeries(doc.model, v).found) problems.push(`${cell.id}: no variable ${seriesRef(v)}`);
 		for (const s of cell.scenarios ?? []) if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
 		if (cell.baseline !== undefined && !(cell.scenarios ?? []).includes(cell.baseline)) problems.push(`${cell.id}: baseline not among its scenarios`);
 	}

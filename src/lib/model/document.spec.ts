@@ -222,7 +222,7 @@ function notebook(): Record<string, any> {
 		cells: [
 			{ id: 'intro', kind: 'text', markdown: '# Beds' },
 			{ id: 'diagram', kind: 'diagram' },
-			{ id: 'chart', kind: 'chart', title: 'Beds', variables: ['beds', 'Occupied Beds', 'occupied_beds', 'Ward Beds[B,2]'], scenarios: ['baseline', 'S2'], mode: 'difference', baseline: 'baseline', format: 'number' },
+			{ id: 'chart', kind: 'chart', title: 'Beds', variables: ['beds', 'Occupied Beds', 'occupied_beds', 'Ward Beds[B,2]', { variable: 'Ward Beds', elements: ['A,1', 'B, 2'], sum: true }], scenarios: ['baseline', 'S2'], mode: 'difference', baseline: 'baseline', format: 'number' },
 			{ id: 'levers', kind: 'levers', title: 'Levers', levers: ['stay'] },
 			{ id: 'table', kind: 'scenario-table', outputs: ['beds', { variable: 'Heat Loss', label: 'Heat', better: 'lower', format: 'percent' }], times: [1, 5], scenarios: ['short'] },
 			{ id: 'sens', kind: 'sensitivity', outputs: ['beds'] }
@@ -270,6 +270,8 @@ describe('readDocument: every field checked, named by its path', () => {
 		['a lever step of zero', (d) => (d.levers[0].step = 0), 'levers[0] ("Length of stay").step must be above 0 (it is 0)'],
 		['a text cell without markdown', (d) => delete d.cells[0].markdown, 'cells[0].markdown must be text'],
 		['chart variables that are not a list', (d) => (d.cells[2].variables = 'beds'), 'cells[2].variables must be a list (it is "beds")'],
+		['a chart variable that is neither a name nor an arrayed variable', (d) => d.cells[2].variables.push(3), "cells[2].variables[5] must be a variable's name or id, or an arrayed variable with its elements (it is 3)"],
+		['a chart sum that is not true or false', (d) => (d.cells[2].variables[4].sum = 'yes'), 'cells[2].variables[4].sum must be true or false (it is "yes")'],
 		['an unknown chart mode', (d) => (d.cells[2].mode = 'ratio'), 'cells[2].mode must be "values" or "difference" (it is "ratio")'],
 		['a table row of the wrong shape', (d) => (d.cells[4].outputs[1] = 5), "cells[4].outputs[1] must be a variable's name or id, or a row with a variable (it is 5)"],
 		['a table row direction that does not exist', (d) => (d.cells[4].outputs[1].better = 'more'), 'cells[4].outputs[1].better must be "higher" or "lower" (it is "more")'],
@@ -294,7 +296,9 @@ describe('readDocument: every field checked, named by its path', () => {
 	});
 
 	it.each<[string, (d: Record<string, any>) => void, string]>([
-		['a chart of a variable the model lacks', (d) => d.cells[2].variables.push('Beds Free'), 'cells[2].variables[4]: the model has no variable "Beds Free"'],
+		['a chart of a variable the model lacks', (d) => d.cells[2].variables.push('Beds Free'), 'cells[2].variables[5]: the model has no variable "Beds Free"'],
+		['a chart of an element an arrayed variable lacks', (d) => d.cells[2].variables.push({ variable: 'ward_beds', elements: ['C,1'] }), 'cells[2].variables[5]: Ward Beds has no element "C,1"'],
+		['a chart summing a variable that is not arrayed', (d) => d.cells[2].variables.push({ variable: 'beds', sum: true }), 'cells[2].variables[5]: Occupied Beds is not arrayed, so it has no elements to choose or sum'],
 		['a chart of a scenario the notebook lacks', (d) => (d.cells[2].scenarios = ['S9']), 'cells[2].scenarios[0]: there is no scenario "S9"'],
 		['a table row of a variable the model lacks', (d) => (d.cells[4].outputs[0] = 'nope'), 'cells[4].outputs[0]: the model has no variable "nope"'],
 		['a levers cell naming a constant with no lever', (d) => d.cells[3].levers.push('heat'), 'cells[3].levers[1]: no lever is set on "heat"'],

@@ -16,7 +16,7 @@ import { migrateDocument } from './migrate';
 import { namesInScope } from './modules';
 import { canonicalName } from './names';
 import { findScenario } from './scenarios';
-import { elementNames } from './arrays';
+import { elementNames, elementSubscripts } from './arrays';
 import type { Dimension, FlowbookDocument, Model, Scenario, Variable } from './types';
 import { MAX_SENSITIVITY_RUNS, SCHEMA_VERSION } from './types';
 import { validateModel } from './validate';
@@ -606,7 +606,7 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 				break;
 			case 'chart':
 				checks.text(cell, 'title', here, { optional: true });
-				variables(cell, 'variables', here);
+				checkChartVariables(cell, here, known.model, hasVariable, checks);
 				scenarios(cell, here);
 				checks.oneOf(cell, 'mode', here, ['values', 'difference'], true);
 				checks.text(cell, 'baseline', here, { optional: true });
@@ -681,6 +681,43 @@ function checkDistribution(value: unknown, place: Place, checks: Checks): void {
 }
 
 /** A scenario table's rows: variable names or ids, or rows with a label, direction and format. */
+/**
+ * A chart's variables: names or ids (`Beds[North]` for one element), or an arrayed variable with
+ * chosen elements or a sum. Elements the variable lacks are warnings, as a missing variable is.
+ */
+function checkChartVariables(cell: Json, place: Place, model: Json | undefined, hasVariable: ((name: string) => boolean) | undefined, checks: Checks): void {
+	const entries = checks.list(cell.variables, at(place, 'variables')) ?? [];
+	entries.forEach((entry, i) => {
+		const here = at(at(place, 'variables'), i);
+		let variable: string | undefined;
+		if (typeof entry === 'string') variable = entry;
+		else if (isObject(entry)) {
+			variable = checks.text(entry, 'variable', here, { nonEmpty: true });
+			const elements = checks.textList(entry, 'elements', here, true);
+			checks.boolean(entry, 'sum', here);
+			if (variable !== undefined) checkChosenElements(variable, elements, here, model, checks);
+		} else checks.error(here, `${here.label} must be a variable's name or id, or an arrayed variable with its elements (it is ${shown(entry)})`);
+		if (variable !== undefined && hasVariable && !hasVariable(variable)) checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
+	});
+}
+
+/** An entry that chooses elements or a sum must name an arrayed variable that has those elements. */
+function checkChosenElements(name: string, elements: string[], place: Place, model: Json | undefined, checks: Checks): void {
+	if (!Array.isArray(model?.variables)) return;
+	const dimensions = Array.isArray(model.dimensions) ? (model.dimensions.filter(isObject) as unknown as Dimension[]) : [];
+	const variable = (model.variables.filter(isObject) as unknown as Variable[]).find((v) => v.id === name || (typeof v.name === 'string' && canonicalName(v.name) === canonicalName(name)));
+	if (!variable) return; // reported as a missing variable
+	if (!Array.isArray(variable.dimensions) || variable.dimensions.length === 0) {
+		return checks.warning(place, `${place.label}: ${variable.name} is not arrayed, so it has no elements to choose or sum`);
+	}
+	const subscripts = elementSubscripts({ dimensions }, variable);
+	if (!subscripts?.length) return; // its dimensions are in error, reported with the model
+	const known = new Set(subscripts.map((s) => canonicalName(s.join(','))));
+	for (const element of elements) {
+		if (!known.has(canonicalName(element.replace(/\s*,\s*/g, ',')))) checks.warning(place, `${place.label}: ${variable.name} has no element ${shown(element)}`);
+	}
+}
+
 function checkTableOutputs(cell: Json, place: Place, hasVariable: ((name: string) => boolean) | undefined, checks: Checks): void {
 	const outputs = checks.list(cell.outputs, at(place, 'outputs')) ?? [];
 	outputs.forEach((o, i) => {

@@ -269,6 +269,21 @@ export interface Lever {
 	perElement?: boolean;
 }
 
+/**
+ * An arrayed variable in a chart, when not every element is drawn as its own line. A plain name
+ * in a chart's variables draws each element of an arrayed variable; `Beds[North]` draws one.
+ * @example { variable: 'beds', elements: ['North', 'South'] } // two of the localities
+ * @example { variable: 'beds', sum: true } // one line: the sum over every locality
+ */
+export interface ChartSeries {
+	/** The arrayed variable's id or name. */
+	variable: string;
+	/** The elements drawn, each as its subscript ("North", or "North,Adult" over two dimensions); all when absent. */
+	elements?: string[];
+	/** Draw one line, the sum of those elements, instead of a line each. */
+	sum?: boolean;
+}
+
 /** How a chart axis or table cell shows a value: 0.91 as "91%", 12.3e6 GBP as "£12.3m". */
 export type ValueFormat = 'number' | 'percent' | 'currency';
 
@@ -295,8 +310,11 @@ export type Cell =
 			id: string;
 			kind: 'chart';
 			title?: string;
-			/** Variable ids or names, one line each per scenario. */
-			variables: string[];
+			/**
+			 * Variable ids or names, one line each per scenario (an arrayed variable: one per element),
+			 * or an arrayed variable's chosen elements or their sum.
+			 */
+			variables: (string | ChartSeries)[];
 			/** Scenario ids or names; all when absent. */
 			scenarios?: string[];
 			/** 'difference' plots each scenario minus `baseline` (default the first scenario shown). */

@@ -4,6 +4,7 @@ import {
 	chartDraft,
 	chartFromDraft,
 	chartProblems,
+	chartVariableDraft,
 	leversDraft,
 	leversFromDraft,
 	leversProblems,
@@ -46,7 +47,7 @@ describe('chart settings', () => {
 
 	it('round-trips a plain chart without adding defaults to it', () => {
 		const draft = chartDraft(document, chart);
-		expect(draft).toEqual({ title: '', variables: ['beds'], scenarios: { all: true, chosen: ['s0', 's1', 's2'] }, mode: 'values', baseline: '', format: 'number' });
+		expect(draft).toEqual({ title: '', variables: [{ variable: 'beds', sum: false }], scenarios: { all: true, chosen: ['s0', 's1', 's2'] }, mode: 'values', baseline: '', format: 'number' });
 		expect(chartFromDraft(document, chart, draft)).toEqual(chart);
 		expect(chartProblems(draft)).toEqual([]);
 	});
@@ -54,7 +55,7 @@ describe('chart settings', () => {
 	it('keeps a title, a chosen set of scenarios in the document order, a difference mode and a format', () => {
 		const draft = chartDraft(document, chart);
 		draft.title = '  Beds  ';
-		draft.variables.push('admissions');
+		draft.variables.push(chartVariableDraft(document, 'admissions'));
 		draft.scenarios = { all: false, chosen: ['s2', 's0'] };
 		draft.mode = 'difference';
 		draft.baseline = 's0';
@@ -84,7 +85,7 @@ describe('chart settings', () => {
 		draft.variables = [];
 		draft.scenarios = { all: false, chosen: [] };
 		expect(chartProblems(draft)).toEqual(['choose at least one variable to plot', 'tick at least one scenario, or show all of them']);
-		draft.variables = ['beds'];
+		draft.variables = [chartVariableDraft(document, 'beds')];
 		draft.scenarios = { all: false, chosen: ['s1'] };
 		draft.mode = 'difference';
 		draft.baseline = 's0';
@@ -93,6 +94,51 @@ describe('chart settings', () => {
 		expect(chartProblems(draft)).toEqual([]);
 		// A baseline left over from difference mode is not saved in values mode.
 		expect(chartFromDraft(document, chart, draft).baseline).toBeUndefined();
+	});
+});
+
+describe('chart settings for an arrayed variable', () => {
+	const arrayed: FlowbookDocument = {
+		...document,
+		model: {
+			...document.model,
+			dimensions: [{ name: 'Locality', elements: ['North', 'Central', 'South'] }],
+			variables: [...document.model.variables, { id: 'stays', kind: 'aux', name: 'Stays', equation: '1', dimensions: ['Locality'] }]
+		}
+	};
+	const chart: Of<'chart'> = { id: 'c', kind: 'chart', variables: ['stays'] };
+	const ticks = (draft: ReturnType<typeof chartDraft>) => draft.variables[0].elements!.map((e) => `${e.subscript}${e.shown ? '' : ' (off)'}`);
+
+	it('lists every element, all ticked, for a variable named alone, and saves it back as the name', () => {
+		const draft = chartDraft(arrayed, chart);
+		expect(ticks(draft)).toEqual(['North', 'Central', 'South']);
+		expect(draft.variables[0].sum).toBe(false);
+		expect(chartFromDraft(arrayed, chart, draft)).toEqual(chart);
+	});
+
+	it('saves chosen elements and a sum, and reads them back', () => {
+		const draft = chartDraft(arrayed, chart);
+		draft.variables[0].elements![1].shown = false;
+		draft.variables[0].sum = true;
+		const saved = chartFromDraft(arrayed, chart, draft);
+		expect(saved.variables).toEqual([{ variable: 'stays', elements: ['North', 'South'], sum: true }]);
+		expect(ticks(chartDraft(arrayed, saved))).toEqual(['North', 'Central (off)', 'South']);
+		// Every element ticked with a sum: no list of elements, the sum of them all.
+		draft.variables[0].elements![1].shown = true;
+		expect(chartFromDraft(arrayed, chart, draft).variables).toEqual([{ variable: 'stays', sum: true }]);
+	});
+
+	it('asks for at least one element, naming the variable', () => {
+		const draft = chartDraft(arrayed, chart);
+		for (const e of draft.variables[0].elements!) e.shown = false;
+		expect(chartProblems(draft, arrayed)).toEqual(['tick at least one element of Stays']);
+	});
+
+	it('keeps one element named with its subscript as it is', () => {
+		const one: Of<'chart'> = { id: 'c', kind: 'chart', variables: ['Stays[North]'] };
+		const draft = chartDraft(arrayed, one);
+		expect(draft.variables).toEqual([{ variable: 'Stays[North]', sum: false }]);
+		expect(chartFromDraft(arrayed, one, draft)).toEqual(one);
 	});
 });
 

@@ -3,7 +3,10 @@
  * cell, the form changes it, and Save turns it back into a cell (leaving out what is at its
  * default, so documents stay tidy). Each kind says what stops its draft being saved.
  */
-import type { Cell, FlowbookDocument, TableOutput, ValueFormat } from '../model/types';
+import { elementSubscripts } from '../model/arrays';
+import { canonicalName } from '../model/names';
+import type { Cell, ChartSeries, FlowbookDocument, TableOutput, ValueFormat } from '../model/types';
+import { seriesRef, subscriptText } from './chart-series';
 import { scenarioIds } from './cells';
 import { displayTime } from './results';
 import { findVariable } from './runs.svelte';
@@ -30,10 +33,20 @@ function chosenInOrder(document: FlowbookDocument, draft: ScenarioDraft): string
 
 const scenarioProblem = (draft: ScenarioDraft) => (!draft.all && draft.chosen.length === 0 ? 'tick at least one scenario, or show all of them' : undefined);
 
+/** One variable of a chart as its form edits it. */
+export interface ChartVariableDraft {
+	/** As the cell names it: an id or name, or `Name[Element]` for one element. */
+	variable: string;
+	/** An arrayed variable's elements in order, each as its subscript ("North"), ticked when drawn. */
+	elements?: { subscript: string; shown: boolean }[];
+	/** An arrayed variable: one line, the sum of the elements ticked, instead of a line each. */
+	sum: boolean;
+}
+
 export interface ChartDraft {
 	/** Blank: the chart is titled by what it plots. */
 	title: string;
-	variables: string[];
+	variables: ChartVariableDraft[];
 	scenarios: ScenarioDraft;
 	mode: 'values' | 'difference';
 	/** Scenario id the difference is taken from; blank for the first scenario shown. */
@@ -41,10 +54,29 @@ export interface ChartDraft {
 	format: ValueFormat;
 }
 
+/** A chart entry as a draft: an arrayed variable lists its elements, all ticked unless the entry chose some. */
+export function chartVariableDraft(document: FlowbookDocument, entry: string | ChartSeries): ChartVariableDraft {
+	const variable = seriesRef(entry);
+	const found = findVariable(document.model, variable);
+	const subscripts = found && elementSubscripts(document.model, found);
+	if (!subscripts) return { variable, sum: false };
+	const chosen = typeof entry === 'string' ? undefined : entry.elements;
+	const elements = subscripts.map(subscriptText).map((subscript) => ({ subscript, shown: !chosen || chosen.some((c) => canonicalName(c) === canonicalName(subscript)) }));
+	return { variable, elements, sum: typeof entry !== 'string' && !!entry.sum };
+}
+
+/** A draft back as a chart entry: a plain name unless it chose elements or a sum. */
+function chartEntry(draft: ChartVariableDraft): string | ChartSeries {
+	const elements = draft.elements;
+	const all = !elements || elements.every((e) => e.shown);
+	if (all && !draft.sum) return draft.variable;
+	return { variable: draft.variable, ...(!all && { elements: elements!.filter((e) => e.shown).map((e) => e.subscript) }), ...(draft.sum && { sum: true }) };
+}
+
 export function chartDraft(document: FlowbookDocument, cell: ChartCell): ChartDraft {
 	return {
 		title: cell.title ?? '',
-		variables: [...cell.variables],
+		variables: cell.variables.map((v) => chartVariableDraft(document, v)),
 		scenarios: scenarioDraft(document, cell.scenarios),
 		mode: cell.mode ?? 'values',
 		baseline: cell.baseline ? scenarioIds(document, [cell.baseline])[0] : '',
@@ -52,8 +84,11 @@ export function chartDraft(document: FlowbookDocument, cell: ChartCell): ChartDr
 	};
 }
 
-export function chartProblems(draft: ChartDraft): string[] {
+export function chartProblems(draft: ChartDraft, document?: FlowbookDocument): string[] {
 	const problems = draft.variables.length ? [] : ['choose at least one variable to plot'];
+	for (const v of draft.variables) {
+		if (v.elements && !v.elements.some((e) => e.shown)) problems.push(`tick at least one element of ${document ? variableLabel(document, v.variable).name : v.variable}`);
+	}
 	const scenarios = scenarioProblem(draft.scenarios);
 	if (scenarios) problems.push(scenarios);
 	if (draft.mode === 'difference' && draft.baseline && !draft.scenarios.all && !draft.scenarios.chosen.includes(draft.baseline)) {
@@ -68,7 +103,7 @@ export function chartFromDraft(document: FlowbookDocument, cell: ChartCell, draf
 		id: cell.id,
 		kind: 'chart',
 		...(title && { title }),
-		variables: [...draft.variables],
+		variables: draft.variables.map(chartEntry),
 		...(!draft.scenarios.all && { scenarios: chosenInOrder(document, draft.scenarios) }),
 		...(draft.mode === 'difference' && { mode: 'difference' as const }),
 		...(draft.mode === 'difference' && draft.baseline && { baseline: draft.baseline }),

@@ -3,6 +3,7 @@
  * next, so the notebook can keep the old one as an undo step. An edit that changes nothing returns
  * the same document, so it makes no undo step and no save.
  */
+import { seriesRef } from './chart-series';
 import { findScenario } from '../model/scenarios';
 import type { Cell, FlowbookDocument } from '../model/types';
 import { findVariable } from './runs.svelte';
@@ -106,7 +107,7 @@ export function describeCell(document: FlowbookDocument, cell: Cell): string {
 			name = cell.title ?? '';
 			break;
 		case 'chart':
-			name = cell.title ?? names(cell.variables);
+			name = cell.title ?? names(cell.variables.map(seriesRef));
 			break;
 		case 'scenario-table':
 			name = names(cell.outputs.map((o) => (typeof o === 'string' ? o : o.variable)));

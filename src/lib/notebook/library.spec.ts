@@ -1,3 +1,4 @@
+import { resolveSeries, seriesRef } from './chart-series';
 import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
 import { SCHEMA_VERSION, type FlowbookDocument } from '../model/types';
@@ -150,8 +151,8 @@ function referenceProblems(doc: FlowbookDocument): string[] {
 			}
 		}
 		if (cell.kind === 'chart') {
-			for (const ref of cell.variables) {
-				if (!isVariable(ref)) problems.push(`cell ${cell.id}: no variable "${ref}"`);
+			for (const entry of cell.variables) {
+				if (!resolveSeries(doc.model, entry).found) problems.push(`cell ${cell.id}: no variable "${seriesRef(entry)}"`);
 			}
 			for (const ref of cell.scenarios ?? []) {
 				if (!scenarioKeys.has(ref)) problems.push(`cell ${cell.id}: no scenario "${ref}"`);

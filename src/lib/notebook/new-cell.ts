@@ -3,6 +3,7 @@
  * first stock, a table of the first stock or two at three points of the run, a sensitivity
  * analysis of what the first chart plots, levers showing every lever.
  */
+import { seriesRef } from './chart-series';
 import type { Cell, FlowbookDocument, Model } from '../model/types';
 import { uniqueCellId } from './cells';
 import { displayTime } from './results';
@@ -50,7 +51,7 @@ export function newCell(document: FlowbookDocument, kind: CellKind): Cell {
 			return { id, kind, outputs: firstOutputs(model, 2), times: tableTimes(document) };
 		case 'sensitivity': {
 			const chart = document.cells.find((c) => c.kind === 'chart');
-			const output = chart?.kind === 'chart' && chart.variables.length ? chart.variables.slice(0, 1) : firstOutputs(model, 1);
+			const output = chart?.kind === 'chart' && chart.variables.length ? chart.variables.slice(0, 1).map(seriesRef) : firstOutputs(model, 1);
 			return { id, kind, outputs: output };
 		}
 	}

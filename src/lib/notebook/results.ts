@@ -2,6 +2,7 @@
 import type { RunResult } from '../engine/api';
 import { findScenario } from '../model/scenarios';
 import type { FlowbookDocument, Scenario } from '../model/types';
+import { chartColumns } from './chart-series';
 import { findVariable } from './runs.svelte';
 
 const key = (name: string) => name.toLowerCase().replace(/[\s_]+/g, ' ').trim();
@@ -30,17 +31,12 @@ export function scenariosNamed(document: FlowbookDocument, wanted: readonly stri
 export const plural = (unit: string) => (unit.endsWith('s') || unit === 'time' ? unit : `${unit}s`);
 
 /**
- * The display names of the variables a notebook's charts plot (the only readers of the live run),
- * so a live run saves just those. Names the model does not have are left out: the chart says so.
+ * The result columns a notebook's charts plot (the only readers of the live run), so a live run
+ * saves just those: a variable's name, or each element an arrayed variable's lines read. Names
+ * the model does not have are left out: the chart says so.
  */
 export function chartedVariables(document: FlowbookDocument): string[] {
 	const names = new Set<string>();
-	for (const cell of document.cells) {
-		if (cell.kind !== 'chart') continue;
-		for (const v of cell.variables) {
-			const variable = findVariable(document.model, v);
-			if (variable) names.add(variable.name);
-		}
-	}
+	for (const cell of document.cells) if (cell.kind === 'chart') for (const name of chartColumns(document.model, cell.variables)) names.add(name);
 	return [...names];
 }

@@ -1,0 +1,34 @@
+/**
+ * How a chart tells its lines apart. With one line per scenario, colour is the scenario's own.
+ * With several lines per scenario (several variables, or the elements of an arrayed one), colour
+ * tells the lines apart and the stroke tells the scenarios apart, as Stella's comparative graphs
+ * do: the first scenario solid, the next dotted, then dash-dot, then long dashes; the live run is
+ * always the thicker short dash.
+ */
+
+/** Distinct on white and to common colour blindness in the first four; at least 4.5:1 contrast. */
+export const SERIES_COLOURS = ['#1f5f8b', '#c0561b', '#2e7d32', '#8e3b8e', '#8a6d00', '#00838f', '#ad1457', '#5d4037'];
+
+/** Stroke patterns for the scenarios after the first (which is solid). */
+export const SCENARIO_DASHES = ['1.5 3', '9 3 1.5 3', '12 5'];
+
+/** The live run's pattern (LineChart draws a line marked `dashed` this way). */
+export const CURRENT_DASH = '6 3';
+
+export interface LineStyle {
+	colour: string;
+	/** A stroke-dasharray, or undefined for a solid line. */
+	dash?: string;
+}
+
+/**
+ * The style of one line. `scenario` counts the scenarios shown, not counting the live run;
+ * `scenarioColour` is used when each scenario has a single line.
+ */
+export function lineStyle(options: { line: number; lines: number; scenario: number; current: boolean; scenarioColour: string }): LineStyle {
+	const { line, lines, scenario, current, scenarioColour } = options;
+	if (lines <= 1) return { colour: scenarioColour, ...(current && { dash: CURRENT_DASH }) };
+	const colour = SERIES_COLOURS[line % SERIES_COLOURS.length];
+	if (current) return { colour, dash: CURRENT_DASH };
+	return scenario === 0 ? { colour } : { colour, dash: SCENARIO_DASHES[(scenario - 1) % SCENARIO_DASHES.length] };
+}

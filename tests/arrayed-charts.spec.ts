@@ -51,6 +51,15 @@ test('an arrayed variable is charted a line per element, one element against the
 	await page.screenshot({ path: testInfo.outputPath('area.png'), clip: (await area.boundingBox())! });
 });
 
+test('a scenario table shows a row per element of an arrayed variable named alone', async ({ page }) => {
+	await openCommunityBeds(page);
+	const table = cell(page, 'table');
+	await table.scrollIntoViewIfNeeded();
+	await expect(table.getByRole('columnheader', { name: /^Occupancy \((North|Central|South)\)$/ })).toHaveText(['Occupancy (North)', 'Occupancy (Central)', 'Occupancy (South)']);
+	const central = table.getByRole('row').filter({ hasText: 'S0 step-down plan' }).nth(1);
+	await expect(central).toContainText('105%');
+});
+
 test("a chart's settings switch an arrayed variable between its elements, chosen elements and their sum", async ({ page }, testInfo) => {
 	await openCommunityBeds(page);
 	const chart = cell(page, 'patients-chart');

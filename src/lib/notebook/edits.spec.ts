@@ -56,6 +56,13 @@ describe('model edits', () => {
 		expect(after.diagram?.clouds[0].position).toEqual({ x: 400, y: 100 });
 	});
 
+	it('moves a module instance, and leaves a model without modules without a list of them', () => {
+		const { model } = teacup();
+		expect(moveNodes(model, new Map([['m', { x: 1, y: 2 }]])).modules).toBeUndefined();
+		const withModule = { ...model, modules: [{ id: 'm', name: 'hares', connections: [], position: { x: 0, y: 0 } }] };
+		expect(moveNodes(withModule, new Map([['m', { x: 1, y: 2 }]])).modules).toEqual([{ id: 'm', name: 'hares', connections: [], position: { x: 1, y: 2 } }]);
+	});
+
 	it('renames through updateVariable so equations follow', () => {
 		const { model, flow, aux } = teacup();
 		let m = updateVariable(model, flow, { equation: 'Auxiliary_1 * 2' });

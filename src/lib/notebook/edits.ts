@@ -109,7 +109,8 @@ export function moveNodes(model: Model, moves: ReadonlyMap<string, Point>): Mode
 			}
 			return { ...v, position: p };
 		}),
-		diagram: { ...d, clouds: d.clouds.map((c) => (moves.has(c.id) ? { ...c, position: moves.get(c.id)! } : c)) }
+		diagram: { ...d, clouds: d.clouds.map((c) => (moves.has(c.id) ? { ...c, position: moves.get(c.id)! } : c)) },
+		...(model.modules && { modules: model.modules.map((m) => (moves.has(m.id) ? { ...m, position: moves.get(m.id)! } : m)) })
 	};
 }
 

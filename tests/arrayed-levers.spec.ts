@@ -121,10 +121,11 @@ test('a lever on an arrayed constant is added with either choice, and switched b
 	await form.getByRole('button', { name: 'Add lever' }).click();
 	const beds = cell.getByRole('slider', { name: 'Community Beds', exact: true });
 	await expect(beds).toHaveValue('110');
-	await expect(cell).toContainText('moving it sets all of them to it (each has its own now: North 110, Central 140, South 75)');
+	await expect(cell).toContainText('Moving this slider sets every Locality to one value; until then each keeps its own: North 110, Central 140, South 75.');
 	await cell.screenshot({ path: 'test-results/arrayed-levers-one-for-all.png' });
 	await beds.fill('100');
-	await expect(cell).not.toContainText('each has its own now');
+	await expect(cell).toContainText('Every Locality is set to this one value.');
+	await expect(cell).not.toContainText('each keeps its own');
 	await scenarioFromSliders(page, 'Hundred beds each');
 	await expect(scenarioItem(page, 'Hundred beds each')).toContainText('Community Beds 100 in every Locality');
 	// Central: 147 patients in 100 beds.

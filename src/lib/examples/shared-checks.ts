@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
+import { constantValues } from '../notebook/arrayed-levers';
 import type { Cell, TableOutput } from '../model/types';
 import { resolveSeries, seriesRef } from '../notebook/chart-series';
 import { checkUnits } from '../units/check';
@@ -137,13 +138,18 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			if (coded) expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);
 		});
 
-		it('has levers on constants, each default within its range and reachable in whole steps', () => {
-			for (const lever of example().document.levers) {
+		it('has levers on constants, each default (every element of an arrayed one) within its range and reachable in whole steps', () => {
+			const { model, levers } = example().document;
+			for (const lever of levers) {
 				const v = example().variable(lever.variable);
 				expect(v?.kind, lever.variable).toBe('aux');
-				const value = Number(v?.kind === 'aux' ? v.equation : NaN);
-				expect(value, lever.variable).toBeGreaterThanOrEqual(lever.min);
-				expect(value, lever.variable).toBeLessThanOrEqual(lever.max);
+				const values = constantValues(model, v);
+				expect(values, `${lever.variable} is a constant`).toBeDefined();
+				if (lever.perElement) expect(v?.dimensions?.length, `${lever.variable}: a slider for each element of an arrayed constant`).toBeGreaterThan(0);
+				for (const value of values ?? []) {
+					expect(value, lever.variable).toBeGreaterThanOrEqual(lever.min);
+					expect(value, lever.variable).toBeLessThanOrEqual(lever.max);
+				}
 				const steps = (lever.max - lever.min) / lever.step;
 				expect(Math.abs(steps - Math.round(steps)), lever.variable).toBeLessThan(1e-9);
 				expect(lever.label.length, lever.variable).toBeGreaterThan(10);
@@ -154,7 +160,9 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			const { levers, scenarios } = example().document;
 			for (const s of scenarios) {
 				for (const [name, value] of Object.entries(s.overrides)) {
-					const lever = levers.find((l) => canonicalName(example().variable(l.variable)!.name) === canonicalName(name));
+					// A scenario may set one element of an arrayed lever: "Length of Stay[North]".
+					const whole = canonicalName(name.replace(/\[[^\]]*\]$/, ''));
+					const lever = levers.find((l) => canonicalName(example().variable(l.variable)!.name) === whole);
 					if (!lever) continue;
 					expect(value, `${s.name}: ${name}`).toBeGreaterThanOrEqual(lever.min);
 					expect(value, `${s.name}: ${name}`).toBeLessThanOrEqual(lever.max);

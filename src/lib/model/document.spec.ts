@@ -218,7 +218,10 @@ function notebook(): Record<string, any> {
 			{ id: 'baseline', name: 'Baseline', colour: '#000', overrides: {} },
 			{ id: 'short', name: 'S2 shorter stays', colour: '#f00', description: 'stays of 4 days', overrides: { Stay: 4 } }
 		],
-		levers: [{ variable: 'stay', label: 'Length of stay', min: 1, max: 10, step: 0.5 }],
+		levers: [
+			{ variable: 'stay', label: 'Length of stay', min: 1, max: 10, step: 0.5 },
+			{ variable: 'Ward Beds', label: 'Beds on each ward each day', min: 0, max: 10, step: 1, perElement: true }
+		],
 		cells: [
 			{ id: 'intro', kind: 'text', markdown: '# Beds' },
 			{ id: 'diagram', kind: 'diagram' },
@@ -268,6 +271,7 @@ describe('readDocument: every field checked, named by its path', () => {
 		['a scenario without a colour', (d) => delete d.scenarios[1].colour, 'scenarios[1] ("S2 shorter stays").colour must be text'],
 		['a lever whose min is above its max', (d) => (d.levers[0].min = 20), 'levers[0] ("Length of stay"): min 20 is above max 10'],
 		['a lever step of zero', (d) => (d.levers[0].step = 0), 'levers[0] ("Length of stay").step must be above 0 (it is 0)'],
+		['a lever whose perElement is not true or false', (d) => (d.levers[0].perElement = 'yes'), 'levers[0] ("Length of stay").perElement must be true or false (it is "yes")'],
 		['a text cell without markdown', (d) => delete d.cells[0].markdown, 'cells[0].markdown must be text'],
 		['chart variables that are not a list', (d) => (d.cells[2].variables = 'beds'), 'cells[2].variables must be a list (it is "beds")'],
 		['a chart variable that is neither a name nor an arrayed variable', (d) => d.cells[2].variables.push(3), "cells[2].variables[5] must be a variable's name or id, or an arrayed variable with its elements (it is 3)"],
@@ -304,6 +308,7 @@ describe('readDocument: every field checked, named by its path', () => {
 		['a levers cell naming a constant with no lever', (d) => d.cells[3].levers.push('heat'), 'cells[3].levers[1]: no lever is set on "heat"'],
 		['a lever on a variable the model lacks', (d) => ((d.levers[0].variable = 'gone'), (d.cells[3].levers = ['gone'])), 'levers[0] ("Length of stay").variable: the model has no variable "gone"'],
 		['a connector from a variable that is not there', (d) => (d.model.diagram.connectors[0].from = 'gone'), 'model.diagram.connectors[0].from: no variable has the id "gone"'],
+		['a slider for each element on a constant that is not arrayed', (d) => (d.levers[0].perElement = true), 'levers[0] ("Length of stay"): a slider for each element needs an arrayed constant, and "Stay" is not arrayed, so it shows one slider'],
 		['a cloud on something that is not a flow', (d) => (d.model.diagram.clouds[0].flow = 'beds'), 'model.diagram.clouds[0].flow: no flow has the id "beds"']
 	])('warns about %s', (_what, breakIt, message) => {
 		const doc = notebook();

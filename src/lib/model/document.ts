@@ -564,8 +564,19 @@ function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string
 		const step = checks.number(lever, 'step', here);
 		if (min !== undefined && max !== undefined && min > max) checks.error(here, `${here.label}: min ${min} is above max ${max}`);
 		if (step !== undefined && !(step > 0)) checks.error(at(here, 'step'), `${at(here, 'step').label} must be above 0 (it is ${step})`);
+		checks.boolean(lever, 'perElement', here);
+		const target = lever.perElement === true && variable !== undefined ? leverVariable(model, variable) : undefined;
+		if (target && !(Array.isArray(target.dimensions) && target.dimensions.length)) {
+			checks.warning(at(here, 'perElement'), `${here.label}: a slider for each element needs an arrayed constant, and ${shown(String(target.name ?? variable))} is not arrayed, so it shows one slider`);
+		}
 	});
 	return found;
+}
+
+/** The variable a lever names, by id or name, when the model is readable. */
+function leverVariable(model: Json | undefined, wanted: string): Json | undefined {
+	const variables = Array.isArray(model?.variables) ? model.variables.filter(isObject) : [];
+	return variables.find((v) => v.id === wanted) ?? variables.find((v) => typeof v.name === 'string' && canonicalName(v.name) === canonicalName(wanted));
 }
 
 interface Known {

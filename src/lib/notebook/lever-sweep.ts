@@ -37,7 +37,11 @@ export function sweepPositions(lever: Pick<Lever, 'min' | 'max' | 'step'>, curre
 	return positions;
 }
 
-/** What a swept run depends on besides the lever itself: the model version, the other levers and what is saved. */
+/**
+ * What a swept run depends on besides the slider itself: the model version, the other sliders'
+ * overrides and what is saved. `lever` is the slider's override name: a constant ("Length of
+ * Stay") or one element of it ("Community Beds[North]"), whose other elements are then others.
+ */
 export function sweepContext(modelVersion: number, lever: string, others: Record<string, number>, outputs: readonly string[]): string {
 	const rest = Object.entries(others)
 		.filter(([name]) => name !== lever)

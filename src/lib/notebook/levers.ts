@@ -13,12 +13,19 @@ export function leverProblem(lever: Lever): string | undefined {
 	return undefined;
 }
 
-/** A lever on a constant of value `value`: from zero (or twice below) to twice it, in about 100 steps. */
-export function defaultLever(variable: string, label: string, value: number): Lever {
-	const span = Math.abs(value) || 1;
-	const [min, max] = value >= 0 ? [0, 2 * span] : [-2 * span, 0];
+/**
+ * A lever on a constant of value `value` (or on an arrayed constant's element values): from zero
+ * (or twice below) to twice the largest, in about 100 steps. An arrayed constant whose elements
+ * differ gets a slider per element; one whose elements are all alike, one slider for all.
+ */
+export function defaultLever(variable: string, label: string, value: number | readonly number[]): Lever {
+	const values = typeof value === 'number' ? [value] : value.length ? value : [0];
+	const low = Math.min(0, ...values.map((v) => 2 * v));
+	const high = Math.max(0, ...values.map((v) => 2 * v));
+	const [min, max] = low === high ? [0, 2] : [low, high];
 	const step = 10 ** Math.floor(Math.log10((max - min) / 100));
-	return { variable, label, min, max, step: Number(step.toPrecision(1)) };
+	const lever: Lever = { variable, label, min, max, step: Number(step.toPrecision(1)) };
+	return typeof value === 'number' ? lever : { ...lever, perElement: values.some((v) => v !== values[0]) };
 }
 
 /** Adds a lever (one per constant), also to `cellId`'s list when that levers cell names its levers. */

@@ -121,3 +121,93 @@ describe('Runs: the live run and runs made ahead of a lever', () => {
 		expect(tank(runs)[0]).toBe(50);
 	});
 });
+
+/** Two localities' tanks, each draining at its own time; the time to drain is arrayed. */
+function arrayedNotebook(levers: Lever[]): FlowbookDocument {
+	const m = model(
+		[
+			{ ...stock('Tank', '100', { outflows: ['drain'] }), dimensions: ['Place'] },
+			{ ...flow('drain', 'Tank / time_to_drain'), dimensions: ['Place'] },
+			{ ...aux('time to drain', '0'), dimensions: ['Place'], elements: [{ subscript: ['East'], equation: '5' }, { subscript: ['West'], equation: '10' }] },
+			aux('East', 'Tank[East]'),
+			aux('West', 'Tank[West]')
+		],
+		{ stop: 10 }
+	);
+	return { schemaVersion: 1, title: 'Drains', description: '', model: { ...m, dimensions: [{ name: 'Place', elements: ['East', 'West'] }] }, scenarios: [], levers, cells: [{ id: 'c', kind: 'chart', variables: ['East', 'West'] }] };
+}
+
+async function arrayedReady(lever: Lever) {
+	const count = { runs: 0 };
+	const document = arrayedNotebook([lever]);
+	const runs = new Runs(new SimulationPool(() => fakeWorker(count), 2), () => document);
+	await runs.setModel(document.model, []);
+	await settle();
+	return { runs, count, document };
+}
+const tankAt = (runs: Runs, place: string) => Array.from(runs.live!.series[runs.live!.names.indexOf(place)]);
+
+describe('Runs: levers on an arrayed constant', () => {
+	const perElement: Lever = { variable: 'time to drain', label: 'Time to drain', min: 2, max: 20, step: 1, perElement: true };
+	const oneForAll: Lever = { ...perElement, perElement: undefined };
+
+	it('a slider per element moves only its element, by the name Name[Element]', async () => {
+		const { runs, document } = await arrayedReady(perElement);
+		runs.setLever(perElement, 4, ['West']);
+		await settle();
+		expect(runs.overrides(document)).toEqual({ 'time to drain[West]': 4 });
+		expect(tankAt(runs, 'East')[1]).toBeCloseTo(100 - 100 / 5);
+		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 4);
+		expect(runs.levers).toEqual({ 'time to drain[West]': 4 });
+	});
+
+	it('one slider sets every element, even to the first element’s own value', async () => {
+		const { runs, document } = await arrayedReady(oneForAll);
+		runs.setLever(oneForAll, 5);
+		await settle();
+		expect(runs.overrides(document)).toEqual({ 'time to drain': 5 });
+		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 5);
+		// A subscript names no slider of a lever with one slider: nothing moves.
+		runs.setLever(oneForAll, 8, ['East']);
+		expect(runs.levers).toEqual({ 'time to drain': 5 });
+	});
+
+	it('runs one element’s positions ahead, each with the other elements where they are', async () => {
+		const { runs, count } = await arrayedReady(perElement);
+		runs.setLever(perElement, 8, ['West']);
+		await settle();
+		runs.prepareLever(perElement, ['East']);
+		await settle(300);
+		const afterSweep = count.runs;
+		runs.setLever(perElement, 3, ['East']);
+		// No await: the run made ahead is shown in the same task, with West still at 8.
+		expect(tankAt(runs, 'East')[1]).toBeCloseTo(100 - 100 / 3);
+		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 8);
+		expect(runs.status.state).toBe('done');
+		runs.prepareLever(perElement, ['East']);
+		await settle(100);
+		expect(count.runs).toBe(afterSweep);
+		// The other element's slider is another sweep: moving it is a live run until it is run ahead.
+		runs.setLever(perElement, 3, ['West']);
+		expect(runs.status.state).toBe('running');
+		await settle();
+		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 3);
+		// East's runs were made with West at 8: they are not shown now West is at 3.
+		runs.setLever(perElement, 4, ['East']);
+		expect(runs.status.state).toBe('running');
+		await settle();
+		expect(tankAt(runs, 'East')[1]).toBeCloseTo(100 - 100 / 4);
+	});
+
+	it('puts a lever’s sliders back when its mode changes, and takes positions from a scenario', async () => {
+		const { runs, document } = await arrayedReady(perElement);
+		runs.setLever(perElement, 4, ['West']);
+		runs.resetLever(perElement);
+		await settle();
+		expect(runs.levers).toEqual({});
+		expect(runs.overrides(document)).toEqual({});
+		runs.setPositions({ 'time to drain[East]': 2 });
+		await settle();
+		expect(tankAt(runs, 'East')[1]).toBeCloseTo(50);
+	});
+});

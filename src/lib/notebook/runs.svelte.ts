@@ -9,12 +9,14 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
 import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
 import type { RunReply } from '../worker/protocol';
+import { findSlider, findVariable, leverOverrides, numberIn, type LeverSlider } from './arrayed-levers';
 import { sweepContext, sweepPositions } from './lever-sweep';
 import { chartedVariables } from './results';
 
-/** Runs at one lever's positions, made ahead of a drag, for one context (see lever-sweep.ts). */
+/** Runs at one slider's positions, made ahead of a drag, for one context (see lever-sweep.ts). */
 interface Sweep {
-	lever: string;
+	/** The slider's key (see LeverSlider). */
+	slider: string;
 	context: string;
 	results: Map<number, RunReply & { ok: true }>;
 	abort: AbortController;
@@ -30,7 +32,10 @@ export type RunStatus =
 export const CURRENT = 'current';
 
 export class Runs {
-	/** Lever values by the lever's variable id; a lever not here sits at the model's own value. */
+	/**
+	 * Slider positions by slider key (see LeverSlider): the lever's variable id, or `id[North]` for
+	 * one element's slider. A slider not here sits at the model's own value.
+	 */
 	levers = $state<Record<string, number>>({});
 	live = $state.raw<RunResult | undefined>();
 	scenarios = $state.raw<ReadonlyMap<string, RunResult>>(new Map());
@@ -77,10 +82,15 @@ export class Runs {
 		void this.runScenarios(scenarios);
 	}
 
-	/** Moves a lever: shows its run at once when it was run ahead, else runs it live. */
-	setLever(lever: Lever, value: number): void {
-		this.levers[lever.variable] = value;
-		const swept = this.#sweptRun(lever, value);
+	/**
+	 * Moves a lever's slider (the one for `subscript`, for a lever with a slider per element):
+	 * shows its run at once when it was run ahead, else runs it live.
+	 */
+	setLever(lever: Lever, value: number, subscript?: readonly string[]): void {
+		const slider = findSlider(this.#documentNow().model, lever, subscript);
+		if (!slider) return;
+		this.levers[slider.key] = value;
+		const swept = this.#sweptRun(slider, value);
 		if (swept) {
 			this.#move++;
 			this.live = swept.result;
@@ -92,25 +102,42 @@ export class Runs {
 		void this.runLive();
 	}
 
+	/** Where a lever's slider stands: where the reader put it, else where the model puts it. */
+	position(slider: LeverSlider): number {
+		return this.levers[slider.key] ?? slider.start;
+	}
+
+	/** Puts every slider of a lever back at the model's own value (when its sliders change). */
+	resetLever(lever: Lever): void {
+		const prefix = `${lever.variable}[`;
+		for (const key of Object.keys(this.levers)) if (key === lever.variable || key.startsWith(prefix)) delete this.levers[key];
+		void this.runLive();
+	}
+
+	/** Moves the sliders to these positions (by slider key), every other one to the model's value. */
+	setPositions(positions: Record<string, number>): void {
+		this.levers = { ...positions };
+		void this.runLive();
+	}
+
 	/**
-	 * Runs the model ahead at the lever's slider positions nearest its current value, on the pool,
-	 * so that dragging it repaints without waiting for a run. Called when the reader reaches for the
+	 * Runs the model ahead at the slider's positions nearest its current value, on the pool, so
+	 * that dragging it repaints without waiting for a run. Called when the reader reaches for the
 	 * slider; does nothing if those runs are already made or under way for the same context.
 	 */
-	prepareLever(lever: Lever): void {
+	prepareLever(lever: Lever, subscript?: readonly string[]): void {
 		const document = this.#documentNow();
-		const variable = findVariable(document.model, lever.variable);
-		if (this.#compileError || !this.#model || !variable) return;
+		const slider = findSlider(document.model, lever, subscript);
+		if (this.#compileError || !this.#model || !slider) return;
 		const others = $state.snapshot(this.overrides(document));
 		const outputs = chartedVariables(document);
-		const context = sweepContext(this.#modelVersion, variable.name, others, outputs);
-		if (this.#sweep?.lever === lever.variable && this.#sweep.context === context) return;
+		const context = sweepContext(this.#modelVersion, slider.override, others, outputs);
+		if (this.#sweep?.slider === slider.key && this.#sweep.context === context) return;
 		this.#endSweep();
-		const current = this.levers[lever.variable] ?? constantValue(variable) ?? lever.min;
-		const sweep = (this.#sweep = { lever: lever.variable, context, results: new Map(), abort: new AbortController() });
-		const items = sweepPositions(lever, current).map((value) => ({
+		const sweep = (this.#sweep = { slider: slider.key, context, results: new Map(), abort: new AbortController() });
+		const items = sweepPositions(lever, this.position(slider)).map((value) => ({
 			key: String(value),
-			options: { overrides: { ...others, [variable.name]: value }, outputs } satisfies RunOptions
+			options: { overrides: { ...others, [slider.override]: value }, outputs } satisfies RunOptions
 		}));
 		void this.#sweepOneAtATime(items, sweep);
 	}
@@ -128,13 +155,11 @@ export class Runs {
 		}
 	}
 
-	#sweptRun(lever: Lever, value: number): (RunReply & { ok: true }) | undefined {
+	#sweptRun(slider: LeverSlider, value: number): (RunReply & { ok: true }) | undefined {
 		const sweep = this.#sweep;
-		if (!sweep || sweep.lever !== lever.variable) return undefined;
+		if (!sweep || sweep.slider !== slider.key) return undefined;
 		const document = this.#documentNow();
-		const variable = findVariable(document.model, lever.variable);
-		if (!variable) return undefined;
-		const context = sweepContext(this.#modelVersion, variable.name, this.overrides(document), chartedVariables(document));
+		const context = sweepContext(this.#modelVersion, slider.override, this.overrides(document), chartedVariables(document));
 		if (context !== sweep.context) {
 			this.#endSweep();
 			return undefined;
@@ -147,16 +172,12 @@ export class Runs {
 		this.#sweep = undefined;
 	}
 
-	/** The current lever positions as overrides by variable name, only where they move a constant. */
+	/**
+	 * The current slider positions as overrides, only where they move a constant: a whole arrayed
+	 * constant by its name ("Length of Stay"), one element as "Community Beds[North]".
+	 */
 	overrides(document: FlowbookDocument): Record<string, number> {
-		const overrides: Record<string, number> = {};
-		for (const lever of document.levers) {
-			const value = this.levers[lever.variable];
-			const variable = findVariable(document.model, lever.variable);
-			if (value === undefined || !variable || value === constantValue(variable)) continue;
-			overrides[variable.name] = value;
-		}
-		return overrides;
+		return leverOverrides(document.model, document.levers, this.levers);
 	}
 
 	async runLive(): Promise<void> {
@@ -232,18 +253,20 @@ export function describe(d: Diagnostic): string {
 	return where ? `Error ${where}: ${d.message}` : `Error: ${d.message}`;
 }
 
-export function findVariable(model: Model, idOrName: string): Variable | undefined {
-	const key = idOrName.toLowerCase().replace(/[\s_]+/g, ' ');
-	return (
-		model.variables.find((v) => v.id === idOrName) ??
-		model.variables.find((v) => v.name.toLowerCase().replace(/[\s_]+/g, ' ') === key)
-	);
-}
+export { findVariable };
 
-/** A constant's own value (its equation is a plain number), or undefined. */
+/**
+ * A constant's own value (its equation, or a stock's initial value, is a plain number), or undefined. An arrayed
+ * constant given element by element has a value only when every element has the same one;
+ * see arrayed-levers.ts for each element's value.
+ */
 export function constantValue(variable: Variable | undefined): number | undefined {
-	if (!variable) return undefined;
-	const text = variable.kind === 'stock' ? variable.initial : variable.kind === 'gf' ? '' : variable.equation;
-	const value = Number(text.trim());
-	return text.trim() !== '' && Number.isFinite(value) ? value : undefined;
+	if (!variable || variable.kind === 'gf') return undefined;
+	if (variable.kind === 'stock') return numberIn(variable.initial);
+	const own = (variable.elements ?? []).filter((e) => typeof e.equation === 'string');
+	if (own.length) {
+		const values = own.map((e) => numberIn(e.equation));
+		return values.every((v) => v !== undefined && v === values[0]) ? values[0] : undefined;
+	}
+	return numberIn(variable.equation);
 }

@@ -87,3 +87,18 @@ test("a chart's settings switch an arrayed variable between its elements, chosen
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(chart.locator('path[data-key]')).toHaveCount(6);
 });
+
+test("an element's slider moves that element's line in the live run, and no other", async ({ page }) => {
+	await openCommunityBeds(page);
+	const chart = cell(page, 'patients-chart');
+	await chart.scrollIntoViewIfNeeded();
+	const line = (locality: string) => chart.locator(`path[data-key="current/${PATIENTS}[${locality}]"]`);
+	const [north, central] = [await line('North').getAttribute('d'), await line('Central').getAttribute('d')];
+	await page.getByRole('slider', { name: 'Step-down referrals a day, North' }).fill('2');
+	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/);
+	await chart.scrollIntoViewIfNeeded();
+	await expect.poll(() => line('North').getAttribute('d')).not.toBe(north);
+	expect(await line('Central').getAttribute('d')).toBe(central);
+	// 4 + 2 referrals a day × 21 days.
+	await expect(chart.locator('.sr-only')).toContainText(`Current levers · ${PATIENTS}[North] 126`);
+});

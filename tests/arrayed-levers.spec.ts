@@ -4,8 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 /**
  * Levers on arrayed constants, in the community beds example (arrayed over North, Central and
  * South): a slider per element, or one slider setting every element. What a slider sets is read
- * from scenarios made from the sliders, in the scenario table's "Central occupancy" rows
- * (Occupancy[Central]) and the scenario's description.
+ * from scenarios made from the sliders, in the scenario table's "Occupancy (Central)" rows
+ * and the scenario's description.
  */
 
 const BEDS = 'Community beds';
@@ -18,9 +18,10 @@ async function open(page: Page) {
 	return page.locator('section.cell.levers').first();
 }
 
-/** The scenario's row under the table's first output, Central occupancy, as its cells' text. */
+/** The scenario's row under the table's "Occupancy (Central)" rows (the arrayed Occupancy has a group per locality), as its cells' text. */
 async function centralOccupancy(page: Page, scenario: string): Promise<string[]> {
-	const row = page.locator('.table-cell tbody tr', { has: page.getByRole('rowheader', { name: scenario, exact: true }) }).first();
+	const central = page.locator('.table-cell tbody', { has: page.getByRole('columnheader', { name: 'Occupancy (Central)', exact: true }) });
+	const row = central.locator('tr', { has: page.getByRole('rowheader', { name: scenario, exact: true }) });
 	await expect(row.locator('td').first()).not.toHaveText('not run yet', { timeout: 20_000 });
 	return (await row.locator('td').allTextContents()).map((t) => t.trim());
 }

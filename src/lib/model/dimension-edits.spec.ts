@@ -57,7 +57,8 @@ const find = (m: Model, id: string) => m.variables.find((v) => v.id === id)! as 
 const values = (m: Model) => {
 	const sim = compileModel(m);
 	expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-	const run = sim.simulation!.run();
+	if (!sim.ok) throw new Error('does not compile');
+	const run = sim.simulation.run();
 	return Object.fromEntries(run.names.map((n, i) => [n, run.series[i][0]]));
 };
 

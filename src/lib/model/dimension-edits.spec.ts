@@ -9,6 +9,7 @@ import {
 	elementEquationsDiffer,
 	elementNameProblem,
 	elementUsers,
+	equationsLost,
 	moveDimension,
 	moveElement,
 	newDimensionName,
@@ -186,6 +187,14 @@ describe('arraying a variable', () => {
 		expect(values({ ...m, variables: m.variables.filter((v) => v.id === 'beds') })['Community Beds[2,North]']).toBe(111);
 		expect(() => setVariableDimensions(model(), 'total', ['Locality', 'locality'])).toThrow('A variable can be arrayed over "locality" only once.');
 		expect(() => setVariableDimensions(model(), 'total', ['Region'])).toThrow('The model has no dimension called "Region".');
+	});
+
+	it('says which element equations taking a dimension off would drop', () => {
+		expect(equationsLost(model(), 'beds', [])).toEqual(['[Central]', '[South]']);
+		expect(equationsLost(model(), 'beds', ['Locality', 'Cohort'])).toEqual([]);
+		expect(equationsLost(model(), 'stay', [])).toEqual([]);
+		const two = setVariableDimensions(model(), 'beds', ['Locality', 'Cohort']);
+		expect(equationsLost(setElementEquation(two, 'beds', ['North', '2'], '1'), 'beds', ['Locality'])).toEqual(['[North, 2]']);
 	});
 
 	it('switches between one equation and an equation for each element', () => {

@@ -407,6 +407,23 @@ export function setVariableDimensions(model: Model, id: string, dimensions: stri
 	});
 }
 
+/**
+ * The elements (as "[North]") whose own equations arraying the variable over `dimensions`
+ * would drop: those whose surviving element, or the un-arrayed variable, has another equation.
+ */
+export function equationsLost(model: Model, id: string, dimensions: string[]): string[] {
+	const before = model.variables.find((v) => v.id === id);
+	if (!before || !isPerElement(before)) return [];
+	const after = setVariableDimensions(model, id, dimensions).variables.find((v) => v.id === id)!;
+	const kept = (after.dimensions ?? []).map((n) => (before.dimensions ?? []).findIndex((b) => same(b, n)));
+	return before.elements!.filter((old) => {
+		if (typeof old.equation !== 'string') return false;
+		if (!isPerElement(after)) return sharedEquation(after)?.trim() !== old.equation.trim();
+		const heirs = after.elements!.filter((e) => kept.every((k, j) => k < 0 || same(e.subscript[j], old.subscript[k])));
+		return !heirs.some((e) => e.equation?.trim() === old.equation!.trim());
+	}).map((e) => `[${e.subscript.join(', ')}]`);
+}
+
 /** An equation for each element: each starts with the shared equation (apply-to-all → per element). */
 export function useElementEquations(model: Model, id: string): Model {
 	return updated(model, id, (v) => {

@@ -77,6 +77,14 @@ test('an arrayed model: stacked nodes, dimensions and per-element equations in t
 	await page.screenshot({ path: shot('panel-per-element'), clip: (await side(page).boundingBox())! });
 	expect(await axe(page)).toEqual([]);
 
+	// Taking the dimension off would drop two localities' equations: asked first, and declined.
+	let question = '';
+	page.once('dialog', (d) => ((question = d.message()), d.dismiss()));
+	await side(page).getByRole('button', { name: 'Stop arraying by Locality' }).click();
+	expect(question).toBe('This drops the equations of "Community Beds" for [Central], [South]; "Community Beds" keeps its first element\'s equation. Go on?');
+	await expect(side(page).getByRole('alert')).toHaveText('Kept the dimensions of "Community Beds" as they were.');
+	await expect(node(page, 'Community Beds')).toHaveAttribute('data-arrayed', 'Locality');
+
 	// One element's mistake is reported in that element's editor, and named on the diagram.
 	await typeEquation(page, 'Equation [South]', '75 + Bed_Closures');
 	const south = side(page).getByTestId('element-equations').locator('.element').nth(2);
@@ -161,7 +169,21 @@ test('an arrayed model: stacked nodes, dimensions and per-element equations in t
 	await undo(page, true);
 	await expect(node(page, 'Age Factor')).toHaveAttribute('data-arrayed', 'Age Band');
 
-	// A dimension in use is not deleted without asking; declining names who uses it.
+	// A numbered dimension, then given names to rename one by one.
+	await clickCanvas(page, 30, 30);
+	await form.getByRole('textbox', { name: 'Name' }).fill('Cohort');
+	await form.getByRole('radio', { name: 'Numbered' }).check();
+	await form.getByRole('spinbutton', { name: 'Size' }).fill('4');
+	await form.getByRole('button', { name: 'Add dimension' }).click();
+	const cohort = panel.getByRole('region', { name: 'Dimension Cohort' });
+	await expect(cohort.getByRole('spinbutton', { name: 'Size of Cohort' })).toHaveValue('4');
+	await cohort.getByRole('radio', { name: 'Named' }).check();
+	await expect(cohort.getByRole('textbox', { name: /^Element \d of Cohort$/ })).toHaveCount(4);
+	await expect(cohort.getByRole('textbox', { name: 'Element 4 of Cohort' })).toHaveValue('4');
+	await cohort.getByRole('button', { name: 'Delete dimension Cohort' }).click();
+	await expect(cohort).toHaveCount(0);
+
+		// A dimension in use is not deleted without asking; declining names who uses it.
 	await clickCanvas(page, 30, 30);
 	page.once('dialog', (d) => d.dismiss());
 	await ageBand.getByRole('button', { name: 'Delete dimension Age Band' }).click();

@@ -219,5 +219,7 @@ describe('arraying a variable', () => {
 		expect(find(m, 'g').elements![0]).toEqual({ subscript: ['North'], graphical: gf, equation: 'TIME' });
 		m = useOneEquation(m, 'g');
 		expect(find(m, 'g').elements).toEqual([{ subscript: ['North'], graphical: gf }]);
+		// Un-arrayed, the first element's table becomes the variable's own.
+		expect(setVariableDimensions(m, 'g', []).variables.find((v) => v.id === 'g')).toMatchObject({ equation: 'TIME', graphical: gf });
 	});
 });

@@ -391,8 +391,12 @@ export function setVariableDimensions(model: Model, id: string, dimensions: stri
 		if (names.length === before.length && names.every((n, i) => same(n, before[i]))) return v;
 		if (!names.length) {
 			const first = v.elements?.find((e) => typeof e.equation === 'string')?.equation;
+			const table = v.elements?.find((e) => e.graphical)?.graphical;
 			const { elements: _e, dimensions: _d, ...rest } = v;
-			return first !== undefined && isPerElement(v) ? withShared(rest as Variable, first) : (rest as Variable);
+			let scalar = first !== undefined && isPerElement(v) ? withShared(rest as Variable, first) : (rest as Variable);
+			// The first element's own graphical function becomes the variable's, unless it has one.
+			if (table && (scalar.kind === 'aux' || scalar.kind === 'flow') && !scalar.graphical) scalar = { ...scalar, graphical: structuredClone(table) };
+			return scalar;
 		}
 		if (!v.elements?.length) return { ...v, dimensions: names };
 		const rows = elementSubscripts(model, { dimensions: names }) ?? [];

@@ -112,11 +112,11 @@ test('an arrayed model: stacked nodes, dimensions and per-element equations in t
 	await expect(panel.getByRole('heading', { name: 'Dimensions' })).toBeVisible();
 	await expect(panel.getByRole('region', { name: 'Dimension Locality' })).toContainText('Used by Patients in Community Beds');
 	const form = panel.getByRole('form', { name: 'New dimension' });
-	await form.getByRole('textbox', { name: 'Name' }).fill('Locality');
+	await form.getByRole('textbox', { name: 'Dimension name' }).fill('Locality');
 	await form.getByRole('textbox', { name: 'Elements, separated by commas' }).fill('Young, Old');
 	await form.getByRole('button', { name: 'Add dimension' }).click();
 	await expect(form.getByRole('alert')).toHaveText('There is already a dimension called "Locality".');
-	await form.getByRole('textbox', { name: 'Name' }).fill('Age Band');
+	await form.getByRole('textbox', { name: 'Dimension name' }).fill('Age Band');
 	await form.getByRole('button', { name: 'Add dimension' }).click();
 	const ageBand = panel.getByRole('region', { name: 'Dimension Age Band' });
 	await expect(ageBand.getByRole('textbox', { name: /^Element \d of Age Band$/ })).toHaveCount(2);
@@ -171,7 +171,7 @@ test('an arrayed model: stacked nodes, dimensions and per-element equations in t
 
 	// A numbered dimension, then given names to rename one by one.
 	await clickCanvas(page, 30, 30);
-	await form.getByRole('textbox', { name: 'Name' }).fill('Cohort');
+	await form.getByRole('textbox', { name: 'Dimension name' }).fill('Cohort');
 	await form.getByRole('radio', { name: 'Numbered' }).check();
 	await form.getByRole('spinbutton', { name: 'Size' }).fill('4');
 	await form.getByRole('button', { name: 'Add dimension' }).click();

@@ -193,3 +193,24 @@ test('an arrayed model: stacked nodes, dimensions and per-element equations in t
 	await expect(panel.getByRole('region', { name: 'Dimension Age Band' })).toHaveCount(0);
 	await expect(node(page, 'Age Factor')).not.toHaveAttribute('data-arrayed');
 });
+
+test('renaming a dimension renames it on every arrayed node and in equations, and undo brings it back', async ({ page }) => {
+	await page.goto('/example/community-beds-by-locality');
+	await page.getByTestId('diagram').scrollIntoViewIfNeeded();
+	const locality = side(page).getByRole('region', { name: 'Dimension Locality' });
+	await locality.getByRole('textbox', { name: 'Name of dimension Locality' }).fill('Referrals');
+	await locality.getByRole('textbox', { name: 'Name of dimension Locality' }).press('Enter');
+	await expect(locality.getByRole('alert')).toHaveText('"Referrals" is a variable; a dimension cannot have the same name, as both stand alone in equations.');
+	await expect(locality.getByRole('textbox', { name: 'Name of dimension Locality' })).toHaveValue('Locality');
+
+	await locality.getByRole('textbox', { name: 'Name of dimension Locality' }).fill('Care Area');
+	await locality.getByRole('textbox', { name: 'Name of dimension Locality' }).press('Enter');
+	for (const name of ['Patients in Community Beds', 'Discharges', 'Occupancy']) {
+		await expect(node(page, name).getByTestId('node-dimensions')).toHaveText('[Care Area]');
+	}
+	await expect(side(page).getByRole('region', { name: 'Dimension Care Area' })).toContainText('Used by Patients in Community Beds');
+	// Nothing is flagged: every variable and equation follows the new name.
+	await expect(page.getByTestId('diagram').getByTestId('warning-mark')).toHaveCount(0);
+	await undo(page);
+	await expect(node(page, 'Occupancy').getByTestId('node-dimensions')).toHaveText('[Locality]');
+});

@@ -214,3 +214,25 @@ test('renaming a dimension renames it on every arrayed node and in equations, an
 	await undo(page);
 	await expect(node(page, 'Occupancy').getByTestId('node-dimensions')).toHaveText('[Locality]');
 });
+
+test('a large array shows its first element editors and the rest on request, which stays after an edit', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'New notebook' }).click();
+	const form = side(page).getByRole('form', { name: 'New dimension' });
+	await form.getByRole('textbox', { name: 'Dimension name' }).fill('Cohort');
+	await form.getByRole('radio', { name: 'Numbered' }).check();
+	await form.getByRole('spinbutton', { name: 'Size' }).fill('70');
+	await form.getByRole('button', { name: 'Add dimension' }).click();
+	await page.getByRole('button', { name: 'Auxiliary', exact: true }).click();
+	await clickCanvas(page, 200, 200);
+	await side(page).getByRole('combobox', { name: /^Dimension to array .* by$/ }).selectOption('Cohort');
+	await side(page).getByRole('button', { name: 'Array by it' }).click();
+	await side(page).getByRole('radio', { name: 'An equation for each element' }).check();
+	const editors = side(page).getByRole('textbox', { name: /^Equation \[\d+\]$/ });
+	await expect(editors).toHaveCount(60);
+	await side(page).getByRole('button', { name: 'Show all 70 elements' }).click();
+	await expect(editors).toHaveCount(70);
+	await typeEquation(page, 'Equation [65]', '2');
+	await expect(side(page).getByRole('textbox', { name: 'Equation [65]' })).toHaveText('2');
+	await expect(editors).toHaveCount(70);
+});

@@ -106,8 +106,9 @@ test('an arrayed model: stacked nodes, dimensions and per-element equations in t
 	await ran(page);
 	await expect(centralOccupancy(page)).toHaveText(before!);
 
-	// A new dimension, from the sidebar when nothing is selected.
-	await clickCanvas(page, 30, 30);
+	// A new dimension, from the sidebar when nothing is selected: the palette's Dimensions goes there.
+	await page.getByRole('button', { name: 'Dimensions', exact: true }).click();
+	await expect(side(page).getByRole('heading', { name: 'Dimensions' })).toBeFocused();
 	const panel = side(page);
 	await expect(panel.getByRole('heading', { name: 'Dimensions' })).toBeVisible();
 	await expect(panel.getByRole('region', { name: 'Dimension Locality' })).toContainText('Used by Patients in Community Beds');

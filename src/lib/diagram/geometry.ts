@@ -4,22 +4,43 @@ import type { Point } from '../model/types';
 export interface Size {
 	width: number;
 	height: number;
+	/** Copies drawn behind, each `offset` further up and right (an arrayed variable); none when absent. */
+	stack?: { layers: number; offset: number };
 }
 
 /**
  * Where a line arriving at `centre` from `from` crosses the edge of a shape there: circles when
- * square (auxiliaries, valves), rectangles otherwise (stocks, clouds).
+ * square (auxiliaries, valves), rectangles otherwise (stocks, clouds). For a stacked shape, the
+ * outline of the whole stack: the farthest any layer reaches along the line.
  */
 export function edgePoint(from: Point, centre: Point, size: Size, gap = 0): Point {
 	const dx = from.x - centre.x;
 	const dy = from.y - centre.y;
 	const length = Math.hypot(dx, dy);
 	if (length === 0) return centre;
-	let reach: number;
-	if (size.width === size.height) reach = size.width / 2;
-	else reach = Math.min(dx ? size.width / 2 / Math.abs(dx) : Infinity, dy ? size.height / 2 / Math.abs(dy) : Infinity) * length;
+	const u = { x: dx / length, y: dy / length };
+	let reach = 0;
+	for (let layer = 0; layer <= (size.stack?.layers ?? 0); layer++) {
+		const shift = layer * (size.stack?.offset ?? 0);
+		reach = Math.max(reach, exitDistance(u, { x: shift, y: -shift }, size));
+	}
 	const t = Math.min(1, (reach + gap) / length);
 	return { x: centre.x + dx * t, y: centre.y + dy * t };
+}
+
+/**
+ * How far a ray from the origin along unit vector `u` runs before it leaves a shape centred at
+ * `at` (which holds the origin): a circle when the size is square, else a rectangle.
+ */
+function exitDistance(u: Point, at: Point, size: Size): number {
+	if (size.width === size.height) {
+		const r = size.width / 2;
+		const along = u.x * at.x + u.y * at.y;
+		const discriminant = along * along - (at.x * at.x + at.y * at.y) + r * r;
+		return discriminant < 0 ? 0 : along + Math.sqrt(discriminant);
+	}
+	const slab = (d: number, c: number, half: number) => (d > 0 ? (c + half) / d : d < 0 ? (c - half) / d : Infinity);
+	return Math.max(0, Math.min(slab(u.x, at.x, size.width / 2), slab(u.y, at.y, size.height / 2)));
 }
 
 /** An arrowhead pointing along from → tip, as a closed SVG path. */

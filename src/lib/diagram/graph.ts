@@ -5,7 +5,9 @@
  */
 import type { Edge, Node } from '@xyflow/svelte';
 import type { Model, Point, Variable } from '../model/types';
-import { SHAPES, type ShapeKind } from './shapes';
+import { isArrayed } from '../model/arrays';
+import { SHAPES, STACK, type ShapeKind } from './shapes';
+import type { Size } from './geometry';
 import type { VariableWarnings } from './warnings';
 
 export interface VariableNodeData extends Record<string, unknown> {
@@ -15,6 +17,21 @@ export interface VariableNodeData extends Record<string, unknown> {
 	warnings?: VariableWarnings;
 	/** Where the notebook placed it (model coordinates), for tests and tooltips. */
 	at: Point;
+	/** The dimensions it is arrayed over, for the stacked shape and its label; absent when not arrayed. */
+	dimensions?: string[];
+}
+
+/** "Beds, arrayed by Locality" / "… by Locality and Age": how a node names itself to people. */
+export function describeNode(name: string, dimensions?: readonly string[]): string {
+	if (!dimensions?.length) return name;
+	const by = dimensions.length === 1 ? dimensions[0] : `${dimensions.slice(0, -1).join(', ')} and ${dimensions[dimensions.length - 1]}`;
+	return `${name}, arrayed by ${by}`;
+}
+
+/** A node's hover text: what it is arrayed by, then its problems; none for a plain, sound variable. */
+export function nodeTitle(data: VariableNodeData): string | undefined {
+	const lines = [...(data.dimensions ? [describeNode(data.variable.name, data.dimensions)] : []), ...(data.warnings?.messages ?? [])];
+	return lines.length ? lines.join('\n') : undefined;
 }
 
 export interface CloudNodeData extends Record<string, unknown> {
@@ -24,8 +41,8 @@ export interface CloudNodeData extends Record<string, unknown> {
 
 export interface EdgeData extends Record<string, unknown> {
 	/** Size of the shape at each end, so lines stop at its edge. */
-	sourceShape: { width: number; height: number };
-	targetShape: { width: number; height: number };
+	sourceShape: Size;
+	targetShape: Size;
 	/** For connectors: the XMILE angle at the source, and a problem with the connector if any. */
 	angle?: number;
 	problem?: string;
@@ -83,17 +100,24 @@ export function modelToFlow(
 	const nodes: Node[] = [];
 	const edges: Edge<EdgeData>[] = [];
 	const kindOf = new Map<string, ShapeKind>();
+	// Each end's shape, stacked for an arrayed variable, so lines stop at the back of the stack.
+	const shapeOf = new Map<string, Size>();
+	const shape = (id: string, kind: ShapeKind): Size => shapeOf.get(id) ?? SHAPES[kind];
 	for (const v of model.variables) {
 		const kind: ShapeKind = v.kind === 'gf' ? 'aux' : v.kind;
 		kindOf.set(v.id, kind);
+		const dimensions = isArrayed(v) ? v.dimensions : undefined;
+		shapeOf.set(v.id, dimensions ? { ...SHAPES[kind], stack: STACK } : SHAPES[kind]);
 		const at = v.position ?? { x: 0, y: 0 };
+		const perElement = !!v.elements?.some((e) => typeof e.equation === 'string');
 		const data: VariableNodeData = {
 			variable: v,
-			constant: v.kind === 'aux' && !v.graphical && isNumber(v.equation),
+			constant: v.kind === 'aux' && !v.graphical && !v.elements?.some((e) => e.graphical) && (perElement ? v.elements!.every((e) => isNumber(e.equation ?? '')) : isNumber(v.equation)),
 			warnings: warnings.get(v.id),
-			at
+			at,
+			...(dimensions && { dimensions })
 		};
-		nodes.push({ id: v.id, type: kind, position: at, data, selected: selected.has(v.id), ariaLabel: `${v.name}` });
+		nodes.push({ id: v.id, type: kind, position: at, data, selected: selected.has(v.id), ariaLabel: describeNode(v.name, dimensions) });
 	}
 	for (const v of model.variables) {
 		if (v.kind !== 'flow') continue;
@@ -110,7 +134,7 @@ export function modelToFlow(
 			target: v.id,
 			selectable: false,
 			focusable: false,
-			data: { sourceShape: SHAPES[ends.source.kind], targetShape: SHAPES.flow, half: 'in' }
+			data: { sourceShape: shape(ends.source.id, ends.source.kind), targetShape: shape(v.id, 'flow'), half: 'in' }
 		});
 		edges.push({
 			id: `pipe:${v.id}:out`,
@@ -119,7 +143,7 @@ export function modelToFlow(
 			target: ends.sink.id,
 			selectable: false,
 			focusable: false,
-			data: { sourceShape: SHAPES.flow, targetShape: SHAPES[ends.sink.kind], half: 'out' }
+			data: { sourceShape: shape(v.id, 'flow'), targetShape: shape(ends.sink.id, ends.sink.kind), half: 'out' }
 		});
 	}
 	for (const c of model.diagram?.connectors ?? []) {
@@ -134,7 +158,7 @@ export function modelToFlow(
 			target: c.to,
 			selected: selected.has(c.id),
 			ariaLabel: `Connector from ${names.get(c.from)} to ${names.get(c.to)}`,
-			data: { sourceShape: SHAPES[from], targetShape: SHAPES[to], angle: c.angle, problem: connectorProblems.get(c.id) }
+			data: { sourceShape: shape(c.from, from), targetShape: shape(c.to, to), angle: c.angle, problem: connectorProblems.get(c.id) }
 		});
 	}
 	return { nodes, edges };

@@ -7,3 +7,9 @@ export const SHAPES = {
 } as const;
 
 export type ShapeKind = keyof typeof SHAPES;
+
+/**
+ * An arrayed variable is drawn as Stella draws it: its shape with copies stacked behind, each
+ * STACK.offset further up and to the right. Edges stop at the outline of the whole stack.
+ */
+export const STACK = { layers: 2, offset: 4 } as const;

@@ -29,6 +29,23 @@ describe('modelWarnings', () => {
 	});
 });
 
+describe('modelWarnings, element by element', () => {
+	it('reads the elements’ own equations for what a variable uses', () => {
+		const arrayed: Model = {
+			...model,
+			dimensions: [{ name: 'Side', elements: ['Left', 'Right'] }],
+			variables: [
+				...model.variables.slice(2),
+				{ id: 'heat', kind: 'aux', name: 'Heat', equation: '0', dimensions: ['Side'], elements: [{ subscript: ['Left'], equation: 'Room * 2' }, { subscript: ['Right'], equation: 'Tea' }] }
+			],
+			diagram: { connectors: [{ id: 'c1', from: 'room', to: 'heat' }, { id: 'c2', from: 'time', to: 'heat' }], clouds: [] }
+		};
+		const w = modelWarnings(arrayed);
+		expect(w.connectors.has('c1')).toBe(false);
+		expect(w.connectors.get('c2')).toMatch(/"Time constant" but the equation does not use it/);
+	});
+});
+
 describe('modelToFlow', () => {
 	it('draws a flow as a valve with pipes from its stock and to a cloud at its free end', () => {
 		const { nodes, edges } = modelToFlow(model);

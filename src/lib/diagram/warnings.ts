@@ -54,8 +54,11 @@ export function modelWarnings(model: Model): ModelWarnings {
 	const links = model.diagram?.connectors ?? [];
 	for (const v of model.variables) {
 		if (v.kind !== 'flow' && v.kind !== 'aux') continue;
+		// Element by element, the elements' own equations are what the variable uses.
+		const equations = v.elements?.some((e) => typeof e.equation === 'string') ? v.elements.map((e) => e.equation ?? '') : [v.equation];
 		const used = new Set(
-			nameSpans(v.equation)
+			equations
+				.flatMap((text) => nameSpans(text))
 				.map((s) => idByName.get(s.canonical))
 				.filter((id): id is string => !!id && id !== v.id)
 		);

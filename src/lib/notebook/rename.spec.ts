@@ -50,4 +50,17 @@ describe('renameVariable', () => {
 		]);
 		expect(renameVariable(model, 'f', 'Free Beds').modules).toBeUndefined();
 	});
+	it('renames inside the element equations of a variable defined element by element', () => {
+		const arrayed: Model = {
+			...model,
+			dimensions: [{ name: 'Ward', elements: ['A', 'B'] }],
+			variables: [
+				...model.variables,
+				{ id: 'w', kind: 'aux', name: 'Per Ward', equation: '', dimensions: ['Ward'], elements: [{ subscript: ['A'], equation: 'Beds_free / 2' }, { subscript: ['B'], graphical: { type: 'continuous', xs: [0, 1], ys: [0, 1] } }] }
+			]
+		};
+		const renamed = renameVariable(arrayed, 'f', 'Free Beds');
+		expect(renamed.variables[3]).toMatchObject({ elements: [{ subscript: ['A'], equation: 'Free_Beds / 2' }, { subscript: ['B'] }] });
+		expect((renamed.variables[3] as { elements: object[] }).elements[1]).not.toHaveProperty('equation');
+	});
 });

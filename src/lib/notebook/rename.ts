@@ -70,9 +70,12 @@ export function renameInEquation(equation: string, from: string, to: string): st
 }
 
 function renameIn(v: Variable, from: string, to: string): Variable {
-	if (v.kind === 'stock') return { ...v, initial: renameInEquation(v.initial, from, to) };
-	if (v.kind === 'gf') return v;
-	return { ...v, equation: renameInEquation(v.equation, from, to) };
+	// An arrayed variable defined element by element uses the name in its elements' own equations.
+	const elements = v.elements?.map((e) => (e.equation === undefined ? e : { ...e, equation: renameInEquation(e.equation, from, to) }));
+	const withElements = elements ? { ...v, elements } : v;
+	if (v.kind === 'stock') return { ...withElements, initial: renameInEquation(v.initial, from, to) } as Variable;
+	if (v.kind === 'gf') return withElements;
+	return { ...withElements, equation: renameInEquation(v.equation, from, to) } as Variable;
 }
 
 /** The model with one variable renamed, and every equation that used it following. */

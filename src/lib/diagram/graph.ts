@@ -6,6 +6,7 @@
 import type { Edge, Node } from '@xyflow/svelte';
 import type { Model, Point, Variable } from '../model/types';
 import { isArrayed } from '../model/arrays';
+import { moduleLinks, moduleNodes } from './module-graph';
 import { SHAPES, STACK, type ShapeKind } from './shapes';
 import type { Size } from './geometry';
 import type { VariableWarnings } from './warnings';
@@ -159,6 +160,18 @@ export function modelToFlow(
 			selected: selected.has(c.id),
 			ariaLabel: `Connector from ${names.get(c.from)} to ${names.get(c.to)}`,
 			data: { sourceShape: shape(c.from, from), targetShape: shape(c.to, to), angle: c.angle, problem: connectorProblems.get(c.id) }
+		});
+	}
+	// Module instances, and links for their connections, with each variable end stopping at its
+	// shape (the back of a stack for an arrayed variable).
+	nodes.push(...moduleNodes(model, selected));
+	for (const link of moduleLinks(model)) {
+		const data = link.data!;
+		const sourceKind = kindOf.get(link.source);
+		const targetKind = kindOf.get(link.target);
+		edges.push({
+			...link,
+			data: { ...data, sourceShape: sourceKind ? shape(link.source, sourceKind) : data.sourceShape, targetShape: targetKind ? shape(link.target, targetKind) : data.targetShape }
 		});
 	}
 	return { nodes, edges };

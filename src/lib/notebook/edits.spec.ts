@@ -63,6 +63,15 @@ describe('model edits', () => {
 		expect(moveNodes(withModule, new Map([['m', { x: 1, y: 2 }]])).modules).toEqual([{ id: 'm', name: 'hares', connections: [], position: { x: 1, y: 2 } }]);
 	});
 
+	it('deletes a module instance, keeping its submodel', () => {
+		const { model } = teacup();
+		const withModule = { ...model, modules: [{ id: 'm', name: 'hares', connections: [] }], submodels: [{ name: 'hares', variables: [] }] };
+		const after = deleteItems(withModule, new Set(['m']));
+		expect(after.modules).toEqual([]);
+		expect(after.submodels).toEqual(withModule.submodels);
+		expect(after.variables).toEqual(model.variables);
+	});
+
 	it('renames through updateVariable so equations follow', () => {
 		const { model, flow, aux } = teacup();
 		let m = updateVariable(model, flow, { equation: 'Auxiliary_1 * 2' });

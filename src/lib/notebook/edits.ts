@@ -117,12 +117,14 @@ export function moveNodes(model: Model, moves: ReadonlyMap<string, Point>): Mode
 /**
  * Deletes variables, connectors and clouds by id. What was connected is handled: a flow whose
  * stock goes keeps flowing, to or from a cloud where the stock was; connectors to or from a
- * deleted variable go; a deleted flow leaves its stocks' flow lists and takes its clouds.
+ * deleted variable go; a deleted flow leaves its stocks' flow lists and takes its clouds. A
+ * deleted module instance goes with its connections; its submodel stays, for undo and for others.
  */
 export function deleteItems(model: Model, ids: ReadonlySet<string>): Model {
 	const d = diagramOf(model);
 	const gone = model.variables.filter((v) => ids.has(v.id));
-	if (gone.length === 0 && !d.connectors.some((c) => ids.has(c.id)) && !d.clouds.some((c) => ids.has(c.id))) return model;
+	const modules = model.modules?.some((m) => ids.has(m.id)) ? { modules: model.modules.filter((m) => !ids.has(m.id)) } : {};
+	if (gone.length === 0 && !modules.modules && !d.connectors.some((c) => ids.has(c.id)) && !d.clouds.some((c) => ids.has(c.id))) return model;
 	const goneIds = new Set(gone.map((v) => v.id));
 	const newClouds: Cloud[] = [];
 	for (const stock of gone) {
@@ -133,6 +135,7 @@ export function deleteItems(model: Model, ids: ReadonlySet<string>): Model {
 	}
 	return {
 		...model,
+		...modules,
 		variables: model.variables
 			.filter((v) => !goneIds.has(v.id))
 			.map((v) =>

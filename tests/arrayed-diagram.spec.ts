@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { typeEquation } from './equation-field';
 
 const ran = (page: Page) => expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, { timeout: 30_000 });
 const cell = (page: Page, id: string) => page.locator(`section[data-cell="${id}"]`);
@@ -13,16 +14,6 @@ const axe = async (page: Page) =>
 	(await new AxeBuilder({ page }).include('aside.side').analyze()).violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-
-/** Replaces the text of a CodeMirror field and leaves it, which commits the edit. */
-async function typeEquation(page: Page, label: string, text: string) {
-	const field = page.getByRole('textbox', { name: label, exact: true });
-	await field.click();
-	await page.keyboard.press('ControlOrMeta+a');
-	await page.keyboard.type(text);
-	await page.keyboard.press('Escape');
-	await nameField(page).focus();
-}
 
 /** Ctrl+Z (with Shift: redo) as the notebook hears it: not while a field has the focus. */
 async function undo(page: Page, redo = false) {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { typeEquation } from './equation-field';
 import path from 'node:path';
 
 const TEACUP = path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup_w_diagram.xmile');
@@ -14,16 +15,6 @@ const nameField = (page: Page) => page.getByRole('textbox', { name: 'Name', exac
 async function rename(page: Page, name: string) {
 	await nameField(page).fill(name);
 	await nameField(page).press('Enter');
-}
-
-/** Replaces the text of a CodeMirror field and leaves it, which commits the edit. */
-async function typeEquation(page: Page, label: string, text: string) {
-	const field = page.getByRole('textbox', { name: label, exact: true });
-	await field.click();
-	await page.keyboard.press('ControlOrMeta+a');
-	await page.keyboard.type(text);
-	await page.keyboard.press('Escape');
-	await nameField(page).focus();
 }
 
 async function importTeacup(page: Page) {

@@ -200,6 +200,16 @@ test('renaming a dimension renames it on every arrayed node and in equations, an
 	await expect(page.getByTestId('diagram').getByTestId('warning-mark')).toHaveCount(0);
 	await undo(page);
 	await expect(node(page, 'Occupancy').getByTestId('node-dimensions')).toHaveText('[Locality]');
+
+	// Renaming an element: the scenario table's rows, a chart's chosen element and the per-element
+	// sliders follow it, and the scenarios that set it still do.
+	await locality.getByRole('textbox', { name: 'Element 2 of Locality' }).fill('City');
+	await locality.getByRole('textbox', { name: 'Element 2 of Locality' }).press('Enter');
+	await expect(cell(page, 'table').getByRole('columnheader', { name: 'Occupancy (City)', exact: true })).toBeVisible();
+	await expect(cell(page, 'central-chart').getByRole('img')).toHaveAttribute('aria-label', /Occupancy\[City\]/);
+	await expect(page.getByRole('slider', { name: 'Community beds, City' })).toHaveValue('140');
+	await expect(page.getByRole('status', { name: 'Scenario runs' })).toContainText(/3 scenarios ran in/, { timeout: 30_000 });
+	await expect(cell(page, 'central-chart').locator('.sr-only')).toContainText('S0 step-down plan 105%; S1 no step-down 90%');
 });
 
 test('a large array shows its first element editors and the rest on request, which stays after an edit', async ({ page }) => {

@@ -21,6 +21,7 @@ import {
 } from './edits';
 import { deleteCell, duplicateCell, insertCell, moveCell, replaceCell, retitle } from './cells';
 import { History } from './history';
+import { followRenames } from './follow-renames';
 import { addLever, removeLever, updateLever } from './levers';
 
 export type Tool = 'select' | 'stock' | 'flow' | 'aux' | 'connector';
@@ -61,7 +62,8 @@ export class Notebook {
 		const model = change(this.model);
 		if (model === this.model) return;
 		this.#history.record(this.document);
-		this.document = { ...this.document, model };
+		// Scenarios, charts and tables name variables and elements: a rename carries them along.
+		this.document = followRenames({ ...this.document, model }, this.model);
 		this.#sync();
 	}
 

@@ -103,12 +103,24 @@ export function chartColumns(model: Model, entries: readonly (string | ChartSeri
  */
 const sums = new WeakMap<RunResult, Map<string, Float64Array | undefined>>();
 
+/** A run's columns by canonical name, worked out once per run: a lever's repaint reads every line of every chart. */
+const indexes = new WeakMap<RunResult, Map<string, number>>();
+function columnIndex(result: RunResult): Map<string, number> {
+	let index = indexes.get(result);
+	if (!index) {
+		index = new Map();
+		result.names.forEach((n, i) => index!.has(canonicalName(n)) || index!.set(canonicalName(n), i));
+		indexes.set(result, index);
+	}
+	return index;
+}
+
 /** A line's values in a run: its one column, or the sum of its columns; undefined when one is missing. */
 export function lineValues(result: RunResult | undefined, line: SeriesLine): Float64Array | undefined {
 	if (!result) return undefined;
 	const column = (name: string) => {
-		const i = result.names.findIndex((n) => canonicalName(n) === canonicalName(name));
-		return i < 0 ? undefined : result.series[i];
+		const i = columnIndex(result).get(canonicalName(name));
+		return i === undefined ? undefined : result.series[i];
 	};
 	if (line.columns.length === 1) return column(line.columns[0]);
 	let cache = sums.get(result);

@@ -61,7 +61,7 @@ export function integrate(input: IntegrationInput): RawResult {
 			severity: 'error',
 			variable: found?.name,
 			time: when,
-			message: `${what} first appeared${found ? ` in "${found.name}"` : ''} at time ${when}; the run stopped there. Look for a division by zero or a value that grows without limit`
+			message: `${what} first appeared${found ? ` in "${found.name}"` : ''} at time ${when}; the run stopped there. Look for a division by zero, a value that grows without limit, or a subscript outside its dimension`
 		};
 		return { times: times.slice(0, row), rows: row, savedState, savedValues, error };
 	};

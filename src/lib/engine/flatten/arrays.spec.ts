@@ -355,9 +355,9 @@ describe('bad input names the variable and the subscript', () => {
 		]);
 	});
 
-	it('a subscript that changes during the run', () => {
-		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('y', 'x[TIME + 1]')]));
-		expect(d.message).toMatch(/^the subscript "TIME \+ 1" in "x\[TIME \+ 1\]" is not fixed before the run/);
+	it('a subscript that changes during the run inside an array function', () => {
+		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('y', 'SUM(x[TIME + 1])')]));
+		expect(d.message).toMatch(/^the subscript "TIME \+ 1" in "x\[TIME \+ 1\]" is not fixed before the run; inside an array function/);
 	});
 
 	it('a dimension the model does not declare, and element equations that leave some out', () => {
@@ -415,5 +415,36 @@ describe('the pass itself', () => {
 		const total = result.model.variables.find((v) => v.name === 'total');
 		expect(total).toMatchObject({ equation: '(SUM("x[1]", "x[2]", "x[3]", "x[4]") + "x[2]")' });
 		expect(result.model.dimensions).toBeUndefined();
+	});
+});
+
+describe('subscripts that change during the run', () => {
+	const stages = byElement(aux('x', ''), ['Stage'], [[['1'], '10'], [['2'], '20'], [['3'], '30'], [['4'], '40']]);
+
+	it('pick the element their value names at each step', () => {
+		const r = run(arrayModel([stages, aux('y', 'x[TIME + 1]')], [STAGE], 3));
+		expect(r.series('y')).toEqual([10, 20, 30, 40]);
+		expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+	});
+
+	it('may be a constant, so a lever or scenario chooses the element', () => {
+		const z = byElement(aux('z', ''), ['Region', 'Age'], [
+			[['North', 'Young'], '1'], [['North', 'Old'], '2'], [['South', 'Young'], '3'], [['South', 'Old'], '4'], [['East', 'Young'], '5'], [['East', 'Old'], '6']
+		]);
+		const m = arrayModel([z, aux('Age Band', '2'), aux('w', 'z[South, Age_Band]')], [REGION, AGE]);
+		const r = run(m);
+		expect(r.at('w')).toBe(4);
+		const out = r.simulation.run({ overrides: { 'Age Band': 1 } });
+		expect(r.simulation.seriesOf(out, 'w')![0]).toBe(3);
+	});
+
+	it('stop the run, naming the variable and the time, when the value is not a whole number within the dimension', () => {
+		const beyond = compileModel(arrayModel([stages, aux('y', 'x[TIME + 1]')], [STAGE], 6));
+		expect(beyond.ok).toBe(true);
+		const out = beyond.ok ? beyond.simulation.run() : undefined;
+		expect(out?.error).toMatchObject({ variable: 'y', time: 4 });
+		expect(out?.error?.message).toMatch(/a subscript outside its dimension/);
+		const between = compileModel(arrayModel([stages, aux('y', 'x[TIME / 2 + 1]')], [STAGE], 2));
+		expect(between.ok && between.simulation.run().error).toMatchObject({ variable: 'y', time: 1 });
 	});
 });

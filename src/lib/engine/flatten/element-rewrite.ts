@@ -264,12 +264,39 @@ export class Rewriter {
 				expr
 			);
 		}
-		const positions = expr.indices.map((index, j) => this.#index(index, target, j, scope, written));
-		return this.#element(target, positions, expr, scope);
+		const picks = expr.indices.map((index, j) => this.#index(index, target, j, scope, written, true));
+		return this.#pick(target, picks, [], expr, scope);
 	}
 
-	/** The position (from 0) that one subscript picks in the target's j-th dimension. */
-	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string): number {
+	/**
+	 * The element the subscripts pick. A subscript that changes during the run (`Cohort[TIME]`,
+	 * `Beds[Ward_Number]`) becomes a choice made at every step, `IF i = 1 THEN x[1] ELSE IF i = 2
+	 * THEN x[2] …`; a value that is not a whole number from 1 to the dimension's size picks
+	 * nothing: the run stops with NaN at that time, naming the variable, rather than return a
+	 * number the modeller did not ask for.
+	 */
+	#pick(target: ArrayVar, picks: (number | Expr)[], fixed: number[], at: Span, scope: Scope): Expr {
+		const j = fixed.length;
+		if (j === picks.length) return this.#element(target, fixed, at, scope);
+		const pick = picks[j];
+		if (typeof pick === 'number') return this.#pick(target, picks, [...fixed, pick], at, scope);
+		const span = { start: at.start, end: at.end };
+		let choice: Expr = { type: 'binary', op: '/', left: { type: 'number', value: 0, ...span }, right: { type: 'number', value: 0, ...span }, ...span };
+		for (let k = target.dims[j].elements.length - 1; k >= 0; k--) {
+			const cond: Expr = { type: 'binary', op: '=', left: pick, right: { type: 'number', value: k + 1, ...span }, ...span };
+			choice = { type: 'if', cond, then: this.#pick(target, picks, [...fixed, k], at, scope), else: choice, ...span };
+		}
+		scope.state.changed = true;
+		return choice;
+	}
+
+	/**
+	 * The position (from 0) that one subscript picks in the target's j-th dimension; with
+	 * `atRunTime`, a subscript that is not fixed before the run comes back as its expression.
+	 */
+	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string, atRunTime: true): number | Expr;
+	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string): number;
+	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string, atRunTime = false): number | Expr {
 		const dim = target.dims[j];
 		const where = `the ${ordinal(j + 1)} dimension of "${target.variable.name}"`;
 		if (index.type === 'call' && index.canonical === ':' && index.args.length === 2) return this.#range(index, dim, scope, written, where);
@@ -290,9 +317,10 @@ export class Rewriter {
 			}
 		}
 		const value = this.rewrite(index, scope);
+		if (value.type !== 'number' && atRunTime && scope.levels.length === 0) return value;
 		if (value.type !== 'number') {
 			throw new ArrayError(
-				`the subscript "${this.#text(index, scope)}" in "${written}" is not fixed before the run; a subscript must be an element, a dimension name, or a number (arithmetic on them is fine)`,
+				`the subscript "${this.#text(index, scope)}" in "${written}" is not fixed before the run; inside an array function (${ARRAY_FUNCTION_NAMES}) or a range, a subscript must be an element, a dimension name, or a number (arithmetic on them is fine)`,
 				index
 			);
 		}

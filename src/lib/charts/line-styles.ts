@@ -21,14 +21,22 @@ export interface LineStyle {
 	dash?: string;
 }
 
+/** The colour of the k-th line of a chart that has several. */
+export const seriesColour = (line: number) => SERIES_COLOURS[line % SERIES_COLOURS.length];
+
 /**
- * The style of one line. `scenario` counts the scenarios shown, not counting the live run;
- * `scenarioColour` is used when each scenario has a single line.
+ * The stroke that tells a scenario apart when colour tells lines apart: `scenario` counts the
+ * scenarios shown, not counting the live run; undefined for a solid line.
  */
+export function scenarioDash(scenario: number, current: boolean): string | undefined {
+	if (current) return CURRENT_DASH;
+	return scenario === 0 ? undefined : SCENARIO_DASHES[(scenario - 1) % SCENARIO_DASHES.length];
+}
+
+/** The style of one line; `scenarioColour` is used when each scenario has a single line. */
 export function lineStyle(options: { line: number; lines: number; scenario: number; current: boolean; scenarioColour: string }): LineStyle {
 	const { line, lines, scenario, current, scenarioColour } = options;
 	if (lines <= 1) return { colour: scenarioColour, ...(current && { dash: CURRENT_DASH }) };
-	const colour = SERIES_COLOURS[line % SERIES_COLOURS.length];
-	if (current) return { colour, dash: CURRENT_DASH };
-	return scenario === 0 ? { colour } : { colour, dash: SCENARIO_DASHES[(scenario - 1) % SCENARIO_DASHES.length] };
+	const dash = scenarioDash(scenario, current);
+	return { colour: seriesColour(line), ...(dash && { dash }) };
 }

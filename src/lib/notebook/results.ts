@@ -1,19 +1,7 @@
-/** Reading runs for charts and tables: a variable's series, time in display units. */
-import type { RunResult } from '../engine/api';
+/** What charts and tables read: display time, the scenarios a cell names, the columns charts plot. */
 import { findScenario } from '../model/scenarios';
 import type { FlowbookDocument, Scenario } from '../model/types';
 import { chartColumns } from './chart-series';
-import { findVariable } from './runs.svelte';
-
-const key = (name: string) => name.toLowerCase().replace(/[\s_]+/g, ' ').trim();
-
-/** The series of a variable (by id or name) in a run, if it saved one. */
-export function seriesOf(document: FlowbookDocument, result: RunResult | undefined, idOrName: string): Float64Array | undefined {
-	if (!result) return undefined;
-	const name = findVariable(document.model, idOrName)?.name ?? idOrName;
-	const i = result.names.findIndex((n) => key(n) === key(name));
-	return i < 0 ? undefined : result.series[i];
-}
 
 /** Model time units in one display unit, and that unit's name. */
 export function displayTime(document: FlowbookDocument): { perUnit: number; unit: string } {

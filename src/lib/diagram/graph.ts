@@ -5,7 +5,7 @@
  */
 import type { Edge, Node } from '@xyflow/svelte';
 import type { Model, Point, Variable } from '../model/types';
-import { isArrayed } from '../model/arrays';
+import { isArrayed, isPerElement } from '../model/arrays';
 import { moduleLinks, moduleNodes } from './module-graph';
 import { SHAPES, STACK, type ShapeKind } from './shapes';
 import type { Size } from './geometry';
@@ -110,7 +110,7 @@ export function modelToFlow(
 		const dimensions = isArrayed(v) ? v.dimensions : undefined;
 		shapeOf.set(v.id, dimensions ? { ...SHAPES[kind], stack: STACK } : SHAPES[kind]);
 		const at = v.position ?? { x: 0, y: 0 };
-		const perElement = !!v.elements?.some((e) => typeof e.equation === 'string');
+		const perElement = isPerElement(v);
 		const data: VariableNodeData = {
 			variable: v,
 			constant: v.kind === 'aux' && !v.graphical && !v.elements?.some((e) => e.graphical) && (perElement ? v.elements!.every((e) => isNumber(e.equation ?? '')) : isNumber(v.equation)),
@@ -167,12 +167,7 @@ export function modelToFlow(
 	nodes.push(...moduleNodes(model, selected));
 	for (const link of moduleLinks(model)) {
 		const data = link.data!;
-		const sourceKind = kindOf.get(link.source);
-		const targetKind = kindOf.get(link.target);
-		edges.push({
-			...link,
-			data: { ...data, sourceShape: sourceKind ? shape(link.source, sourceKind) : data.sourceShape, targetShape: targetKind ? shape(link.target, targetKind) : data.targetShape }
-		});
+		edges.push({ ...link, data: { ...data, sourceShape: shapeOf.get(link.source) ?? data.sourceShape, targetShape: shapeOf.get(link.target) ?? data.targetShape } });
 	}
 	return { nodes, edges };
 }

@@ -4,6 +4,7 @@
  * connector whose variable the equation does not use).
  */
 import { compileModel } from '../engine';
+import { isPerElement } from '../model/arrays';
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
 import type { Model } from '../model/types';
@@ -55,7 +56,7 @@ export function modelWarnings(model: Model): ModelWarnings {
 	for (const v of model.variables) {
 		if (v.kind !== 'flow' && v.kind !== 'aux') continue;
 		// Element by element, the elements' own equations are what the variable uses.
-		const equations = v.elements?.some((e) => typeof e.equation === 'string') ? v.elements.map((e) => e.equation ?? '') : [v.equation];
+		const equations = isPerElement(v) ? v.elements!.map((e) => e.equation ?? '') : [v.equation];
 		const used = new Set(
 			equations
 				.flatMap((text) => nameSpans(text))

@@ -25,9 +25,28 @@ export function isArrayed(variable: Pick<Variable, 'dimensions'>): boolean {
 	return Array.isArray(variable.dimensions) && variable.dimensions.length > 0;
 }
 
+/** Whether an arrayed variable gives its elements their own equations (XMILE non-apply-to-all). */
+export function isPerElement(variable: Pick<Variable, 'dimensions' | 'elements'>): boolean {
+	return isArrayed(variable) && !!variable.elements?.some((e) => typeof e.equation === 'string');
+}
+
+/** Whether two subscripts name the same element (case, spaces and underscores aside). */
+export function sameSubscript(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((x, i) => canonicalName(x) === canonicalName(b[i]));
+}
+
 /** The name of one element: `Beds[North]`, `Flow[North,Adult]`, as Stella and Vensim label it. */
 export function elementName(name: string, subscript: readonly string[]): string {
 	return `${name}[${subscript.join(',')}]`;
+}
+
+/**
+ * The variable and subscript a name like `Beds[North]` or `Flow[North, Adult]` names (the
+ * inverse of elementName), each part trimmed as written; undefined for a name without one.
+ */
+export function splitElementName(name: string): { name: string; subscript: string[] } | undefined {
+	const match = /^(.*?)\s*\[([^\]]*)\]\s*$/.exec(name.trim());
+	return match ? { name: match[1].trim(), subscript: match[2].split(',').map((s) => s.trim()) } : undefined;
 }
 
 /**

@@ -9,8 +9,9 @@
  * *Problem functions give the same message beforehand, for a form to show as the user types.
  */
 import type { Expr } from '../engine/parse/ast';
+import { applyEdits, reference, walk, type Edit } from '../engine/flatten/rewrite';
 import { parseEquation } from '../engine/parse/parser';
-import { dimensionElements, elementSubscripts, findDimension, isArrayed } from './arrays';
+import { dimensionElements, elementSubscripts, findDimension, isArrayed, isPerElement, sameSubscript } from './arrays';
 import { canonicalName } from './names';
 import type { ArrayElement, Dimension, Model, Variable } from './types';
 
@@ -84,48 +85,28 @@ function mapEquations(v: Variable, change: (text: string) => string): Variable {
 	return next;
 }
 
-function walk(e: Expr, visit: (e: Expr) => void): void {
-	visit(e);
-	switch (e.type) {
-		case 'call':
-			return e.args.forEach((a) => walk(a, visit));
-		case 'unary':
-		case 'transpose':
-			return walk(e.arg, visit);
-		case 'binary':
-			walk(e.left, visit);
-			return walk(e.right, visit);
-		case 'if':
-			walk(e.cond, visit);
-			walk(e.then, visit);
-			return walk(e.else, visit);
-		case 'subscript':
-			walk(e.target, visit);
-			return e.indices.forEach((i) => walk(i, visit));
-	}
-}
-
 /** The text with each span replaced; an equation that does not parse is left as written. */
-function replaceSpans(text: string, find: (ast: Expr) => Array<{ start: number; end: number; text: string }>): string {
+function replaceSpans(text: string, find: (ast: Expr) => Edit[]): string {
 	let ast: Expr;
 	try {
 		ast = parseEquation(text);
 	} catch {
 		return text;
 	}
-	let out = text;
-	for (const r of find(ast).sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end);
-	return out;
+	return applyEdits(text, find(ast));
 }
 
-/** How a name is written in an equation: underscores for spaces. */
-const written = (name: string) => name.trim().replace(/\s+/g, '_');
+/**
+ * How a dimension or element is written in an equation: a numbered element as its number, a name
+ * with underscores for spaces, quoted when a bare name cannot hold it ("North-East").
+ */
+const written = (name: string) => (/^\d+$/.test(name.trim()) ? name.trim() : reference(name));
 
 /** `Region` and `Region.North` written with the dimension's new name. */
 function renameDimensionIn(text: string, from: string, to: string): string {
 	const key = canonicalName(from);
 	return replaceSpans(text, (ast) => {
-		const found: Array<{ start: number; end: number; text: string }> = [];
+		const found: Edit[] = [];
 		walk(ast, (e) => {
 			if (e.type !== 'name') return;
 			const dot = e.name.indexOf('.');
@@ -144,7 +125,7 @@ function renameElementsIn(model: Model, text: string, dimension: string, rename:
 	const dimKey = canonicalName(dimension);
 	const dimsOf = new Map(model.variables.map((v) => [canonicalName(v.name), v.dimensions ?? []]));
 	return replaceSpans(text, (ast) => {
-		const found: Array<{ start: number; end: number; text: string }> = [];
+		const found: Edit[] = [];
 		walk(ast, (e) => {
 			if (e.type === 'subscript' && e.target.type === 'name') {
 				const dims = dimsOf.get(e.target.canonical) ?? [];
@@ -344,11 +325,6 @@ export function numberElements(model: Model, dimensionName: string): Model {
 
 // ── variables ────────────────────────────────────────────────────────────────────────────────
 
-/** Whether the variable gives its elements their own equations (XMILE non-apply-to-all). */
-export function isPerElement(variable: Variable): boolean {
-	return isArrayed(variable) && !!variable.elements?.some((e) => typeof e.equation === 'string');
-}
-
 /** A variable's own equation (a stock's initial value); undefined for a graphical function. */
 export function sharedEquation(variable: Variable): string | undefined {
 	return variable.kind === 'stock' ? variable.initial : variable.kind === 'gf' ? undefined : variable.equation;
@@ -436,7 +412,7 @@ export function useElementEquations(model: Model, id: string): Model {
 		if (!rows) throw new DimensionError(`"${v.name}" is not arrayed over dimensions of the model, so it has no elements to give equations.`);
 		const shared = sharedEquation(v) ?? '';
 		const elements = rows.map((subscript) => {
-			const own = v.elements?.find((e) => e.subscript.length === subscript.length && e.subscript.every((s, j) => same(s, subscript[j])));
+			const own = v.elements?.find((e) => sameSubscript(e.subscript, subscript));
 			return { ...own, subscript, equation: shared };
 		});
 		return { ...v, elements };
@@ -467,14 +443,16 @@ export function useOneEquation(model: Model, id: string): Model {
 export function setElementEquation(model: Model, id: string, subscript: string[], text: string): Model {
 	return updated(model, id, (v) => {
 		const elements = [...(v.elements ?? [])];
-		const at = elements.findIndex((e) => e.subscript.length === subscript.length && e.subscript.every((s, j) => same(s, subscript[j])));
+		const at = elements.findIndex((e) => sameSubscript(e.subscript, subscript));
 		if (at >= 0 && elements[at].equation === text) return v;
 		if (at >= 0) elements[at] = { ...elements[at], equation: text };
 		else elements.push({ subscript: [...subscript], equation: text });
-		// In the order of the elements, so the document reads as the panel shows it.
-		const rows = elementSubscripts(model, v) ?? [];
-		const order = (e: ArrayElement) => rows.findIndex((r) => r.length === e.subscript.length && r.every((s, j) => same(s, e.subscript[j])));
-		elements.sort((a, b) => order(a) - order(b));
+		// In the order of the elements, so the document reads as the panel shows it (each
+		// element's place worked out once: a large array is sorted on every edit).
+		const key = (subscript: readonly string[]) => subscript.map(canonicalName).join(',');
+		const place = new Map((elementSubscripts(model, v) ?? []).map((row, i) => [key(row), i]));
+		const order = new Map(elements.map((e) => [e, place.get(key(e.subscript)) ?? -1]));
+		elements.sort((a, b) => order.get(a)! - order.get(b)!);
 		return { ...v, elements };
 	});
 }

@@ -7,7 +7,7 @@
  *   leverSliders(model, { variable: 'beds', perElement: true, … })
  *   // [{ key: 'beds[North]', override: 'Beds[North]', element: 'North', own: 110, start: 110 }, …]
  */
-import { elementName, elementSubscripts, isArrayed } from '../model/arrays';
+import { elementName, elementSubscripts, isArrayed, isPerElement, sameSubscript, splitElementName } from '../model/arrays';
 import { canonicalName } from '../model/names';
 import type { Lever, Model, Variable } from '../model/types';
 
@@ -37,8 +37,6 @@ export interface ElementValue {
 	value: number;
 }
 
-const sameSubscript = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => canonicalName(x) === canonicalName(b[i]));
-
 /**
  * Each element's value of an arrayed constant: an apply-to-all number (or list of numbers), or
  * every element's own equation a number. Undefined when the variable is not arrayed, or is not
@@ -50,7 +48,7 @@ export function elementValues(model: Pick<Model, 'dimensions'>, variable: Variab
 	if (!subscripts?.length) return undefined;
 	const own = Array.isArray(variable.elements) ? variable.elements : [];
 	if (own.some((e) => e.graphical)) return undefined;
-	const perElement = own.some((e) => typeof e.equation === 'string');
+	const perElement = isPerElement(variable);
 	const listed = perElement ? undefined : numberList(variable.equation);
 	const shared = perElement || listed ? undefined : numberIn(variable.equation);
 	if (listed && listed.length !== subscripts.length) return undefined;
@@ -166,13 +164,13 @@ export function positionsFromOverrides(model: Model, levers: readonly Lever[], o
 export function describeOverrides(model: Model, overrides: Readonly<Record<string, number>>): string {
 	const groups = new Map<string, { name: string; whole?: number; elements: string[] }>();
 	for (const [name, value] of Object.entries(overrides)) {
-		const match = /^(.*)\[([^\]]*)\]$/.exec(name.trim());
-		const base = match ? match[1].trim() : name;
+		const element = splitElementName(name);
+		const base = element?.name ?? name;
 		const variable = findVariable(model, base);
 		const key = canonicalName(variable?.name ?? base);
 		const group = groups.get(key) ?? { name: variable?.name ?? base, elements: [] };
 		groups.set(key, group);
-		if (match) group.elements.push(`${value} in ${match[2].split(',').map((s) => s.trim()).join(', ')}`);
+		if (element) group.elements.push(`${value} in ${element.subscript.join(', ')}`);
 		else group.whole = value;
 	}
 	return [...groups.values()]

@@ -7,7 +7,7 @@
  *   chartLines(model, { variable: 'beds', sum: true }) // Beds (sum of North, South)
  */
 import type { RunResult } from '../engine/api';
-import { elementName, elementSubscripts } from '../model/arrays';
+import { elementName, elementSubscripts, splitElementName } from '../model/arrays';
 import { namesInScope } from '../model/modules';
 import { canonicalName } from '../model/names';
 import type { ChartSeries, Model, Variable } from '../model/types';
@@ -48,10 +48,9 @@ const sameSubscript = (a: string, b: string) => canonicalName(a.replace(/\s*,\s*
 
 /** The variable and subscript an entry like `Beds[North]` names, when the model has it. */
 function elementOf(model: Model, ref: string): { variable: Variable; subscript: string } | undefined {
-	const match = /^(.*)\[([^\]]*)\]\s*$/.exec(ref);
-	if (!match) return undefined;
-	const variable = findVariable(model, match[1].trim());
-	return variable ? { variable, subscript: match[2].trim() } : undefined;
+	const element = splitElementName(ref);
+	const variable = element && findVariable(model, element.name);
+	return variable ? { variable, subscript: element!.subscript.join(',') } : undefined;
 }
 
 export function resolveSeries(model: Model, entry: string | ChartSeries): ResolvedSeries {

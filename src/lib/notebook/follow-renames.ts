@@ -10,7 +10,7 @@
  * rename leaves its dimension the same length with one element changed in place (adding,
  * removing or reordering elements renames nothing).
  */
-import { findDimension, dimensionElements } from '../model/arrays';
+import { dimensionElements, findDimension, splitElementName } from '../model/arrays';
 import { canonicalName } from '../model/names';
 import type { Cell, FlowbookDocument, Model, Variable } from '../model/types';
 
@@ -55,17 +55,14 @@ function renamesBetween(before: Model, after: Model): Renames {
 
 /** A reference as written, `Name` or `Name[a,b]`, renamed; ids and unknown names come back as they are. */
 function renameReference(reference: string, renames: Renames): string {
-	const match = /^(.*?)\s*\[([^\]]*)\]\s*$/.exec(reference);
-	const base = match ? match[1] : reference;
-	const name = renames.variables.get(canonicalName(base)) ?? base;
-	if (!match) return name === base ? reference : name;
-	const positions = renames.elements.get(canonicalName(name));
-	const subscript = match[2]
-		.split(',')
-		.map((part, k) => positions?.get(k)?.get(canonicalName(part)) ?? part.trim())
-		.join(',');
-	const renamed = `${name}[${subscript}]`;
-	return renamed === `${base}[${match[2]}]` ? reference : renamed;
+	const element = splitElementName(reference);
+	const base = element?.name ?? reference;
+	const renamed = renames.variables.get(canonicalName(base));
+	if (!element) return renamed ?? reference;
+	const positions = renames.elements.get(canonicalName(renamed ?? base));
+	const parts = element.subscript.map((part, k) => positions?.get(k)?.get(canonicalName(part)));
+	if (renamed === undefined && parts.every((p) => p === undefined)) return reference;
+	return `${renamed ?? base}[${element.subscript.map((part, k) => parts[k] ?? part).join(',')}]`;
 }
 
 /** A chart's chosen elements ("North", "North,Adult") of the variable it names, renamed. */

@@ -62,6 +62,7 @@ export function walk(expr: Expr, visit: (e: Expr, inIndex: boolean) => boolean |
 	if (visit(expr, inIndex) === false) return;
 	switch (expr.type) {
 		case 'unary':
+		case 'transpose':
 			walk(expr.arg, visit, inIndex);
 			break;
 		case 'binary':

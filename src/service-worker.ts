@@ -49,10 +49,13 @@ sw.addEventListener('fetch', (event) => {
 			}
 			try {
 				const response = await fetch(request);
-				if (response.ok && response.type === 'basic' && ASSETS.includes(url.pathname)) await cache.put(url.pathname, response.clone());
+				if (response.ok && response.type === 'basic' && ASSETS.includes(url.pathname))
+					await cache.put(url.pathname, response.clone());
 				return response;
 			} catch (error) {
-				const cached = (await cache.match(request)) ?? (request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
+				const cached =
+					(await cache.match(request)) ??
+					(request.mode === 'navigate' ? await cache.match(SHELL) : undefined);
 				if (cached) return cached;
 				throw error;
 			}

@@ -9,7 +9,8 @@ async function clickCanvas(page: Page, x: number, y: number) {
 	await page.getByTestId('diagram').locator('.svelte-flow__pane').click({ position: { x, y } });
 }
 
-const node = (page: Page, name: string) => page.getByTestId('diagram').locator(`[data-name="${name}"]`);
+const node = (page: Page, name: string) =>
+	page.getByTestId('diagram').locator(`[data-name="${name}"]`);
 const nameField = (page: Page) => page.getByRole('textbox', { name: 'Name', exact: true });
 
 async function rename(page: Page, name: string) {
@@ -23,7 +24,9 @@ async function importTeacup(page: Page) {
 	await expect(page).toHaveURL(/\/notebook\//);
 }
 
-test('build the teacup model from an empty notebook with clicks and typing', async ({ page }, testInfo) => {
+test('build the teacup model from an empty notebook with clicks and typing', async ({
+	page
+}, testInfo) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'New notebook' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Untitled notebook' })).toBeVisible();
@@ -55,7 +58,11 @@ test('build the teacup model from an empty notebook with clicks and typing', asy
 	}
 
 	await node(page, 'Heat Loss').click();
-	await typeEquation(page, 'Equation', '(Teacup_Temperature - Room_Temperature) / Characteristic_Time');
+	await typeEquation(
+		page,
+		'Equation',
+		'(Teacup_Temperature - Room_Temperature) / Characteristic_Time'
+	);
 
 	// Open each again: the equations are intact, and nothing on the diagram is flagged.
 	const expected: Array<[string, string, string]> = [
@@ -113,7 +120,9 @@ test('undo and redo step through a sequence of edits', async ({ page }) => {
 	await redo.click();
 	await expect(redo).toBeDisabled();
 	await node(page, 'Occupancy').click();
-	await expect(page.getByRole('textbox', { name: 'Equation', exact: true })).toHaveText('Beds * 0.9');
+	await expect(page.getByRole('textbox', { name: 'Equation', exact: true })).toHaveText(
+		'Beds * 0.9'
+	);
 });
 
 test('renaming a variable renames it in every equation', async ({ page }) => {
@@ -127,7 +136,9 @@ test('renaming a variable renames it in every equation', async ({ page }) => {
 	);
 });
 
-test('a broken equation is underlined as you type, with the problem named', async ({ page }, testInfo) => {
+test('a broken equation is underlined as you type, with the problem named', async ({
+	page
+}, testInfo) => {
 	await importTeacup(page);
 	await node(page, 'heat loss to room').click();
 	const field = page.getByRole('textbox', { name: 'Equation', exact: true });
@@ -141,6 +152,8 @@ test('a broken equation is underlined as you type, with the problem named', asyn
 	await page.keyboard.type(') / characteristic_time');
 	await page.keyboard.press('Escape');
 	await expect(page.locator('.cm-lintRange-error')).toHaveText('room_temperatur');
-	await expect(page.getByTestId('equation-problems')).toContainText('unknown name "room_temperatur"');
+	await expect(page.getByTestId('equation-problems')).toContainText(
+		'unknown name "room_temperatur"'
+	);
 	await page.screenshot({ path: testInfo.outputPath('broken-equation.png') });
 });

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-test('an example notebook shows its title, settings, cells and every stock on the diagram', async ({ page }, testInfo) => {
+test('an example notebook shows its title, settings, cells and every stock on the diagram', async ({
+	page
+}, testInfo) => {
 	await page.goto('/example/whole-system-flow');
 	const document = JSON.parse(readFileSync('models/whole-system-flow.flowbook.json', 'utf8'));
 	await expect(page.getByRole('heading', { level: 1, name: document.title })).toBeVisible();
@@ -22,7 +24,9 @@ test('an example notebook shows its title, settings, cells and every stock on th
 	await diagram.screenshot({ path: testInfo.outputPath('whole-system-flow.png') });
 });
 
-test('an imported XMILE model shows its stock and flow where its view puts them', async ({ page }, testInfo) => {
+test('an imported XMILE model shows its stock and flow where its view puts them', async ({
+	page
+}, testInfo) => {
 	await page.goto('/');
 	const file = path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup_w_diagram.xmile');
 	await page.getByLabel('Import XMILE').setInputFiles(file);

@@ -5,16 +5,29 @@ const COMMUNITY = 'Grow intermediate care, reablement and home care together by 
 
 async function openWholeSystem(page: Page) {
 	await page.goto('/example/whole-system-flow');
-	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, { timeout: 30_000 });
-	await expect(page.getByRole('status', { name: 'Scenario runs' })).toContainText(/scenarios ran in/, { timeout: 30_000 });
+	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
+		timeout: 30_000
+	});
+	await expect(page.getByRole('status', { name: 'Scenario runs' })).toContainText(
+		/scenarios ran in/,
+		{ timeout: 30_000 }
+	);
 }
 
-const occupancy = (page: Page) => page.getByRole('figure').filter({ has: page.getByRole('heading', { name: 'G&A bed occupancy' }) });
+const occupancy = (page: Page) =>
+	page
+		.getByRole('figure')
+		.filter({ has: page.getByRole('heading', { name: 'G&A bed occupancy' }) });
 
-test('moving the community capacity lever re-runs the model and the occupancy chart follows', async ({ page }) => {
+test('moving the community capacity lever re-runs the model and the occupancy chart follows', async ({
+	page
+}) => {
 	await openWholeSystem(page);
 	const chart = occupancy(page);
-	await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /G&A bed occupancy: occupancy over years, for Current levers, S0 baseline/);
+	await expect(chart.getByRole('img')).toHaveAttribute(
+		'aria-label',
+		/G&A bed occupancy: occupancy over years, for Current levers, S0 baseline/
+	);
 	// Charts draw their lines while in view (or near it), as a reader looks at them.
 	await chart.scrollIntoViewIfNeeded();
 	const current = chart.locator('path[data-key="current/occupancy"]');
@@ -29,7 +42,9 @@ test('moving the community capacity lever re-runs the model and the occupancy ch
 	await expect.poll(() => current.getAttribute('d')).not.toBe(before);
 });
 
-test('a scenario made from the sliders shows as a line and in the table, against the baseline', async ({ page }) => {
+test('a scenario made from the sliders shows as a line and in the table, against the baseline', async ({
+	page
+}) => {
 	await openWholeSystem(page);
 	await page.getByRole('slider', { name: 'Growth in demand each year (0.02 = 2%)' }).fill('0.02');
 	await page.getByRole('slider', { name: COMMUNITY }).fill('0.2');
@@ -50,18 +65,27 @@ test('a scenario made from the sliders shows as a line and in the table, against
 	await expect(chart.getByRole('checkbox', { name: 'Community plan' })).toHaveCount(0);
 });
 
-test("a chart's CSV has a time column, a column per line and a row per saved time", async ({ page }) => {
+test("a chart's CSV has a time column, a column per line and a row per saved time", async ({
+	page
+}) => {
 	await openWholeSystem(page);
 	const chart = occupancy(page);
-	const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'CSV' }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		chart.getByRole('button', { name: 'CSV' }).click()
+	]);
 	expect(download.suggestedFilename()).toBe('g-a-bed-occupancy.csv');
 	const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
-	expect(lines[0]).toBe('time (year),Current levers,S0 baseline,S1 do nothing,S2 +100 acute beds,S3 same money in community,S8 flow levers only,S9 community mix + flow levers');
+	expect(lines[0]).toBe(
+		'time (year),Current levers,S0 baseline,S1 do nothing,S2 +100 acute beds,S3 same money in community,S8 flow levers only,S9 community mix + flow levers'
+	);
 	expect(lines.length).toBe(1 + 3651);
 	expect(lines[366].split(',')[0]).toBe('1');
 });
 
-test('an equation that produces NaN names the variable and time, and the page stays usable', async ({ page }) => {
+test('an equation that produces NaN names the variable and time, and the page stays usable', async ({
+	page
+}) => {
 	const notebook = {
 		schemaVersion: 1,
 		title: 'Goes wrong',
@@ -82,11 +106,20 @@ test('an equation that produces NaN names the variable and time, and the page st
 		]
 	};
 	await page.goto('/');
-	await page.getByLabel('Import XMILE').setInputFiles({ name: 'nan.flowbook.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(notebook)) });
+	await page
+		.getByLabel('Import XMILE')
+		.setInputFiles({
+			name: 'nan.flowbook.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(notebook))
+		});
 	const status = page.getByRole('status', { name: 'Model run' });
 	await expect(status).toContainText(/Error in fill at time 5/, { timeout: 20_000 });
 	await expect(status).toContainText(/NaN/);
 	await page.getByRole('slider', { name: 'When it breaks' }).fill('20');
 	await expect(status).toContainText(/Ran in \d+ ms/);
-	await expect(page.getByRole('figure').getByRole('img')).toHaveAttribute('aria-label', /Tank: Tank over days/);
+	await expect(page.getByRole('figure').getByRole('img')).toHaveAttribute(
+		'aria-label',
+		/Tank: Tank over days/
+	);
 });

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('a lever can be added, edited and removed from the notebook, and each change undone', async ({ page }) => {
+test('a lever can be added, edited and removed from the notebook, and each change undone', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await page.goto('/example/whole-system-flow');
 	const status = page.getByRole('status', { name: 'Model run' });
@@ -11,8 +13,12 @@ test('a lever can be added, edited and removed from the notebook, and each chang
 	// Add: a constant, its label, range and step.
 	await cell.getByRole('button', { name: 'Add a lever' }).click();
 	const form = cell.getByRole('form', { name: 'New lever' });
-	await form.getByLabel('Constant', { exact: true }).selectOption({ label: 'premature_readmit_sensitivity' });
-	await expect(form.getByLabel('Label', { exact: true })).toHaveValue('premature_readmit_sensitivity');
+	await form
+		.getByLabel('Constant', { exact: true })
+		.selectOption({ label: 'premature_readmit_sensitivity' });
+	await expect(form.getByLabel('Label', { exact: true })).toHaveValue(
+		'premature_readmit_sensitivity'
+	);
 	await expect(form.getByLabel('Max', { exact: true })).toHaveValue('1');
 	await form.getByLabel('Label', { exact: true }).fill('Readmissions per day of stay cut');
 	await form.getByLabel('Min', { exact: true }).fill('2');
@@ -48,5 +54,7 @@ test('a lever can be added, edited and removed from the notebook, and each chang
 	await expect(slider).toHaveAttribute('max', '1');
 	await undo.click();
 	await expect(slider).toHaveCount(0);
-	await expect(page.getByRole('slider', { name: 'Extra acute (general and acute) beds' })).toBeVisible();
+	await expect(
+		page.getByRole('slider', { name: 'Extra acute (general and acute) beds' })
+	).toBeVisible();
 });

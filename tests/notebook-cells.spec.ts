@@ -1,21 +1,51 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 10_000 });
-const ran = (page: Page) => expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, { timeout: 30_000 });
+const saved = (page: Page) =>
+	expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 10_000 });
+const ran = (page: Page) =>
+	expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
+		timeout: 30_000
+	});
 /** The cells' ids, in the order the page shows them. */
-const order = (page: Page) => page.locator('section[data-cell]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')));
+const order = (page: Page) =>
+	page
+		.locator('section[data-cell]')
+		.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')));
 const cell = (page: Page, id: string) => page.locator(`section[data-cell="${id}"]`);
-const tools = (page: Page, id: string) => cell(page, id).getByRole('toolbar', { name: /^Cell tools/ });
+const tools = (page: Page, id: string) =>
+	cell(page, id).getByRole('toolbar', { name: /^Cell tools/ });
 /** What axe finds serious or critical on the page as it stands. */
 const axe = async (page: Page) =>
-	(await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+	(await new AxeBuilder({ page }).analyze()).violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.id}: ${v.help} (${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(', ')})`
+		);
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { pwned?: number }).pwned);
 
-const BATHTUB = ['question', 'diagram', 'littles-law', 'levers', 'beds-chart', 'winter-surge', 'flows-chart', 'table', 'table-note', 'footprint', 'caveats'];
+const BATHTUB = [
+	'question',
+	'diagram',
+	'littles-law',
+	'levers',
+	'beds-chart',
+	'winter-surge',
+	'flows-chart',
+	'table',
+	'table-note',
+	'footprint',
+	'caveats'
+];
 const HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
 
-test('cells of every kind are added, set up, moved, copied, deleted and undone, and all of it survives a reload', async ({ page }, testInfo) => {
+test('cells of every kind are added, set up, moved, copied, deleted and undone, and all of it survives a reload', async ({
+	page
+}, testInfo) => {
 	test.setTimeout(150_000);
 	page.on('dialog', () => {
 		throw new Error('a dialog opened');
@@ -26,14 +56,24 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	const shot = (name: string) => testInfo.outputPath(`${name}.png`);
 
 	// A chart, between the levers and the first chart, from the menu there.
-	const insert = cell(page, 'beds-chart').locator('xpath=preceding-sibling::div[contains(@class, "insert")][1]');
+	const insert = cell(page, 'beds-chart').locator(
+		'xpath=preceding-sibling::div[contains(@class, "insert")][1]'
+	);
 	await insert.hover();
 	await insert.getByRole('button', { name: 'Add cell' }).click();
 	const menu = page.getByRole('menu', { name: 'Add a cell here' });
 	await expect(menu.getByRole('menuitem')).toHaveCount(6);
-	await expect(menu.getByRole('menuitem', { name: 'Diagram' })).toHaveAttribute('aria-disabled', 'true');
+	await expect(menu.getByRole('menuitem', { name: 'Diagram' })).toHaveAttribute(
+		'aria-disabled',
+		'true'
+	);
 	await expect(menu.getByRole('menuitem', { name: 'Text' })).toBeFocused();
-	await page.screenshot({ path: shot('add-cell-menu'), clip: (await insert.boundingBox().then((b) => ({ x: 0, y: b!.y - 120, width: 1280, height: 520 }))) });
+	await page.screenshot({
+		path: shot('add-cell-menu'),
+		clip: await insert
+			.boundingBox()
+			.then((b) => ({ x: 0, y: b!.y - 120, width: 1280, height: 520 }))
+	});
 	await menu.getByRole('menuitem', { name: 'Chart' }).click();
 	await expect(menu).toHaveCount(0);
 	expect(await order(page)).toEqual([...BATHTUB.slice(0, 4), 'chart', ...BATHTUB.slice(4)]);
@@ -56,7 +96,10 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await expect(chartSettings).toHaveCount(0);
 	await expect(tools(page, 'chart').getByRole('button', { name: 'Settings' })).toBeFocused();
 	await expect(chart.getByRole('heading', { name: 'Beds and admissions' })).toBeVisible();
-	await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /Beds and admissions: Occupied Beds, Admissions over days, for Current levers, Baseline$/);
+	await expect(chart.getByRole('img')).toHaveAttribute(
+		'aria-label',
+		/Beds and admissions: Occupied Beds, Admissions over days, for Current levers, Baseline$/
+	);
 	await chart.screenshot({ path: shot('chart-cell') });
 
 	// A text cell at the end, written in place, with a script that must not run.
@@ -85,14 +128,20 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await tableSettings.getByLabel(/Columns at times/).fill('30, ninety');
 	await expect(tableSettings).toContainText('“ninety” is not a number');
 	await tableSettings.getByLabel(/Columns at times/).fill('30, 400');
-	await expect(tableSettings).toContainText('time 400 is outside the run, which goes from 0 to 365 (day)');
+	await expect(tableSettings).toContainText(
+		'time 400 is outside the run, which goes from 0 to 365 (day)'
+	);
 	await tableSettings.getByLabel(/Columns at times/).fill('30, 90');
-	await tableSettings.getByLabel('Compare each scenario with').selectOption({ label: 'Shorter stays' });
+	await tableSettings
+		.getByLabel('Compare each scenario with')
+		.selectOption({ label: 'Shorter stays' });
 	await table.screenshot({ path: shot('table-settings') });
 	await tableSettings.getByRole('button', { name: 'Save settings' }).click();
 	await expect(table.getByRole('columnheader', { name: 'Day 90' })).toBeVisible();
 	await expect(table.getByRole('columnheader', { name: 'Day 120' })).toHaveCount(0);
-	await expect(table.getByRole('heading', { name: 'Scenarios compared with Shorter stays' })).toBeVisible();
+	await expect(
+		table.getByRole('heading', { name: 'Scenarios compared with Shorter stays' })
+	).toBeVisible();
 	await expect(table.getByRole('rowheader', { name: 'Baseline' }).first()).toBeVisible();
 	await expect(table.getByRole('columnheader', { name: 'Bed occupancy' })).toBeVisible();
 	await expect(table.locator('.diff.worse').first()).toBeVisible();
@@ -107,8 +156,12 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	const leverSettings = levers.getByRole('form', { name: 'Levers settings' });
 	await leverSettings.getByLabel('Heading').fill('Length of stay');
 	await leverSettings.getByLabel('Only these:').check();
-	await leverSettings.getByRole('checkbox', { name: 'Admissions per day (outside winter)' }).uncheck();
-	await leverSettings.getByRole('checkbox', { name: 'Extra admissions a day during the winter surge' }).uncheck();
+	await leverSettings
+		.getByRole('checkbox', { name: 'Admissions per day (outside winter)' })
+		.uncheck();
+	await leverSettings
+		.getByRole('checkbox', { name: 'Extra admissions a day during the winter surge' })
+		.uncheck();
 	await levers.screenshot({ path: shot('levers-settings') });
 	await leverSettings.getByRole('button', { name: 'Save settings' }).click();
 	await expect(levers.getByRole('slider')).toHaveCount(2);
@@ -118,7 +171,15 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await page.getByRole('button', { name: 'Add a sensitivity analysis' }).click();
 	await expect(page.getByRole('region', { name: 'Sensitivity analysis' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Add the diagram' })).toBeDisabled();
-	expect(await order(page)).toEqual([...BATHTUB.slice(0, 4), 'chart', ...BATHTUB.slice(4), 'text', 'scenario-table', 'levers-2', 'sensitivity']);
+	expect(await order(page)).toEqual([
+		...BATHTUB.slice(0, 4),
+		'chart',
+		...BATHTUB.slice(4),
+		'text',
+		'scenario-table',
+		'levers-2',
+		'sensitivity'
+	]);
 	await cell(page, 'sensitivity').screenshot({ path: shot('sensitivity-cell') });
 
 	// Move the text cell up twice and down once; the keyboard stays on the button pressed.
@@ -127,7 +188,14 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await expect(tools(page, 'text').getByRole('button', { name: 'Move up' })).toBeFocused();
 	await tools(page, 'text').getByRole('button', { name: 'Move down' }).click();
 	await expect(tools(page, 'text').getByRole('button', { name: 'Move down' })).toBeFocused();
-	expect((await order(page)).slice(-6)).toEqual(['footprint', 'text', 'caveats', 'scenario-table', 'levers-2', 'sensitivity']);
+	expect((await order(page)).slice(-6)).toEqual([
+		'footprint',
+		'text',
+		'caveats',
+		'scenario-table',
+		'levers-2',
+		'sensitivity'
+	]);
 
 	// Duplicate the chart: the copy sits below it with an id of its own and the same settings.
 	await tools(page, 'chart').getByRole('button', { name: 'Duplicate' }).click();
@@ -144,10 +212,15 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	const notice = page.locator('.deleted');
 	await expect(notice).toHaveText(/Deleted the chart “Beds and admissions”\./);
 	await expect(notice.getByRole('button', { name: 'Undo' })).toBeFocused();
-	await page.screenshot({ path: shot('deleted-notice'), clip: (await notice.boundingBox().then((b) => ({ x: 0, y: b!.y - 60, width: 1280, height: 200 }))) });
+	await page.screenshot({
+		path: shot('deleted-notice'),
+		clip: await notice.boundingBox().then((b) => ({ x: 0, y: b!.y - 60, width: 1280, height: 200 }))
+	});
 	await notice.getByRole('button', { name: 'Undo' }).click();
 	await expect(notice).toHaveCount(0);
-	await expect(cell(page, 'chart').getByRole('heading', { name: 'Beds and admissions' })).toBeVisible();
+	await expect(
+		cell(page, 'chart').getByRole('heading', { name: 'Beds and admissions' })
+	).toBeVisible();
 	await expect(tools(page, 'chart').getByRole('button', { name: 'Delete' })).toBeFocused();
 	// Delete the copy for good.
 	await tools(page, 'chart-copy').getByRole('button', { name: 'Delete' }).click();
@@ -167,9 +240,13 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await question.getByRole('heading', { name: 'How many beds do we need?' }).dblclick();
 	const markdown = question.getByRole('textbox', { name: 'Markdown' });
 	await expect(markdown).toHaveValue(/^## How many beds do we need\?/);
-	await markdown.fill('## How many beds does the ward need?\n\nA first [link](javascript:window.pwned=3).');
+	await markdown.fill(
+		'## How many beds does the ward need?\n\nA first [link](javascript:window.pwned=3).'
+	);
 	await question.getByRole('button', { name: 'Save' }).click();
-	await expect(question.getByRole('heading', { name: 'How many beds does the ward need?' })).toBeVisible();
+	await expect(
+		question.getByRole('heading', { name: 'How many beds does the ward need?' })
+	).toBeVisible();
 	await question.getByText('link').click();
 	expect(await pwned(page)).toBeUndefined();
 
@@ -183,7 +260,10 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await expect(heading).toBeVisible();
 	await heading.getByLabel('Title').fill(`Winter beds ${HOSTILE}`);
 	await heading.getByLabel('Description').fill('Our ward over the winter.');
-	await page.screenshot({ path: shot('title-editing'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
+	await page.screenshot({
+		path: shot('title-editing'),
+		clip: { x: 0, y: 0, width: 1280, height: 420 }
+	});
 	await heading.getByLabel('Title').press('Enter');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Winter beds ${HOSTILE}`);
 	await expect(page.getByText('Our ward over the winter.')).toBeVisible();
@@ -198,14 +278,34 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await page.reload();
 	await ran(page);
 	await expect.poll(() => order(page)).toEqual(expected);
-	expect(expected).toEqual([...BATHTUB.slice(0, 4), 'chart', ...BATHTUB.slice(4, 10), 'text', 'caveats', 'scenario-table', 'levers-2', 'sensitivity']);
+	expect(expected).toEqual([
+		...BATHTUB.slice(0, 4),
+		'chart',
+		...BATHTUB.slice(4, 10),
+		'text',
+		'caveats',
+		'scenario-table',
+		'levers-2',
+		'sensitivity'
+	]);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Winter beds ${HOSTILE}`);
 	await expect(page.getByText('Our ward over the winter.')).toBeVisible();
-	await expect(cell(page, 'question').getByRole('heading', { name: 'How many beds does the ward need?' })).toBeVisible();
+	await expect(
+		cell(page, 'question').getByRole('heading', { name: 'How many beds does the ward need?' })
+	).toBeVisible();
 	await expect(cell(page, 'text').getByRole('heading', { name: 'Notes on winter' })).toBeVisible();
-	await expect(cell(page, 'chart').getByRole('img')).toHaveAttribute('aria-label', /Beds and admissions: Occupied Beds, Admissions over days, for Current levers, Baseline$/);
-	await expect(cell(page, 'scenario-table').getByRole('columnheader', { name: 'Day 90' })).toBeVisible();
-	await expect(cell(page, 'scenario-table').getByRole('heading', { name: 'Scenarios compared with Shorter stays' })).toBeVisible();
+	await expect(cell(page, 'chart').getByRole('img')).toHaveAttribute(
+		'aria-label',
+		/Beds and admissions: Occupied Beds, Admissions over days, for Current levers, Baseline$/
+	);
+	await expect(
+		cell(page, 'scenario-table').getByRole('columnheader', { name: 'Day 90' })
+	).toBeVisible();
+	await expect(
+		cell(page, 'scenario-table').getByRole('heading', {
+			name: 'Scenarios compared with Shorter stays'
+		})
+	).toBeVisible();
 	await expect(cell(page, 'levers-2').getByRole('slider')).toHaveCount(2);
 	await expect(page.getByRole('region', { name: 'Sensitivity analysis' })).toBeVisible();
 	expect(await page.locator('img[onerror], script:has-text("pwned")').count()).toBe(0);
@@ -215,7 +315,9 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await expect.poll(() => order(page)).toEqual(BATHTUB);
 });
 
-test('cells are added, moved, deleted and restored from the keyboard, Ctrl+Z undoes, and open menus and editors pass axe', async ({ page }) => {
+test('cells are added, moved, deleted and restored from the keyboard, Ctrl+Z undoes, and open menus and editors pass axe', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await page.goto('/notebook/new');
 	await expect(page.getByTestId('diagram')).toBeVisible();
@@ -286,7 +388,9 @@ test('cells are added, moved, deleted and restored from the keyboard, Ctrl+Z und
 	await page.getByRole('button', { name: 'Edit title and description' }).click();
 	await page.getByLabel('Title', { exact: true }).fill('');
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('form', { name: 'Title and description' })).toContainText('the title cannot be blank');
+	await expect(page.getByRole('form', { name: 'Title and description' })).toContainText(
+		'the title cannot be blank'
+	);
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled notebook');
 	await expect(page.getByRole('button', { name: 'Edit title and description' })).toBeFocused();
@@ -300,7 +404,9 @@ test('cells are added, moved, deleted and restored from the keyboard, Ctrl+Z und
 		void dialog.dismiss();
 	});
 	await page.getByRole('link', { name: '← All notebooks' }).click();
-	await expect.poll(() => asked).toEqual(['This text cell has changes that are not saved. Leave without them?']);
+	await expect
+		.poll(() => asked)
+		.toEqual(['This text cell has changes that are not saved. Leave without them?']);
 	await expect(page.getByRole('textbox', { name: 'Markdown' })).toHaveValue('Half a thought');
 	await expect(page).toHaveURL(/\/notebook\//);
 });

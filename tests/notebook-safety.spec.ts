@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-test('text cells render Markdown with no script, event handler or javascript: link', async ({ page }) => {
+test('text cells render Markdown with no script, event handler or javascript: link', async ({
+	page
+}) => {
 	const markdown = [
 		'# Heading',
 		'Some **bold** text and a [safe link](https://example.org).',
@@ -20,27 +22,46 @@ test('text cells render Markdown with no script, event handler or javascript: li
 		cells: [{ id: 't', kind: 'text', markdown }]
 	};
 	await page.goto('/');
-	await page.getByLabel('Import XMILE').setInputFiles({ name: 'hostile.flowbook.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(notebook)) });
+	await page
+		.getByLabel('Import XMILE')
+		.setInputFiles({
+			name: 'hostile.flowbook.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(notebook))
+		});
 	await expect(page.getByRole('heading', { name: 'Heading' })).toBeVisible();
 	await expect(page.getByText('bold')).toBeVisible();
 	const cell = page.locator('.text-cell');
 	await expect(cell.locator('script')).toHaveCount(0);
 	await expect(cell.locator('[onerror]')).toHaveCount(0);
-	for (const href of await cell.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+	for (const href of await cell
+		.locator('a')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
 		expect(href).not.toMatch(/^\s*javascript:/i);
 	}
 	await page.getByText('click me').click();
-	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+	expect(
+		await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)
+	).toBeUndefined();
 });
 
 for (const path of ['/example/bathtub-basics', '/notebook/new']) {
 	test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
 		await page.goto(path);
 		await expect(page.getByTestId('diagram').locator('.svelte-flow__pane')).toBeVisible();
-		if (path.startsWith('/example')) await page.getByTestId('diagram').locator('[data-kind="stock"]').first().click();
+		if (path.startsWith('/example'))
+			await page.getByTestId('diagram').locator('[data-kind="stock"]').first().click();
 		const results = await new AxeBuilder({ page }).analyze();
 		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+		expect(
+			bad.map(
+				(v) =>
+					`${v.id}: ${v.help} (${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(', ')})`
+			)
+		).toEqual([]);
 	});
 }
 

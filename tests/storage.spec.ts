@@ -2,8 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 5_000 });
-const ran = (page: Page) => expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, { timeout: 30_000 });
+const saved = (page: Page) =>
+	expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 5_000 });
+const ran = (page: Page) =>
+	expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
+		timeout: 30_000
+	});
 const stocks = (page: Page) => page.getByTestId('diagram').locator('[data-kind="stock"]');
 
 async function addStock(page: Page) {
@@ -11,9 +15,13 @@ async function addStock(page: Page) {
 	await page.keyboard.press('Enter');
 }
 
-test('a new notebook is saved as it is edited, survives a reload, and an earlier version can be restored', async ({ page }, testInfo) => {
+test('a new notebook is saved as it is edited, survives a reload, and an earlier version can be restored', async ({
+	page
+}, testInfo) => {
 	await page.goto('/notebook/new');
-	await expect(page.getByRole('status', { name: 'Save state' })).toContainText('first edit saves it');
+	await expect(page.getByRole('status', { name: 'Save state' })).toContainText(
+		'first edit saves it'
+	);
 	await addStock(page);
 	await saved(page);
 	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
@@ -56,7 +64,9 @@ test('a new notebook is saved as it is edited, survives a reload, and an earlier
 	await page.screenshot({ path: testInfo.outputPath('library.png'), fullPage: true });
 });
 
-test('an example becomes the planner’s own copy at the first edit; the example itself is unchanged', async ({ page }) => {
+test('an example becomes the planner’s own copy at the first edit; the example itself is unchanged', async ({
+	page
+}) => {
 	await page.goto('/example/bathtub-basics');
 	await expect(page.getByRole('status', { name: 'Save state' })).toContainText('Example');
 	await ran(page);
@@ -73,7 +83,9 @@ test('an example becomes the planner’s own copy at the first edit; the example
 
 test('a conformance XMILE file imports through the file picker and runs', async ({ page }) => {
 	await page.goto('/');
-	await page.getByLabel('Import XMILE').setInputFiles(path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup.xmile'));
+	await page
+		.getByLabel('Import XMILE')
+		.setInputFiles(path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup.xmile'));
 	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
 	await expect(stocks(page)).toHaveAttribute('data-name', 'Teacup Temperature');
 	await ran(page);
@@ -82,7 +94,10 @@ test('a conformance XMILE file imports through the file picker and runs', async 
 	await expect(page.getByRole('list', { name: 'Your notebooks' })).toContainText(/teacup/i);
 });
 
-test('two tabs on one notebook: a tab with unsaved edits is warned, a tab with none shows the newer version', async ({ page, context }) => {
+test('two tabs on one notebook: a tab with unsaved edits is warned, a tab with none shows the newer version', async ({
+	page,
+	context
+}) => {
 	await page.goto('/notebook/new');
 	await addStock(page);
 	await saved(page);
@@ -98,23 +113,32 @@ test('two tabs on one notebook: a tab with unsaved edits is warned, a tab with n
 
 test('a file dropped on the home page is imported into the library', async ({ page }) => {
 	await page.goto('/');
-	const xml = readFileSync(path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup.xmile'), 'utf8');
+	const xml = readFileSync(
+		path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup.xmile'),
+		'utf8'
+	);
 	const dataTransfer = await page.evaluateHandle((text) => {
 		const transfer = new DataTransfer();
 		transfer.items.add(new File([text], 'teacup.xmile', { type: 'application/xml' }));
 		return transfer;
 	}, xml);
-	await page.getByRole('region', { name: 'Drop a file to import' }).dispatchEvent('drop', { dataTransfer });
+	await page
+		.getByRole('region', { name: 'Drop a file to import' })
+		.dispatchEvent('drop', { dataTransfer });
 	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
 	await expect(stocks(page)).toHaveAttribute('data-name', 'Teacup Temperature');
 	await ran(page);
 });
 
-test('two tabs on one notebook: a tab whose edit is not saved yet is warned, and keeps its edit', async ({ page, context }) => {
+test('two tabs on one notebook: a tab whose edit is not saved yet is warned, and keeps its edit', async ({
+	page,
+	context
+}) => {
 	await context.addInitScript(() => {
 		const put = IDBObjectStore.prototype.put;
 		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
-			if ((window as unknown as { full?: boolean }).full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			if ((window as unknown as { full?: boolean }).full)
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			return put.apply(this, args);
 		};
 	});
@@ -140,7 +164,9 @@ test('two tabs on one notebook: a tab whose edit is not saved yet is warned, and
 	await expect(page.getByTestId('diagram').locator('[data-kind="aux"]')).toHaveCount(1);
 });
 
-test('axe finds no serious or critical violation on the library and link pages', async ({ page }) => {
+test('axe finds no serious or critical violation on the library and link pages', async ({
+	page
+}) => {
 	const { default: AxeBuilder } = await import('@axe-core/playwright');
 	await page.goto('/notebook/new');
 	await addStock(page);
@@ -150,6 +176,14 @@ test('axe finds no serious or critical violation on the library and link pages',
 		await page.waitForLoadState('networkidle');
 		const results = await new AxeBuilder({ page }).analyze();
 		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(bad.map((v) => `${url} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+		expect(
+			bad.map(
+				(v) =>
+					`${url} ${v.id}: ${v.help} (${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(', ')})`
+			)
+		).toEqual([]);
 	}
 });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 
-const spec = { flags: ['json', 'variants', 'help'], options: ['filter', 'dt'], aliases: { h: 'help' } };
+const spec = {
+	flags: ['json', 'variants', 'help'],
+	options: ['filter', 'dt'],
+	aliases: { h: 'help' }
+};
 
 function ok(argv: string[]) {
 	const r = parseArgs(argv, spec);
 	if (!r.ok) throw new Error(r.message);
-	return { flags: [...r.flags].sort(), options: Object.fromEntries(r.options), positionals: r.positionals };
+	return {
+		flags: [...r.flags].sort(),
+		options: Object.fromEntries(r.options),
+		positionals: r.positionals
+	};
 }
 
 describe('parseArgs', () => {
@@ -26,7 +34,11 @@ describe('parseArgs', () => {
 	it('reads aliases, negative numbers as values, and everything after -- as positionals', () => {
 		expect(ok(['-h'])).toMatchObject({ flags: ['help'] });
 		expect(ok(['--dt', '-0.5'])).toMatchObject({ options: { dt: '-0.5' } });
-		expect(ok(['--', '--json', '-h'])).toEqual({ flags: [], options: {}, positionals: ['--json', '-h'] });
+		expect(ok(['--', '--json', '-h'])).toEqual({
+			flags: [],
+			options: {},
+			positionals: ['--json', '-h']
+		});
 		expect(ok(['-'])).toMatchObject({ positionals: ['-'] });
 	});
 
@@ -38,8 +50,14 @@ describe('parseArgs', () => {
 		expect(parseArgs(['--jsn'], spec)).toEqual({ ok: false, message: 'unknown option --jsn' });
 		expect(parseArgs(['-x'], spec)).toEqual({ ok: false, message: 'unknown option -x' });
 		expect(parseArgs(['--filter'], spec)).toEqual({ ok: false, message: '--filter needs a value' });
-		expect(parseArgs(['--filter', '--json'], spec)).toEqual({ ok: false, message: '--filter needs a value' });
-		expect(parseArgs(['--json=yes'], spec)).toEqual({ ok: false, message: '--json takes no value' });
+		expect(parseArgs(['--filter', '--json'], spec)).toEqual({
+			ok: false,
+			message: '--filter needs a value'
+		});
+		expect(parseArgs(['--json=yes'], spec)).toEqual({
+			ok: false,
+			message: '--json takes no value'
+		});
 	});
 });
 

@@ -25,14 +25,19 @@ import { SimulationPool, type WorkerHandle } from '../lib/worker/pool';
 import type { PoolWorkerApi } from '../lib/worker/protocol';
 import { runSampleBlock } from '../lib/worker/sample-host';
 
-const MODEL_A = fileURLToPath(new URL('../../models/whole-system-flow.flowbook.json', import.meta.url));
+const MODEL_A = fileURLToPath(
+	new URL('../../models/whole-system-flow.flowbook.json', import.meta.url)
+);
 const OUTPUT = 'occupancy';
 
 /** A worker thread that compiles the TypeScript it runs, as tsx does for this script. */
 function spawnWorker(): WorkerHandle {
 	const tsx = import.meta.resolve('tsx/esm/api');
 	const entry = new URL('./pool-worker.ts', import.meta.url).href;
-	const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`, { eval: true });
+	const worker = new Worker(
+		`import(${JSON.stringify(tsx)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`,
+		{ eval: true }
+	);
 	const api = Comlink.wrap<PoolWorkerApi>(nodeEndpoint(worker));
 	return { api: api as unknown as WorkerHandle['api'], terminate: () => void worker.terminate() };
 }
@@ -48,13 +53,18 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
 
 async function main(): Promise<number> {
-	const args = parseArgs(process.argv.slice(2), { flags: ['help'], options: ['runs', 'pool', 'output'] });
+	const args = parseArgs(process.argv.slice(2), {
+		flags: ['help'],
+		options: ['runs', 'pool', 'output']
+	});
 	if (!args.ok) {
 		console.error(`bench:sensitivity: ${args.message}`);
 		return 2;
 	}
 	if (args.flags.has('help')) {
-		console.log('usage: npm run bench:sensitivity [-- --runs N] [--pool P] [--output name] [model.flowbook.json]');
+		console.log(
+			'usage: npm run bench:sensitivity [-- --runs N] [--pool P] [--output name] [model.flowbook.json]'
+		);
 		return 0;
 	}
 	const runs = Number(args.options.get('runs') ?? 1000);
@@ -65,21 +75,44 @@ async function main(): Promise<number> {
 	if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
 	const sim = compiled.simulation;
 	// What a new sensitivity cell varies: the notebook's first lever over its range.
-	const lever = path.endsWith('.json') ? readDocument(readFileSync(path, 'utf8')).document.levers[0] : undefined;
-	const name = lever ? (model.variables.find((v) => v.id === lever.variable)?.name ?? lever.variable) : sim.constants[0];
-	const parameters = [{ name, distribution: lever ? defaultDistribution(0, lever) : defaultDistribution(1) }];
-	const output = args.options.get('output') ?? (sim.outputs.includes(OUTPUT) ? OUTPUT : sim.outputs[0]);
+	const lever = path.endsWith('.json')
+		? readDocument(readFileSync(path, 'utf8')).document.levers[0]
+		: undefined;
+	const name = lever
+		? (model.variables.find((v) => v.id === lever.variable)?.name ?? lever.variable)
+		: sim.constants[0];
+	const parameters = [
+		{ name, distribution: lever ? defaultDistribution(0, lever) : defaultDistribution(1) }
+	];
+	const output =
+		args.options.get('output') ?? (sim.outputs.includes(OUTPUT) ? OUTPUT : sim.outputs[0]);
 	const job = packSamples(drawSamples(parameters, runs, 1), parameters, [output]);
 	const options = (i: number) => ({ overrides: { [name]: job.values[i] }, seed: job.seeds[i] });
 
-	console.log(`${path.split('/').pop()}: ${sim.outputs.length} saved variables, ${sim.run().times.length} saved times; varying ${name}, charting ${output}`);
+	console.log(
+		`${path.split('/').pop()}: ${sim.outputs.length} saved variables, ${sim.run().times.length} saved times; varying ${name}, charting ${output}`
+	);
 	const warm = Math.min(50, runs);
 	perCall(warm, (i) => sim.run(options(i)));
 	const sample = Math.min(200, runs);
 	const full = perCall(sample, (i) => sim.run(options(i)));
 	const kept = perCall(sample, (i) => sim.run({ ...options(i), outputs: [output] }));
-	const block = perCall(sample / 20, (b) => runSampleBlock({ simulation: sim, diagnostics: [] }, { ...job, first: b * 20, values: job.values.slice(b * 20, b * 20 + 20), seeds: job.seeds.slice(b * 20, b * 20 + 20), outputs: [output] })) / 20;
-	console.log(`one thread, ${sample} runs each: full run ${ms(full)} (one run's time); saving only ${output} ${ms(kept)}; in a block of 20, packed ${ms(block)}`);
+	const block =
+		perCall(sample / 20, (b) =>
+			runSampleBlock(
+				{ simulation: sim, diagnostics: [] },
+				{
+					...job,
+					first: b * 20,
+					values: job.values.slice(b * 20, b * 20 + 20),
+					seeds: job.seeds.slice(b * 20, b * 20 + 20),
+					outputs: [output]
+				}
+			)
+		) / 20;
+	console.log(
+		`one thread, ${sample} runs each: full run ${ms(full)} (one run's time); saving only ${output} ${ms(kept)}; in a block of 20, packed ${ms(block)}`
+	);
 
 	const pool = new SimulationPool(spawnWorker, size);
 	await pool.setModel(model);
@@ -106,13 +139,21 @@ async function main(): Promise<number> {
 	// The machine may be shared: time a full run again after the pool, and take the mean of both.
 	const fullAfter = perCall(sample, (i) => sim.run(options(i)));
 	const runTime = (full + fullAfter) / 2;
-	console.log(`one thread again after the pool: full run ${ms(fullAfter)}; one run's time, the mean, ${ms(runTime)}`);
+	console.log(
+		`one thread again after the pool: full run ${ms(fullAfter)}; one run's time, the mean, ${ms(runTime)}`
+	);
 
 	const ideal = (runs * runTime) / size;
 	const total = wall + bands;
-	console.log(`${runs} samples on a pool of ${size} worker threads: ${s(wall)} in ${messages} blocks (${(runs / messages).toFixed(1)} samples each), then ${ms(bands)} of percentiles`);
-	console.log(`  a run took ${ms(inWorkers / Math.max(1, ran))} inside the workers; ideal ${runs} × ${ms(runTime)} ÷ ${size} = ${s(ideal)}, target 1.4 × that = ${s(1.4 * ideal)}`);
-	console.log(`  runs and percentiles ${s(total)}: ${(total / ideal).toFixed(2)} of the ideal, target ${total <= 1.4 * ideal ? 'met' : 'missed'}`);
+	console.log(
+		`${runs} samples on a pool of ${size} worker threads: ${s(wall)} in ${messages} blocks (${(runs / messages).toFixed(1)} samples each), then ${ms(bands)} of percentiles`
+	);
+	console.log(
+		`  a run took ${ms(inWorkers / Math.max(1, ran))} inside the workers; ideal ${runs} × ${ms(runTime)} ÷ ${size} = ${s(ideal)}, target 1.4 × that = ${s(1.4 * ideal)}`
+	);
+	console.log(
+		`  runs and percentiles ${s(total)}: ${(total / ideal).toFixed(2)} of the ideal, target ${total <= 1.4 * ideal ? 'met' : 'missed'}`
+	);
 	return 0;
 }
 

@@ -37,7 +37,10 @@ export function chainModel(n: number, method: IntegrationMethod): Model {
 		variables.push({ id: `k${i}`, kind: 'aux', name: `k${i}`, equation: String(2 + (i % 5)) });
 		variables.push({ id: `f${i}`, kind: 'flow', name: `f${i}`, equation: `S${i} / k${i}` });
 	}
-	return { simSpecs: { start: START, stop: STOP, dt: DT, saveStep: DT * SAVE_EVERY, method }, variables };
+	return {
+		simSpecs: { start: START, stop: STOP, dt: DT, saveStep: DT * SAVE_EVERY, method },
+		variables
+	};
 }
 
 /**
@@ -51,16 +54,33 @@ export function arrayedChainModel(n: number, method: IntegrationMethod): Model {
 		simSpecs: { start: START, stop: STOP, dt: DT, saveStep: DT * SAVE_EVERY, method },
 		dimensions: [{ name: 'stage', size: n }],
 		variables: [
-			{ id: 's', kind: 'stock', name: 'S', initial: '0', inflows: ['into'], outflows: ['f'], dimensions: ['stage'] },
+			{
+				id: 's',
+				kind: 'stock',
+				name: 'S',
+				initial: '0',
+				inflows: ['into'],
+				outflows: ['f'],
+				dimensions: ['stage']
+			},
 			{ id: 'k', kind: 'aux', name: 'k', equation: '2 + stage MOD 5', dimensions: ['stage'] },
 			{ id: 'f', kind: 'flow', name: 'f', equation: 'S / k', dimensions: ['stage'] },
-			{ id: 'into', kind: 'flow', name: 'into', equation: 'IF stage = 1 THEN 10 ELSE f[stage - 1]', dimensions: ['stage'] }
+			{
+				id: 'into',
+				kind: 'flow',
+				name: 'into',
+				equation: 'IF stage = 1 THEN 10 ELSE f[stage - 1]',
+				dimensions: ['stage']
+			}
 		]
 	};
 }
 
 /** The same chain written by hand: what a careful programmer would write for this one model. */
-export function handWrittenChain(n: number, method: IntegrationMethod): { stocks: Float64Array; flows: Float64Array } {
+export function handWrittenChain(
+	n: number,
+	method: IntegrationMethod
+): { stocks: Float64Array; flows: Float64Array } {
 	const k = new Float64Array(n);
 	for (let i = 0; i < n; i++) k[i] = 2 + ((i + 1) % 5);
 	const steps = Math.round((STOP - START) / DT);
@@ -132,7 +152,12 @@ function time(fn: () => unknown, runs: number, warmup: number): number {
  * Two calls timed in alternation, sample by sample, so that a machine busy with other work
  * slows both alike: their medians, and the median of the per-sample ratios b ÷ a.
  */
-function timePair(a: () => unknown, b: () => unknown, runs: number, warmup: number): { a: number; b: number; ratio: number } {
+function timePair(
+	a: () => unknown,
+	b: () => unknown,
+	runs: number,
+	warmup: number
+): { a: number; b: number; ratio: number } {
 	for (let i = 0; i < warmup; i++) {
 		a();
 		b();
@@ -209,20 +234,41 @@ function main(): number {
 			const last = check.times.length - 1;
 			const ours = sim.seriesOf(check, `S${n}`)![last];
 			const theirs = hand.stocks[last * n + n - 1];
-			if (Math.abs(ours - theirs) > 1e-9 * Math.max(1, Math.abs(theirs))) throw new Error(`chain ${n} ${method}: engine ${ours} ≠ hand-written ${theirs}`);
+			if (Math.abs(ours - theirs) > 1e-9 * Math.max(1, Math.abs(theirs)))
+				throw new Error(`chain ${n} ${method}: engine ${ours} ≠ hand-written ${theirs}`);
 			const warmup = n === 1000 ? 3 : 5;
 			const baselineMs = time(() => handWrittenChain(n, method), runs, warmup);
 			const ms = time(() => sim.run(), runs, warmup);
-			report({ case: 'chain', n, method, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs) });
+			report({
+				case: 'chain',
+				n,
+				method,
+				ms: round(ms),
+				baselineMs: round(baselineMs),
+				ratio: round(ms / baselineMs)
+			});
 
 			// The same chain as one arrayed stock, against the scalar chain just timed.
 			const arrayed = compileModel(arrayedChainModel(n, method));
 			if (!arrayed.ok) throw new Error(arrayed.diagnostics.map((d) => d.message).join('; '));
 			const arrayedSim = arrayed.simulation;
 			const arrayedLast = arrayedSim.seriesOf(arrayedSim.run(), `S[${n}]`)![last];
-			if (arrayedLast !== ours) throw new Error(`arrayed chain ${n} ${method}: ${arrayedLast} ≠ scalar chain ${ours}`);
-			const pair = timePair(() => sim.run(), () => arrayedSim.run(), runs, warmup);
-			report({ case: 'arrayed chain (÷ scalar chain)', n, method, ms: round(pair.b), baselineMs: round(pair.a), ratio: round(pair.ratio) });
+			if (arrayedLast !== ours)
+				throw new Error(`arrayed chain ${n} ${method}: ${arrayedLast} ≠ scalar chain ${ours}`);
+			const pair = timePair(
+				() => sim.run(),
+				() => arrayedSim.run(),
+				runs,
+				warmup
+			);
+			report({
+				case: 'arrayed chain (÷ scalar chain)',
+				n,
+				method,
+				ms: round(pair.b),
+				baselineMs: round(pair.a),
+				ratio: round(pair.ratio)
+			});
 		}
 	}
 
@@ -234,8 +280,22 @@ function main(): number {
 		const compiled = compileModel(loaded.model);
 		if (compiled.ok) {
 			const runMs = time(() => compiled.simulation.run(), runs, 3);
-			report({ case: `compile ${name}`, n: loaded.model.variables.length, method: loaded.model.simSpecs.method ?? 'euler', ms: round(compileMs), baselineMs: null, ratio: null });
-			report({ case: `run ${name}`, n: loaded.model.variables.length, method: loaded.model.simSpecs.method ?? 'euler', ms: round(runMs), baselineMs: null, ratio: null });
+			report({
+				case: `compile ${name}`,
+				n: loaded.model.variables.length,
+				method: loaded.model.simSpecs.method ?? 'euler',
+				ms: round(compileMs),
+				baselineMs: null,
+				ratio: null
+			});
+			report({
+				case: `run ${name}`,
+				n: loaded.model.variables.length,
+				method: loaded.model.simSpecs.method ?? 'euler',
+				ms: round(runMs),
+				baselineMs: null,
+				ratio: null
+			});
 		}
 	}
 

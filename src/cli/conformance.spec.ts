@@ -3,7 +3,15 @@
  * the repository) and of the CLI as a process: exit codes, the last line, no stack traces.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+	mkdirSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +26,9 @@ const suiteDir = resolve(repoRoot, '../shared/conformance');
 const haveSuite = existsSync(join(suiteDir, 'manifest.json'));
 
 describe.skipIf(!haveSuite)('the shared conformance suite', () => {
-	const cases = haveSuite ? parseManifest(readFileSync(join(suiteDir, 'manifest.json'), 'utf8')) : [];
+	const cases = haveSuite
+		? parseManifest(readFileSync(join(suiteDir, 'manifest.json'), 'utf8'))
+		: [];
 
 	it('has a manifest the runner reads', () => {
 		expect(cases.length).toBeGreaterThan(0);
@@ -31,7 +41,8 @@ describe.skipIf(!haveSuite)('the shared conformance suite', () => {
 			expect(out.times.length, c.name).toBeGreaterThan(0);
 			expect(/^(time|months?)$/i.test(out.timeColumn), `${c.name}: ${out.timeColumn}`).toBe(true);
 			// Every time strictly after the one before it.
-			for (let i = 1; i < out.times.length; i++) expect(out.times[i], c.name).toBeGreaterThan(out.times[i - 1]);
+			for (let i = 1; i < out.times.length; i++)
+				expect(out.times[i], c.name).toBeGreaterThan(out.times[i - 1]);
 			// Some column besides control and ignored ones, so a case cannot pass by comparing nothing.
 			const plan = planColumns(out.columns, [], c.ignoreColumns);
 			expect(plan.missing.length, c.name).toBeGreaterThan(0);
@@ -111,8 +122,15 @@ describe('the conformance CLI', () => {
 		expect(code).toBe(1);
 		const report = JSON.parse(stdout);
 		expect(report.totals).toMatchObject({ passed: 0, failed: 1, total: 1 });
-		expect(report.cases[0]).toMatchObject({ name: 'a', tier: 'T1', status: 'fail', stage: 'reference' });
-		expect(report.cases[0].reason).toBe('reference output a/output.csv: row 2, column "x": "abc" is not a number');
+		expect(report.cases[0]).toMatchObject({
+			name: 'a',
+			tier: 'T1',
+			status: 'fail',
+			stage: 'reference'
+		});
+		expect(report.cases[0].reason).toBe(
+			'reference output a/output.csv: row 2, column "x": "abc" is not a number'
+		);
 	}, 60_000);
 
 	it('exits 2 with one line, no stack trace, when the suite cannot be read', async () => {

@@ -59,16 +59,18 @@ async function loadToolchain(): Promise<Toolchain> {
 	try {
 		const mod = await import('../lib/xmile/read');
 		readXmile =
-			typeof mod.readXmile === 'function' ? mod.readXmile : unavailable('src/lib/xmile/read.ts', 'no readXmile export');
+			typeof mod.readXmile === 'function'
+				? mod.readXmile
+				: unavailable('src/lib/xmile/read.ts', 'no readXmile export');
 	} catch (e) {
 		readXmile = unavailable('src/lib/xmile/read.ts', messageOf(e).split('\n')[0]);
 	}
 	try {
 		const mod = await import('../lib/engine');
 		compileModel =
-			typeof mod.compileModel === 'function' ?
-				mod.compileModel
-			:	unavailable('src/lib/engine/index.ts', 'no compileModel export');
+			typeof mod.compileModel === 'function'
+				? mod.compileModel
+				: unavailable('src/lib/engine/index.ts', 'no compileModel export');
 	} catch (e) {
 		compileModel = unavailable('src/lib/engine/index.ts', messageOf(e).split('\n')[0]);
 	}
@@ -90,7 +92,9 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	if (args.positionals.length > 1) {
-		console.error(`conformance: one suite folder at most, got ${args.positionals.length}\n${USAGE}`);
+		console.error(
+			`conformance: one suite folder at most, got ${args.positionals.length}\n${USAGE}`
+		);
 		return 2;
 	}
 	const dir = args.positionals[0] !== undefined ? resolve(args.positionals[0]) : defaultSuiteDir();
@@ -112,7 +116,10 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	const filterText = args.options.get('filter')?.toLowerCase();
-	const filter = filterText !== undefined ? (label: string) => label.toLowerCase().includes(filterText) : undefined;
+	const filter =
+		filterText !== undefined
+			? (label: string) => label.toLowerCase().includes(filterText)
+			: undefined;
 	const toolchain = await loadToolchain();
 
 	// In JSON mode anything the engine logs goes to stderr, so stdout stays one JSON document.

@@ -52,11 +52,17 @@ function expectSameRun(a: Model, b: Model): void {
 	const ra = ca.simulation.run({ seed: 1 });
 	const rb = cb.simulation.run({ seed: 1 });
 	expect(rb.names).toEqual(ra.names);
-	ra.series.forEach((s, i) => expect([...rb.series[i]].every((v, j) => Object.is(v, s[j])), ra.names[i]).toBe(true));
+	ra.series.forEach((s, i) =>
+		expect(
+			[...rb.series[i]].every((v, j) => Object.is(v, s[j])),
+			ra.names[i]
+		).toBe(true)
+	);
 }
 
 /** The 1-based line of the first line holding `needle`. */
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (text: string, needle: string) =>
+	text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 const xmile = (variables: string, specs = '<start>0</start><stop>4</stop><dt>1</dt>') =>
 	`<?xml version="1.0" encoding="utf-8"?>
@@ -72,21 +78,26 @@ ${variables}
 `;
 
 describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
-	it.skipIf(!haveTeacup)('XMILE → notebook: the model with its diagram, a title from the model name, a diagram cell', async () => {
-		const input = join(TEACUP_DIR, 'teacup_w_diagram.xmile');
-		const output = temp('teacup.flowbook.json');
-		const run = await convert(input, output);
-		expect(run.stderr).toBe('');
-		expect(run.code).toBe(0);
-		expect(run.stdout).toContain('4 variables');
-		const { document, diagnostics } = readDocument(readFileSync(output, 'utf8'));
-		expect(diagnostics).toEqual([]);
-		expect(document.title).toBe('teacup');
-		expect(document.cells.map((c) => c.kind)).toEqual(['diagram']);
-		const imported = readXmile(readFileSync(input, 'utf8')).model;
-		expect(document.model).toEqual(imported);
-		expect(document.model.variables.find((v) => v.id === 'teacup_temperature')?.position).toEqual({ x: 132, y: 97 });
-	});
+	it.skipIf(!haveTeacup)(
+		'XMILE → notebook: the model with its diagram, a title from the model name, a diagram cell',
+		async () => {
+			const input = join(TEACUP_DIR, 'teacup_w_diagram.xmile');
+			const output = temp('teacup.flowbook.json');
+			const run = await convert(input, output);
+			expect(run.stderr).toBe('');
+			expect(run.code).toBe(0);
+			expect(run.stdout).toContain('4 variables');
+			const { document, diagnostics } = readDocument(readFileSync(output, 'utf8'));
+			expect(diagnostics).toEqual([]);
+			expect(document.title).toBe('teacup');
+			expect(document.cells.map((c) => c.kind)).toEqual(['diagram']);
+			const imported = readXmile(readFileSync(input, 'utf8')).model;
+			expect(document.model).toEqual(imported);
+			expect(document.model.variables.find((v) => v.id === 'teacup_temperature')?.position).toEqual(
+				{ x: 132, y: 97 }
+			);
+		}
+	);
 
 	it('XMILE → notebook: titled by the file name when the model has no name', async () => {
 		const input = temp('Winter beds.stmx', xmile('<aux name="Beds"><eqn>230</eqn></aux>'));
@@ -110,26 +121,33 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 		expectSameRun(notebook.model, read.model);
 	});
 
-	it.skipIf(!haveTeacup)('Stella file → notebook → XMILE → notebook keeps the model', async () => {
-		const first = temp('chain-1.flowbook.json');
-		const middle = temp('chain-2.stmx');
-		const last = temp('chain-3.flowbook.json');
-		expect((await convert(join(TEACUP_DIR, 'teacup.stmx'), first)).code).toBe(0);
-		expect((await convert(first, middle)).code).toBe(0);
-		expect((await convert(middle, last)).code).toBe(0);
-		const a = readDocument(readFileSync(first, 'utf8')).document;
-		const b = readDocument(readFileSync(last, 'utf8')).document;
-		expect(b.title).toBe(a.title);
-		expect(b.model.variables).toEqual(a.model.variables);
-		expect(b.model.simSpecs).toEqual(a.model.simSpecs);
-		expectSameRun(a.model, b.model);
-	}, 3 * TIMEOUT);
+	it.skipIf(!haveTeacup)(
+		'Stella file → notebook → XMILE → notebook keeps the model',
+		async () => {
+			const first = temp('chain-1.flowbook.json');
+			const middle = temp('chain-2.stmx');
+			const last = temp('chain-3.flowbook.json');
+			expect((await convert(join(TEACUP_DIR, 'teacup.stmx'), first)).code).toBe(0);
+			expect((await convert(first, middle)).code).toBe(0);
+			expect((await convert(middle, last)).code).toBe(0);
+			const a = readDocument(readFileSync(first, 'utf8')).document;
+			const b = readDocument(readFileSync(last, 'utf8')).document;
+			expect(b.title).toBe(a.title);
+			expect(b.model.variables).toEqual(a.model.variables);
+			expect(b.model.simSpecs).toEqual(a.model.simSpecs);
+			expectSameRun(a.model, b.model);
+		},
+		3 * TIMEOUT
+	);
 
 	it('notebook → notebook brings an old schema version up to date', async () => {
 		const old = {
 			schemaVersion: 0,
 			title: 'Old',
-			model: { simSpecs: { start: 0, stop: 2, dt: 1, savePer: 1 }, variables: [{ id: 'k', kind: 'aux', name: 'K', eqn: '2' }] }
+			model: {
+				simSpecs: { start: 0, stop: 2, dt: 1, savePer: 1 },
+				variables: [{ id: 'k', kind: 'aux', name: 'K', eqn: '2' }]
+			}
 		};
 		const output = temp('migrated.flowbook.json');
 		const run = await convert(temp('old.flowbook.json', JSON.stringify(old)), output);
@@ -152,7 +170,10 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 			['an input', 'model.txt', 'out.xmile'],
 			['an output', 'model.xmile', 'out.csv']
 		])('%s of a format it cannot tell', async (_what, input, output) => {
-			const run = await convert(temp(input, xmile('<aux name="A"><eqn>1</eqn></aux>')), temp(output));
+			const run = await convert(
+				temp(input, xmile('<aux name="A"><eqn>1</eqn></aux>')),
+				temp(output)
+			);
 			expectCleanFailure(run, join(dir, output));
 			expect(run.stderr).toMatch(/cannot tell the format of .*\.(txt|csv)/);
 		});
@@ -164,24 +185,39 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 		});
 
 		it('an output folder that does not exist', async () => {
-			const run = await convert(temp('fine.xmile', xmile('<aux name="A"><eqn>1</eqn></aux>')), join(dir, 'no/such/folder/out.flowbook.json'));
+			const run = await convert(
+				temp('fine.xmile', xmile('<aux name="A"><eqn>1</eqn></aux>')),
+				join(dir, 'no/such/folder/out.flowbook.json')
+			);
 			expectCleanFailure(run);
 			expect(run.stderr).toMatch(/cannot write .*out\.flowbook\.json/);
 		});
 
 		it('a notebook with a field of the wrong type, naming the field and its line', async () => {
-			const doc = { schemaVersion: 1, title: 'T', model: { simSpecs: { start: 0, stop: 1, dt: 1 }, variables: [{ id: 'h', kind: 'aux', name: 'Heat Loss', equation: 5 }] } };
+			const doc = {
+				schemaVersion: 1,
+				title: 'T',
+				model: {
+					simSpecs: { start: 0, stop: 1, dt: 1 },
+					variables: [{ id: 'h', kind: 'aux', name: 'Heat Loss', equation: 5 }]
+				}
+			};
 			const text = JSON.stringify(doc, null, '\t');
 			const input = temp('wrong.flowbook.json', text);
 			const output = temp('never-2.xmile');
 			const run = await convert(input, output);
 			expectCleanFailure(run, output);
-			expect(run.stderr).toContain(`error: ${input}:${lineOf(text, '"equation": 5')}: model.variables[0] ("Heat Loss").equation must be text (it is 5)`);
+			expect(run.stderr).toContain(
+				`error: ${input}:${lineOf(text, '"equation": 5')}: model.variables[0] ("Heat Loss").equation must be text (it is 5)`
+			);
 		});
 
 		it('a notebook that is not JSON, with the line', async () => {
 			const output = temp('never-3.xmile');
-			const run = await convert(temp('broken.flowbook.json', '{\n\t"title": "x",\n\t"schemaVersion": 1\n\t"model": {}\n}'), output);
+			const run = await convert(
+				temp('broken.flowbook.json', '{\n\t"title": "x",\n\t"schemaVersion": 1\n\t"model": {}\n}'),
+				output
+			);
 			expectCleanFailure(run, output);
 			expect(run.stderr).toMatch(/broken\.flowbook\.json:4: the file is not valid JSON/);
 		});
@@ -194,7 +230,9 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 			const output = temp('never-4.flowbook.json');
 			const run = await convert(input, output);
 			expectCleanFailure(run, output);
-			expect(run.stderr).toMatch(/"A" is arrayed over "Region", which the file does not declare in <dimensions>/);
+			expect(run.stderr).toMatch(
+				/"A" is arrayed over "Region", which the file does not declare in <dimensions>/
+			);
 			expect(run.stderr).toContain('has 1 error; nothing written');
 		});
 	});
@@ -207,7 +245,9 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 			const run = await convert(input, output);
 			expectCleanFailure(run, output);
 			// The parser stops at the first </variables>, which closes the unclosed <aux>.
-			expect(run.stderr).toContain(`malformed.xmile:${lineOf(text, '</variables>')}:12: Not well-formed XML: unexpected close tag`);
+			expect(run.stderr).toContain(
+				`malformed.xmile:${lineOf(text, '</variables>')}:12: Not well-formed XML: unexpected close tag`
+			);
 		});
 
 		it('an unknown element: a warning naming it and its line, and the rest converted', async () => {
@@ -216,9 +256,13 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 			const output = temp('unknown.flowbook.json');
 			const run = await convert(input, output);
 			expect(run.code).toBe(0);
-			expect(run.stderr).toContain(`unknown.xmile:${lineOf(text, '<thermostat')}:1: Unknown element <thermostat> in <variables> is ignored\n`);
+			expect(run.stderr).toContain(
+				`unknown.xmile:${lineOf(text, '<thermostat')}:1: Unknown element <thermostat> in <variables> is ignored\n`
+			);
 			expect(run.stderr).toMatch(/^warning: /);
-			expect(readDocument(readFileSync(output, 'utf8')).document.model.variables.map((v) => v.name)).toEqual(['A']);
+			expect(
+				readDocument(readFileSync(output, 'utf8')).document.model.variables.map((v) => v.name)
+			).toEqual(['A']);
 		});
 
 		it('a stock whose flow is missing: the stock, the flow and the line', async () => {
@@ -238,7 +282,9 @@ describe('convert', { timeout: TIMEOUT, concurrent: true }, () => {
 			const output = temp('never-7.flowbook.json');
 			const run = await convert(input, output);
 			expectCleanFailure(run, output);
-			expect(run.stderr).toContain(`error: ${input}:${lineOf(text, '<stop>')}:1: <stop> in <sim_specs> is not a number: "ten"\n`);
+			expect(run.stderr).toContain(
+				`error: ${input}:${lineOf(text, '<stop>')}:1: <stop> in <sim_specs> is not a number: "ten"\n`
+			);
 		});
 	});
 });

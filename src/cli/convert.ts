@@ -33,7 +33,9 @@ function formatOf(path: string): Format {
 	const lower = path.toLowerCase();
 	if (XMILE_EXTENSIONS.some((ext) => lower.endsWith(ext))) return 'xmile';
 	if (lower.endsWith('.json')) return 'notebook';
-	throw new UsageError(`cannot tell the format of ${path}: use a .xmile, .stmx or .flowbook.json file`);
+	throw new UsageError(
+		`cannot tell the format of ${path}: use a .xmile, .stmx or .flowbook.json file`
+	);
 }
 
 /** The file's name without its model extension, as a title: "teacup.stmx" → "teacup". */
@@ -53,11 +55,17 @@ function readText(path: string): string {
 }
 
 /** The input as a notebook, with what reading it found. */
-function readInput(path: string, format: Format): { document: FlowbookDocument; diagnostics: Diagnostic[] } {
+function readInput(
+	path: string,
+	format: Format
+): { document: FlowbookDocument; diagnostics: Diagnostic[] } {
 	const text = readText(path);
 	if (format === 'notebook') return readDocument(text);
 	const read = readXmile(text);
-	return { document: documentFromModel(read.model, read.name ?? titleFromFile(path)), diagnostics: read.diagnostics };
+	return {
+		document: documentFromModel(read.model, read.name ?? titleFromFile(path)),
+		diagnostics: read.diagnostics
+	};
 }
 
 function main(argv: string[]): number {
@@ -68,7 +76,9 @@ function main(argv: string[]): number {
 		return 0;
 	}
 	if (args.positionals.length !== 2) {
-		throw new UsageError(`give the file to convert and the file to write (${args.positionals.length === 1 ? 'only one was given' : `${args.positionals.length} were given`})`);
+		throw new UsageError(
+			`give the file to convert and the file to write (${args.positionals.length === 1 ? 'only one was given' : `${args.positionals.length} were given`})`
+		);
 	}
 	const [input, output] = args.positionals;
 	inputFile = input;
@@ -79,11 +89,16 @@ function main(argv: string[]): number {
 	for (const d of diagnostics) console.error(formatDiagnostic(d, input));
 	if (hasErrors(diagnostics)) {
 		const errors = diagnostics.filter((d) => d.severity === 'error').length;
-		console.error(`convert: ${input} has ${errors} error${errors === 1 ? '' : 's'}; nothing written`);
+		console.error(
+			`convert: ${input} has ${errors} error${errors === 1 ? '' : 's'}; nothing written`
+		);
 		return 1;
 	}
 
-	const text = to === 'notebook' ? writeDocument(document) : writeXmile(document.model, { name: document.title });
+	const text =
+		to === 'notebook'
+			? writeDocument(document)
+			: writeXmile(document.model, { name: document.title });
 	try {
 		writeFileSync(output, text);
 	} catch (e) {
@@ -91,7 +106,11 @@ function main(argv: string[]): number {
 	}
 	const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 	const { variables, modules = [], macros = [] } = document.model;
-	const parts = [counted(variables.length, 'variable'), ...(modules.length ? [counted(modules.length, 'module')] : []), ...(macros.length ? [counted(macros.length, 'macro')] : [])];
+	const parts = [
+		counted(variables.length, 'variable'),
+		...(modules.length ? [counted(modules.length, 'module')] : []),
+		...(macros.length ? [counted(macros.length, 'macro')] : [])
+	];
 	console.log(`${input} → ${output}: ${parts.join(', ')}`);
 	return 0;
 }
@@ -102,8 +121,8 @@ try {
 	if (e instanceof UsageError) console.error(`convert: ${e.message}\n${USAGE}`);
 	else if (e instanceof InputError) {
 		// A message that points into the file (malformed XML or JSON) is labelled with it.
-		for (const d of e.diagnostics) console.error(d.line ? formatDiagnostic(d, inputFile) : `convert: ${d.message}`);
-	}
-	else console.error(`convert: ${e instanceof Error ? e.message : String(e)}`);
+		for (const d of e.diagnostics)
+			console.error(d.line ? formatDiagnostic(d, inputFile) : `convert: ${d.message}`);
+	} else console.error(`convert: ${e instanceof Error ? e.message : String(e)}`);
 	process.exitCode = 1;
 }

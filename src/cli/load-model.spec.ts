@@ -27,7 +27,10 @@ const XMILE = `<?xml version="1.0" encoding="UTF-8"?>
 const DOCUMENT = JSON.stringify({
 	schemaVersion: 1,
 	title: 'Tiny notebook',
-	model: { simSpecs: { start: 0, stop: 5, dt: 1, method: 'euler' }, variables: [{ id: 'k', kind: 'aux', name: 'Knob', equation: '3' }] },
+	model: {
+		simSpecs: { start: 0, stop: 5, dt: 1, method: 'euler' },
+		variables: [{ id: 'k', kind: 'aux', name: 'Knob', equation: '3' }]
+	},
 	scenarios: [{ id: 'up', name: 'Up', colour: '#f00', overrides: { Knob: 4 } }]
 });
 
@@ -50,22 +53,32 @@ function inputError(path: string): InputError {
 }
 
 describe('loadModelFile', () => {
-	it.each(['teacup.xmile', 'teacup.stmx', 'teacup.xml', 'TEACUP.XMILE', 'Teacup.Stmx'])('reads %s as XMILE', (name) => {
-		const loaded = loadModelFile(file(name, XMILE));
-		expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-		expect(loaded.title).toBe('Teacup');
-		expect(loaded.scenarios).toEqual([]);
-		expect(loaded.model.simSpecs).toMatchObject({ start: 0, stop: 30, dt: 0.125 });
-		expect(loaded.model.variables.map((v) => v.name).sort()).toEqual(['Heat Loss to Room', 'Room Temperature', 'Teacup Temperature']);
-	});
+	it.each(['teacup.xmile', 'teacup.stmx', 'teacup.xml', 'TEACUP.XMILE', 'Teacup.Stmx'])(
+		'reads %s as XMILE',
+		(name) => {
+			const loaded = loadModelFile(file(name, XMILE));
+			expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+			expect(loaded.title).toBe('Teacup');
+			expect(loaded.scenarios).toEqual([]);
+			expect(loaded.model.simSpecs).toMatchObject({ start: 0, stop: 30, dt: 0.125 });
+			expect(loaded.model.variables.map((v) => v.name).sort()).toEqual([
+				'Heat Loss to Room',
+				'Room Temperature',
+				'Teacup Temperature'
+			]);
+		}
+	);
 
-	it.each(['tiny.flowbook.json', 'tiny.json', 'TINY.FLOWBOOK.JSON'])('reads %s as a notebook document, with its scenarios', (name) => {
-		const loaded = loadModelFile(file(name, DOCUMENT));
-		expect(loaded.diagnostics).toEqual([]);
-		expect(loaded.title).toBe('Tiny notebook');
-		expect(loaded.model.variables[0].name).toBe('Knob');
-		expect(loaded.scenarios.map((s) => s.name)).toEqual(['Up']);
-	});
+	it.each(['tiny.flowbook.json', 'tiny.json', 'TINY.FLOWBOOK.JSON'])(
+		'reads %s as a notebook document, with its scenarios',
+		(name) => {
+			const loaded = loadModelFile(file(name, DOCUMENT));
+			expect(loaded.diagnostics).toEqual([]);
+			expect(loaded.title).toBe('Tiny notebook');
+			expect(loaded.model.variables[0].name).toBe('Knob');
+			expect(loaded.scenarios.map((s) => s.name)).toEqual(['Up']);
+		}
+	);
 
 	it('goes by the extension, not the content', () => {
 		// A document in a .xmile file is read as XMILE (and so is not well-formed XML) ...
@@ -75,12 +88,15 @@ describe('loadModelFile', () => {
 		expect(inputError(file('misnamed.json', XMILE)).message).toMatch(/not valid JSON/);
 	});
 
-	it.each(['model.txt', 'model.mdl', 'model', 'model.json.bak'])('refuses %s, saying which formats it reads', (name) => {
-		const e = inputError(file(name, XMILE));
-		expect(e.message).toMatch(/cannot tell the format/);
-		expect(e.message).toContain(name);
-		expect(e.message).toMatch(/\.xmile.*\.stmx.*\.flowbook\.json/);
-	});
+	it.each(['model.txt', 'model.mdl', 'model', 'model.json.bak'])(
+		'refuses %s, saying which formats it reads',
+		(name) => {
+			const e = inputError(file(name, XMILE));
+			expect(e.message).toMatch(/cannot tell the format/);
+			expect(e.message).toContain(name);
+			expect(e.message).toMatch(/\.xmile.*\.stmx.*\.flowbook\.json/);
+		}
+	);
 
 	it('says "no such file" for a missing file', () => {
 		const path = join(dir, 'absent.xmile');
@@ -94,7 +110,9 @@ describe('loadModelFile', () => {
 	});
 
 	it('passes document problems back as diagnostics, not exceptions', () => {
-		const loaded = loadModelFile(file('old.flowbook.json', JSON.stringify({ ...JSON.parse(DOCUMENT), schemaVersion: 99 })));
+		const loaded = loadModelFile(
+			file('old.flowbook.json', JSON.stringify({ ...JSON.parse(DOCUMENT), schemaVersion: 99 }))
+		);
 		expect(loaded.diagnostics).toHaveLength(1);
 		expect(loaded.diagnostics[0].message).toMatch(/schemaVersion 99/);
 	});

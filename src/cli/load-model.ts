@@ -21,7 +21,13 @@ export function loadModelFile(path: string): LoadedModel {
 		text = readFileSync(path, 'utf8');
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
-		throw new InputError(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a model file` : `cannot read ${path}: ${(e as Error).message}`);
+		throw new InputError(
+			code === 'ENOENT'
+				? `no such file: ${path}`
+				: code === 'EISDIR'
+					? `${path} is a folder, not a model file`
+					: `cannot read ${path}: ${(e as Error).message}`
+		);
 	}
 	const lower = path.toLowerCase();
 	if (lower.endsWith('.xmile') || lower.endsWith('.stmx') || lower.endsWith('.xml')) {
@@ -30,7 +36,14 @@ export function loadModelFile(path: string): LoadedModel {
 	}
 	if (lower.endsWith('.json')) {
 		const { document, diagnostics } = readDocument(text);
-		return { model: document.model, scenarios: document.scenarios ?? [], title: document.title, diagnostics };
+		return {
+			model: document.model,
+			scenarios: document.scenarios ?? [],
+			title: document.title,
+			diagnostics
+		};
 	}
-	throw new InputError(`cannot tell the format of ${path}: use a .xmile, .stmx or .flowbook.json file`);
+	throw new InputError(
+		`cannot tell the format of ${path}: use a .xmile, .stmx or .flowbook.json file`
+	);
 }

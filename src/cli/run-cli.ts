@@ -14,9 +14,17 @@ export interface CliRun {
 	stderr: string;
 }
 
-export function runCli(script: 'sim' | 'convert' | 'conformance' | 'bench', args: readonly string[], timeoutMs = 120_000): Promise<CliRun> {
+export function runCli(
+	script: 'sim' | 'convert' | 'conformance' | 'bench',
+	args: readonly string[],
+	timeoutMs = 120_000
+): Promise<CliRun> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [`src/cli/${script}.ts`, ...args], { cwd: REPO_ROOT, timeout: timeoutMs });
+		const child = spawn(
+			join(REPO_ROOT, 'node_modules/.bin/tsx'),
+			[`src/cli/${script}.ts`, ...args],
+			{ cwd: REPO_ROOT, timeout: timeoutMs }
+		);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -58,129 +58,159 @@ function column(csv: Csv, name: string): number[] {
 const last = (xs: number[]) => xs[xs.length - 1];
 
 /** Euler on the teacup, dT/dt = (R - T)/10, T(0) = 180: T(30) = R + (180 - R)(1 - dt/10)^(30/dt). */
-const teacupEuler = (room: number, dt: number) => room + (180 - room) * (1 - dt / 10) ** Math.round(30 / dt);
+const teacupEuler = (room: number, dt: number) =>
+	room + (180 - room) * (1 - dt / 10) ** Math.round(30 / dt);
 const teacupExact = (room: number) => room + (180 - room) * Math.exp(-3);
 
 const dir = mkdtempSync(join(tmpdir(), 'flowbook-sim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function documentFile(name: string, variables: unknown[], simSpecs: object = { start: 0, stop: 10, dt: 1, method: 'euler' }): string {
+function documentFile(
+	name: string,
+	variables: unknown[],
+	simSpecs: object = { start: 0, stop: 10, dt: 1, method: 'euler' }
+): string {
 	const path = join(dir, name);
-	writeFileSync(path, JSON.stringify({ schemaVersion: 1, title: name, model: { simSpecs, variables } }, null, '\t'));
+	writeFileSync(
+		path,
+		JSON.stringify({ schemaVersion: 1, title: name, model: { simSpecs, variables } }, null, '\t')
+	);
 	return path;
 }
 
-describe.skipIf(!haveTeacup)('sim on the teacup conformance model', { timeout: TIMEOUT, concurrent: true }, () => {
-	const euler = async () => parseCsv((await sim(TEACUP)).stdout);
+describe.skipIf(!haveTeacup)(
+	'sim on the teacup conformance model',
+	{ timeout: TIMEOUT, concurrent: true },
+	() => {
+		const euler = async () => parseCsv((await sim(TEACUP)).stdout);
 
-	it('writes CSV to stdout: time first, columns named as in the model, 241 rows', async () => {
-		const run = await sim(TEACUP);
-		expect(run.code).toBe(0);
-		expect(run.stderr).toBe('');
-		const csv = await euler();
-		expect(csv.header[0]).toBe('time');
-		expect([...csv.header].sort()).toEqual(['Characteristic Time', 'Heat Loss to Room', 'Room Temperature', 'Teacup Temperature', 'time']);
-		expect(csv.rows).toHaveLength(241);
-		expect(column(csv, 'time')).toEqual(Array.from({ length: 241 }, (_, i) => i * 0.125));
-		expect(column(csv, 'Teacup Temperature')[0]).toBe(180);
-		expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.125), 9);
-	});
+		it('writes CSV to stdout: time first, columns named as in the model, 241 rows', async () => {
+			const run = await sim(TEACUP);
+			expect(run.code).toBe(0);
+			expect(run.stderr).toBe('');
+			const csv = await euler();
+			expect(csv.header[0]).toBe('time');
+			expect([...csv.header].sort()).toEqual([
+				'Characteristic Time',
+				'Heat Loss to Room',
+				'Room Temperature',
+				'Teacup Temperature',
+				'time'
+			]);
+			expect(csv.rows).toHaveLength(241);
+			expect(column(csv, 'time')).toEqual(Array.from({ length: 241 }, (_, i) => i * 0.125));
+			expect(column(csv, 'Teacup Temperature')[0]).toBe(180);
+			expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.125), 9);
+		});
 
-	it('--out writes the file (and nothing to stdout); --save-step 1 gives 31 rows', async () => {
-		const out = join(dir, 'teacup.csv');
-		const run = await sim(TEACUP, '--out', out, '--save-step', '1');
-		expect(run.code).toBe(0);
-		expect(run.stdout).toBe('');
-		const csv = parseCsv(readFileSync(out, 'utf8'));
-		expect(csv.header).toEqual((await euler()).header);
-		expect(csv.rows).toHaveLength(31);
-		expect(column(csv, 'time')).toEqual(Array.from({ length: 31 }, (_, i) => i));
-		// Saving less often does not change the run: the rows are those of every whole time.
-		expect(csv.rows).toEqual((await euler()).rows.filter((_, i) => i % 8 === 0));
-	});
+		it('--out writes the file (and nothing to stdout); --save-step 1 gives 31 rows', async () => {
+			const out = join(dir, 'teacup.csv');
+			const run = await sim(TEACUP, '--out', out, '--save-step', '1');
+			expect(run.code).toBe(0);
+			expect(run.stdout).toBe('');
+			const csv = parseCsv(readFileSync(out, 'utf8'));
+			expect(csv.header).toEqual((await euler()).header);
+			expect(csv.rows).toHaveLength(31);
+			expect(column(csv, 'time')).toEqual(Array.from({ length: 31 }, (_, i) => i));
+			// Saving less often does not change the run: the rows are those of every whole time.
+			expect(csv.rows).toEqual((await euler()).rows.filter((_, i) => i % 8 === 0));
+		});
 
-	it('--method rk4 changes the results, towards the exact solution', async () => {
-		const run = await sim(TEACUP, '--method', 'rk4');
-		expect(run.code).toBe(0);
-		const final = last(column(parseCsv(run.stdout), 'Teacup Temperature'));
-		const eulerFinal = last(column(await euler(), 'Teacup Temperature'));
-		expect(final).not.toBe(eulerFinal);
-		expect(Math.abs(final - teacupExact(70))).toBeLessThan(1e-4);
-		expect(Math.abs(eulerFinal - teacupExact(70))).toBeGreaterThan(0.05);
-	});
+		it('--method rk4 changes the results, towards the exact solution', async () => {
+			const run = await sim(TEACUP, '--method', 'rk4');
+			expect(run.code).toBe(0);
+			const final = last(column(parseCsv(run.stdout), 'Teacup Temperature'));
+			const eulerFinal = last(column(await euler(), 'Teacup Temperature'));
+			expect(final).not.toBe(eulerFinal);
+			expect(Math.abs(final - teacupExact(70))).toBeLessThan(1e-4);
+			expect(Math.abs(eulerFinal - teacupExact(70))).toBeGreaterThan(0.05);
+		});
 
-	it('--dt 0.25 with --save-step 0.25 runs at the larger step', async () => {
-		const run = await sim(TEACUP, '--dt', '0.25', '--save-step', '0.25');
-		expect(run.code).toBe(0);
-		const csv = parseCsv(run.stdout);
-		expect(csv.rows).toHaveLength(121);
-		expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.25), 9);
-	});
+		it('--dt 0.25 with --save-step 0.25 runs at the larger step', async () => {
+			const run = await sim(TEACUP, '--dt', '0.25', '--save-step', '0.25');
+			expect(run.code).toBe(0);
+			const csv = parseCsv(run.stdout);
+			expect(csv.rows).toHaveLength(121);
+			expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.25), 9);
+		});
 
-	// The teacup gives no save interval (so it saves every DT). At 8dd6a9b --dt 0.25 alone was
-	// refused ("the save interval (0.125) is shorter than DT (0.25)"); the run now saves every step
-	// when the model's interval is not a whole multiple of the new DT.
-	it('--dt 0.25 alone changes the results', async () => {
-		const run = await sim(TEACUP, '--dt', '0.25');
-		expect(run.stderr).toBe('');
-		expect(run.code).toBe(0);
-		expect(last(column(parseCsv(run.stdout), 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.25), 9);
-	});
+		// The teacup gives no save interval (so it saves every DT). At 8dd6a9b --dt 0.25 alone was
+		// refused ("the save interval (0.125) is shorter than DT (0.25)"); the run now saves every step
+		// when the model's interval is not a whole multiple of the new DT.
+		it('--dt 0.25 alone changes the results', async () => {
+			const run = await sim(TEACUP, '--dt', '0.25');
+			expect(run.stderr).toBe('');
+			expect(run.code).toBe(0);
+			expect(last(column(parseCsv(run.stdout), 'Teacup Temperature'))).toBeCloseTo(
+				teacupEuler(70, 0.25),
+				9
+			);
+		});
 
-	it('--set "Room Temperature=20" cools the tea further, as the Euler solution says', async () => {
-		const run = await sim(TEACUP, '--set', 'Room Temperature=20');
-		expect(run.code).toBe(0);
-		const csv = parseCsv(run.stdout);
-		expect(new Set(column(csv, 'Room Temperature'))).toEqual(new Set([20]));
-		const final = last(column(csv, 'Teacup Temperature'));
-		expect(final).toBeLessThan(last(column(await euler(), 'Teacup Temperature')));
-		expect(final).toBeCloseTo(teacupEuler(20, 0.125), 9);
-	});
+		it('--set "Room Temperature=20" cools the tea further, as the Euler solution says', async () => {
+			const run = await sim(TEACUP, '--set', 'Room Temperature=20');
+			expect(run.code).toBe(0);
+			const csv = parseCsv(run.stdout);
+			expect(new Set(column(csv, 'Room Temperature'))).toEqual(new Set([20]));
+			const final = last(column(csv, 'Teacup Temperature'));
+			expect(final).toBeLessThan(last(column(await euler(), 'Teacup Temperature')));
+			expect(final).toBeCloseTo(teacupEuler(20, 0.125), 9);
+		});
 
-	it('--set of a variable that is not a constant is refused, naming it', async () => {
-		const run = await sim(TEACUP, '--set', 'Heat Loss to Room=3');
-		expectCleanFailure(run);
-		expect(run.stdout).toBe('');
-		expect(run.stderr).toContain('"Heat Loss to Room"');
-		expect(run.stderr).toMatch(/not a constant/);
-	});
+		it('--set of a variable that is not a constant is refused, naming it', async () => {
+			const run = await sim(TEACUP, '--set', 'Heat Loss to Room=3');
+			expectCleanFailure(run);
+			expect(run.stdout).toBe('');
+			expect(run.stderr).toContain('"Heat Loss to Room"');
+			expect(run.stderr).toMatch(/not a constant/);
+		});
 
-	it('--set of an unknown name is refused, naming it', async () => {
-		const run = await sim(TEACUP, '--set', 'Room Temprature=20');
-		expectCleanFailure(run);
-		expect(run.stdout).toBe('');
-		expect(run.stderr).toContain('"Room Temprature"');
-	});
+		it('--set of an unknown name is refused, naming it', async () => {
+			const run = await sim(TEACUP, '--set', 'Room Temprature=20');
+			expectCleanFailure(run);
+			expect(run.stdout).toBe('');
+			expect(run.stderr).toContain('"Room Temprature"');
+		});
 
-	it('--check on a good model prints 0 errors and exits 0', async () => {
-		const run = await sim(TEACUP, '--check');
-		expect(run.code).toBe(0);
-		expect(run.stdout).toMatch(/\b0 errors\b/);
-		expect(run.stdout).not.toMatch(/^time,/m);
-	});
+		it('--check on a good model prints 0 errors and exits 0', async () => {
+			const run = await sim(TEACUP, '--check');
+			expect(run.code).toBe(0);
+			expect(run.stdout).toMatch(/\b0 errors\b/);
+			expect(run.stdout).not.toMatch(/^time,/m);
+		});
 
-	it('--check also checks the names given to --set', async () => {
-		const run = await sim(TEACUP, '--check', '--set', 'Room Temprature=20', '--set', 'Characteristic Time=5');
-		expect(run.code).toBe(1);
-		expect(run.stdout).toContain('--set names "Room Temprature", which is not a constant of the model');
-		expect(run.stdout).not.toContain('Characteristic Time');
-		expect(run.stdout).toMatch(/\b1 error\b/);
-	});
+		it('--check also checks the names given to --set', async () => {
+			const run = await sim(
+				TEACUP,
+				'--check',
+				'--set',
+				'Room Temprature=20',
+				'--set',
+				'Characteristic Time=5'
+			);
+			expect(run.code).toBe(1);
+			expect(run.stdout).toContain(
+				'--set names "Room Temprature", which is not a constant of the model'
+			);
+			expect(run.stdout).not.toContain('Characteristic Time');
+			expect(run.stdout).toMatch(/\b1 error\b/);
+		});
 
-	it('refuses --dt 0 with a message', async () => {
-		const run = await sim(TEACUP, '--dt', '0');
-		expectCleanFailure(run);
-		expect(run.stdout).toBe('');
-		expect(run.stderr).toMatch(/DT must be a number greater than 0 \(it is 0\)/);
-	});
+		it('refuses --dt 0 with a message', async () => {
+			const run = await sim(TEACUP, '--dt', '0');
+			expectCleanFailure(run);
+			expect(run.stdout).toBe('');
+			expect(run.stderr).toMatch(/DT must be a number greater than 0 \(it is 0\)/);
+		});
 
-	it('refuses --method gear', async () => {
-		const run = await sim(TEACUP, '--method', 'gear');
-		expectCleanFailure(run);
-		expect(run.stderr).toContain('"gear"');
-		expect(run.stderr).toMatch(/euler, rk2 or rk4/);
-	});
-});
+		it('refuses --method gear', async () => {
+			const run = await sim(TEACUP, '--method', 'gear');
+			expectCleanFailure(run);
+			expect(run.stderr).toContain('"gear"');
+			expect(run.stderr).toMatch(/euler, rk2 or rk4/);
+		});
+	}
+);
 
 describe('sim --check on models with mistakes', { timeout: TIMEOUT, concurrent: true }, () => {
 	// Two misspelt names and a syntax error, checked in one run: each is its own line.
@@ -200,9 +230,13 @@ describe('sim --check on models with mistakes', { timeout: TIMEOUT, concurrent: 
 		const lines = run.stdout.trim().split('\n');
 		expect(lines).toHaveLength(4);
 		const gap = lines.find((l) => l.includes('Gap'));
-		expect(gap).toMatch(/^error: .*mistakes\.flowbook\.json: Gap \(character 7\): .*"Room Temprature".*did you mean "Room Temperature"/);
+		expect(gap).toMatch(
+			/^error: .*mistakes\.flowbook\.json: Gap \(character 7\): .*"Room Temprature".*did you mean "Room Temperature"/
+		);
 		const twice = lines.find((l) => l.includes('Twice'));
-		expect(twice).toMatch(/Twice \(character 1\): .*"Room_Temprature".*did you mean "Room Temperature"/);
+		expect(twice).toMatch(
+			/Twice \(character 1\): .*"Room_Temprature".*did you mean "Room Temperature"/
+		);
 		expect(lines[3]).toMatch(/: 3 errors, 0 warnings$/);
 	});
 
@@ -249,7 +283,13 @@ describe('sim failures', { timeout: TIMEOUT, concurrent: true }, () => {
 		expect(csv.header).toEqual(['time', 'Level', 'Filling', 'Spike']);
 		const before = csv.rows.filter((r) => r[0] < 5);
 		expect(before.map((r) => r[0])).toEqual([0, 1, 2, 3, 4]);
-		expect(column({ header: csv.header, rows: before }, 'Spike')).toEqual([-0.2, -0.25, -1 / 3, -0.5, -1]);
+		expect(column({ header: csv.header, rows: before }, 'Spike')).toEqual([
+			-0.2,
+			-0.25,
+			-1 / 3,
+			-0.5,
+			-1
+		]);
 		for (const r of before) for (const x of r) expect(Number.isFinite(x)).toBe(true);
 		expect(csv.rows.every((r) => r[0] <= 5)).toBe(true);
 	});
@@ -339,11 +379,17 @@ describe('sim --scenario on the bathtub example', { timeout: TIMEOUT, concurrent
 		expect(lines[0]).toMatch(/^scenario,time,Occupied Beds,/);
 		expect(lines.filter((l) => l.startsWith('scenario,'))).toHaveLength(1);
 		const rows = lines.slice(1).map((l) => l.split(','));
-		expect(rows.map((r) => r[0])).toEqual([...Array(6).fill('Baseline'), ...Array(6).fill('Shorter stays')]);
+		expect(rows.map((r) => r[0])).toEqual([
+			...Array(6).fill('Baseline'),
+			...Array(6).fill('Shorter stays')
+		]);
 		// Each scenario's rows are those of its own run (the baseline overrides nothing).
-		const single = async (...args: string[]) => (await sim(...base, ...args)).stdout.trimEnd().split('\n').slice(1);
+		const single = async (...args: string[]) =>
+			(await sim(...base, ...args)).stdout.trimEnd().split('\n').slice(1);
 		expect(rows.slice(0, 6).map((r) => r.slice(1).join(','))).toEqual(await single());
-		expect(rows.slice(6).map((r) => r.slice(1).join(','))).toEqual(await single('--scenario', 'Shorter stays'));
+		expect(rows.slice(6).map((r) => r.slice(1).join(','))).toEqual(
+			await single('--scenario', 'Shorter stays')
+		);
 	});
 });
 
@@ -367,7 +413,9 @@ describe('npm run sim: an arrayed model', { timeout: TIMEOUT, concurrent: true }
 	it('prints one column per element, named as Stella and Vensim name them', async () => {
 		const run = await sim(file);
 		expect(run.code).toBe(0);
-		expect(run.stdout.split('\n')[0]).toBe('time,Patients[North],Patients[South],Admissions[North],Admissions[South],Rate[North],Rate[South],Total');
+		expect(run.stdout.split('\n')[0]).toBe(
+			'time,Patients[North],Patients[South],Admissions[North],Admissions[South],Rate[North],Rate[South],Total'
+		);
 		expect(run.stdout.split('\n')[3]).toBe('2,12,24,1,2,1,2,36');
 	});
 

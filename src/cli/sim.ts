@@ -27,7 +27,8 @@ let modelFile: string | undefined;
 function number(value: string | undefined, option: string): number | undefined {
 	if (value === undefined) return undefined;
 	const n = Number(value);
-	if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${option} needs a number, not "${value}"`);
+	if (value.trim() === '' || !Number.isFinite(n))
+		throw new UsageError(`--${option} needs a number, not "${value}"`);
 	return n;
 }
 
@@ -36,7 +37,10 @@ function parseSets(values: string[]): Record<string, number> {
 	for (const item of values) {
 		const eq = item.lastIndexOf('=');
 		if (eq <= 0) throw new UsageError(`--set needs name=value, not "${item}"`);
-		overrides[item.slice(0, eq).trim()] = number(item.slice(eq + 1), `set ${item.slice(0, eq).trim()}=`)!;
+		overrides[item.slice(0, eq).trim()] = number(
+			item.slice(eq + 1),
+			`set ${item.slice(0, eq).trim()}=`
+		)!;
 	}
 	return overrides;
 }
@@ -53,11 +57,17 @@ function main(argv: string[]): number {
 		console.log(USAGE);
 		return 0;
 	}
-	if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? `one model file at a time, not ${args.positionals.length}` : 'which model? give a file');
+	if (args.positionals.length !== 1)
+		throw new UsageError(
+			args.positionals.length
+				? `one model file at a time, not ${args.positionals.length}`
+				: 'which model? give a file'
+		);
 	const file = args.positionals[0];
 	modelFile = file;
 	const method = args.options.get('method')?.toLowerCase();
-	if (method !== undefined && !['euler', 'rk2', 'rk4'].includes(method)) throw new UsageError(`--method must be euler, rk2 or rk4, not "${method}"`);
+	if (method !== undefined && !['euler', 'rk2', 'rk4'].includes(method))
+		throw new UsageError(`--method must be euler, rk2 or rk4, not "${method}"`);
 
 	const loaded = loadModelFile(file);
 	const compiled = hasErrors(loaded.diagnostics) ? undefined : compileModel(loaded.model);
@@ -68,18 +78,26 @@ function main(argv: string[]): number {
 		if (compiled?.ok) {
 			const known = new Set(compiled.simulation.constants.map(canonicalName));
 			for (const name of Object.keys(parseSets(args.lists.get('set') ?? []))) {
-				if (!known.has(canonicalName(name))) diagnostics.push({ severity: 'error', message: `--set names "${name}", which is not a constant of the model` });
+				if (!known.has(canonicalName(name)))
+					diagnostics.push({
+						severity: 'error',
+						message: `--set names "${name}", which is not a constant of the model`
+					});
 			}
 		}
 		for (const d of diagnostics) console.log(formatDiagnostic(d, file));
 		const errors = diagnostics.filter((d) => d.severity === 'error').length;
 		const warnings = diagnostics.length - errors;
-		console.log(`${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+		console.log(
+			`${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+		);
 		return errors ? 1 : 0;
 	}
-	for (const d of diagnostics) if (d.severity === 'warning') console.error(formatDiagnostic(d, file));
+	for (const d of diagnostics)
+		if (d.severity === 'warning') console.error(formatDiagnostic(d, file));
 	if (!compiled?.ok) {
-		for (const d of diagnostics) if (d.severity === 'error') console.error(formatDiagnostic(d, file));
+		for (const d of diagnostics)
+			if (d.severity === 'error') console.error(formatDiagnostic(d, file));
 		return 1;
 	}
 
@@ -94,7 +112,9 @@ function main(argv: string[]): number {
 		const found = findScenario(loaded.scenarios, scenarioName);
 		if (!found) {
 			const known = loaded.scenarios.map((s) => `"${s.name}"`).join(', ');
-			throw new InputError(`there is no scenario "${scenarioName}" in ${file}${known ? `; it has ${known}` : ' (it has no scenarios)'}`);
+			throw new InputError(
+				`there is no scenario "${scenarioName}" in ${file}${known ? `; it has ${known}` : ' (it has no scenarios)'}`
+			);
 		}
 		scenarios.push(found);
 	}
@@ -108,12 +128,22 @@ function main(argv: string[]): number {
 	let failed = false;
 	const parts: string[] = [];
 	scenarios.forEach((scenario, i) => {
-		const result: RunResult = compiled.simulation.run({ ...options, overrides: { ...scenario?.overrides, ...sets } });
+		const result: RunResult = compiled.simulation.run({
+			...options,
+			overrides: { ...scenario?.overrides, ...sets }
+		});
 		if (result.error) {
 			failed = true;
-			console.error(formatDiagnostic(result.error, file) + (scenario ? ` (scenario "${scenario.name}")` : ''));
+			console.error(
+				formatDiagnostic(result.error, file) + (scenario ? ` (scenario "${scenario.name}")` : '')
+			);
 		}
-		parts.push(resultsToCsv(result, scenarioName?.toLowerCase() === 'all' ? { scenario: scenario!.name, header: i === 0 } : {}));
+		parts.push(
+			resultsToCsv(
+				result,
+				scenarioName?.toLowerCase() === 'all' ? { scenario: scenario!.name, header: i === 0 } : {}
+			)
+		);
 	});
 	const csv = parts.join('');
 	const out = args.options.get('out');

@@ -35,7 +35,10 @@ async function waitForServer(): Promise<void> {
 
 async function openModelA(page: Page): Promise<void> {
 	await page.goto(`${BASE}/example/whole-system-flow`);
-	await page.getByRole('status', { name: 'Scenario runs' }).filter({ hasText: /scenarios ran in/ }).waitFor({ timeout: 60_000 });
+	await page
+		.getByRole('status', { name: 'Scenario runs' })
+		.filter({ hasText: /scenarios ran in/ })
+		.waitFor({ timeout: 60_000 });
 }
 
 /**
@@ -44,16 +47,24 @@ async function openModelA(page: Page): Promise<void> {
  * runs the slider's positions ahead), and start moving half a second later; without it every move
  * waits for a live run.
  */
-async function leverToPaint(page: Page, reach: boolean, trials = TRIALS): Promise<{ repaint: number[]; run: number[] }> {
+async function leverToPaint(
+	page: Page,
+	reach: boolean,
+	trials = TRIALS
+): Promise<{ repaint: number[]; run: number[] }> {
 	return page.evaluate(
 		async ({ lever, trials, reach }) => {
-			const slider = [...document.querySelectorAll<HTMLInputElement>('input[type=range]')].find((s) => document.querySelector(`label[for="${s.id}"]`)?.textContent === lever)!;
+			const slider = [...document.querySelectorAll<HTMLInputElement>('input[type=range]')].find(
+				(s) => document.querySelector(`label[for="${s.id}"]`)?.textContent === lever
+			)!;
 			if (reach) {
 				slider.dispatchEvent(new PointerEvent('pointerenter'));
 				await new Promise((r) => setTimeout(r, 500));
 			}
 			// The reader looks at the chart (a chart out of view does not redraw until it is seen).
-			const figure = [...document.querySelectorAll('figure')].find((f) => f.querySelector('h3')?.textContent === 'G&A bed occupancy')!;
+			const figure = [...document.querySelectorAll('figure')].find(
+				(f) => f.querySelector('h3')?.textContent === 'G&A bed occupancy'
+			)!;
 			figure.scrollIntoView({ block: 'center' });
 			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
 			const chart = document.querySelector('path[data-key="current/occupancy"]')!.parentElement!;
@@ -74,7 +85,9 @@ async function leverToPaint(page: Page, reach: boolean, trials = TRIALS): Promis
 				// The frame after the redraw is the one that shows it.
 				await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 				performance.mark(`painted-${i}`);
-				repaint.push(performance.measure(`lever-to-paint-${i}`, `lever-${i}`, `painted-${i}`).duration);
+				repaint.push(
+					performance.measure(`lever-to-paint-${i}`, `lever-${i}`, `painted-${i}`).duration
+				);
 				await new Promise((r) => setTimeout(r, 50));
 				const m = /Ran in (\d+) ms/.exec(status.textContent ?? '');
 				if (m) run.push(Number(m[1]));
@@ -101,7 +114,9 @@ async function sensitivity(page: Page): Promise<SensitivityFigures> {
 	await cell.getByLabel('Runs').blur();
 	await page.evaluate(() => {
 		const tasks: number[] = ((window as unknown as { longTasks: number[] }).longTasks = []);
-		new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask' });
+		new PerformanceObserver((list) =>
+			list.getEntries().forEach((e) => tasks.push(e.duration))
+		).observe({ type: 'longtask' });
 	});
 	await cell.getByRole('button', { name: 'Run sensitivity' }).click();
 	const status = cell.getByRole('status', { name: 'Sensitivity status' });
@@ -117,19 +132,29 @@ async function sensitivity(page: Page): Promise<SensitivityFigures> {
 	};
 }
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+	stdio: 'ignore',
+	detached: true
+});
 try {
 	await waitForServer();
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu']
+	});
 	const page = await browser.newPage();
 	await openModelA(page);
 	await leverToPaint(page, false); // warm up: JIT, first paths
 	const { repaint: cold, run } = await leverToPaint(page, false);
 	const oneRun = median(run);
 	const report = (what: string, xs: number[]) =>
-		console.log(`Lever → repainted chart, model A, ${what} (${xs.length} moves): median ${ms(median(xs))}, min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))}; target ≤ 16 ms: ${median(xs) <= 16 ? 'met' : 'missed'}`);
+		console.log(
+			`Lever → repainted chart, model A, ${what} (${xs.length} moves): median ${ms(median(xs))}, min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))}; target ≤ 16 ms: ${median(xs) <= 16 ? 'met' : 'missed'}`
+		);
 	report('each move waiting for a live run', cold);
-	console.log(`  one run of model A in the worker (median of the live runs, saving what the charts plot): ${ms(oneRun)}`);
+	console.log(
+		`  one run of model A in the worker (median of the live runs, saving what the charts plot): ${ms(oneRun)}`
+	);
 	await openModelA(page);
 	const { repaint } = await leverToPaint(page, true);
 	report('pointing at the slider first, as a hand does', repaint);
@@ -139,12 +164,22 @@ try {
 	const after = median((await leverToPaint(page, false, 11)).run);
 	const runTime = (oneRun + after) / 2;
 	const target = (1.4 * RUNS * runTime) / s.pool;
-	console.log(`${RUNS} sensitivity runs of model A on a pool of ${s.pool}: ${(s.wall / 1000).toFixed(2)} s wall, of which ${ms(s.bands)} for the percentiles after the last run`);
-	console.log(`  one run ${ms(oneRun)} before the batch and ${ms(after)} after it, mean ${ms(runTime)}`);
-	console.log(`  target 1.4 × ${RUNS} × ${ms(runTime)} ÷ ${s.pool} = ${(target / 1000).toFixed(2)} s: ${s.wall <= target ? 'met' : 'missed'} (ratio ${(s.wall / ((RUNS * runTime) / s.pool)).toFixed(2)} of the ideal)`);
+	console.log(
+		`${RUNS} sensitivity runs of model A on a pool of ${s.pool}: ${(s.wall / 1000).toFixed(2)} s wall, of which ${ms(s.bands)} for the percentiles after the last run`
+	);
+	console.log(
+		`  one run ${ms(oneRun)} before the batch and ${ms(after)} after it, mean ${ms(runTime)}`
+	);
+	console.log(
+		`  target 1.4 × ${RUNS} × ${ms(runTime)} ÷ ${s.pool} = ${(target / 1000).toFixed(2)} s: ${s.wall <= target ? 'met' : 'missed'} (ratio ${(s.wall / ((RUNS * runTime) / s.pool)).toFixed(2)} of the ideal)`
+	);
 	// A run in the batch keeps only the charted outputs, and shares the cores with the other workers.
-	console.log(`  a run took ${ms(s.runInBatch)} on average inside the batch: wall ÷ (${RUNS} × that ÷ ${s.pool}) = ${(s.wall / ((RUNS * s.runInBatch) / s.pool)).toFixed(2)}`);
-	console.log(`  main-thread tasks over 50 ms meanwhile: ${s.longTasks.length ? s.longTasks.map((d) => ms(d)).join(', ') : 'none'}`);
+	console.log(
+		`  a run took ${ms(s.runInBatch)} on average inside the batch: wall ÷ (${RUNS} × that ÷ ${s.pool}) = ${(s.wall / ((RUNS * s.runInBatch) / s.pool)).toFixed(2)}`
+	);
+	console.log(
+		`  main-thread tasks over 50 ms meanwhile: ${s.longTasks.length ? s.longTasks.map((d) => ms(d)).join(', ') : 'none'}`
+	);
 	await browser.close();
 } finally {
 	process.kill(-server.pid!);

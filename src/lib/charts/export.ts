@@ -6,10 +6,15 @@ export interface Series {
 }
 
 /** One row per saved time, one column per line; the header names the time unit. */
-export function chartCsv(timeLabel: string, times: ArrayLike<number>, series: readonly Series[]): string {
+export function chartCsv(
+	timeLabel: string,
+	times: ArrayLike<number>,
+	series: readonly Series[]
+): string {
 	const cell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 	const lines = [[timeLabel, ...series.map((s) => s.label)].map(cell).join(',')];
-	for (let i = 0; i < times.length; i++) lines.push([times[i], ...series.map((s) => s.values[i])].join(','));
+	for (let i = 0; i < times.length; i++)
+		lines.push([times[i], ...series.map((s) => s.values[i])].join(','));
 	return lines.join('\n') + '\n';
 }
 
@@ -33,7 +38,12 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
 	context.fillRect(0, 0, canvas.width, canvas.height);
 	context.drawImage(image, 0, 0, canvas.width, canvas.height);
 	URL.revokeObjectURL(image.src);
-	return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'));
+	return new Promise((resolve, reject) =>
+		canvas.toBlob(
+			(b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))),
+			'image/png'
+		)
+	);
 }
 
 export function download(name: string, content: Blob | string, type = 'text/plain'): void {
@@ -48,5 +58,10 @@ export function download(name: string, content: Blob | string, type = 'text/plai
 
 /** A file name from a title: "G&A bed occupancy" → "g-a-bed-occupancy". */
 export function fileName(title: string): string {
-	return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+	return (
+		title
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'chart'
+	);
 }

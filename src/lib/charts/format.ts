@@ -33,6 +33,10 @@ function trim(value: number, digits: number): string {
 const formats = new Map<number, Intl.NumberFormat>();
 function numberFormat(maximumFractionDigits: number): Intl.NumberFormat {
 	let format = formats.get(maximumFractionDigits);
-	if (!format) formats.set(maximumFractionDigits, (format = new Intl.NumberFormat('en-GB', { maximumFractionDigits })));
+	if (!format)
+		formats.set(
+			maximumFractionDigits,
+			(format = new Intl.NumberFormat('en-GB', { maximumFractionDigits }))
+		);
 	return format;
 }

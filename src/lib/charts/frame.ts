@@ -15,7 +15,11 @@ export function timeScale(times: ArrayLike<number>, width = CHART_WIDTH, margin 
 }
 
 /** A value scale over every finite value of the series; a flat or empty chart still gets a range. */
-export function valueScale(series: Iterable<ArrayLike<number>>, height: number, margin = CHART_MARGIN) {
+export function valueScale(
+	series: Iterable<ArrayLike<number>>,
+	height: number,
+	margin = CHART_MARGIN
+) {
 	let lo = Infinity;
 	let hi = -Infinity;
 	for (const values of series)
@@ -47,19 +51,59 @@ export interface AxesOptions {
 }
 
 /** Draws both axes, light grid lines across and the axis labels into a group. */
-export function drawAxes(group: d3.Selection<SVGGElement, unknown, null, undefined>, options: AxesOptions): void {
-	const { x, y, height, xLabel, yLabel, tickFormat, width = CHART_WIDTH, margin = CHART_MARGIN } = options;
+export function drawAxes(
+	group: d3.Selection<SVGGElement, unknown, null, undefined>,
+	options: AxesOptions
+): void {
+	const {
+		x,
+		y,
+		height,
+		xLabel,
+		yLabel,
+		tickFormat,
+		width = CHART_WIDTH,
+		margin = CHART_MARGIN
+	} = options;
 	group
 		.append('g')
 		.attr('transform', `translate(0,${height - margin.bottom})`)
 		.call(d3.axisBottom(x).ticks(8))
-		.call((a) => a.append('text').attr('x', (margin.left + width - margin.right) / 2).attr('y', 36).attr('fill', '#1c2326').attr('text-anchor', 'middle').attr('font-size', 12).text(xLabel));
+		.call((a) =>
+			a
+				.append('text')
+				.attr('x', (margin.left + width - margin.right) / 2)
+				.attr('y', 36)
+				.attr('fill', '#1c2326')
+				.attr('text-anchor', 'middle')
+				.attr('font-size', 12)
+				.text(xLabel)
+		);
 	group
 		.append('g')
 		.attr('transform', `translate(${margin.left},0)`)
-		.call(d3.axisLeft(y).ticks(6).tickFormat((v) => tickFormat(Number(v))))
-		.call((a) => a.selectAll('.tick line').clone().attr('x2', width - margin.left - margin.right).attr('stroke-opacity', 0.1))
+		.call(
+			d3
+				.axisLeft(y)
+				.ticks(6)
+				.tickFormat((v) => tickFormat(Number(v)))
+		)
 		.call((a) =>
-			a.append('text').attr('transform', 'rotate(-90)').attr('x', -(margin.top + height - margin.bottom) / 2).attr('y', -58).attr('fill', '#1c2326').attr('text-anchor', 'middle').attr('font-size', 12).text(yLabel)
+			a
+				.selectAll('.tick line')
+				.clone()
+				.attr('x2', width - margin.left - margin.right)
+				.attr('stroke-opacity', 0.1)
+		)
+		.call((a) =>
+			a
+				.append('text')
+				.attr('transform', 'rotate(-90)')
+				.attr('x', -(margin.top + height - margin.bottom) / 2)
+				.attr('y', -58)
+				.attr('fill', '#1c2326')
+				.attr('text-anchor', 'middle')
+				.attr('font-size', 12)
+				.text(yLabel)
 		);
 }

@@ -5,7 +5,8 @@ import { columnsOf, linePath } from './line-path';
 /** The plain statement of the rule: per column, the first, lowest, highest and last index, in order. */
 function naiveDecimate(columns: ArrayLike<number>, values: ArrayLike<number>): number[] {
 	const groups = new Map<number, number[]>();
-	for (let i = 0; i < values.length; i++) groups.set(columns[i], [...(groups.get(columns[i]) ?? []), i]);
+	for (let i = 0; i < values.length; i++)
+		groups.set(columns[i], [...(groups.get(columns[i]) ?? []), i]);
 	return [...groups.values()].flatMap((g) => {
 		const byValue = [...g].sort((a, b) => values[a] - values[b] || a - b);
 		const highest = g.filter((i) => values[i] === values[byValue.at(-1)!])[0];
@@ -51,7 +52,9 @@ describe('linePath', () => {
 	it('keeps the first, lowest, highest and last point of each column', () => {
 		const xs = Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7], (t) => t / 4);
 		// Columns of four points: 0–3 keep all four; 4–7 keep 4, 6 (highest) and 7.
-		expect(linePath(xs, columnsOf(xs), [5, 9, 1, 4, 2, 2, 8, 3], (v) => v)).toBe('M0,5L0.3,9L0.5,1L0.8,4L1,2L1.5,8L1.8,3');
+		expect(linePath(xs, columnsOf(xs), [5, 9, 1, 4, 2, 2, 8, 3], (v) => v)).toBe(
+			'M0,5L0.3,9L0.5,1L0.8,4L1,2L1.5,8L1.8,3'
+		);
 	});
 
 	it('keeps a one-step spike inside a column', () => {

@@ -32,7 +32,12 @@ function tenth(v: number): string {
  * last point in time order; a NaN or infinite value breaks the line, as d3.line's `defined` does.
  * Null when no point can be drawn.
  */
-export function linePath(xs: Float64Array, columns: Int32Array, values: ArrayLike<number>, y: (v: number) => number): string | null {
+export function linePath(
+	xs: Float64Array,
+	columns: Int32Array,
+	values: ArrayLike<number>,
+	y: (v: number) => number
+): string | null {
 	const n = Math.min(xs.length, values.length);
 	let d = '';
 	let command = 'M';

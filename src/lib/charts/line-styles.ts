@@ -7,7 +7,16 @@
  */
 
 /** Distinct on white and to common colour blindness in the first four; at least 4.5:1 contrast. */
-export const SERIES_COLOURS = ['#1f5f8b', '#c0561b', '#2e7d32', '#8e3b8e', '#8a6d00', '#00838f', '#ad1457', '#5d4037'];
+export const SERIES_COLOURS = [
+	'#1f5f8b',
+	'#c0561b',
+	'#2e7d32',
+	'#8e3b8e',
+	'#8a6d00',
+	'#00838f',
+	'#ad1457',
+	'#5d4037'
+];
 
 /** Stroke patterns for the scenarios after the first (which is solid). */
 export const SCENARIO_DASHES = ['1.5 3', '9 3 1.5 3', '12 5'];
@@ -34,7 +43,13 @@ export function scenarioDash(scenario: number, current: boolean): string | undef
 }
 
 /** The style of one line; `scenarioColour` is used when each scenario has a single line. */
-export function lineStyle(options: { line: number; lines: number; scenario: number; current: boolean; scenarioColour: string }): LineStyle {
+export function lineStyle(options: {
+	line: number;
+	lines: number;
+	scenario: number;
+	current: boolean;
+	scenarioColour: string;
+}): LineStyle {
 	const { line, lines, scenario, current, scenarioColour } = options;
 	if (lines <= 1) return { colour: scenarioColour, ...(current && { dash: CURRENT_DASH }) };
 	const dash = scenarioDash(scenario, current);

@@ -26,12 +26,17 @@ describe('columnKey', () => {
 
 	it('ignores spaces beside subscript brackets and commas', () => {
 		expect(columnKey('Two Dims[A, D]')).toBe(columnKey('Two Dims[A,D]'));
-		expect(columnKey('Inflow A[Entry 1,Column 1]')).toBe(columnKey('inflow_a[ entry_1 , column_1 ]'));
-		expect(columnKey('Inflow A[Entry 1,Column 1]')).not.toBe(columnKey('Inflow A[Entry 1,Column 2]'));
+		expect(columnKey('Inflow A[Entry 1,Column 1]')).toBe(
+			columnKey('inflow_a[ entry_1 , column_1 ]')
+		);
+		expect(columnKey('Inflow A[Entry 1,Column 1]')).not.toBe(
+			columnKey('Inflow A[Entry 1,Column 2]')
+		);
 	});
 
 	it('keeps very long names whole (line_continuation has names over 200 characters)', () => {
-		const long = 'Absurdly long stock name with more words in it than is generally considered good modeling practice';
+		const long =
+			'Absurdly long stock name with more words in it than is generally considered good modeling practice';
 		expect(columnKey(long)).toBe(long.toLowerCase().replace(/ /g, '_'));
 	});
 });
@@ -48,10 +53,25 @@ describe('isControlColumn', () => {
 
 describe('planColumns', () => {
 	// sdxorg/tests/game/output.tab
-	const GAME = ['Constant', 'FINAL TIME', 'Gamed Equation', 'Gamed Variable', 'INITIAL TIME', 'SAVEPER', 'Stock', 'TIME STEP'];
+	const GAME = [
+		'Constant',
+		'FINAL TIME',
+		'Gamed Equation',
+		'Gamed Variable',
+		'INITIAL TIME',
+		'SAVEPER',
+		'Stock',
+		'TIME STEP'
+	];
 
 	it('skips control columns the model lacks and pairs the rest by name', () => {
-		const plan = planColumns(GAME, ['stock', 'constant', 'gamed_variable', 'Gamed\nEquation', 'Extra Output']);
+		const plan = planColumns(GAME, [
+			'stock',
+			'constant',
+			'gamed_variable',
+			'Gamed\nEquation',
+			'Extra Output'
+		]);
 		expect(plan.missing).toEqual([]);
 		expect(plan.skipped).toEqual(['FINAL TIME', 'INITIAL TIME', 'SAVEPER', 'TIME STEP']);
 		expect(plan.compared).toEqual([

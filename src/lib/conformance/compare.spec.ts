@@ -118,10 +118,16 @@ describe('findTimeIndex', () => {
 
 describe('compareOutput', () => {
 	// sdxorg/tests/abs/output.csv (first rows; CR line endings)
-	const abs = parseExpectedOutput('Time,FlowA,StockA,test abs\r0,1,-10,10\r1,1,-9,9\r2,1,-8,8', ',');
+	const abs = parseExpectedOutput(
+		'Time,FlowA,StockA,test abs\r0,1,-10,10\r1,1,-9,9\r2,1,-8,8',
+		','
+	);
 
 	it('passes a run that matches, reporting the value nearest its tolerance', () => {
-		const c = compareOutput(abs, run([0, 1, 2], { FlowA: [1, 1, 1], StockA: [-10, -9, -8], 'Test Abs': [10, 9, 8.00005] }));
+		const c = compareOutput(
+			abs,
+			run([0, 1, 2], { FlowA: [1, 1, 1], StockA: [-10, -9, -8], 'Test Abs': [10, 9, 8.00005] })
+		);
 		expect(c.ok).toBe(true);
 		expect(c.compared).toBe(9);
 		expect(c.failed).toBe(0);
@@ -130,11 +136,20 @@ describe('compareOutput', () => {
 	});
 
 	it('fails with the worst column, its time, both values and the error', () => {
-		const c = compareOutput(abs, run([0, 1, 2], { FlowA: [1, 1.001, 1], StockA: [-10, -9, -7], 'test abs': [10, 9, 8] }));
+		const c = compareOutput(
+			abs,
+			run([0, 1, 2], { FlowA: [1, 1.001, 1], StockA: [-10, -9, -7], 'test abs': [10, 9, 8] })
+		);
 		expect(c.ok).toBe(false);
 		expect(c.kind).toBe('values');
 		expect(c.failed).toBe(2);
-		expect(c.worst).toMatchObject({ column: 'StockA', time: 2, expected: -8, actual: -7, error: 1 });
+		expect(c.worst).toMatchObject({
+			column: 'StockA',
+			time: 2,
+			expected: -8,
+			actual: -7,
+			error: 1
+		});
 		expect(c.reason).toBe(
 			'worst column "StockA" at time 2 expected -8 got -7 (error 1.00, allowed 9.00e-5) (2 of 9 values out of tolerance, the first at time 1 in "FlowA")'
 		);
@@ -142,22 +157,34 @@ describe('compareOutput', () => {
 	});
 
 	it('does not repeat the first failure when it is the worst', () => {
-		const c = compareOutput(abs, run([0, 1, 2], { FlowA: [1, 1, 1], StockA: [-10, -9, -7], 'test abs': [10, 9, 8.00005] }));
+		const c = compareOutput(
+			abs,
+			run([0, 1, 2], { FlowA: [1, 1, 1], StockA: [-10, -9, -7], 'test abs': [10, 9, 8.00005] })
+		);
 		expect(c.first).toEqual(c.worst);
 		expect(c.reason).toMatch(/\(1 of 9 values out of tolerance\)$/);
 	});
 
 	it('ranks a NaN above any finite error', () => {
-		const c = compareOutput(abs, run([0, 1, 2], { FlowA: [1, NaN, 1], StockA: [-10, -9, -7], 'test abs': [10, 9, 8] }));
+		const c = compareOutput(
+			abs,
+			run([0, 1, 2], { FlowA: [1, NaN, 1], StockA: [-10, -9, -7], 'test abs': [10, 9, 8] })
+		);
 		expect(c.worst).toMatchObject({ column: 'FlowA', time: 1, error: Infinity });
 		expect(c.reason).toMatch(/^worst column "FlowA" at time 1 expected 1 got NaN \(error Infinity/);
 	});
 
 	it('compares only the reference rows, wherever they fall in the run', () => {
 		// simlin/euler_step_vs_saveper: the model may save every dt; the reference has every 1.
-		const ref = parseExpectedOutput('Time\tCosine of t\tSAVEPER\tSine of t\tTIME STEP\n0\t1\t1\t10\t0.03125\n1\t1\t1\t10\t0.03125\n', '\t');
+		const ref = parseExpectedOutput(
+			'Time\tCosine of t\tSAVEPER\tSine of t\tTIME STEP\n0\t1\t1\t10\t0.03125\n1\t1\t1\t10\t0.03125\n',
+			'\t'
+		);
 		const times = range(0, 1, 0.03125);
-		const c = compareOutput(ref, run(times, { 'Cosine of t': times.map(() => 1), 'Sine of t': times.map(() => 10) }));
+		const c = compareOutput(
+			ref,
+			run(times, { 'Cosine of t': times.map(() => 1), 'Sine of t': times.map(() => 10) })
+		);
 		expect(c.ok).toBe(true);
 		expect(c.compared).toBe(4);
 		expect(c.skipped).toEqual(['SAVEPER', 'TIME STEP']);
@@ -173,18 +200,28 @@ describe('compareOutput', () => {
 	it('lists at most five missing columns', () => {
 		const ref = parseExpectedOutput('Time,a,b,c,d,e,f,g\n0,1,1,1,1,1,1,1\n', ',');
 		const c = compareOutput(ref, run([0], {}));
-		expect(c.reason).toBe('the model has no output for reference columns "a", "b", "c", "d", "e" and 2 more');
+		expect(c.reason).toBe(
+			'the model has no output for reference columns "a", "b", "c", "d", "e" and 2 more'
+		);
 	});
 
 	it('fails a reference time the model did not save, saying what it did save', () => {
-		const c = compareOutput(abs, run([0, 0.5, 1], { FlowA: [1, 1, 1], StockA: [-10, -9.5, -9], 'test abs': [10, 9.5, 9] }));
+		const c = compareOutput(
+			abs,
+			run([0, 0.5, 1], { FlowA: [1, 1, 1], StockA: [-10, -9.5, -9], 'test abs': [10, 9.5, 9] })
+		);
 		expect(c.ok).toBe(false);
 		expect(c.kind).toBe('missing-times');
-		expect(c.reason).toBe('the model did not save reference time 2 (the model saved 3 rows from 0 to 1, every 0.5)');
+		expect(c.reason).toBe(
+			'the model did not save reference time 2 (the model saved 3 rows from 0 to 1, every 0.5)'
+		);
 	});
 
 	it('skips control columns, and fails when nothing is left to compare', () => {
-		const ref = parseExpectedOutput('Time\tFINAL TIME\tINITIAL TIME\tSAVEPER\tTIME STEP\n0\t1\t0\t1\t1\n', '\t');
+		const ref = parseExpectedOutput(
+			'Time\tFINAL TIME\tINITIAL TIME\tSAVEPER\tTIME STEP\n0\t1\t0\t1\t1\n',
+			'\t'
+		);
 		const c = compareOutput(ref, run([0, 1], { x: [1, 1] }));
 		expect(c.ok).toBe(false);
 		expect(c.kind).toBe('nothing-compared');
@@ -230,7 +267,16 @@ describe('formatting', () => {
 
 	it('describes the worst value', () => {
 		expect(
-			describeWorst({ column: 'Teacup Temperature', time: 0.125, expected: 180, actual: 179.9, error: 0.1, allowed: allowedError(180) })
-		).toBe('worst column "Teacup Temperature" at time 0.125 expected 180 got 179.9 (error 0.100, allowed 0.00181)');
+			describeWorst({
+				column: 'Teacup Temperature',
+				time: 0.125,
+				expected: 180,
+				actual: 179.9,
+				error: 0.1,
+				allowed: allowedError(180)
+			})
+		).toBe(
+			'worst column "Teacup Temperature" at time 0.125 expected 180 got 179.9 (error 0.100, allowed 0.00181)'
+		);
 	});
 });

@@ -108,7 +108,9 @@ export function formatNumber(x: number): string {
 
 function listNames(names: readonly string[], max = 5): string {
 	const shown = names.slice(0, max).map((n) => `"${n}"`);
-	return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
+	return names.length > max
+		? `${shown.join(', ')} and ${names.length - max} more`
+		: shown.join(', ');
 }
 
 function describeTimes(times: ArrayLike<number>): string {
@@ -142,7 +144,12 @@ export function compareOutput(
 		};
 	}
 	if (plan.compared.length === 0) {
-		return { ...base, ok: false, kind: 'nothing-compared', reason: 'no reference column to compare' };
+		return {
+			...base,
+			ok: false,
+			kind: 'nothing-compared',
+			reason: 'no reference column to compare'
+		};
 	}
 
 	const rows: number[] = [];
@@ -197,11 +204,18 @@ export function compareOutput(
 		}
 	}
 	if (compared === 0) {
-		return { ...base, ok: false, kind: 'nothing-compared', reason: 'the reference has no values to compare' };
+		return {
+			...base,
+			ok: false,
+			kind: 'nothing-compared',
+			reason: 'the reference has no values to compare'
+		};
 	}
 	if (failed > 0 && worst && first) {
 		const sameAsWorst = first.column === worst.column && first.time === worst.time;
-		const start = sameAsWorst ? '' : `, the first at time ${formatNumber(first.time)} in "${first.column}"`;
+		const start = sameAsWorst
+			? ''
+			: `, the first at time ${formatNumber(first.time)} in "${first.column}"`;
 		return {
 			...base,
 			compared,

@@ -81,8 +81,7 @@ export const KNOWN_CONFLICTS: Readonly<Record<string, KnownConflict>> = {
 };
 
 export type Expectation =
-	| { kind: 'expected-failure'; reason: string }
-	| ({ kind: 'known-conflict' } & KnownConflict);
+	{ kind: 'expected-failure'; reason: string } | ({ kind: 'known-conflict' } & KnownConflict);
 
 /** Key of a case or of one of its variants. */
 export function caseKey(name: string, variant?: string): string {

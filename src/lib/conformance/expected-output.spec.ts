@@ -198,9 +198,13 @@ describe('parseExpectedOutput', () => {
 		expect(() => parseExpectedOutput('\r\n\r\n', ',')).toThrow(/empty/);
 		expect(() => parseExpectedOutput('Time,a\n', ',')).toThrow(/no rows/);
 		expect(() => parseExpectedOutput('Time\n0\n', ',')).toThrow(/no columns/);
-		expect(() => parseExpectedOutput('Time,a\n0,1\n1,x\n', ',')).toThrow(/row 3, column "a": "x" is not a number/);
+		expect(() => parseExpectedOutput('Time,a\n0,1\n1,x\n', ',')).toThrow(
+			/row 3, column "a": "x" is not a number/
+		);
 		expect(() => parseExpectedOutput('Time,a\n0,1,2\n', ',')).toThrow(/more cells/);
 		expect(() => parseExpectedOutput('Time,a\n,1\n', ',')).toThrow(/row 2 has no time/);
-		expect(() => parseExpectedOutput('Time,,b\n0,1,2\n', ',')).toThrow(/column 2 of the header has no name/);
+		expect(() => parseExpectedOutput('Time,,b\n0,1,2\n', ',')).toThrow(
+			/column 2 of the header has no name/
+		);
 	});
 });

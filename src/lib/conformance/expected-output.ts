@@ -103,7 +103,8 @@ export function splitRecords(text: string, sep: Separator): string[][] {
 		pending = true;
 		i++;
 	}
-	if (inQuotes) throw new ExpectedOutputError('a quoted field is not closed before the end of the file');
+	if (inQuotes)
+		throw new ExpectedOutputError('a quoted field is not closed before the end of the file');
 	if (pending || field !== '' || record.length > 0) {
 		record.push(field);
 		records.push(record);
@@ -170,7 +171,8 @@ export function parseExpectedOutput(text: string, sep: Separator): ExpectedOutpu
 	while (header.length > 1 && header[header.length - 1] === '') header.pop();
 	if (header.length < 2) throw new ExpectedOutputError('the header has no columns after time');
 	const emptyHeader = header.findIndex((h) => h === '');
-	if (emptyHeader >= 0) throw new ExpectedOutputError(`column ${emptyHeader + 1} of the header has no name`);
+	if (emptyHeader >= 0)
+		throw new ExpectedOutputError(`column ${emptyHeader + 1} of the header has no name`);
 
 	const width = header.length;
 	const times: number[] = [];
@@ -180,7 +182,9 @@ export function parseExpectedOutput(text: string, sep: Separator): ExpectedOutpu
 		const line = `row ${r + 1}`;
 		for (let c = width; c < record.length; c++) {
 			if (record[c].trim() !== '')
-				throw new ExpectedOutputError(`${line} has more cells (${record.length}) than the header (${width})`);
+				throw new ExpectedOutputError(
+					`${line} has more cells (${record.length}) than the header (${width})`
+				);
 		}
 		let t: number | undefined;
 		try {

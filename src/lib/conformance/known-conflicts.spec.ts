@@ -19,7 +19,8 @@ function reference(path: string) {
 	const column = (name: string) => {
 		const i = out.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
 		if (i < 0) throw new Error(`no column ${name}`);
-		return (t: number) => out.values[i][out.times.findIndex((x) => Math.abs(x - t) < 1e-9)] as number;
+		return (t: number) =>
+			out.values[i][out.times.findIndex((x) => Math.abs(x - t) < 1e-9)] as number;
 	};
 	return column;
 }
@@ -28,12 +29,17 @@ function run(path: string) {
 	const compiled = compileModel(readXmile(readFileSync(resolve(SUITE, path), 'utf8')).model);
 	if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
 	const result = compiled.simulation.run();
-	return (name: string) => (t: number) => compiled.simulation.seriesOf(result, name)![result.times.indexOf(t)];
+	return (name: string) => (t: number) =>
+		compiled.simulation.seriesOf(result, name)![result.times.indexOf(t)];
 }
 
 describe.skipIf(!present)('known conflicts with the reference outputs', () => {
 	it('non_negative_all: the reference reports more leaving a stock than the stock lost', () => {
-		expect(KNOWN_CONFLICTS['sdxorg/tests/non_negative_all'].columns).toEqual(['OutFlow', 'if_else', 'TestStock3']);
+		expect(KNOWN_CONFLICTS['sdxorg/tests/non_negative_all'].columns).toEqual([
+			'OutFlow',
+			'if_else',
+			'TestStock3'
+		]);
 		const ref = reference('sdxorg/tests/non_negative_all/output.tab');
 		// DT is 1 and "if_else" is TestStock2's only flow: in the reference the stock falls from
 		// 10 to 0 between times 11 and 12 while the flow says 11 left. Stella's documented rule
@@ -54,7 +60,9 @@ describe.skipIf(!present)('known conflicts with the reference outputs', () => {
 		expect(ours('TestStock2')(11) - ours('TestStock2')(12)).toBe(ours('if_else')(11));
 		expect(ours('TestStock3')(11) - ours('TestStock3')(12)).toBe(ours('if_else')(11));
 		expect(ours('OutFlow')(27)).toBe(4);
-		for (const t of [11, 12, 27, 28, 50]) for (const s of ['TestStock0', 'TestStock1', 'TestStock2']) expect(ours(s)(t)).toBe(ref(s)(t));
+		for (const t of [11, 12, 27, 28, 50])
+			for (const s of ['TestStock0', 'TestStock1', 'TestStock2'])
+				expect(ours(s)(t)).toBe(ref(s)(t));
 	});
 
 	it('delay_pipeline: the reference runs the third-order delay as a second-order one', () => {
@@ -76,7 +84,9 @@ describe.skipIf(!present)('known conflicts with the reference outputs', () => {
 			expected.push(out[2]);
 			s = s.map((x, i) => x + dt * ((i === 0 ? input : out[i - 1]) - out[i]));
 		}
-		const ours = run('simlin/delay_pipeline/test_pipeline_delays.xmile')('Output Third order Delay');
+		const ours = run('simlin/delay_pipeline/test_pipeline_delays.xmile')(
+			'Output Third order Delay'
+		);
 		expected.forEach((value, n) => expect(ours(n * dt)).toBeCloseTo(value, 12));
 		expect(third(1.5)).not.toBeCloseTo(expected[3], 3);
 	});
@@ -104,13 +114,20 @@ describe.skipIf(!present)('known conflicts with the reference outputs', () => {
 		expect(diagnostics).toEqual([]);
 		// The file declares two dimensions; every excused column is an element of a variable it
 		// does not have, most of them over a third dimension ("Depth") it does not declare.
-		expect(model.dimensions!.map((d) => d.name).sort()).toEqual(['One Dimensional Subscript', 'Second Dimension Subscript']);
+		expect(model.dimensions!.map((d) => d.name).sort()).toEqual([
+			'One Dimensional Subscript',
+			'Second Dimension Subscript'
+		]);
 		expect(text).not.toMatch(/Depth|Input.3D|Complex/i);
 		const names = new Set(model.variables.map((v) => v.name.toLowerCase()));
 		const excused = KNOWN_CONFLICTS['simlin/subscript_aggregation'].columns;
-		for (const column of excused) expect(names.has(column.replace(/\[.*$/, '').toLowerCase()), column).toBe(false);
+		for (const column of excused)
+			expect(names.has(column.replace(/\[.*$/, '').toLowerCase()), column).toBe(false);
 		// Every reference column of a variable the file holds is still compared, and matches.
-		const out = parseExpectedOutput(readFileSync(resolve(SUITE, path + 'output.tab'), 'utf8'), separatorFor('output.tab'));
+		const out = parseExpectedOutput(
+			readFileSync(resolve(SUITE, path + 'output.tab'), 'utf8'),
+			separatorFor('output.tab')
+		);
 		const held = out.columns.filter((c) => names.has(c.replace(/\[.*$/, '').toLowerCase()));
 		expect(held.length + excused.length + 4).toBe(out.columns.length); // + the 4 Vensim control columns
 		const ours = run(path + 'test_subscript_aggregation.xmile');

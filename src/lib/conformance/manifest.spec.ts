@@ -29,8 +29,19 @@ describe('parseManifest', () => {
 	});
 
 	it('fills in optional fields', () => {
-		const [c] = parseManifest(JSON.stringify({ cases: [{ name: 'a', model: 'a/m.xmile', expected: 'a/o.csv' }] }));
-		expect(c).toEqual({ name: 'a', model: 'a/m.xmile', expected: 'a/o.csv', tier: '', features: [], note: '', ignoreColumns: [], verified: undefined });
+		const [c] = parseManifest(
+			JSON.stringify({ cases: [{ name: 'a', model: 'a/m.xmile', expected: 'a/o.csv' }] })
+		);
+		expect(c).toEqual({
+			name: 'a',
+			model: 'a/m.xmile',
+			expected: 'a/o.csv',
+			tier: '',
+			features: [],
+			note: '',
+			ignoreColumns: [],
+			verified: undefined
+		});
 	});
 
 	it('says which entry is wrong', () => {
@@ -40,7 +51,9 @@ describe('parseManifest', () => {
 		expect(() => parseManifest(JSON.stringify([{ ...ENTRY, model: undefined }]))).toThrow(
 			'case "sdxorg/tests/smooth_and_stock" has no "model"'
 		);
-		expect(() => parseManifest(JSON.stringify([{ ...ENTRY, ignore_columns: 'Input' }]))).toThrow(/ignore_columns must be a list/);
+		expect(() => parseManifest(JSON.stringify([{ ...ENTRY, ignore_columns: 'Input' }]))).toThrow(
+			/ignore_columns must be a list/
+		);
 		expect(() => parseManifest(JSON.stringify([ENTRY, ENTRY]))).toThrow(/appears twice/);
 		expect(() => parseManifest('[{}]')).toThrow(ManifestError);
 	});
@@ -51,15 +64,36 @@ describe('paths', () => {
 		expect(folderOf('sdxorg/samples/teacup/teacup.xmile')).toBe('sdxorg/samples/teacup');
 		expect(folderOf('teacup.xmile')).toBe('');
 		expect(fileOf('sdxorg/samples/teacup/teacup.xmile')).toBe('teacup.xmile');
-		expect(joinPath('sdxorg/samples/teacup', 'teacup.stmx')).toBe('sdxorg/samples/teacup/teacup.stmx');
+		expect(joinPath('sdxorg/samples/teacup', 'teacup.stmx')).toBe(
+			'sdxorg/samples/teacup/teacup.stmx'
+		);
 		expect(joinPath('', 'teacup.stmx')).toBe('teacup.stmx');
 	});
 
 	it('finds the variants of a case: other .xmile/.stmx files, sorted', () => {
 		const c = parseManifest(
-			JSON.stringify([{ name: 'sdxorg/samples/teacup', model: 'sdxorg/samples/teacup/teacup.xmile', expected: 'sdxorg/samples/teacup/output.csv' }])
+			JSON.stringify([
+				{
+					name: 'sdxorg/samples/teacup',
+					model: 'sdxorg/samples/teacup/teacup.xmile',
+					expected: 'sdxorg/samples/teacup/output.csv'
+				}
+			])
 		)[0];
-		const files = ['teacup_w_diagram.xmile', 'output.csv', 'teacup.xmile', 'teacup_legacy.stmx', 'teacup.stmx', 'README.md', 'x.STMX'];
-		expect(variantFiles(c, files)).toEqual(['teacup.stmx', 'teacup_legacy.stmx', 'teacup_w_diagram.xmile', 'x.STMX']);
+		const files = [
+			'teacup_w_diagram.xmile',
+			'output.csv',
+			'teacup.xmile',
+			'teacup_legacy.stmx',
+			'teacup.stmx',
+			'README.md',
+			'x.STMX'
+		];
+		expect(variantFiles(c, files)).toEqual([
+			'teacup.stmx',
+			'teacup_legacy.stmx',
+			'teacup_w_diagram.xmile',
+			'x.STMX'
+		]);
 	});
 });

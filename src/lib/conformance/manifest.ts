@@ -43,15 +43,16 @@ export function parseManifest(text: string): ConformanceCase[] {
 		throw new ManifestError(`manifest.json is not valid JSON: ${(e as Error).message}`);
 	}
 	// Accept a bare list (the suite's format) or { "cases": [...] }.
-	const list =
-		Array.isArray(data) ? data
-		: data && typeof data === 'object' && Array.isArray((data as { cases?: unknown }).cases) ?
-			(data as { cases: unknown[] }).cases
-		:	undefined;
+	const list = Array.isArray(data)
+		? data
+		: data && typeof data === 'object' && Array.isArray((data as { cases?: unknown }).cases)
+			? (data as { cases: unknown[] }).cases
+			: undefined;
 	if (!list) throw new ManifestError('manifest.json must be a list of cases');
 	const seen = new Set<string>();
 	return list.map((entry, i) => {
-		if (!entry || typeof entry !== 'object') throw new ManifestError(`case ${i + 1} is not an object`);
+		if (!entry || typeof entry !== 'object')
+			throw new ManifestError(`case ${i + 1} is not an object`);
 		const e = entry as Record<string, unknown>;
 		const where = typeof e.name === 'string' ? `case "${e.name}"` : `case ${i + 1}`;
 		for (const field of ['name', 'model', 'expected'] as const) {

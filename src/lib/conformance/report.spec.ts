@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { exitCode, formatCaseLine, jsonReport, summaryLines, totals } from './report';
 import type { CaseResult } from './runner';
 
-const pass: CaseResult = { name: 'sdxorg/samples/teacup', label: 'sdxorg/samples/teacup', tier: 'T1', status: 'pass', ms: 3 };
+const pass: CaseResult = {
+	name: 'sdxorg/samples/teacup',
+	label: 'sdxorg/samples/teacup',
+	tier: 'T1',
+	status: 'pass',
+	ms: 3
+};
 const fail: CaseResult = {
 	name: 'sdxorg/tests/abs',
 	label: 'sdxorg/tests/abs',
 	tier: 'T1',
 	status: 'fail',
 	stage: 'compare',
-	reason: 'worst column "StockA" at time 2 expected -8 got -7 (error 1.00, allowed 9.00e-5) (2 of 9 values out of tolerance)',
+	reason:
+		'worst column "StockA" at time 2 expected -8 got -7 (error 1.00, allowed 9.00e-5) (2 of 9 values out of tolerance)',
 	worst: { column: 'StockA', time: 2, expected: -8, actual: NaN, error: Infinity, allowed: 9e-5 },
 	first: { column: 'FlowA', time: 1, expected: 1, actual: 1.001, error: 0.001, allowed: 2e-5 },
 	compared: 9,
@@ -31,7 +38,11 @@ const conflict: CaseResult = {
 	name: 'simlin/time',
 	label: 'simlin/time',
 	tier: 'T2',
-	expectation: { kind: 'known-conflict', columns: ['Stock'], reason: 'the reference saves Stock one step late' }
+	expectation: {
+		kind: 'known-conflict',
+		columns: ['Stock'],
+		reason: 'the reference saves Stock one step late'
+	}
 };
 const xpass: CaseResult = {
 	name: 'simlin/macro_stock',
@@ -41,7 +52,11 @@ const xpass: CaseResult = {
 	expectation: { kind: 'expected-failure', reason: 'macros (T3)' },
 	ms: 1
 };
-const variant: CaseResult = { ...pass, label: 'sdxorg/samples/teacup [teacup_legacy.stmx]', variant: 'teacup_legacy.stmx' };
+const variant: CaseResult = {
+	...pass,
+	label: 'sdxorg/samples/teacup [teacup_legacy.stmx]',
+	variant: 'teacup_legacy.stmx'
+};
 
 describe('case lines', () => {
 	it('prints PASS, FAIL with its reason, XFAIL with why and what happened, XPASS', () => {
@@ -51,7 +66,9 @@ describe('case lines', () => {
 		expect(formatCaseLine(xfail)).toBe(
 			'XFAIL simlin/subscript_1d_arrays: arrays (T3: a later issue) (got: import error: line 12: <dimensions> is not supported yet)'
 		);
-		expect(formatCaseLine(conflict)).toBe('PASS simlin/time (known conflict in "Stock": the reference saves Stock one step late)');
+		expect(formatCaseLine(conflict)).toBe(
+			'PASS simlin/time (known conflict in "Stock": the reference saves Stock one step late)'
+		);
 		expect(formatCaseLine(xpass)).toBe('XPASS simlin/macro_stock');
 	});
 
@@ -109,8 +126,20 @@ describe('JSON report', () => {
 		const report = jsonReport([pass, fail, xfail, variant], '/work/shared/conformance');
 		const parsed = JSON.parse(JSON.stringify(report));
 		expect(parsed.suite).toBe('/work/shared/conformance');
-		expect(parsed.totals).toEqual({ passed: 2, failed: 1, expectedFailures: 1, unexpectedPasses: 0, total: 4 });
-		expect(parsed.cases[0]).toEqual({ name: 'sdxorg/samples/teacup', label: 'sdxorg/samples/teacup', tier: 'T1', status: 'pass', ms: 3 });
+		expect(parsed.totals).toEqual({
+			passed: 2,
+			failed: 1,
+			expectedFailures: 1,
+			unexpectedPasses: 0,
+			total: 4
+		});
+		expect(parsed.cases[0]).toEqual({
+			name: 'sdxorg/samples/teacup',
+			label: 'sdxorg/samples/teacup',
+			tier: 'T1',
+			status: 'pass',
+			ms: 3
+		});
 		expect(parsed.cases[1]).toMatchObject({
 			name: 'sdxorg/tests/abs',
 			tier: 'T1',
@@ -120,11 +149,28 @@ describe('JSON report', () => {
 			compared: 9,
 			failed: 2,
 			ms: 1.2,
-			worst: { column: 'StockA', time: 2, expected: -8, actual: 'NaN', error: 'Infinity', allowed: 9e-5 }
+			worst: {
+				column: 'StockA',
+				time: 2,
+				expected: -8,
+				actual: 'NaN',
+				error: 'Infinity',
+				allowed: 9e-5
+			}
 		});
-		expect(parsed.cases[1].first).toMatchObject({ column: 'FlowA', time: 1, expected: 1, actual: 1.001 });
-		expect(parsed.cases[1].worst.summary).toMatch(/^worst column "StockA" at time 2 expected -8 got NaN/);
-		expect(parsed.cases[2].expectation).toEqual({ kind: 'expected-failure', reason: 'arrays (T3: a later issue)' });
+		expect(parsed.cases[1].first).toMatchObject({
+			column: 'FlowA',
+			time: 1,
+			expected: 1,
+			actual: 1.001
+		});
+		expect(parsed.cases[1].worst.summary).toMatch(
+			/^worst column "StockA" at time 2 expected -8 got NaN/
+		);
+		expect(parsed.cases[2].expectation).toEqual({
+			kind: 'expected-failure',
+			reason: 'arrays (T3: a later issue)'
+		});
 		expect(parsed.cases[3].variant).toBe('teacup_legacy.stmx');
 	});
 });

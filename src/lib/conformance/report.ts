@@ -67,8 +67,13 @@ export function summaryLines(results: readonly CaseResult[]): string[] {
 				`remove ${labels.join(', ')} from ${EXPECTED_FAILURES_FILE})`
 		);
 	}
-	const conflicts = results.filter((r) => r.status === 'pass' && r.expectation?.kind === 'known-conflict').length;
-	if (conflicts > 0) lines.push(`(${conflicts} of the passes excuse some columns as known conflicts: see ${EXPECTED_FAILURES_FILE})`);
+	const conflicts = results.filter(
+		(r) => r.status === 'pass' && r.expectation?.kind === 'known-conflict'
+	).length;
+	if (conflicts > 0)
+		lines.push(
+			`(${conflicts} of the passes excuse some columns as known conflicts: see ${EXPECTED_FAILURES_FILE})`
+		);
 	lines.push(`${t.passed} passed, ${t.failed} failed`);
 	return lines;
 }

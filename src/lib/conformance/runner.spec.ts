@@ -24,9 +24,10 @@ const toolchain: Toolchain = {
 	readXmile(text) {
 		const spec = JSON.parse(text) as FakeModel;
 		if (spec.readThrows) throw new Error(spec.readThrows);
-		if (spec.readThrowsInputError) throw new InputError(spec.readThrowsInputError, [
-			{ severity: 'error', message: spec.readThrowsInputError, line: 3, column: 7 }
-		]);
+		if (spec.readThrowsInputError)
+			throw new InputError(spec.readThrowsInputError, [
+				{ severity: 'error', message: spec.readThrowsInputError, line: 3, column: 7 }
+			]);
 		return { model: { fake: spec } as unknown as Model, diagnostics: spec.readDiagnostics ?? [] };
 	},
 	compileModel(model): CompileResult {
@@ -72,7 +73,10 @@ function memoryFiles(files: Record<string, string>): SuiteFiles {
 }
 
 const REFERENCE = 'Time,Stock,Rate\r0,1,0.5\r1,1.5,0.5\r2,2,0.5\r'; // CR line endings, as Vensim writes
-const GOOD: FakeModel = { times: [0, 1, 2], outputs: { stock: [1, 1.5, 2], rate: [0.5, 0.5, 0.5] } };
+const GOOD: FakeModel = {
+	times: [0, 1, 2],
+	outputs: { stock: [1, 1.5, 2], rate: [0.5, 0.5, 0.5] }
+};
 
 function testCase(name: string, over: Partial<ConformanceCase> = {}): ConformanceCase {
 	return {
@@ -103,12 +107,21 @@ describe('runSuite', () => {
 	it('passes a case whose run matches its reference', () => {
 		const { cases, files } = suite({ a: GOOD });
 		const [r] = runSuite(cases, memoryFiles(files), toolchain, none);
-		expect(r).toMatchObject({ name: 'a', label: 'a', tier: 'T1', status: 'pass', compared: 6, failed: 0 });
+		expect(r).toMatchObject({
+			name: 'a',
+			label: 'a',
+			tier: 'T1',
+			status: 'pass',
+			compared: 6,
+			failed: 0
+		});
 		expect(r.reason).toBeUndefined();
 	});
 
 	it('fails with the worst value', () => {
-		const { cases, files } = suite({ a: { ...GOOD, outputs: { stock: [1, 1.5, 2.1], rate: [0.5, 0.5, 0.5] } } });
+		const { cases, files } = suite({
+			a: { ...GOOD, outputs: { stock: [1, 1.5, 2.1], rate: [0.5, 0.5, 0.5] } }
+		});
 		const [r] = runSuite(cases, memoryFiles(files), toolchain, none);
 		expect(r.status).toBe('fail');
 		expect(r.stage).toBe('compare');
@@ -129,7 +142,13 @@ describe('runSuite', () => {
 			},
 			compile: {
 				compileErrors: [
-					{ severity: 'error', message: 'unknown name "tmp"', variable: 'Heat Loss', start: 6, end: 9 },
+					{
+						severity: 'error',
+						message: 'unknown name "tmp"',
+						variable: 'Heat Loss',
+						start: 6,
+						end: 9
+					},
 					{ severity: 'error', message: 'b' },
 					{ severity: 'error', message: 'c' },
 					{ severity: 'error', message: 'd' }
@@ -137,7 +156,11 @@ describe('runSuite', () => {
 			},
 			compileThrows: { compileThrows: "Cannot read properties of undefined (reading 'kind')" },
 			runThrows: { runThrows: 'Maximum call stack size exceeded' },
-			runError: { ...GOOD, times: [0, 1], runError: { severity: 'error', message: 'Stock became NaN', time: 2 } },
+			runError: {
+				...GOOD,
+				times: [0, 1],
+				runError: { severity: 'error', message: 'Stock became NaN', time: 2 }
+			},
 			missingColumn: { times: [0, 1, 2], outputs: { stock: [1, 1.5, 2] } },
 			missingTime: { times: [0, 0.5, 1], outputs: { stock: [1, 1.25, 1.5], rate: [0.5, 0.5, 0.5] } }
 		});
@@ -148,8 +171,10 @@ describe('runSuite', () => {
 			read: 'import: import error: not XML: unexpected end of file',
 			input: 'import: import error: line 3, column 7: the file is not XMILE',
 			diag: 'import: import error: Stock: stock has no initial value',
-			compile: 'compile: compile error: Heat Loss (character 7): unknown name "tmp"; b; c (+1 more)',
-			compileThrows: "compile: compile error (exception): Cannot read properties of undefined (reading 'kind')",
+			compile:
+				'compile: compile error: Heat Loss (character 7): unknown name "tmp"; b; c (+1 more)',
+			compileThrows:
+				"compile: compile error (exception): Cannot read properties of undefined (reading 'kind')",
 			runThrows: 'run: run error (exception): Maximum call stack size exceeded',
 			runError: 'run: run error: at time 2: Stock became NaN',
 			missingColumn: 'compare: the model has no output for reference column "Rate"',
@@ -159,7 +184,12 @@ describe('runSuite', () => {
 	});
 
 	it('ignores warnings from the reader', () => {
-		const { cases, files } = suite({ a: { ...GOOD, readDiagnostics: [{ severity: 'warning', message: 'isee: prefix not declared' }] } });
+		const { cases, files } = suite({
+			a: {
+				...GOOD,
+				readDiagnostics: [{ severity: 'warning', message: 'isee: prefix not declared' }]
+			}
+		});
 		expect(runSuite(cases, memoryFiles(files), toolchain, none)[0].status).toBe('pass');
 	});
 
@@ -176,7 +206,9 @@ describe('runSuite', () => {
 		]);
 		expect(results[0].reason).toMatch(/^cannot read model file a\/model\.xmile: ENOENT/);
 		expect(results[1].reason).toMatch(/^cannot read reference output b\/output\.csv: ENOENT/);
-		expect(results[2].reason).toBe('reference output c/output.csv: row 2, column "Stock": "abc" is not a number');
+		expect(results[2].reason).toBe(
+			'reference output c/output.csv: row 2, column "Stock": "abc" is not a number'
+		);
 	});
 
 	it('reads a .tab reference as tab separated', () => {
@@ -184,7 +216,12 @@ describe('runSuite', () => {
 			'a/model.xmile': JSON.stringify(GOOD),
 			'a/output.tab': 'Time\tStock\tRate\r\n0\t1\t0.5\r\n1\t1.5\t\r\n2\t2\t\r\n'
 		};
-		const [r] = runSuite([testCase('a', { expected: 'a/output.tab' })], memoryFiles(files), toolchain, none);
+		const [r] = runSuite(
+			[testCase('a', { expected: 'a/output.tab' })],
+			memoryFiles(files),
+			toolchain,
+			none
+		);
 		expect(r.status).toBe('pass');
 	});
 
@@ -204,7 +241,10 @@ describe('runSuite', () => {
 		});
 		files['bad/output.csv'] = 'Time,Stock,Rate\n0,1,0.6\n';
 		files['worse/output.csv'] = 'Time,Stock,Rate\n0,2,0.6\n';
-		const conflict = { columns: ['Rate'], reason: 'Rate is 0.6 in the reference but the model says 0.5' };
+		const conflict = {
+			columns: ['Rate'],
+			reason: 'Rate is 0.6 in the reference but the model says 0.5'
+		};
 		const results = runSuite(cases, memoryFiles(files), toolchain, {
 			expectedFailures: { arrays: 'arrays (T3)', macros: 'macros (T3)' },
 			knownConflicts: { bad: conflict, worse: conflict }
@@ -224,7 +264,10 @@ describe('runSuite', () => {
 		files['a/broken.xmile'] = JSON.stringify({ readThrows: 'bad' });
 		files['a/notes.txt'] = 'not a model';
 		files['a/sub/deeper.xmile'] = JSON.stringify(GOOD);
-		expect(runSuite(cases, memoryFiles(files), toolchain, none).map((r) => r.label)).toEqual(['a', 'b']);
+		expect(runSuite(cases, memoryFiles(files), toolchain, none).map((r) => r.label)).toEqual([
+			'a',
+			'b'
+		]);
 		const results = runSuite(cases, memoryFiles(files), toolchain, { ...none, variants: true });
 		expect(results.map((r) => [r.label, r.status])).toEqual([
 			['a', 'pass'],
@@ -283,6 +326,8 @@ describe('runSuite', () => {
 		const results = runSuite([testCase('a')], files, toolchain, { ...none, variants: true });
 		expect(results).toHaveLength(1);
 		expect(results[0].status).toBe('fail');
-		expect(results[0].reason).toBe('cannot read reference output a/output.csv: a string, not an Error');
+		expect(results[0].reason).toBe(
+			'cannot read reference output a/output.csv: a string, not an Error'
+		);
 	});
 });

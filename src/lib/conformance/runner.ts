@@ -113,14 +113,22 @@ export function runModel(
 	try {
 		text = files.readText(modelPath);
 	} catch (e) {
-		return { passed: false, stage: 'read', reason: `cannot read model file ${modelPath}: ${messageOf(e)}` };
+		return {
+			passed: false,
+			stage: 'read',
+			reason: `cannot read model file ${modelPath}: ${messageOf(e)}`
+		};
 	}
 
 	let model: Model;
 	try {
 		const read = toolchain.readXmile(text);
 		if (read.diagnostics.some((d) => d.severity === 'error'))
-			return { passed: false, stage: 'import', reason: `import error: ${formatDiagnostics(read.diagnostics)}` };
+			return {
+				passed: false,
+				stage: 'import',
+				reason: `import error: ${formatDiagnostics(read.diagnostics)}`
+			};
 		model = read.model;
 	} catch (e) {
 		return { passed: false, stage: 'import', reason: `import error: ${exceptionReason(e)}` };
@@ -130,10 +138,17 @@ export function runModel(
 	try {
 		compiled = toolchain.compileModel(model);
 	} catch (e) {
-		return { passed: false, stage: 'compile', reason: `compile error (exception): ${exceptionReason(e)}` };
+		return {
+			passed: false,
+			stage: 'compile',
+			reason: `compile error (exception): ${exceptionReason(e)}`
+		};
 	}
 	if (!compiled.ok) {
-		const detail = compiled.diagnostics.length > 0 ? formatDiagnostics(compiled.diagnostics) : 'no diagnostics given';
+		const detail =
+			compiled.diagnostics.length > 0
+				? formatDiagnostics(compiled.diagnostics)
+				: 'no diagnostics given';
 		return { passed: false, stage: 'compile', reason: `compile error: ${detail}` };
 	}
 
@@ -161,7 +176,8 @@ export function runModel(
 		const before = comparison.kind === 'values' ? `; before it, ${comparison.reason}` : '';
 		return { passed: false, stage: 'run', reason: runError + before, ...counts };
 	}
-	if (!comparison.ok) return { passed: false, stage: 'compare', reason: comparison.reason, ...counts };
+	if (!comparison.ok)
+		return { passed: false, stage: 'compare', reason: comparison.reason, ...counts };
 	return { passed: true, ...counts };
 }
 
@@ -193,7 +209,10 @@ export function runSuite(
 	options: SuiteOptions = {}
 ): CaseResult[] {
 	const now = options.now ?? Date.now;
-	const lists = { expectedFailures: options.expectedFailures, knownConflicts: options.knownConflicts };
+	const lists = {
+		expectedFailures: options.expectedFailures,
+		knownConflicts: options.knownConflicts
+	};
 	const results: CaseResult[] = [];
 	const emit = (r: CaseResult) => {
 		results.push(r);
@@ -212,7 +231,9 @@ export function runSuite(
 			}
 			for (const v of names) runs.push({ variant: v, path: joinPath(folder, v) });
 		}
-		const selected = runs.filter((r) => !options.filter || options.filter(caseKey(c.name, r.variant)));
+		const selected = runs.filter(
+			(r) => !options.filter || options.filter(caseKey(c.name, r.variant))
+		);
 		if (selected.length === 0) continue;
 
 		let expected: ExpectedOutput | undefined;
@@ -222,7 +243,9 @@ export function runSuite(
 			let outcome: Outcome;
 			const expectation = expectationFor(c.name, r.variant, lists);
 			const excused = expectation?.kind === 'known-conflict' ? expectation.columns : [];
-			const compared = excused.length ? { ...c, ignoreColumns: [...(c.ignoreColumns ?? []), ...excused] } : c;
+			const compared = excused.length
+				? { ...c, ignoreColumns: [...(c.ignoreColumns ?? []), ...excused] }
+				: c;
 			try {
 				if (!expected && !referenceError) {
 					try {
@@ -232,9 +255,9 @@ export function runSuite(
 					}
 				}
 				outcome =
-					referenceError || !expected ?
-						{ passed: false, stage: 'reference', reason: referenceError ?? 'no reference output' }
-					:	runModel(r.path, expected, compared, files, toolchain);
+					referenceError || !expected
+						? { passed: false, stage: 'reference', reason: referenceError ?? 'no reference output' }
+						: runModel(r.path, expected, compared, files, toolchain);
 			} catch (e) {
 				outcome = { passed: false, reason: `unexpected error: ${messageOf(e)}` };
 			}
@@ -248,7 +271,9 @@ export function runSuite(
 				...(outcome.stage ? { stage: outcome.stage } : {}),
 				...(outcome.worst ? { worst: outcome.worst } : {}),
 				...(outcome.first ? { first: outcome.first } : {}),
-				...(outcome.compared !== undefined ? { compared: outcome.compared, failed: outcome.failed } : {}),
+				...(outcome.compared !== undefined
+					? { compared: outcome.compared, failed: outcome.failed }
+					: {}),
 				...(expectation ? { expectation } : {}),
 				ms: Math.max(0, now() - started)
 			});

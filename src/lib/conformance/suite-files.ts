@@ -6,7 +6,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SUITE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/conformance');
+export const SUITE_DIR = resolve(
+	fileURLToPath(new URL('.', import.meta.url)),
+	'../../../../shared/conformance'
+);
 export const HAVE_SUITE = existsSync(join(SUITE_DIR, 'manifest.json'));
 
 /** Every .xmile and .stmx file below a folder, sorted. */

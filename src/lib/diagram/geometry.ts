@@ -39,7 +39,8 @@ function exitDistance(u: Point, at: Point, size: Size): number {
 		const discriminant = along * along - (at.x * at.x + at.y * at.y) + r * r;
 		return discriminant < 0 ? 0 : along + Math.sqrt(discriminant);
 	}
-	const slab = (d: number, c: number, half: number) => (d > 0 ? (c + half) / d : d < 0 ? (c - half) / d : Infinity);
+	const slab = (d: number, c: number, half: number) =>
+		d > 0 ? (c + half) / d : d < 0 ? (c - half) / d : Infinity;
 	return Math.max(0, Math.min(slab(u.x, at.x, size.width / 2), slab(u.y, at.y, size.height / 2)));
 }
 
@@ -62,7 +63,10 @@ export function connectorControl(source: Point, target: Point, angle?: number): 
 	const length = Math.hypot(dx, dy);
 	if (angle !== undefined && Number.isFinite(angle)) {
 		const rad = (angle * Math.PI) / 180;
-		return { x: source.x + (Math.cos(rad) * length) / 2, y: source.y - (Math.sin(rad) * length) / 2 };
+		return {
+			x: source.x + (Math.cos(rad) * length) / 2,
+			y: source.y - (Math.sin(rad) * length) / 2
+		};
 	}
 	return { x: source.x + dx / 2 + dy * 0.18, y: source.y + dy / 2 - dx * 0.18 };
 }

@@ -25,13 +25,19 @@ export interface VariableNodeData extends Record<string, unknown> {
 /** "Beds, arrayed by Locality" / "… by Locality and Age": how a node names itself to people. */
 export function describeNode(name: string, dimensions?: readonly string[]): string {
 	if (!dimensions?.length) return name;
-	const by = dimensions.length === 1 ? dimensions[0] : `${dimensions.slice(0, -1).join(', ')} and ${dimensions[dimensions.length - 1]}`;
+	const by =
+		dimensions.length === 1
+			? dimensions[0]
+			: `${dimensions.slice(0, -1).join(', ')} and ${dimensions[dimensions.length - 1]}`;
 	return `${name}, arrayed by ${by}`;
 }
 
 /** A node's hover text: what it is arrayed by, then its problems; none for a plain, sound variable. */
 export function nodeTitle(data: VariableNodeData): string | undefined {
-	const lines = [...(data.dimensions ? [describeNode(data.variable.name, data.dimensions)] : []), ...(data.warnings?.messages ?? [])];
+	const lines = [
+		...(data.dimensions ? [describeNode(data.variable.name, data.dimensions)] : []),
+		...(data.warnings?.messages ?? [])
+	];
 	return lines.length ? lines.join('\n') : undefined;
 }
 
@@ -75,12 +81,17 @@ export function flowEnds(model: Model, flowId: string): FlowEnds {
 	let sinkCloud: string | undefined;
 	if (!from) {
 		const c = [...clouds].sort((a, b) => dist(a.position, first) - dist(b.position, first))[0];
-		const cloud = c && (to || clouds.length > 1 || dist(c.position, first) <= dist(c.position, last)) ? c : undefined;
+		const cloud =
+			c && (to || clouds.length > 1 || dist(c.position, first) <= dist(c.position, last))
+				? c
+				: undefined;
 		sourceCloud = cloud?.id ?? `cloud:${flowId}:source`;
 		made.push({ id: sourceCloud, position: cloud?.position ?? first });
 	}
 	if (!to) {
-		const c = clouds.filter((k) => k.id !== sourceCloud).sort((a, b) => dist(a.position, last) - dist(b.position, last))[0];
+		const c = clouds
+			.filter((k) => k.id !== sourceCloud)
+			.sort((a, b) => dist(a.position, last) - dist(b.position, last))[0];
 		sinkCloud = c?.id ?? `cloud:${flowId}:sink`;
 		made.push({ id: sinkCloud, position: c?.position ?? last });
 	}
@@ -113,12 +124,23 @@ export function modelToFlow(
 		const perElement = isPerElement(v);
 		const data: VariableNodeData = {
 			variable: v,
-			constant: v.kind === 'aux' && !v.graphical && !v.elements?.some((e) => e.graphical) && (perElement ? v.elements!.every((e) => isNumber(e.equation ?? '')) : isNumber(v.equation)),
+			constant:
+				v.kind === 'aux' &&
+				!v.graphical &&
+				!v.elements?.some((e) => e.graphical) &&
+				(perElement ? v.elements!.every((e) => isNumber(e.equation ?? '')) : isNumber(v.equation)),
 			warnings: warnings.get(v.id),
 			at,
 			...(dimensions && { dimensions })
 		};
-		nodes.push({ id: v.id, type: kind, position: at, data, selected: selected.has(v.id), ariaLabel: describeNode(v.name, dimensions) });
+		nodes.push({
+			id: v.id,
+			type: kind,
+			position: at,
+			data,
+			selected: selected.has(v.id),
+			ariaLabel: describeNode(v.name, dimensions)
+		});
 	}
 	for (const v of model.variables) {
 		if (v.kind !== 'flow') continue;
@@ -126,7 +148,14 @@ export function modelToFlow(
 		for (const c of ends.clouds) {
 			kindOf.set(c.id, 'cloud');
 			const data: CloudNodeData = { flow: v.id, at: c.position };
-			nodes.push({ id: c.id, type: 'cloud', position: c.position, data, selected: selected.has(c.id), ariaLabel: `Cloud at an end of ${v.name}` });
+			nodes.push({
+				id: c.id,
+				type: 'cloud',
+				position: c.position,
+				data,
+				selected: selected.has(c.id),
+				ariaLabel: `Cloud at an end of ${v.name}`
+			});
 		}
 		edges.push({
 			id: `pipe:${v.id}:in`,
@@ -135,7 +164,11 @@ export function modelToFlow(
 			target: v.id,
 			selectable: false,
 			focusable: false,
-			data: { sourceShape: shape(ends.source.id, ends.source.kind), targetShape: shape(v.id, 'flow'), half: 'in' }
+			data: {
+				sourceShape: shape(ends.source.id, ends.source.kind),
+				targetShape: shape(v.id, 'flow'),
+				half: 'in'
+			}
 		});
 		edges.push({
 			id: `pipe:${v.id}:out`,
@@ -144,7 +177,11 @@ export function modelToFlow(
 			target: ends.sink.id,
 			selectable: false,
 			focusable: false,
-			data: { sourceShape: shape(v.id, 'flow'), targetShape: shape(ends.sink.id, ends.sink.kind), half: 'out' }
+			data: {
+				sourceShape: shape(v.id, 'flow'),
+				targetShape: shape(ends.sink.id, ends.sink.kind),
+				half: 'out'
+			}
 		});
 	}
 	for (const c of model.diagram?.connectors ?? []) {
@@ -159,7 +196,12 @@ export function modelToFlow(
 			target: c.to,
 			selected: selected.has(c.id),
 			ariaLabel: `Connector from ${names.get(c.from)} to ${names.get(c.to)}`,
-			data: { sourceShape: shape(c.from, from), targetShape: shape(c.to, to), angle: c.angle, problem: connectorProblems.get(c.id) }
+			data: {
+				sourceShape: shape(c.from, from),
+				targetShape: shape(c.to, to),
+				angle: c.angle,
+				problem: connectorProblems.get(c.id)
+			}
 		});
 	}
 	// Module instances, and links for their connections, with each variable end stopping at its
@@ -167,7 +209,14 @@ export function modelToFlow(
 	nodes.push(...moduleNodes(model, selected));
 	for (const link of moduleLinks(model)) {
 		const data = link.data!;
-		edges.push({ ...link, data: { ...data, sourceShape: shapeOf.get(link.source) ?? data.sourceShape, targetShape: shapeOf.get(link.target) ?? data.targetShape } });
+		edges.push({
+			...link,
+			data: {
+				...data,
+				sourceShape: shapeOf.get(link.source) ?? data.sourceShape,
+				targetShape: shapeOf.get(link.target) ?? data.targetShape
+			}
+		});
 	}
 	return { nodes, edges };
 }

@@ -5,8 +5,22 @@ import { autoLayout, withLayout } from './layout';
 const model: Model = {
 	simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
 	variables: [
-		{ id: 'waiting', kind: 'stock', name: 'Waiting', initial: '0', inflows: ['referrals'], outflows: ['treated'] },
-		{ id: 'in_care', kind: 'stock', name: 'In care', initial: '0', inflows: ['treated'], outflows: ['discharges'] },
+		{
+			id: 'waiting',
+			kind: 'stock',
+			name: 'Waiting',
+			initial: '0',
+			inflows: ['referrals'],
+			outflows: ['treated']
+		},
+		{
+			id: 'in_care',
+			kind: 'stock',
+			name: 'In care',
+			initial: '0',
+			inflows: ['treated'],
+			outflows: ['discharges']
+		},
 		{ id: 'referrals', kind: 'flow', name: 'Referrals', equation: 'demand' },
 		{ id: 'treated', kind: 'flow', name: 'Treated', equation: 'Waiting / wait_time' },
 		{ id: 'discharges', kind: 'flow', name: 'Discharges', equation: 'In_care / stay' },
@@ -43,17 +57,24 @@ describe('autoLayout', () => {
 	it('keeps auxiliaries in one layer apart', () => {
 		const pts = [...at.values()];
 		for (let i = 0; i < pts.length; i++)
-			for (let j = i + 1; j < pts.length; j++) expect(Math.hypot(pts[i].x - pts[j].x, pts[i].y - pts[j].y)).toBeGreaterThan(60);
+			for (let j = i + 1; j < pts.length; j++)
+				expect(Math.hypot(pts[i].x - pts[j].x, pts[i].y - pts[j].y)).toBeGreaterThan(60);
 	});
 });
 
 describe('withLayout', () => {
 	it('keeps positions a model already has', () => {
-		const placed: Model = { ...model, variables: model.variables.map((v, i) => ({ ...v, position: { x: i, y: i } })) };
+		const placed: Model = {
+			...model,
+			variables: model.variables.map((v, i) => ({ ...v, position: { x: i, y: i } }))
+		};
 		expect(withLayout(placed)).toBe(placed);
 	});
 	it('places only what lacks a position, under the rest', () => {
-		const some: Model = { ...model, variables: model.variables.map((v, i) => (i === 0 ? v : { ...v, position: { x: i, y: 10 } })) };
+		const some: Model = {
+			...model,
+			variables: model.variables.map((v, i) => (i === 0 ? v : { ...v, position: { x: i, y: 10 } }))
+		};
 		const out = withLayout(some);
 		expect(out.variables[0].position!.y).toBeGreaterThan(10);
 		expect(out.variables[1].position).toEqual({ x: 1, y: 10 });

@@ -49,7 +49,13 @@ function stockChains(stocks: Stock[]): Stock[][] {
 
 function usesOf(v: Variable, ids: Map<string, string>): string[] {
 	const equation = v.kind === 'stock' ? '' : v.kind === 'gf' ? '' : v.equation;
-	return [...new Set(nameSpans(equation).map((s) => ids.get(s.canonical)).filter((id): id is string => !!id && id !== v.id))];
+	return [
+		...new Set(
+			nameSpans(equation)
+				.map((s) => ids.get(s.canonical))
+				.filter((id): id is string => !!id && id !== v.id)
+		)
+	];
 }
 
 /** Centres for every variable, and for each flow's pipe, for a model laid out from scratch. */
@@ -63,8 +69,11 @@ export function autoLayout(model: Model): Map<string, Point> {
 
 	// Depth of each auxiliary: 1 + the least depth of what it feeds (stocks and flows are 0).
 	const users = new Map<string, string[]>();
-	for (const v of vars) for (const u of usesOf(v, ids)) users.set(u, [...(users.get(u) ?? []), v.id]);
-	const depth = new Map<string, number>(vars.filter((v) => v.kind === 'stock' || v.kind === 'flow').map((v) => [v.id, 0]));
+	for (const v of vars)
+		for (const u of usesOf(v, ids)) users.set(u, [...(users.get(u) ?? []), v.id]);
+	const depth = new Map<string, number>(
+		vars.filter((v) => v.kind === 'stock' || v.kind === 'flow').map((v) => [v.id, 0])
+	);
 	for (let pass = 0; pass < others.length; pass++) {
 		let changed = false;
 		for (const a of others) {
@@ -94,17 +103,29 @@ export function autoLayout(model: Model): Map<string, Point> {
 		if (from && to) at.set(f.id, { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 });
 		else if (from) at.set(f.id, { x: from.x + STOCK_GAP / 2, y: from.y });
 		else if (to) at.set(f.id, { x: to.x - STOCK_GAP / 2, y: to.y });
-		else at.set(f.id, { x: STOCK_GAP / 2 + loose++ * STOCK_GAP, y: maxDepth * LAYER_GAP + chains.length * bandHeight });
+		else
+			at.set(f.id, {
+				x: STOCK_GAP / 2 + loose++ * STOCK_GAP,
+				y: maxDepth * LAYER_GAP + chains.length * bandHeight
+			});
 	}
 
 	// Auxiliaries by layer, nearest the flows first, each over the mean of what it feeds.
-	const ordered = [...others].sort((a, b) => (depth.get(a.id) ?? maxDepth) - (depth.get(b.id) ?? maxDepth));
+	const ordered = [...others].sort(
+		(a, b) => (depth.get(a.id) ?? maxDepth) - (depth.get(b.id) ?? maxDepth)
+	);
 	const rows = new Map<number, Array<{ id: string; x: number }>>();
 	for (const a of ordered) {
-		const placedUsers = (users.get(a.id) ?? []).map((u) => at.get(u)).filter((p): p is Point => !!p);
+		const placedUsers = (users.get(a.id) ?? [])
+			.map((u) => at.get(u))
+			.filter((p): p is Point => !!p);
 		const d = depth.get(a.id) ?? maxDepth;
-		const x = placedUsers.length ? placedUsers.reduce((t, p) => t + p.x, 0) / placedUsers.length : STOCK_GAP / 2;
-		const y = placedUsers.length ? Math.min(...placedUsers.map((p) => p.y)) - LAYER_GAP : maxDepth * LAYER_GAP - d * LAYER_GAP;
+		const x = placedUsers.length
+			? placedUsers.reduce((t, p) => t + p.x, 0) / placedUsers.length
+			: STOCK_GAP / 2;
+		const y = placedUsers.length
+			? Math.min(...placedUsers.map((p) => p.y)) - LAYER_GAP
+			: maxDepth * LAYER_GAP - d * LAYER_GAP;
 		const key = Math.round(y);
 		rows.set(key, [...(rows.get(key) ?? []), { id: a.id, x }]);
 		at.set(a.id, { x, y });
@@ -129,5 +150,8 @@ export function withLayout(model: Model): Model {
 		const maxY = Math.max(...model.variables.filter((v) => v.position).map((v) => v.position!.y));
 		at = new Map(missing.map((v, i) => [v.id, { x: 60 + i * AUX_GAP, y: maxY + BAND_GAP }]));
 	}
-	return { ...model, variables: model.variables.map((v) => (v.position ? v : { ...v, position: at.get(v.id) })) };
+	return {
+		...model,
+		variables: model.variables.map((v) => (v.position ? v : { ...v, position: at.get(v.id) }))
+	};
 }

@@ -10,8 +10,25 @@ const model: Model = {
 		{ id: 'seen', kind: 'aux', name: 'Hares Seen', equation: '0', position: { x: 300, y: 200 } }
 	],
 	modules: [
-		{ id: 'm_hares', name: 'hares', position: { x: 88, y: 85 }, connections: [{ to: 'area', from: 'area' }, { to: 'lynxes', from: 'lynx pack.lynxes' }, { to: '.hares seen', from: 'hare density' }] },
-		{ id: 'm_lynx', name: 'lynx pack', model: 'lynxes', connections: [{ to: 'hare density', from: 'hares.hare density' }, { to: 'x', from: 'nowhere' }] }
+		{
+			id: 'm_hares',
+			name: 'hares',
+			position: { x: 88, y: 85 },
+			connections: [
+				{ to: 'area', from: 'area' },
+				{ to: 'lynxes', from: 'lynx pack.lynxes' },
+				{ to: '.hares seen', from: 'hare density' }
+			]
+		},
+		{
+			id: 'm_lynx',
+			name: 'lynx pack',
+			model: 'lynxes',
+			connections: [
+				{ to: 'hare density', from: 'hares.hare density' },
+				{ to: 'x', from: 'nowhere' }
+			]
+		}
 	],
 	submodels: [
 		{ name: 'hares', variables: [] },
@@ -37,6 +54,9 @@ describe('modules on the diagram', () => {
 			['m_hares', 'seen', 'Module connection: hares.hare density sets hares seen'],
 			['m_hares', 'm_lynx', 'Module connection: hares.hare density feeds lynx pack.hare density']
 		]);
-		expect(links[0].data).toEqual({ sourceShape: { width: 26, height: 26 }, targetShape: MODULE_SHAPE });
+		expect(links[0].data).toEqual({
+			sourceShape: { width: 26, height: 26 },
+			targetShape: MODULE_SHAPE
+		});
 	});
 });

@@ -32,16 +32,33 @@ export function moduleNodes(model: Model, selected: ReadonlySet<string> = new Se
 		const at = module.position ?? placeOf(model, i);
 		const submodel = submodelOf(model, module);
 		const data: ModuleNodeData = { module, submodel, at };
-		const of = submodel && canonicalName(submodel.name) !== canonicalName(module.name) ? `, an instance of ${submodel.name}` : '';
-		return { id: module.id, type: 'module', position: at, data, selected: selected.has(module.id), ariaLabel: `Module ${module.name}${of}` };
+		const of =
+			submodel && canonicalName(submodel.name) !== canonicalName(module.name)
+				? `, an instance of ${submodel.name}`
+				: '';
+		return {
+			id: module.id,
+			type: 'module',
+			position: at,
+			data,
+			selected: selected.has(module.id),
+			ariaLabel: `Module ${module.name}${of}`
+		};
 	});
 }
 
 /** The node a connection's source stands for: a variable by name, or a module by the first part of a dotted name. */
-function endOf(model: Model, name: string): { id: string; shape: { width: number; height: number } } | undefined {
+function endOf(
+	model: Model,
+	name: string
+): { id: string; shape: { width: number; height: number } } | undefined {
 	const key = canonicalName(name);
 	const variable = model.variables.find((v) => canonicalName(v.name) === key);
-	if (variable) return { id: variable.id, shape: variable.kind === 'stock' ? { width: 72, height: 46 } : { width: 26, height: 26 } };
+	if (variable)
+		return {
+			id: variable.id,
+			shape: variable.kind === 'stock' ? { width: 72, height: 46 } : { width: 26, height: 26 }
+		};
 	const module = (model.modules ?? []).find((m) => key.startsWith(`${canonicalName(m.name)}.`));
 	return module && { id: module.id, shape: MODULE_SHAPE };
 }
@@ -56,8 +73,12 @@ export function moduleLinks(model: Model): Edge<EdgeData>[] {
 			const other = endOf(model, outward ? connection.to.slice(1) : connection.from);
 			if (!other || other.id === module.id) return;
 			const [source, target] = outward ? [module.id, other.id] : [other.id, module.id];
-			const [sourceShape, targetShape] = outward ? [MODULE_SHAPE, other.shape] : [other.shape, MODULE_SHAPE];
-			const description = outward ? `${module.name}.${connection.from} sets ${connection.to.slice(1)}` : `${connection.from} feeds ${module.name}.${connection.to}`;
+			const [sourceShape, targetShape] = outward
+				? [MODULE_SHAPE, other.shape]
+				: [other.shape, MODULE_SHAPE];
+			const description = outward
+				? `${module.name}.${connection.from} sets ${connection.to.slice(1)}`
+				: `${connection.from} feeds ${module.name}.${connection.to}`;
 			links.push({
 				id: `link:${module.id}:${i}`,
 				type: 'connector',

@@ -6,12 +6,48 @@ import { flowEnds, modelToFlow } from './graph';
 const model: Model = {
 	simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
 	variables: [
-		{ id: 'tea', kind: 'stock', name: 'Tea', initial: '80', inflows: [], outflows: ['loss'], units: 'degree', position: { x: 100, y: 100 } },
-		{ id: 'loss', kind: 'flow', name: 'Loss', equation: '(Tea - Room) / tme', units: 'degree/minute', position: { x: 200, y: 100 } },
-		{ id: 'room', kind: 'aux', name: 'Room', equation: '20', units: 'degree', position: { x: 200, y: 40 } },
-		{ id: 'time', kind: 'aux', name: 'Time constant', equation: '10', units: 'minute', position: { x: 250, y: 40 } }
+		{
+			id: 'tea',
+			kind: 'stock',
+			name: 'Tea',
+			initial: '80',
+			inflows: [],
+			outflows: ['loss'],
+			units: 'degree',
+			position: { x: 100, y: 100 }
+		},
+		{
+			id: 'loss',
+			kind: 'flow',
+			name: 'Loss',
+			equation: '(Tea - Room) / tme',
+			units: 'degree/minute',
+			position: { x: 200, y: 100 }
+		},
+		{
+			id: 'room',
+			kind: 'aux',
+			name: 'Room',
+			equation: '20',
+			units: 'degree',
+			position: { x: 200, y: 40 }
+		},
+		{
+			id: 'time',
+			kind: 'aux',
+			name: 'Time constant',
+			equation: '10',
+			units: 'minute',
+			position: { x: 250, y: 40 }
+		}
 	],
-	diagram: { connectors: [{ id: 'c1', from: 'room', to: 'loss' }, { id: 'c2', from: 'time', to: 'loss' }], clouds: [] }
+	diagram: {
+		connectors: [
+			{ id: 'c1', from: 'room', to: 'loss' },
+			{ id: 'c2', from: 'time', to: 'loss' }
+		],
+		clouds: []
+	}
 };
 
 describe('modelWarnings', () => {
@@ -21,7 +57,9 @@ describe('modelWarnings', () => {
 		expect(w.byVariable.get('loss')?.messages.join('\n')).toMatch(/unknown name "tme"/);
 	});
 	it('flags an equation using a variable no connector brings in', () => {
-		expect(w.byVariable.get('loss')?.messages).toContain('uses "Tea" but no connector brings it in');
+		expect(w.byVariable.get('loss')?.messages).toContain(
+			'uses "Tea" but no connector brings it in'
+		);
 	});
 	it('flags a connector the equation does not use', () => {
 		expect(w.connectors.get('c2')).toMatch(/"Time constant" but the equation does not use it/);
@@ -36,9 +74,25 @@ describe('modelWarnings, element by element', () => {
 			dimensions: [{ name: 'Side', elements: ['Left', 'Right'] }],
 			variables: [
 				...model.variables.slice(2),
-				{ id: 'heat', kind: 'aux', name: 'Heat', equation: '0', dimensions: ['Side'], elements: [{ subscript: ['Left'], equation: 'Room * 2' }, { subscript: ['Right'], equation: 'Tea' }] }
+				{
+					id: 'heat',
+					kind: 'aux',
+					name: 'Heat',
+					equation: '0',
+					dimensions: ['Side'],
+					elements: [
+						{ subscript: ['Left'], equation: 'Room * 2' },
+						{ subscript: ['Right'], equation: 'Tea' }
+					]
+				}
 			],
-			diagram: { connectors: [{ id: 'c1', from: 'room', to: 'heat' }, { id: 'c2', from: 'time', to: 'heat' }], clouds: [] }
+			diagram: {
+				connectors: [
+					{ id: 'c1', from: 'room', to: 'heat' },
+					{ id: 'c2', from: 'time', to: 'heat' }
+				],
+				clouds: []
+			}
 		};
 		const w = modelWarnings(arrayed);
 		expect(w.connectors.has('c1')).toBe(false);

@@ -66,7 +66,11 @@ export function modelWarnings(model: Model): ModelWarnings {
 		const incoming = links.filter((c) => c.to === v.id);
 		for (const u of used) {
 			if (!incoming.some((c) => c.from === u)) {
-				add(v.id, { severity: 'warning', variable: v.name, message: `uses "${nameById.get(u)}" but no connector brings it in` });
+				add(v.id, {
+					severity: 'warning',
+					variable: v.name,
+					message: `uses "${nameById.get(u)}" but no connector brings it in`
+				});
 			}
 		}
 		for (const c of incoming) {

@@ -8,7 +8,9 @@ import type { Completion, CompletionContext, CompletionResult } from '@codemirro
 import { BUILTINS } from '../engine/builtins';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'and', 'or', 'not', 'mod']);
-const BUILTIN_NAMES = new Set(BUILTINS.flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.toLowerCase()));
+const BUILTIN_NAMES = new Set(
+	BUILTINS.flatMap((b) => [b.name, ...(b.aliases ?? [])]).map((n) => n.toLowerCase())
+);
 
 const parser: StreamParser<{ comment: boolean }> = {
 	name: 'xmile',
@@ -50,7 +52,16 @@ export function completeNames(names: () => Array<{ label: string; detail?: strin
 	return (context: CompletionContext): CompletionResult | null => {
 		const word = context.matchBefore(/[\p{L}_$][\p{L}\p{N}_$.]*/u);
 		if (!word || (word.from === word.to && !context.explicit)) return null;
-		const variables: Completion[] = names().map((n) => ({ label: n.label, type: 'variable', detail: n.detail, boost: 1 }));
-		return { from: word.from, options: [...variables, ...BUILTIN_COMPLETIONS], validFor: /^[\p{L}\p{N}_$.]*$/u };
+		const variables: Completion[] = names().map((n) => ({
+			label: n.label,
+			type: 'variable',
+			detail: n.detail,
+			boost: 1
+		}));
+		return {
+			from: word.from,
+			options: [...variables, ...BUILTIN_COMPLETIONS],
+			validFor: /^[\p{L}\p{N}_$.]*$/u
+		};
 	};
 }

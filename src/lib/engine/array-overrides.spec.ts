@@ -7,17 +7,38 @@ import { InputError } from '../model/diagnostics';
 import type { Model, Variable } from '../model/types';
 import { aux, compiled, model, stock, flow } from './test-models';
 
-const over = <V extends Variable>(variable: V, ...dimensions: string[]): V => ({ ...variable, dimensions });
+const over = <V extends Variable>(variable: V, ...dimensions: string[]): V => ({
+	...variable,
+	dimensions
+});
 
 const beds: Model = {
 	...model(
 		[
-			over(stock('Patients', 'Referrals * Length_of_Stay', { inflows: ['admit'], outflows: ['leave'] }), 'Locality'),
+			over(
+				stock('Patients', 'Referrals * Length_of_Stay', {
+					inflows: ['admit'],
+					outflows: ['leave']
+				}),
+				'Locality'
+			),
 			over(flow('admit', 'Referrals'), 'Locality'),
 			over(flow('leave', 'Patients / Length_of_Stay'), 'Locality'),
-			{ ...over(aux('Referrals', '0'), 'Locality'), elements: [{ subscript: ['North'], equation: '4' }, { subscript: ['South'], equation: '3' }] },
+			{
+				...over(aux('Referrals', '0'), 'Locality'),
+				elements: [
+					{ subscript: ['North'], equation: '4' },
+					{ subscript: ['South'], equation: '3' }
+				]
+			},
 			over(aux('Length of Stay', '21'), 'Locality'),
-			{ ...over(aux('Mixed', '0'), 'Locality'), elements: [{ subscript: ['North'], equation: '1' }, { subscript: ['South'], equation: 'TIME' }] }
+			{
+				...over(aux('Mixed', '0'), 'Locality'),
+				elements: [
+					{ subscript: ['North'], equation: '1' },
+					{ subscript: ['South'], equation: 'TIME' }
+				]
+			}
 		],
 		{ stop: 2, dt: 1 }
 	),
@@ -54,7 +75,11 @@ describe('overriding arrayed constants', () => {
 
 	it('refuses a whole-variable override when an element is not a constant, naming the element', () => {
 		expect(() => sim.run({ overrides: { Mixed: 2 } })).toThrow(InputError);
-		expect(() => sim.run({ overrides: { Mixed: 2 } })).toThrow(/"Mixed" cannot be set as a whole: its element Mixed\[South\] is not a constant/);
-		expect(() => sim.run({ overrides: { 'Length of Stay[East]': 2 } })).toThrow(/there is no constant called "Length of Stay\[East\]"/);
+		expect(() => sim.run({ overrides: { Mixed: 2 } })).toThrow(
+			/"Mixed" cannot be set as a whole: its element Mixed\[South\] is not a constant/
+		);
+		expect(() => sim.run({ overrides: { 'Length of Stay[East]': 2 } })).toThrow(
+			/there is no constant called "Length of Stay\[East\]"/
+		);
 	});
 });

@@ -27,9 +27,25 @@ export function nodeRef(node: Node): string {
 	return `${array}[${slot(node.slot)}]`;
 }
 
-const COMPARISONS = { '=': '===', '<>': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' } as const;
+const COMPARISONS = {
+	'=': '===',
+	'<>': '!==',
+	'<': '<',
+	'<=': '<=',
+	'>': '>',
+	'>=': '>='
+} as const;
 const ARITHMETIC = { '+': '+', '-': '-', '*': '*', '/': '/' } as const;
-const RUNTIME_OPS = new Set(['lookup', 'pipe', 'uniform', 'normal', 'exponential', 'lognormal', 'poisson', 'triangular']);
+const RUNTIME_OPS = new Set([
+	'lookup',
+	'pipe',
+	'uniform',
+	'normal',
+	'exponential',
+	'lognormal',
+	'poisson',
+	'triangular'
+]);
 const SAFE_BUILTIN_NAME = /^[a-z][a-z0-9_]*$/;
 
 export function emit(ir: IR, nodes: readonly Node[]): string {
@@ -58,7 +74,8 @@ export function emit(ir: IR, nodes: readonly Node[]): string {
 			const a = e(ir.a);
 			const b = e(ir.b);
 			if (ir.op in ARITHMETIC) return `(${emitChain(ir, nodes)})`;
-			if (ir.op in COMPARISONS) return `(${a} ${COMPARISONS[ir.op as keyof typeof COMPARISONS]} ${b} ? 1 : 0)`;
+			if (ir.op in COMPARISONS)
+				return `(${a} ${COMPARISONS[ir.op as keyof typeof COMPARISONS]} ${b} ? 1 : 0)`;
 			if (ir.op === '^') return `Math.pow(${a}, ${b})`;
 			if (ir.op === 'mod') return `F.mod(${a}, ${b})`; // floorMod, as evaluate.ts
 			if (ir.op === 'and') return `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`;
@@ -142,7 +159,14 @@ export function buildFunction(
 	statements: readonly string[],
 	rt: unknown,
 	builtins: Record<string, (...a: number[]) => number>
-): (t: number, s: Float64Array, v: Float64Array, c: Float64Array, d: Float64Array, v1: Float64Array) => void {
+): (
+	t: number,
+	s: Float64Array,
+	v: Float64Array,
+	c: Float64Array,
+	d: Float64Array,
+	v1: Float64Array
+) => void {
 	const chunks: string[] = [];
 	let current: string[] = [];
 	statements = rerollStatements(statements);
@@ -162,7 +186,9 @@ export function buildFunction(
 		'"use strict";',
 		...chunks.map((body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\n${body}\n}`),
 		// One part needs no wrapper: a call per step saved matters for small models.
-		chunks.length === 1 ? 'return part0;' : `return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
+		chunks.length === 1
+			? 'return part0;'
+			: `return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
 	].join('\n');
 	return new Function('rt', 'F', source)(rt, builtins);
 }

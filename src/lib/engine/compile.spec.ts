@@ -71,14 +71,27 @@ describe('unknown functions and wrong calls', () => {
 
 	it('refuses a subscript on a variable that is not arrayed, naming both', () => {
 		const [d] = compileErrors(model([aux('x', '1'), aux('y', 'x[1]')]));
-		expect(d).toMatchObject({ variable: 'y', message: '"x" is not arrayed, so "x[1]" cannot take a subscript', start: 0, end: 4 });
+		expect(d).toMatchObject({
+			variable: 'y',
+			message: '"x" is not arrayed, so "x[1]" cannot take a subscript',
+			start: 0,
+			end: 4
+		});
 	});
 });
 
 describe('algebraic loops', () => {
 	it('are errors that list every member, reported on each member and no one else', () => {
 		const ds = errors(
-			compileErrors(model([aux('a', 'b + 1'), aux('b', 'c * 2'), aux('c', 'a - 1'), aux('d', 'a'), aux('e', '5')]))
+			compileErrors(
+				model([
+					aux('a', 'b + 1'),
+					aux('b', 'c * 2'),
+					aux('c', 'a - 1'),
+					aux('d', 'a'),
+					aux('e', '5')
+				])
+			)
 		);
 		expect(ds.map((d) => d.variable).sort()).toEqual(['a', 'b', 'c']);
 		for (const d of ds) {
@@ -95,7 +108,9 @@ describe('algebraic loops', () => {
 	});
 
 	it('through flows are found too', () => {
-		const ds = errors(compileErrors(model([stock('S', '0', { inflows: ['f'] }), flow('f', 'g'), aux('g', 'f * 2')])));
+		const ds = errors(
+			compileErrors(model([stock('S', '0', { inflows: ['f'] }), flow('f', 'g'), aux('g', 'f * 2')]))
+		);
 		expect(ds.map((d) => d.variable).sort()).toEqual(['f', 'g']);
 	});
 
@@ -144,7 +159,9 @@ describe('names and connections', () => {
 	});
 
 	it('a stock listing an auxiliary as a flow is an error', () => {
-		const [d] = compileErrors(model([stock('Patients', '0', { inflows: ['rate'] }), aux('rate', '1')]));
+		const [d] = compileErrors(
+			model([stock('Patients', '0', { inflows: ['rate'] }), aux('rate', '1')])
+		);
 		expect(d.variable).toBe('Patients');
 		expect(d.message).toMatch(/"rate", which is not a flow/);
 	});
@@ -152,11 +169,16 @@ describe('names and connections', () => {
 	it('a flow connected to no stock compiles with a warning naming it', () => {
 		const result = compileModel(model([flow('leak', '1')]));
 		expect(result.ok).toBe(true);
-		expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', variable: 'leak' })]);
+		expect(result.diagnostics).toEqual([
+			expect.objectContaining({ severity: 'warning', variable: 'leak' })
+		]);
 	});
 
 	it('a stock’s flows may be given by name as well as by id', () => {
-		const m = model([stock('S', '0', { inflows: ['In Flow'] }), { ...flow('In Flow', '2'), id: 'f1' }], { stop: 1 });
+		const m = model(
+			[stock('S', '0', { inflows: ['In Flow'] }), { ...flow('In Flow', '2'), id: 'f1' }],
+			{ stop: 1 }
+		);
 		expect(simulate(m).get('S')[1]).toBe(2);
 	});
 

@@ -59,7 +59,9 @@ export interface CompiledModel {
 	diagnostics: Diagnostic[];
 }
 
-export function compileToNodes(model: Model): { ok: true; compiled: CompiledModel } | { ok: false; diagnostics: Diagnostic[] } {
+export function compileToNodes(
+	model: Model
+): { ok: true; compiled: CompiledModel } | { ok: false; diagnostics: Diagnostic[] } {
 	return new ModelCompiler(model).compile();
 }
 
@@ -83,10 +85,12 @@ class ModelCompiler {
 		for (const entry of this.entries) this.resolve(entry);
 		for (const entry of this.entries) if (entry.variable.kind === 'stock') this.connectFlows(entry);
 		this.warnAboutLooseFlows();
-		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
+		if (this.diagnostics.some((d) => d.severity === 'error'))
+			return { ok: false, diagnostics: this.diagnostics };
 
 		const ordered = this.order();
-		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
+		if (this.diagnostics.some((d) => d.severity === 'error'))
+			return { ok: false, diagnostics: this.diagnostics };
 		const { initOrder, rateOrder } = this.shareAliases(ordered);
 		this.assignSlots();
 		return {
@@ -98,7 +102,9 @@ class ModelCompiler {
 				randomCount: this.randomCount,
 				overridable: this.overridable,
 				// Variables flattening made up (a macro call's copies) run but are not shown.
-				outputs: this.entries.filter((e) => e.node && !isInternal(e.variable)).map((e) => ({ name: e.variable.name, node: e.node!.id })),
+				outputs: this.entries
+					.filter((e) => e.node && !isInternal(e.variable))
+					.map((e) => ({ name: e.variable.name, node: e.node!.id })),
 				initOrder,
 				rateOrder,
 				diagnostics: this.diagnostics
@@ -107,7 +113,13 @@ class ModelCompiler {
 	}
 
 	error(message: string, variable?: string, span?: Span): void {
-		this.diagnostics.push({ severity: 'error', message, variable, start: span?.start, end: span?.end });
+		this.diagnostics.push({
+			severity: 'error',
+			message,
+			variable,
+			start: span?.start,
+			end: span?.end
+		});
 	}
 
 	// ── variables and tables ─────────────────────────────────────────────────────────────────
@@ -121,17 +133,24 @@ class ModelCompiler {
 			}
 			const clash = this.byCanonical.get(canonical);
 			if (clash) {
-				this.error(`two variables have the same name: "${clash.variable.name}" and "${variable.name}" (names ignore case, spaces and underscores)`, variable.name);
+				this.error(
+					`two variables have the same name: "${clash.variable.name}" and "${variable.name}" (names ignore case, spaces and underscores)`,
+					variable.name
+				);
 				continue;
 			}
 			const entry: Entry = { variable, canonical, state: 'new' };
 			this.entries.push(entry);
 			this.byCanonical.set(canonical, entry);
 			if (variable.id) this.byId.set(variable.id, entry);
-			if ('graphical' in variable && variable.graphical) entry.table = this.addTable(variable.graphical, variable.name);
-			const pureTable = variable.kind === 'gf' || (variable.kind === 'aux' && variable.graphical && !variable.equation?.trim());
+			if ('graphical' in variable && variable.graphical)
+				entry.table = this.addTable(variable.graphical, variable.name);
+			const pureTable =
+				variable.kind === 'gf' ||
+				(variable.kind === 'aux' && variable.graphical && !variable.equation?.trim());
 			if (!pureTable) {
-				const kind: NodeKind = variable.kind === 'stock' ? 'stock' : variable.kind === 'flow' ? 'flow' : 'aux';
+				const kind: NodeKind =
+					variable.kind === 'stock' ? 'stock' : variable.kind === 'flow' ? 'flow' : 'aux';
 				entry.node = this.addNode(kind, variable.name, variable.name, false);
 				if (variable.kind === 'stock') entry.node.nonNegative = !!variable.nonNegative;
 				if (variable.kind === 'flow') entry.node.uniflow = !!variable.uniflow;
@@ -157,12 +176,25 @@ class ModelCompiler {
 			this.error(`the graphical function is unusable: ${problem}`, owner);
 			return undefined;
 		}
-		this.tables.push({ type: gf.type ?? 'continuous', xs: Float64Array.from(xs), ys: Float64Array.from(ys) });
+		this.tables.push({
+			type: gf.type ?? 'continuous',
+			xs: Float64Array.from(xs),
+			ys: Float64Array.from(ys)
+		});
 		return this.tables.length - 1;
 	}
 
 	addNode(kind: NodeKind, name: string, owner: string, internal: boolean): Node {
-		const node: Node = { id: this.nodes.length, kind, name, owner, internal, slot: -1, inflows: [], outflows: [] };
+		const node: Node = {
+			id: this.nodes.length,
+			kind,
+			name,
+			owner,
+			internal,
+			slot: -1,
+			inflows: [],
+			outflows: []
+		};
 		this.nodes.push(node);
 		return node;
 	}
@@ -209,14 +241,20 @@ class ModelCompiler {
 			if (entry.variable.kind === 'stock') {
 				if (isStatic(ir)) {
 					// A constant initial value lives in the constants array, so a scenario can change it.
-					const constant = this.addNode('const', `initial ${entry.variable.name}`, entry.variable.name, true);
+					const constant = this.addNode(
+						'const',
+						`initial ${entry.variable.name}`,
+						entry.variable.name,
+						true
+					);
 					constant.value = this.valueAtStart(ir, entry);
 					if (!isInternal(entry.variable)) this.overridable.set(entry.canonical, constant.id);
 					ir = { k: 'node', id: constant.id };
 				}
 				node.initExpr = ir;
 			} else {
-				if (entry.table !== undefined) ir = { k: 'rt', op: 'lookup', slot: entry.table, args: [ir] };
+				if (entry.table !== undefined)
+					ir = { k: 'rt', op: 'lookup', slot: entry.table, args: [ir] };
 				if (entry.variable.kind === 'aux' && isStatic(ir)) {
 					node.kind = 'const';
 					node.value = this.valueAtStart(ir, entry);
@@ -260,20 +298,30 @@ class ModelCompiler {
 		const target = this.byCanonical.get(expr.canonical);
 		if (target) {
 			if (!target.node) {
-				throw new CompileError(`"${target.variable.name}" is a graphical function: use it as ${expr.name}(input)`, expr);
+				throw new CompileError(
+					`"${target.variable.name}" is a graphical function: use it as ${expr.name}(input)`,
+					expr
+				);
 			}
 			return { k: 'node', id: target.node.id };
 		}
 		const run = RUN_CONSTANTS.get(expr.canonical);
 		if (run) return { k: run };
 		const builtin = findBuiltin(expr.canonical);
-		if (builtin && builtin.minArgs === 0 && builtin.kind === 'pure') return { k: 'fn', fn: builtin, args: [] };
-		if (builtin) throw new CompileError(`${expr.name.toUpperCase()} is a function: it needs arguments, as in ${builtin.signature.split(':')[0]}`, expr);
+		if (builtin && builtin.minArgs === 0 && builtin.kind === 'pure')
+			return { k: 'fn', fn: builtin, args: [] };
+		if (builtin)
+			throw new CompileError(
+				`${expr.name.toUpperCase()} is a function: it needs arguments, as in ${builtin.signature.split(':')[0]}`,
+				expr
+			);
 		const suggestions = closestNames(
 			expr.name.replace(/_/g, ' '),
 			this.entries.map((e) => e.variable.name)
 		);
-		const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `"${clip(s)}"`).join(' or ')}?` : '';
+		const hint = suggestions.length
+			? `; did you mean ${suggestions.map((s) => `"${clip(s)}"`).join(' or ')}?`
+			: '';
 		throw new CompileError(`unknown name "${clip(expr.name)}"${hint}`, expr);
 	}
 
@@ -281,27 +329,54 @@ class ModelCompiler {
 		const args = expr.args;
 		const callName = expr.name.toUpperCase();
 		if (expr.canonical === 'if_then_else') {
-			if (args.length !== 3) throw new CompileError(`IF_THEN_ELSE needs 3 arguments (condition, then, else), not ${args.length}`, expr);
-			return { k: 'if', c: this.toIR(args[0], entry), t: this.toIR(args[1], entry), e: this.toIR(args[2], entry) };
+			if (args.length !== 3)
+				throw new CompileError(
+					`IF_THEN_ELSE needs 3 arguments (condition, then, else), not ${args.length}`,
+					expr
+				);
+			return {
+				k: 'if',
+				c: this.toIR(args[0], entry),
+				t: this.toIR(args[1], entry),
+				e: this.toIR(args[2], entry)
+			};
 		}
 		if (LOOKUP_NAMES.has(expr.canonical)) {
-			if (args.length !== 2) throw new CompileError(`${callName} needs 2 arguments (graphical function, input), not ${args.length}`, expr);
+			if (args.length !== 2)
+				throw new CompileError(
+					`${callName} needs 2 arguments (graphical function, input), not ${args.length}`,
+					expr
+				);
 			const tableArg = args[0];
 			const table = tableArg.type === 'name' ? this.byCanonical.get(tableArg.canonical) : undefined;
 			if (!table || table.table === undefined) {
-				throw new CompileError(`the first argument of ${callName} must name a graphical function`, tableArg);
+				throw new CompileError(
+					`the first argument of ${callName} must name a graphical function`,
+					tableArg
+				);
 			}
 			return { k: 'rt', op: 'lookup', slot: table.table, args: [this.toIR(args[1], entry)] };
 		}
 		const target = this.byCanonical.get(expr.canonical);
 		if (target && target.table !== undefined) {
-			if (args.length !== 1) throw new CompileError(`the graphical function "${target.variable.name}" takes 1 argument, not ${args.length}`, expr);
+			if (args.length !== 1)
+				throw new CompileError(
+					`the graphical function "${target.variable.name}" takes 1 argument, not ${args.length}`,
+					expr
+				);
 			return { k: 'rt', op: 'lookup', slot: target.table, args: [this.toIR(args[0], entry)] };
 		}
 		const builtin = findBuiltin(expr.canonical);
 		if (!builtin) {
-			if (target) throw new CompileError(`"${target.variable.name}" is a variable, not a function`, expr.nameSpan);
-			const suggestions = closestNames(expr.canonical, BUILTINS.map((b) => b.name)).map((s) => s.toUpperCase());
+			if (target)
+				throw new CompileError(
+					`"${target.variable.name}" is a variable, not a function`,
+					expr.nameSpan
+				);
+			const suggestions = closestNames(
+				expr.canonical,
+				BUILTINS.map((b) => b.name)
+			).map((s) => s.toUpperCase());
 			const hint = suggestions.length ? `; did you mean ${suggestions.join(' or ')}?` : '';
 			throw new CompileError(`unknown function ${callName}${hint}`, expr.nameSpan);
 		}
@@ -312,12 +387,19 @@ class ModelCompiler {
 					: builtin.maxArgs === Infinity
 						? `${builtin.minArgs} or more`
 						: `${builtin.minArgs} to ${builtin.maxArgs}`;
-			throw new CompileError(`${callName} takes ${count} argument${builtin.maxArgs === 1 ? '' : 's'}, not ${args.length}: ${builtin.signature}`, expr);
+			throw new CompileError(
+				`${callName} takes ${count} argument${builtin.maxArgs === 1 ? '' : 's'}, not ${args.length}: ${builtin.signature}`,
+				expr
+			);
 		}
 		const irArgs = args.map((a) => this.toIR(a, entry));
 		if (builtin.kind === 'pure') {
 			const time: IR = { k: builtin.timeArgs === 'step' ? 'steptime' : 'time' };
-			return { k: 'fn', fn: builtin, args: builtin.timeArgs ? [time, { k: 'dt' }, ...irArgs] : irArgs };
+			return {
+				k: 'fn',
+				fn: builtin,
+				args: builtin.timeArgs ? [time, { k: 'dt' }, ...irArgs] : irArgs
+			};
 		}
 		return builtin.expand(irArgs, this.expandContext(entry, callName, expr));
 	}
@@ -331,7 +413,11 @@ class ModelCompiler {
 			return node;
 		};
 		const valueNode = (ir: IR, what: string): number => {
-			if (ir.k === 'node' && (this.nodes[ir.id].kind === 'aux' || this.nodes[ir.id].kind === 'flow')) return ir.id;
+			if (
+				ir.k === 'node' &&
+				(this.nodes[ir.id].kind === 'aux' || this.nodes[ir.id].kind === 'flow')
+			)
+				return ir.id;
 			const node = internal('aux', what);
 			node.expr = ir;
 			return node.id;
@@ -339,7 +425,8 @@ class ModelCompiler {
 		return {
 			callName,
 			span,
-			hoist: (ir, what) => (ir.k === 'num' || ir.k === 'node' ? ir : { k: 'node', id: valueNode(ir, what) }),
+			hoist: (ir, what) =>
+				ir.k === 'num' || ir.k === 'node' ? ir : { k: 'node', id: valueNode(ir, what) },
 			addStock: (what, init) => {
 				const node = internal('stock', what);
 				node.initExpr = init;
@@ -374,7 +461,10 @@ class ModelCompiler {
 					return this.valueAtStart(ir, entry);
 				} catch (e) {
 					if (!(e instanceof CompileError)) throw e;
-					throw new CompileError(`${callName}: ${what} must be known at the start of the run (${e.message})`, span);
+					throw new CompileError(
+						`${callName}: ${what} must be known at the start of the run (${e.message})`,
+						span
+					);
 				}
 			},
 			tryValueAtStart: (ir) => {
@@ -386,7 +476,13 @@ class ModelCompiler {
 				}
 			},
 			warn: (message) => {
-				this.diagnostics.push({ severity: 'warning', variable: owner, start: span.start, end: span.end, message: `${callName}: ${message}` });
+				this.diagnostics.push({
+					severity: 'warning',
+					variable: owner,
+					start: span.start,
+					end: span.end,
+					message: `${callName}: ${message}`
+				});
 			},
 			fail: (message) => {
 				throw new CompileError(`${callName}: ${message}`, span);
@@ -419,7 +515,9 @@ class ModelCompiler {
 				return ir.fn.evaluate(...ir.args.map(v));
 			case 'rt':
 				if (ir.op === 'lookup') return lookupTable(this.tables[ir.slot], v(ir.args[0]));
-				throw new CompileError(ir.op === 'pipe' ? 'it depends on a DELAY' : 'it depends on a random number');
+				throw new CompileError(
+					ir.op === 'pipe' ? 'it depends on a DELAY' : 'it depends on a random number'
+				);
 			case 'node': {
 				const node = this.nodes[ir.id];
 				if (node.kind === 'const') return node.value!;
@@ -427,7 +525,8 @@ class ModelCompiler {
 				if (!node.internal && node.expr === undefined && node.initExpr === undefined) {
 					const owner = this.entries.find((e) => e.node === node);
 					if (owner) {
-						if (owner.state === 'resolving') throw new CompileError(`"${node.owner}" depends on itself`);
+						if (owner.state === 'resolving')
+							throw new CompileError(`"${node.owner}" depends on itself`);
 						this.resolve(owner);
 					}
 					if (owner?.state === 'failed') throw new CompileError(`"${node.owner}" has an error`);
@@ -455,7 +554,9 @@ class ModelCompiler {
 			for (const ref of list) {
 				const flow = this.byId.get(ref) ?? this.byCanonical.get(canonicalName(ref));
 				if (!flow || flow.variable.kind !== 'flow' || !flow.node) {
-					const what = flow ? `"${flow.variable.name}", which is not a flow` : `"${ref}", which is not in the model`;
+					const what = flow
+						? `"${flow.variable.name}", which is not a flow`
+						: `"${ref}", which is not in the model`;
 					this.error(`the stock lists as an ${direction} ${what}`, stock.name);
 					continue;
 				}
@@ -466,7 +567,8 @@ class ModelCompiler {
 
 	warnAboutLooseFlows(): void {
 		const connected = new Set<number>();
-		for (const node of this.nodes) for (const f of [...node.inflows, ...node.outflows]) connected.add(f);
+		for (const node of this.nodes)
+			for (const f of [...node.inflows, ...node.outflows]) connected.add(f);
 		for (const entry of this.entries) {
 			if (entry.variable.kind === 'flow' && entry.node && !connected.has(entry.node.id)) {
 				this.diagnostics.push({
@@ -486,8 +588,13 @@ class ModelCompiler {
 			const node = this.nodes[id];
 			return [...readsOf(node.initExpr ?? node.expr)].filter((d) => this.nodes[d].kind !== 'const');
 		});
-		const perStep = this.nodes.filter((n) => (n.kind === 'aux' || n.kind === 'flow') && n.expr).map((n) => n.id);
-		const valueReads = (id: number) => [...readsOf(this.nodes[id].expr)].filter((d) => this.nodes[d].kind === 'aux' || this.nodes[d].kind === 'flow');
+		const perStep = this.nodes
+			.filter((n) => (n.kind === 'aux' || n.kind === 'flow') && n.expr)
+			.map((n) => n.id);
+		const valueReads = (id: number) =>
+			[...readsOf(this.nodes[id].expr)].filter(
+				(d) => this.nodes[d].kind === 'aux' || this.nodes[d].kind === 'flow'
+			);
 		const rates = evaluationOrder(perStep, valueReads);
 		this.reportLoops(rates.loops, '');
 		if (!rates.loops.length) this.reportLoops(init.loops, ' when computing initial values');
@@ -503,17 +610,25 @@ class ModelCompiler {
 	 */
 	orderWithLimits(perStep: number[], valueReads: (id: number) => number[]): number[] {
 		const base = this.nodes.length;
-		const limited = this.nodes.filter((n) => n.kind === 'stock' && n.nonNegative && n.outflows.length);
+		const limited = this.nodes.filter(
+			(n) => n.kind === 'stock' && n.nonNegative && n.outflows.length
+		);
 		if (!limited.length) return evaluationOrder(perStep, valueReads).order;
 		const limitsOf = new Map<number, number[]>();
-		for (const s of limited) for (const f of s.outflows) limitsOf.set(f, [...(limitsOf.get(f) ?? []), base + s.id]);
+		for (const s of limited)
+			for (const f of s.outflows) limitsOf.set(f, [...(limitsOf.get(f) ?? []), base + s.id]);
 		const ids = [...perStep, ...limited.map((s) => base + s.id)];
 		const attempt = (readersWait: boolean, limitsWait: boolean) =>
 			evaluationOrder(ids, (id) => {
-				if (id < base) return readersWait ? valueReads(id).flatMap((r) => limitsOf.get(r) ?? [r]) : valueReads(id);
+				if (id < base)
+					return readersWait
+						? valueReads(id).flatMap((r) => limitsOf.get(r) ?? [r])
+						: valueReads(id);
 				const stock = this.nodes[id - base];
 				const deps = [...stock.inflows, ...stock.outflows];
-				if (limitsWait) for (const f of stock.inflows) for (const l of limitsOf.get(f) ?? []) if (l !== id) deps.push(l);
+				if (limitsWait)
+					for (const f of stock.inflows)
+						for (const l of limitsOf.get(f) ?? []) if (l !== id) deps.push(l);
 				return deps;
 			});
 		for (const [readersWait, limitsWait] of [
@@ -534,7 +649,11 @@ class ModelCompiler {
 			const advice = phase
 				? 'at the start each of these needs the next; give a SMTH1 or DELAY in the loop an initial value (its last argument), or give a stock an initial value outside the loop'
 				: 'each of these depends on the next at the same time; break the loop with a stock, a SMTH1 or a DELAY';
-			for (const name of names) this.error(`algebraic loop${phase}: ${cycle}. ${advice[0].toUpperCase()}${advice.slice(1)}`, name);
+			for (const name of names)
+				this.error(
+					`algebraic loop${phase}: ${cycle}. ${advice[0].toUpperCase()}${advice.slice(1)}`,
+					name
+				);
 		}
 	}
 
@@ -544,13 +663,18 @@ class ModelCompiler {
 	 * what it copied, so the order still holds. Not where an outflow limit writes into a slot
 	 * (a non-negative stock's outflows), nor for a uniflow (it clamps what it copies).
 	 */
-	shareAliases(order: { initOrder: number[]; rateOrder: number[] }): { initOrder: number[]; rateOrder: number[] } {
+	shareAliases(order: { initOrder: number[]; rateOrder: number[] }): {
+		initOrder: number[];
+		rateOrder: number[];
+	} {
 		const limited = new Set<number>();
-		for (const n of this.nodes) if (n.kind === 'stock' && n.nonNegative) for (const f of n.outflows) limited.add(f);
+		for (const n of this.nodes)
+			if (n.kind === 'stock' && n.nonNegative) for (const f of n.outflows) limited.add(f);
 		const isValue = (n: Node) => (n.kind === 'aux' || n.kind === 'flow') && !limited.has(n.id);
 		let any = false;
 		for (const node of this.nodes) {
-			if (!isValue(node) || node.uniflow || node.post || node.initExpr || node.expr?.k !== 'node') continue;
+			if (!isValue(node) || node.uniflow || node.post || node.initExpr || node.expr?.k !== 'node')
+				continue;
 			let target = this.nodes[node.expr.id];
 			while (target.aliasOf !== undefined) target = this.nodes[target.aliasOf];
 			if (target.id === node.id || !isValue(target)) continue;
@@ -561,7 +685,8 @@ class ModelCompiler {
 		// A copy of a copy (marked before its source was) shares the first value's slot.
 		for (const node of this.nodes) {
 			let root = node.aliasOf;
-			while (root !== undefined && this.nodes[root].aliasOf !== undefined) root = this.nodes[root].aliasOf;
+			while (root !== undefined && this.nodes[root].aliasOf !== undefined)
+				root = this.nodes[root].aliasOf;
 			if (root !== undefined) node.aliasOf = root;
 		}
 		const kept = (id: number) => id >= this.nodes.length || this.nodes[id].aliasOf === undefined;
@@ -575,7 +700,8 @@ class ModelCompiler {
 			const array = node.kind === 'stock' ? 's' : node.kind === 'const' ? 'c' : 'v';
 			node.slot = counts[array]++;
 		}
-		for (const node of this.nodes) if (node.aliasOf !== undefined) node.slot = this.nodes[node.aliasOf].slot;
+		for (const node of this.nodes)
+			if (node.aliasOf !== undefined) node.slot = this.nodes[node.aliasOf].slot;
 	}
 }
 

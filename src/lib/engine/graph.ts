@@ -9,7 +9,10 @@ export interface OrderResult {
 	loops: number[][];
 }
 
-export function evaluationOrder(nodes: readonly number[], dependsOn: (id: number) => readonly number[]): OrderResult {
+export function evaluationOrder(
+	nodes: readonly number[],
+	dependsOn: (id: number) => readonly number[]
+): OrderResult {
 	const inGraph = new Set(nodes);
 	const index = new Map<number, number>();
 	const low = new Map<number, number>();

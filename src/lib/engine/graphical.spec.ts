@@ -14,8 +14,15 @@ const POINTS: [number, number][] = [
 ];
 
 /** The value of `call` for each x, through a standalone gf called `f`. */
-function readAt(type: 'continuous' | 'extrapolate' | 'discrete', xs: number[], call = (x: string) => `f(${x})`): number[] {
-	const variables = [gf('f', table(type, POINTS)), ...xs.map((x, i) => aux(`y${i}`, call(String(x))))];
+function readAt(
+	type: 'continuous' | 'extrapolate' | 'discrete',
+	xs: number[],
+	call = (x: string) => `f(${x})`
+): number[] {
+	const variables = [
+		gf('f', table(type, POINTS)),
+		...xs.map((x, i) => aux(`y${i}`, call(String(x))))
+	];
 	const { get } = simulate(model(variables, { stop: 0 }));
 	return xs.map((_, i) => get(`y${i}`)[0]);
 }
@@ -49,26 +56,45 @@ describe('calling a graphical function', () => {
 	});
 
 	it('reads a time-varying input every step', () => {
-		const { get } = simulate(model([gf('f', table('continuous', POINTS)), aux('y', 'f(TIME)')], { stop: 10, dt: 2.5 }));
+		const { get } = simulate(
+			model([gf('f', table('continuous', POINTS)), aux('y', 'f(TIME)')], { stop: 10, dt: 2.5 })
+		);
 		expect(Array.from(get('y'))).toEqual([0, 10, 20, 60, 100]);
 	});
 
 	it('embedded in an aux, applies the table to the aux’s equation', () => {
-		const { get } = simulate(model([aux('effect', 'TIME * 2', table('continuous', POINTS))], { stop: 5, dt: 1.25 }));
+		const { get } = simulate(
+			model([aux('effect', 'TIME * 2', table('continuous', POINTS))], { stop: 5, dt: 1.25 })
+		);
 		// Inputs 0, 2.5, 5, 7.5, 10.
 		expect(Array.from(get('effect'))).toEqual([0, 10, 20, 60, 100]);
 	});
 
 	it('embedded in a flow, drives the stock by the table’s value', () => {
 		const { get } = simulate(
-			model([stock('S', '0', { inflows: ['in'] }), flow('in', 'TIME', { graphical: table('discrete', [[0, 1], [2, 3]]) })], { stop: 4 })
+			model(
+				[
+					stock('S', '0', { inflows: ['in'] }),
+					flow('in', 'TIME', {
+						graphical: table('discrete', [
+							[0, 1],
+							[2, 3]
+						])
+					})
+				],
+				{ stop: 4 }
+			)
 		);
 		// Flow values 1, 1, 3, 3 over the four steps.
 		expect(Array.from(get('S'))).toEqual([0, 1, 2, 5, 8]);
 	});
 
 	it('with one point is that constant everywhere', () => {
-		const { get } = simulate(model([gf('one', table('continuous', [[3, 7]])), aux('a', 'one(-100) + one(100)')], { stop: 0 }));
+		const { get } = simulate(
+			model([gf('one', table('continuous', [[3, 7]])), aux('a', 'one(-100) + one(100)')], {
+				stop: 0
+			})
+		);
 		expect(get('a')[0]).toBe(14);
 	});
 
@@ -79,7 +105,18 @@ describe('calling a graphical function', () => {
 	});
 
 	it('refuses a table whose x values do not increase', () => {
-		const diagnostics = compileErrors(model([gf('bad', table('continuous', [[0, 0], [0, 1]])), aux('y', 'bad(1)')]));
+		const diagnostics = compileErrors(
+			model([
+				gf(
+					'bad',
+					table('continuous', [
+						[0, 0],
+						[0, 1]
+					])
+				),
+				aux('y', 'bad(1)')
+			])
+		);
 		expect(diagnostics.some((d) => d.variable === 'bad' && /increase/.test(d.message))).toBe(true);
 	});
 

@@ -24,8 +24,17 @@ export function compileModel(model: Model): CompileResult {
 	// Messages name what the modeller wrote: an element's go to its array (relabel), and where a
 	// macro call was rewritten, the range points into the equation as written.
 	const relabel = flat.relabel ?? ((ds: Diagnostic[]) => ds);
-	const inSource = (list: Diagnostic[]) => relabel(list).map((d) => inSourceSpan(d, flat.rewritten));
-	if (!compiled.ok) return { ok: false, diagnostics: [...flat.diagnostics, ...inSource(compiled.diagnostics)] };
-	const program = new Program(compiled.compiled, { ...flat.model.simSpecs, method: flat.model.simSpecs.method ?? 'euler' });
-	return { ok: true, simulation: program, diagnostics: [...flat.diagnostics, ...inSource(compiled.compiled.diagnostics)] };
+	const inSource = (list: Diagnostic[]) =>
+		relabel(list).map((d) => inSourceSpan(d, flat.rewritten));
+	if (!compiled.ok)
+		return { ok: false, diagnostics: [...flat.diagnostics, ...inSource(compiled.diagnostics)] };
+	const program = new Program(compiled.compiled, {
+		...flat.model.simSpecs,
+		method: flat.model.simSpecs.method ?? 'euler'
+	});
+	return {
+		ok: true,
+		simulation: program,
+		diagnostics: [...flat.diagnostics, ...inSource(compiled.compiled.diagnostics)]
+	};
 }

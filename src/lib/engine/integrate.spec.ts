@@ -22,23 +22,37 @@ interface Case {
 /** dS/dt = −S/τ, S0 = 100, τ = 2: S = S0·e^(−t/τ). */
 const drain: Case = {
 	name: 'first-order drain',
-	model: model([stock('S', '100', { outflows: ['out'] }), flow('out', 'S / tau'), aux('tau', '2')], { stop: STOP }),
+	model: model(
+		[stock('S', '100', { outflows: ['out'] }), flow('out', 'S / tau'), aux('tau', '2')],
+		{ stop: STOP }
+	),
 	exact: (t) => 100 * Math.exp(-t / 2)
 };
 
 /** dS/dt = g·S, S0 = 10, g = 0.2: S = S0·e^(g t). */
 const growth: Case = {
 	name: 'exponential growth',
-	model: model([stock('S', '10', { inflows: ['births'] }), flow('births', 'g * S'), aux('g', '0.2')], { stop: STOP }),
+	model: model(
+		[stock('S', '10', { inflows: ['births'] }), flow('births', 'g * S'), aux('g', '0.2')],
+		{ stop: STOP }
+	),
 	exact: (t) => 10 * Math.exp(0.2 * t)
 };
 
 /** dS/dt = r·S·(1 − S/K), S0 = 10, r = 0.5, K = 100: S = K / (1 + ((K − S0)/S0)·e^(−r t)). */
 const logistic: Case = {
 	name: 'logistic growth',
-	model: model([stock('S', '10', { inflows: ['net'] }), flow('net', 'r * S * (1 - S / K)'), aux('r', '0.5'), aux('K', '100')], {
-		stop: STOP
-	}),
+	model: model(
+		[
+			stock('S', '10', { inflows: ['net'] }),
+			flow('net', 'r * S * (1 - S / K)'),
+			aux('r', '0.5'),
+			aux('K', '100')
+		],
+		{
+			stop: STOP
+		}
+	),
 	exact: (t) => 100 / (1 + ((100 - 10) / 10) * Math.exp(-0.5 * t))
 };
 
@@ -64,7 +78,9 @@ describe.each([drain, growth, logistic])('$name against its closed form', (c) =>
 	it('RK4 at DT 0.125 is within 1e-5 relative of the closed form at every saved time', () => {
 		const { result, get } = simulate(c.model, { method: 'rk4', dt: 0.125, saveStep: 0.125 });
 		const S = get('S');
-		result.times.forEach((t, i) => expect(Math.abs(S[i] - c.exact(t)) / c.exact(t)).toBeLessThan(1e-5));
+		result.times.forEach((t, i) =>
+			expect(Math.abs(S[i] - c.exact(t)) / c.exact(t)).toBeLessThan(1e-5)
+		);
 	});
 });
 
@@ -84,7 +100,9 @@ describe('Euler is exactly the forward-difference recurrence', () => {
 	it('growth under RK4: S_n = S0·(1 + h + h²/2 + h³/6 + h⁴/24)^n, h = gDT', () => {
 		const h = 0.2 * 0.5;
 		const { get } = simulate(growth.model, { dt: 0.5, saveStep: 0.5, method: 'rk4' });
-		get('S').forEach((v, n) => expect(v).toBeCloseTo(10 * (1 + h + h ** 2 / 2 + h ** 3 / 6 + h ** 4 / 24) ** n, 9));
+		get('S').forEach((v, n) =>
+			expect(v).toBeCloseTo(10 * (1 + h + h ** 2 / 2 + h ** 3 / 6 + h ** 4 / 24) ** n, 9)
+		);
 	});
 });
 
@@ -92,31 +110,45 @@ describe('stages see the right TIME', () => {
 	// Quadrature of a time-only rate: Heun (RK2) is the trapezoid rule, exact for linear rates;
 	// RK4 is Simpson's rule, exact for cubics. A stage evaluated at the wrong time breaks both.
 	it('RK2 integrates dS/dt = 2t exactly: S = t²', () => {
-		const { result, get } = simulate(model([stock('S', '0', { inflows: ['f'] }), flow('f', '2 * TIME')], { stop: 4, dt: 0.5 }), {
-			method: 'rk2'
-		});
+		const { result, get } = simulate(
+			model([stock('S', '0', { inflows: ['f'] }), flow('f', '2 * TIME')], { stop: 4, dt: 0.5 }),
+			{
+				method: 'rk2'
+			}
+		);
 		result.times.forEach((t, i) => expect(get('S')[i]).toBeCloseTo(t * t, 12));
 	});
 
 	it('RK4 integrates dS/dt = 4t³ exactly: S = t⁴', () => {
-		const { result, get } = simulate(model([stock('S', '0', { inflows: ['f'] }), flow('f', '4 * TIME ^ 3')], { stop: 4, dt: 0.5 }), {
-			method: 'rk4'
-		});
+		const { result, get } = simulate(
+			model([stock('S', '0', { inflows: ['f'] }), flow('f', '4 * TIME ^ 3')], { stop: 4, dt: 0.5 }),
+			{
+				method: 'rk4'
+			}
+		);
 		result.times.forEach((t, i) => expect(get('S')[i]).toBeCloseTo(t ** 4, 10));
 	});
 
 	it('RK4 is fourth order for dS/dt = cos(t): S = sin(t)', () => {
 		const m = model([stock('S', '0', { inflows: ['f'] }), flow('f', 'COS(TIME)')], { stop: 10 });
-		const error = (dt: number) => Math.abs(simulate(m, { method: 'rk4', dt }).get('S').at(-1)! - Math.sin(10));
+		const error = (dt: number) =>
+			Math.abs(simulate(m, { method: 'rk4', dt }).get('S').at(-1)! - Math.sin(10));
 		const ratio = error(0.5) / error(0.25);
 		expect(ratio).toBeGreaterThan(14);
 		expect(ratio).toBeLessThan(18);
 	});
 
 	it('starts the run at a non-zero start time', () => {
-		const { get } = simulate(model([stock('S', '0', { inflows: ['f'] }), flow('f', '2 * TIME')], { start: 3, stop: 5, dt: 0.25 }), {
-			method: 'rk2'
-		});
+		const { get } = simulate(
+			model([stock('S', '0', { inflows: ['f'] }), flow('f', '2 * TIME')], {
+				start: 3,
+				stop: 5,
+				dt: 0.25
+			}),
+			{
+				method: 'rk2'
+			}
+		);
 		expect(get('S').at(-1)).toBeCloseTo(25 - 9, 12);
 	});
 });
@@ -171,7 +203,9 @@ describe('overrides', () => {
 	});
 
 	it('accepts a name in any case, with spaces or underscores', () => {
-		const sim = compiled(model([aux('Growth Rate', '1'), aux('y', 'Growth_Rate * 2')], { stop: 0 }));
+		const sim = compiled(
+			model([aux('Growth Rate', '1'), aux('y', 'Growth_Rate * 2')], { stop: 0 })
+		);
 		expect(sim.seriesOf(sim.run({ overrides: { GROWTH_RATE: 3 } }), 'y')![0]).toBe(6);
 		expect(sim.seriesOf(sim.run({ overrides: { 'growth rate': 4 } }), 'y')![0]).toBe(8);
 	});
@@ -262,7 +296,11 @@ describe('non-negative stocks (XMILE 1.0 non_negative; Stella’s outflow priori
 	it('lets an outflow take what flows in during the same DT', () => {
 		const { get } = simulate(
 			model(
-				[stock('Queue', '0', { inflows: ['arrive'], outflows: ['serve'], nonNegative: true }), flow('arrive', '3'), flow('serve', '5')],
+				[
+					stock('Queue', '0', { inflows: ['arrive'], outflows: ['serve'], nonNegative: true }),
+					flow('arrive', '3'),
+					flow('serve', '5')
+				],
 				{ stop: 3 }
 			)
 		);
@@ -284,7 +322,8 @@ describe('non-negative stocks (XMILE 1.0 non_negative; Stella’s outflow priori
 				{ stop: 3 }
 			)
 		);
-		for (const name of ['A', 'B', 'C', 'ab', 'bc']) expect(Array.from(get(name)), name).toEqual([0, 0, 0, 0]);
+		for (const name of ['A', 'B', 'C', 'ab', 'bc'])
+			expect(Array.from(get(name)), name).toEqual([0, 0, 0, 0]);
 	});
 
 	it.each(METHODS)('under %s keeps the stock non-negative and conserves what moves', (method) => {
@@ -306,7 +345,9 @@ describe('non-negative stocks (XMILE 1.0 non_negative; Stella’s outflow priori
 	});
 
 	it('lets an ordinary stock go negative', () => {
-		const { get } = simulate(model([stock('A', '5', { outflows: ['move'] }), flow('move', '10')], { stop: 1 }));
+		const { get } = simulate(
+			model([stock('A', '5', { outflows: ['move'] }), flow('move', '10')], { stop: 1 })
+		);
 		expect(get('A')[1]).toBe(-5);
 	});
 });
@@ -314,14 +355,18 @@ describe('non-negative stocks (XMILE 1.0 non_negative; Stella’s outflow priori
 describe('uniflows (XMILE 1.0 non-negative flows)', () => {
 	it('takes a negative value as zero', () => {
 		const { get } = simulate(
-			model([stock('S', '10', { inflows: ['f'] }), flow('f', '5 - TIME * 2', { uniflow: true })], { stop: 5 })
+			model([stock('S', '10', { inflows: ['f'] }), flow('f', '5 - TIME * 2', { uniflow: true })], {
+				stop: 5
+			})
 		);
 		expect(Array.from(get('f'))).toEqual([5, 3, 1, 0, 0, 0]);
 		expect(Array.from(get('S'))).toEqual([10, 15, 18, 19, 19, 19]);
 	});
 
 	it('lets a biflow run backwards', () => {
-		const { get } = simulate(model([stock('S', '10', { inflows: ['f'] }), flow('f', '-2')], { stop: 2 }));
+		const { get } = simulate(
+			model([stock('S', '10', { inflows: ['f'] }), flow('f', '-2')], { stop: 2 })
+		);
 		expect(Array.from(get('S'))).toEqual([10, 8, 6]);
 	});
 });
@@ -342,7 +387,10 @@ describe('NaN and Infinity', () => {
 
 	it('are found in a stock, at the time the stock becomes non-finite', () => {
 		const { result } = simulate(
-			model([stock('S', '1', { inflows: ['f'] }), flow('f', 'IF TIME >= 3 THEN 1e308 * 10 ELSE 1')], { stop: 10 })
+			model(
+				[stock('S', '1', { inflows: ['f'] }), flow('f', 'IF TIME >= 3 THEN 1e308 * 10 ELSE 1')],
+				{ stop: 10 }
+			)
 		);
 		expect(result.error).toBeDefined();
 		expect(['S', 'f']).toContain(result.error!.variable);
@@ -357,7 +405,9 @@ describe('NaN and Infinity', () => {
 
 	it('in a flow between saved rows (save interval longer than DT) stop the run at that step', () => {
 		const { result } = simulate(
-			model([stock('S', '0', { inflows: ['f'] }), flow('f', 'IF TIME = 5 THEN 0 / 0 ELSE 1')], { stop: 10 }),
+			model([stock('S', '0', { inflows: ['f'] }), flow('f', 'IF TIME = 5 THEN 0 / 0 ELSE 1')], {
+				stop: 10
+			}),
 			{ saveStep: 2 }
 		);
 		expect(result.error?.variable).toBe('f');
@@ -365,7 +415,9 @@ describe('NaN and Infinity', () => {
 	});
 
 	it('in an auxiliary between saved rows stop the run at that step', () => {
-		const { result } = simulate(model([aux('x', '1 / (TIME - 5)')], { stop: 10, dt: 1, saveStep: 2 }));
+		const { result } = simulate(
+			model([aux('x', '1 / (TIME - 5)')], { stop: 10, dt: 1, saveStep: 2 })
+		);
 		expect(result.error?.variable).toBe('x');
 		expect(result.error?.time).toBe(5);
 	});
@@ -399,7 +451,9 @@ describe('run settings are checked', () => {
 	it('refuses to compile a model whose own settings are wrong', () => {
 		const result = compileModel(model(drain.model.variables, { dt: 0 }));
 		expect(result.ok).toBe(false);
-		expect(result.diagnostics.some((d) => d.severity === 'error' && /DT/.test(d.message))).toBe(true);
+		expect(result.diagnostics.some((d) => d.severity === 'error' && /DT/.test(d.message))).toBe(
+			true
+		);
 	});
 
 	it('runs a zero-length run as one row', () => {

@@ -8,7 +8,14 @@ import type { IntegrationMethod } from '../model/types';
 import type { Runtime } from './runtime';
 import type { RunSchedule } from './sim-specs';
 
-export type PhaseFunction = (t: number, s: Float64Array, v: Float64Array, c: Float64Array, d: Float64Array, v1: Float64Array) => void;
+export type PhaseFunction = (
+	t: number,
+	s: Float64Array,
+	v: Float64Array,
+	c: Float64Array,
+	d: Float64Array,
+	v1: Float64Array
+) => void;
 
 export interface IntegrationInput {
 	plan: RunSchedule;
@@ -21,7 +28,10 @@ export interface IntegrationInput {
 	runtime: Runtime;
 	hasRandom: boolean;
 	nonNegativeSlots: number[];
-	findNonFinite: (s: Float64Array, v: Float64Array) => { name: string; value: number; inState: boolean } | undefined;
+	findNonFinite: (
+		s: Float64Array,
+		v: Float64Array
+	) => { name: string; value: number; inState: boolean } | undefined;
 	/** The state and value slots to save, in this order; every slot when absent. */
 	keep?: { state: Int32Array; values: Int32Array };
 }
@@ -36,7 +46,18 @@ export interface RawResult {
 }
 
 export function integrate(input: IntegrationInput): RawResult {
-	const { plan, method, counts, constants: c, init, rates, post, runtime, hasRandom, nonNegativeSlots } = input;
+	const {
+		plan,
+		method,
+		counts,
+		constants: c,
+		init,
+		rates,
+		post,
+		runtime,
+		hasRandom,
+		nonNegativeSlots
+	} = input;
 	const { start, dt, steps, saveEvery } = plan;
 	const ns = counts.s;
 	const nv = counts.v;
@@ -56,7 +77,13 @@ export function integrate(input: IntegrationInput): RawResult {
 	const stop = (t: number, stateTime: number): RawResult => {
 		const found = input.findNonFinite(s, v);
 		const when = found?.inState ? stateTime : t;
-		const what = found ? (Number.isNaN(found.value) ? 'NaN (not a number)' : found.value > 0 ? 'Infinity' : '−Infinity') : 'NaN or Infinity';
+		const what = found
+			? Number.isNaN(found.value)
+				? 'NaN (not a number)'
+				: found.value > 0
+					? 'Infinity'
+					: '−Infinity'
+			: 'NaN or Infinity';
 		const error: Diagnostic = {
 			severity: 'error',
 			variable: found?.name,

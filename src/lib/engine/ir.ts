@@ -21,7 +21,8 @@ export type IR =
 	/** A call into the run's runtime for state outside the arrays (tables, pipelines, random draws). */
 	| { k: 'rt'; op: RuntimeOp; slot: number; args: IR[] };
 
-export type RuntimeOp = 'lookup' | 'pipe' | 'uniform' | 'normal' | 'exponential' | 'lognormal' | 'poisson' | 'triangular';
+export type RuntimeOp =
+	'lookup' | 'pipe' | 'uniform' | 'normal' | 'exponential' | 'lognormal' | 'poisson' | 'triangular';
 
 /**
  * Where a node's value lives: stocks in the state array, constants in the constants array

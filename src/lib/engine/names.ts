@@ -7,7 +7,11 @@ export function closestNames(wanted: string, known: Iterable<string>, limit = 3)
 	for (const name of known) {
 		const distance = editDistance(target, name.toLowerCase());
 		const tolerance = Math.max(2, Math.floor(target.length / 3));
-		if (distance <= tolerance || name.toLowerCase().includes(target) || target.includes(name.toLowerCase())) {
+		if (
+			distance <= tolerance ||
+			name.toLowerCase().includes(target) ||
+			target.includes(name.toLowerCase())
+		) {
 			scored.push({ name, distance });
 		}
 	}
@@ -21,7 +25,11 @@ export function editDistance(a: string, b: string): number {
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];
 		for (let j = 1; j <= b.length; j++) {
-			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+			current[j] = Math.min(
+				previous[j] + 1,
+				current[j - 1] + 1,
+				previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+			);
 		}
 		previous = current;
 	}

@@ -22,22 +22,27 @@ const tank = model(
 );
 
 describe('a run that keeps only some outputs', () => {
-	it.each(['euler', 'rk4'] as const)('gives the full run’s values for stocks, flows, auxiliaries and constants (%s)', (method) => {
-		const sim = compiled({ ...tank, simSpecs: { ...tank.simSpecs, method } });
-		const options = { overrides: { 'Time to Drain': 3 } };
-		const full = sim.run(options);
-		const asked = ['late drain', 'Spilled', 'Inflow_Rate', 'drain', 'TANK'];
-		const some = sim.run({ ...options, outputs: asked });
-		expect(some.names).toEqual(['Late Drain', 'Spilled', 'Inflow Rate', 'drain', 'Tank']);
-		expect(some.times).toEqual(full.times);
-		some.names.forEach((name, k) => expect(some.series[k]).toEqual(sim.seriesOf(full, name)));
-		// One buffer for them all, so a worker transfers it whole, and no larger than they need.
-		expect(new Set(some.series.map((s) => s.buffer)).size).toBe(1);
-		expect(some.series[0].buffer.byteLength).toBe(8 * asked.length * full.times.length);
-	});
+	it.each(['euler', 'rk4'] as const)(
+		'gives the full run’s values for stocks, flows, auxiliaries and constants (%s)',
+		(method) => {
+			const sim = compiled({ ...tank, simSpecs: { ...tank.simSpecs, method } });
+			const options = { overrides: { 'Time to Drain': 3 } };
+			const full = sim.run(options);
+			const asked = ['late drain', 'Spilled', 'Inflow_Rate', 'drain', 'TANK'];
+			const some = sim.run({ ...options, outputs: asked });
+			expect(some.names).toEqual(['Late Drain', 'Spilled', 'Inflow Rate', 'drain', 'Tank']);
+			expect(some.times).toEqual(full.times);
+			some.names.forEach((name, k) => expect(some.series[k]).toEqual(sim.seriesOf(full, name)));
+			// One buffer for them all, so a worker transfers it whole, and no larger than they need.
+			expect(new Set(some.series.map((s) => s.buffer)).size).toBe(1);
+			expect(some.series[0].buffer.byteLength).toBe(8 * asked.length * full.times.length);
+		}
+	);
 
 	it('keeps the rows before a run stopped early', () => {
-		const sim = compiled(model([stock('S', '1', { inflows: ['grow'] }), flow('grow', 'S / (5 - TIME)')], { stop: 10 }));
+		const sim = compiled(
+			model([stock('S', '1', { inflows: ['grow'] }), flow('grow', 'S / (5 - TIME)')], { stop: 10 })
+		);
 		const full = sim.run();
 		const some = sim.run({ outputs: ['grow'] });
 		expect(full.error).toBeDefined();

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { blockBands, percentileBands, percentileOfSorted, sliceBlock, type RunBlock } from './percentiles';
+import {
+	blockBands,
+	percentileBands,
+	percentileOfSorted,
+	sliceBlock,
+	type RunBlock
+} from './percentiles';
 
 const FAN = [5, 25, 50, 75, 95];
 
 /** Percentiles by sorting, the plain way, to check the selection against. */
 function sortedBands(runs: number[][], rows: number): number[][] {
 	return FAN.map((p) =>
-		Array.from({ length: rows }, (_, t) => percentileOfSorted(runs.map((r) => r[t]).filter((v) => v !== undefined && Number.isFinite(v)).sort((a, b) => a - b), p))
+		Array.from({ length: rows }, (_, t) =>
+			percentileOfSorted(
+				runs
+					.map((r) => r[t])
+					.filter((v) => v !== undefined && Number.isFinite(v))
+					.sort((a, b) => a - b),
+				p
+			)
+		)
 	);
 }
 
@@ -60,17 +74,31 @@ describe('blockBands', () => {
 describe('percentileBands', () => {
 	it('agrees with sorting on ragged runs', () => {
 		const next = numbers(11);
-		const runs = Array.from({ length: 37 }, (_, r) => Array.from({ length: 5 + (r % 4) }, () => next() - 3));
+		const runs = Array.from({ length: 37 }, (_, r) =>
+			Array.from({ length: 5 + (r % 4) }, () => next() - 3)
+		);
 		expect(percentileBands(runs, 8, FAN).map((b) => [...b])).toEqual(sortedBands(runs, 8));
 	});
 });
 
 describe('sliceBlock', () => {
 	it('copies saved times from..to of each run into a block of its own', () => {
-		const block = { values: Float64Array.from([0, 1, 2, 3, 4, 10, 11, 12, 13, 14]), count: 2, rows: 5 };
-		expect(sliceBlock(block, 1, 4)).toEqual({ values: Float64Array.from([1, 2, 3, 11, 12, 13]), count: 2, rows: 3 });
+		const block = {
+			values: Float64Array.from([0, 1, 2, 3, 4, 10, 11, 12, 13, 14]),
+			count: 2,
+			rows: 5
+		};
+		expect(sliceBlock(block, 1, 4)).toEqual({
+			values: Float64Array.from([1, 2, 3, 11, 12, 13]),
+			count: 2,
+			rows: 3
+		});
 		// Times the runs never reached stay out.
-		expect(sliceBlock(block, 3, 9)).toEqual({ values: Float64Array.from([3, 4, 13, 14]), count: 2, rows: 2 });
+		expect(sliceBlock(block, 3, 9)).toEqual({
+			values: Float64Array.from([3, 4, 13, 14]),
+			count: 2,
+			rows: 2
+		});
 		expect(sliceBlock(block, 6, 9)).toEqual({ values: new Float64Array(0), count: 2, rows: 0 });
 	});
 });

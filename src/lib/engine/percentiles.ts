@@ -23,7 +23,14 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
  * (shorter) or hold NaN at a time are left out at that time. Returns one series per percentile;
  * with `from`, `to` and `into`, fills only those times of existing series.
  */
-export function percentileBands(runs: readonly ArrayLike<number>[], times: number, percentiles: readonly number[], from = 0, to = times, into?: Float64Array[]): Float64Array[] {
+export function percentileBands(
+	runs: readonly ArrayLike<number>[],
+	times: number,
+	percentiles: readonly number[],
+	from = 0,
+	to = times,
+	into?: Float64Array[]
+): Float64Array[] {
 	const bands = into ?? percentiles.map(() => new Float64Array(times).fill(NaN));
 	const column = new Float64Array(runs.length);
 	for (let t = from; t < to; t++) {
@@ -48,7 +55,12 @@ export interface RunBlock {
  * Percentiles at saved times from..to of every run in `blocks`. Returns one array per percentile,
  * to − from long. The order of runs does not matter, so blocks may come in any order.
  */
-export function blockBands(blocks: readonly RunBlock[], percentiles: readonly number[], from: number, to: number): Float64Array[] {
+export function blockBands(
+	blocks: readonly RunBlock[],
+	percentiles: readonly number[],
+	from: number,
+	to: number
+): Float64Array[] {
 	const bands = percentiles.map(() => new Float64Array(to - from));
 	const column = new Float64Array(blocks.reduce((n, b) => n + b.count, 0));
 	for (let t = from; t < to; t++) {
@@ -72,7 +84,11 @@ export function blockBands(blocks: readonly RunBlock[], percentiles: readonly nu
 export function sliceBlock(block: RunBlock, from: number, to: number): RunBlock {
 	const rows = Math.max(0, Math.min(block.rows, to) - from);
 	const values = new Float64Array(block.count * rows);
-	for (let i = 0; i < block.count; i++) values.set(block.values.subarray(i * block.rows + from, i * block.rows + from + rows), i * rows);
+	for (let i = 0; i < block.count; i++)
+		values.set(
+			block.values.subarray(i * block.rows + from, i * block.rows + from + rows),
+			i * rows
+		);
 	return { values, count: block.count, rows };
 }
 
@@ -80,7 +96,13 @@ export function sliceBlock(block: RunBlock, from: number, to: number): RunBlock 
  * Writes the percentiles of column[0..n) into bands[k][at], reordering the column. Only the order
  * statistics the percentiles read are put in place (quickselect), which is faster than sorting.
  */
-function percentilesOf(column: Float64Array, n: number, percentiles: readonly number[], bands: Float64Array[], at: number): void {
+function percentilesOf(
+	column: Float64Array,
+	n: number,
+	percentiles: readonly number[],
+	bands: Float64Array[],
+	at: number
+): void {
 	if (n === 0) {
 		for (const band of bands) band[at] = NaN;
 		return;
@@ -101,7 +123,14 @@ function percentilesOf(column: Float64Array, n: number, percentiles: readonly nu
 }
 
 /** Puts each of ranks[first..last) (ascending) at its sorted place in a[lo..hi], middle rank first. */
-function selectRanks(a: Float64Array, lo: number, hi: number, ranks: readonly number[], first: number, last: number): void {
+function selectRanks(
+	a: Float64Array,
+	lo: number,
+	hi: number,
+	ranks: readonly number[],
+	first: number,
+	last: number
+): void {
 	if (first >= last || lo > hi) return;
 	const middle = (first + last) >> 1;
 	const k = ranks[middle];

@@ -34,7 +34,8 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 		const formula = node.initExpr ?? node.expr;
 		if (!formula) continue;
 		init.push(`${nodeRef(node)} = ${value(node, e(formula))};`);
-		if (node.post?.kind === 'pipeline') init.push(`rt.initPipe(${node.post.pipe}, ${nodeRef(node)});`);
+		if (node.post?.kind === 'pipeline')
+			init.push(`rt.initPipe(${node.post.pipe}, ${nodeRef(node)});`);
 	}
 
 	const rates: string[] = [];
@@ -53,14 +54,21 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 			rates.push(`${d} = ${e(node.rate)};`);
 			continue;
 		}
-		const terms = [...node.inflows.map((f) => ` + ${nodeRef(nodes[f])}`), ...node.outflows.map((f) => ` - ${nodeRef(nodes[f])}`)];
-		rates.push(`${d} = ${terms.length ? terms.join('').replace(/^ \+ /, '').replace(/^ - /, '-') : '0'};`);
+		const terms = [
+			...node.inflows.map((f) => ` + ${nodeRef(nodes[f])}`),
+			...node.outflows.map((f) => ` - ${nodeRef(nodes[f])}`)
+		];
+		rates.push(
+			`${d} = ${terms.length ? terms.join('').replace(/^ \+ /, '').replace(/^ - /, '-') : '0'};`
+		);
 	}
 
 	const post: string[] = [];
 	for (const node of nodes) {
-		if (node.post?.kind === 'previous') post.push(`${nodeRef(node)} = v1[${nodes[node.post.source].slot}];`);
-		if (node.post?.kind === 'pipeline') post.push(`rt.record(${node.post.pipe}, v1[${nodes[node.post.source].slot}]);`);
+		if (node.post?.kind === 'previous')
+			post.push(`${nodeRef(node)} = v1[${nodes[node.post.source].slot}];`);
+		if (node.post?.kind === 'pipeline')
+			post.push(`rt.record(${node.post.pipe}, v1[${nodes[node.post.source].slot}]);`);
 	}
 	return { init, rates, post };
 }
@@ -80,7 +88,10 @@ function outflowLimit(stock: Node, nodes: readonly Node[]): string {
 }
 
 const BUILTIN_FUNCTIONS: Record<string, (...a: number[]) => number> = Object.fromEntries(
-	BUILTINS.filter((b) => b.kind === 'pure').map((b) => [b.name, b.kind === 'pure' ? b.evaluate : () => NaN])
+	BUILTINS.filter((b) => b.kind === 'pure').map((b) => [
+		b.name,
+		b.kind === 'pure' ? b.evaluate : () => NaN
+	])
 );
 
 export class Program implements Simulation {
@@ -105,14 +116,17 @@ export class Program implements Simulation {
 		this.#counts = {
 			s: nodes.filter((n) => n.kind === 'stock').length,
 			c: nodes.filter((n) => n.kind === 'const').length,
-			v: nodes.filter((n) => n.kind !== 'stock' && n.kind !== 'const' && n.aliasOf === undefined).length
+			v: nodes.filter((n) => n.kind !== 'stock' && n.kind !== 'const' && n.aliasOf === undefined)
+				.length
 		};
 		this.#baseConstants = new Float64Array(this.#counts.c);
 		for (const n of nodes) if (n.kind === 'const') this.#baseConstants[n.slot] = n.value!;
 		this.#runtime = new Runtime(compiled.tables, compiled.pipeCount, compiled.randomCount);
 		this.#init = buildFunction(code.init, this.#runtime, BUILTIN_FUNCTIONS);
 		this.#rates = buildFunction(code.rates, this.#runtime, BUILTIN_FUNCTIONS);
-		this.#post = code.post.length ? buildFunction(code.post, this.#runtime, BUILTIN_FUNCTIONS) : undefined;
+		this.#post = code.post.length
+			? buildFunction(code.post, this.#runtime, BUILTIN_FUNCTIONS)
+			: undefined;
 		this.outputs = compiled.outputs.map((o) => o.name);
 		compiled.outputs.forEach((o, i) => {
 			const key = canonicalName(o.name);
@@ -124,13 +138,16 @@ export class Program implements Simulation {
 			}
 		});
 		const byNode = new Map(compiled.outputs.map((o) => [o.node, o.name]));
-		this.constants = [...compiled.overridable.entries()].map(([canonical, id]) => byNode.get(id) ?? nodes[id].owner ?? canonical);
+		this.constants = [...compiled.overridable.entries()].map(
+			([canonical, id]) => byNode.get(id) ?? nodes[id].owner ?? canonical
+		);
 	}
 
 	run(options: RunOptions = {}): RunResult {
 		const specs: SimSpecs = { ...this.simSpecs };
 		for (const key of ['method', 'dt', 'saveStep', 'start', 'stop'] as const) {
-			if (options[key] !== undefined) (specs as unknown as Record<string, unknown>)[key] = options[key];
+			if (options[key] !== undefined)
+				(specs as unknown as Record<string, unknown>)[key] = options[key];
 		}
 		// A new DT without a new save interval keeps the model's interval where it is a whole
 		// multiple of the new DT, and otherwise saves every step.
@@ -143,7 +160,9 @@ export class Program implements Simulation {
 		const plan = schedule(specs);
 		const cells = plan.rows * (this.#counts.s + this.#counts.v);
 		if (cells > 200_000_000) {
-			throw new InputError(`the run would save ${plan.rows.toLocaleString('en-GB')} rows of ${this.outputs.length} variables, too many to hold: use a longer save interval`);
+			throw new InputError(
+				`the run would save ${plan.rows.toLocaleString('en-GB')} rows of ${this.outputs.length} variables, too many to hold: use a longer save interval`
+			);
 		}
 		const chosen = this.#chosenOutputs(options.outputs);
 		const constants = this.#constantsWith(options.overrides);
@@ -159,7 +178,9 @@ export class Program implements Simulation {
 			post: this.#post,
 			runtime: this.#runtime,
 			hasRandom: this.compiled.randomCount > 0,
-			nonNegativeSlots: this.compiled.nodes.filter((n) => n.kind === 'stock' && n.nonNegative).map((n) => n.slot),
+			nonNegativeSlots: this.compiled.nodes
+				.filter((n) => n.kind === 'stock' && n.nonNegative)
+				.map((n) => n.slot),
 			findNonFinite: (s, v) => this.#findNonFinite(s, v),
 			keep: chosen && this.#slotsToKeep(chosen)
 		});
@@ -175,7 +196,10 @@ export class Program implements Simulation {
 	#chosenOutputs(names: readonly string[] | undefined): number[] | undefined {
 		return names?.map((name) => {
 			const index = this.#outputIndex.get(canonicalName(name));
-			if (index === undefined) throw new InputError(`there is no saved variable called "${name}"${suggest(name, this.outputs)}`);
+			if (index === undefined)
+				throw new InputError(
+					`there is no saved variable called "${name}"${suggest(name, this.outputs)}`
+				);
 			return index;
 		});
 	}
@@ -185,20 +209,30 @@ export class Program implements Simulation {
 		const { nodes, outputs } = this.compiled;
 		const picked = chosen.map((i) => nodes[outputs[i].node]).filter((n) => n.kind !== 'const');
 		return {
-			state: Int32Array.from(picked.filter((n) => n.kind === 'stock'), (n) => n.slot),
-			values: Int32Array.from(picked.filter((n) => n.kind !== 'stock'), (n) => n.slot)
+			state: Int32Array.from(
+				picked.filter((n) => n.kind === 'stock'),
+				(n) => n.slot
+			),
+			values: Int32Array.from(
+				picked.filter((n) => n.kind !== 'stock'),
+				(n) => n.slot
+			)
 		};
 	}
 
 	#constantsWith(overrides: Record<string, number> | undefined): Float64Array {
 		const constants = this.#baseConstants.slice();
 		const sets = Object.entries(overrides ?? {}).map(([name, value]) => {
-			if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`the value for "${name}" must be a finite number, not ${String(value)}`);
+			if (typeof value !== 'number' || !Number.isFinite(value))
+				throw new InputError(
+					`the value for "${name}" must be a finite number, not ${String(value)}`
+				);
 			return { ids: this.#overridden(name), value };
 		});
 		// Whole arrayed variables first, so an element's own override wins whatever the order.
 		sets.sort((a, b) => Number(b.ids.length > 1) - Number(a.ids.length > 1));
-		for (const { ids, value } of sets) for (const id of ids) constants[this.compiled.nodes[id].slot] = value;
+		for (const { ids, value } of sets)
+			for (const id of ids) constants[this.compiled.nodes[id].slot] = value;
 		return constants;
 	}
 
@@ -215,7 +249,9 @@ export class Program implements Simulation {
 			const notConstant = elements.find((e) => !this.compiled.overridable.has(e));
 			if (notConstant !== undefined) {
 				const shown = this.outputs[this.#outputIndex.get(notConstant)!];
-				throw new InputError(`"${name}" cannot be set as a whole: its element ${shown} is not a constant (its equation is more than a number)`);
+				throw new InputError(
+					`"${name}" cannot be set as a whole: its element ${shown} is not a constant (its equation is more than a number)`
+				);
 			}
 			return elements.map((e) => this.compiled.overridable.get(e)!);
 		}
@@ -226,7 +262,10 @@ export class Program implements Simulation {
 	}
 
 	/** The first variable, in evaluation order, whose value is NaN or infinite. */
-	#findNonFinite(s: Float64Array, v: Float64Array): { name: string; value: number; inState: boolean } | undefined {
+	#findNonFinite(
+		s: Float64Array,
+		v: Float64Array
+	): { name: string; value: number; inState: boolean } | undefined {
 		const { nodes, rateOrder } = this.compiled;
 		for (const id of rateOrder) {
 			if (id >= nodes.length) continue;
@@ -234,14 +273,20 @@ export class Program implements Simulation {
 			if (!Number.isFinite(x)) return { name: nodes[id].owner, value: x, inState: false };
 		}
 		for (const n of nodes) {
-			if (n.kind === 'memory' && !Number.isFinite(v[n.slot])) return { name: n.owner, value: v[n.slot], inState: false };
-			if (n.kind === 'stock' && !Number.isFinite(s[n.slot])) return { name: n.owner, value: s[n.slot], inState: true };
+			if (n.kind === 'memory' && !Number.isFinite(v[n.slot]))
+				return { name: n.owner, value: v[n.slot], inState: false };
+			if (n.kind === 'stock' && !Number.isFinite(s[n.slot]))
+				return { name: n.owner, value: s[n.slot], inState: true };
 		}
 		return undefined;
 	}
 
 	/** Columns of the saved rows: every output, or the chosen ones when the run kept only their slots. */
-	#results(raw: ReturnType<typeof integrate>, constants: Float64Array, chosen?: readonly number[]): RunResult {
+	#results(
+		raw: ReturnType<typeof integrate>,
+		constants: Float64Array,
+		chosen?: readonly number[]
+	): RunResult {
 		const { nodes, outputs } = this.compiled;
 		const rows = raw.rows;
 		const shown = chosen ?? outputs.map((_, i) => i);
@@ -257,9 +302,24 @@ export class Program implements Simulation {
 			else (node.kind === 'stock' ? stateOutputs : valueOutputs).push(k);
 		});
 		// A full run saved whole rows, read at each node's slot; a chosen run saved the kept slots in order.
-		const column = (list: number[]) => (k: number) => (chosen ? list.indexOf(k) : nodes[outputs[shown[k]].node].slot);
-		transpose(raw.savedState, chosen ? stateOutputs.length : this.#counts.s, stateOutputs, column(stateOutputs), columns, rows);
-		transpose(raw.savedValues, chosen ? valueOutputs.length : this.#counts.v, valueOutputs, column(valueOutputs), columns, rows);
+		const column = (list: number[]) => (k: number) =>
+			chosen ? list.indexOf(k) : nodes[outputs[shown[k]].node].slot;
+		transpose(
+			raw.savedState,
+			chosen ? stateOutputs.length : this.#counts.s,
+			stateOutputs,
+			column(stateOutputs),
+			columns,
+			rows
+		);
+		transpose(
+			raw.savedValues,
+			chosen ? valueOutputs.length : this.#counts.v,
+			valueOutputs,
+			column(valueOutputs),
+			columns,
+			rows
+		);
 		return { times: raw.times, names: shown.map((i) => this.outputs[i]), series, error: raw.error };
 	}
 }

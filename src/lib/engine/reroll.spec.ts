@@ -5,13 +5,20 @@ import { rerollStatements } from './reroll';
 
 describe('rerollStatements', () => {
 	it('turns a run of statements that differ only by strided slots into one loop', () => {
-		const statements = Array.from({ length: 5 }, (_, i) => `v[${i + 1}] = (s[${i}] / c[${2 * i}]);`);
-		expect(rerollStatements(statements)).toEqual(['for (let i = 0; i < 5; i++) v[1 + i] = (s[i] / c[2 * i]);']);
+		const statements = Array.from(
+			{ length: 5 },
+			(_, i) => `v[${i + 1}] = (s[${i}] / c[${2 * i}]);`
+		);
+		expect(rerollStatements(statements)).toEqual([
+			'for (let i = 0; i < 5; i++) v[1 + i] = (s[i] / c[2 * i]);'
+		]);
 	});
 
 	it('keeps a slot that does not move as a number', () => {
 		const statements = Array.from({ length: 4 }, (_, i) => `v[${i}] = s[${i}] * c[7];`);
-		expect(rerollStatements(statements)).toEqual(['for (let i = 0; i < 4; i++) v[i] = s[i] * c[7];']);
+		expect(rerollStatements(statements)).toEqual([
+			'for (let i = 0; i < 4; i++) v[i] = s[i] * c[7];'
+		]);
 	});
 
 	it('leaves short runs, different shapes, different numbers and broken strides alone', () => {
@@ -26,8 +33,16 @@ describe('rerollStatements', () => {
 	});
 
 	it('rerolls the longest run and keeps what follows in order', () => {
-		const statements = ['v[9] = 1;', ...Array.from({ length: 4 }, (_, i) => `d[${i}] = v[${i}] - v[${i + 1}];`), 'v[8] = 2;'];
-		expect(rerollStatements(statements)).toEqual(['v[9] = 1;', 'for (let i = 0; i < 4; i++) d[i] = v[i] - v[1 + i];', 'v[8] = 2;']);
+		const statements = [
+			'v[9] = 1;',
+			...Array.from({ length: 4 }, (_, i) => `d[${i}] = v[${i}] - v[${i + 1}];`),
+			'v[8] = 2;'
+		];
+		expect(rerollStatements(statements)).toEqual([
+			'v[9] = 1;',
+			'for (let i = 0; i < 4; i++) d[i] = v[i] - v[1 + i];',
+			'v[8] = 2;'
+		]);
 	});
 
 	it('gives bit-for-bit the same results as the straight-line code on a 200-stock chain', () => {
@@ -37,7 +52,9 @@ describe('rerollStatements', () => {
 		const rolled = rerollStatements(rates);
 		expect(rolled.length).toBeLessThan(10);
 		const run = (statements: string[]) => {
-			const f = new Function('s', 'v', 'c', 'd', 'dt', statements.join('\n')) as (...a: unknown[]) => void;
+			const f = new Function('s', 'v', 'c', 'd', 'dt', statements.join('\n')) as (
+				...a: unknown[]
+			) => void;
 			const s = Float64Array.from({ length: 200 }, (_, i) => Math.sin(i) + 1);
 			const v = new Float64Array(201);
 			const c = Float64Array.from({ length: 200 }, (_, i) => 2 + ((i + 1) % 5));

@@ -59,7 +59,9 @@ export function rerollStatements(statements: readonly string[], minimumRun = 4):
 					end++;
 				}
 				if (end - i >= minimumRun) {
-					out.push(`for (let i = 0; i < ${end - i}; i++) ${render(head.shape, head.slots, strides)}`);
+					out.push(
+						`for (let i = 0; i < ${end - i}; i++) ${render(head.shape, head.slots, strides)}`
+					);
 					i = end;
 					continue;
 				}

@@ -16,7 +16,8 @@ export function lookupTable(table: Table, x: number): number {
 	const last = xs.length - 1;
 	if (Number.isNaN(x)) return NaN;
 	if (x <= xs[0]) {
-		if (table.type === 'extrapolate' && last > 0 && x < xs[0]) return ys[0] + ((x - xs[0]) * (ys[1] - ys[0])) / (xs[1] - xs[0]);
+		if (table.type === 'extrapolate' && last > 0 && x < xs[0])
+			return ys[0] + ((x - xs[0]) * (ys[1] - ys[0])) / (xs[1] - xs[0]);
 		return ys[0];
 	}
 	if (x >= xs[last]) {
@@ -163,6 +164,8 @@ export class Runtime {
 	triangular(slot: number, min: number, mode: number, max: number): number {
 		const u = this.u[slot];
 		const split = (mode - min) / (max - min);
-		return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+		return u < split
+			? min + Math.sqrt(u * (max - min) * (mode - min))
+			: max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 	}
 }

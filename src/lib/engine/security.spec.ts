@@ -36,15 +36,18 @@ const pwned = () => (globalThis as Record<string, unknown>).pwned;
 
 /** Every statement of the generated phases. */
 function generatedSource(sim: Simulation): string[] {
-	const code = (sim as unknown as { code: { init: string[]; rates: string[]; post: string[] } }).code;
+	const code = (sim as unknown as { code: { init: string[]; rates: string[]; post: string[] } })
+		.code;
 	expect(code).toBeDefined();
 	return [...code.init, ...code.rates, ...code.post];
 }
 
 // The tokens generated code may contain: array reads at integer slots, numbers, operators and
 // a fixed set of identifiers (codegen.ts, program.ts).
-const MATH = 'abs|sqrt|exp|log|log10|sin|cos|tan|asin|acos|atan|sinh|cosh|tanh|floor|min|max|pow|PI';
-const RT = 'start|stop|lookup|pipe|initPipe|record|uniform|normal|exponential|lognormal|poisson|triangular';
+const MATH =
+	'abs|sqrt|exp|log|log10|sin|cos|tan|asin|acos|atan|sinh|cosh|tanh|floor|min|max|pow|PI';
+const RT =
+	'start|stop|lookup|pipe|initPipe|record|uniform|normal|exponential|lognormal|poisson|triangular';
 const TOKEN = new RegExp(
 	[
 		String.raw`\s+`,
@@ -80,11 +83,33 @@ function hostileModel(name: string): Model {
 	const variables: Variable[] = [
 		aux(name, '3'),
 		aux(`${name} doubled`, `${n} * 2`),
-		stock(`${name} stock`, `${n} * 10`, { inflows: [`${name} in`], outflows: [`${name} out`], nonNegative: true }),
-		flow(`${name} in`, `${n} + SMTH1(${n}, 2) - DELAY(${n}, 1) + PREVIOUS(${n}) - INIT(${n})`, { uniflow: true }),
-		flow(`${name} out`, `${ref(`${name} stock`)} / 100 + 0 * RANDOM(0, 1) + ${ref(`${name} gf`)}(TIME) + MOD(TIME, ${n})`),
-		gf(`${name} gf`, table('continuous', [[0, 0], [10, 1]])),
-		aux(`${name} embedded`, 'TIME', table('discrete', [[0, 1], [5, 2]]))
+		stock(`${name} stock`, `${n} * 10`, {
+			inflows: [`${name} in`],
+			outflows: [`${name} out`],
+			nonNegative: true
+		}),
+		flow(`${name} in`, `${n} + SMTH1(${n}, 2) - DELAY(${n}, 1) + PREVIOUS(${n}) - INIT(${n})`, {
+			uniflow: true
+		}),
+		flow(
+			`${name} out`,
+			`${ref(`${name} stock`)} / 100 + 0 * RANDOM(0, 1) + ${ref(`${name} gf`)}(TIME) + MOD(TIME, ${n})`
+		),
+		gf(
+			`${name} gf`,
+			table('continuous', [
+				[0, 0],
+				[10, 1]
+			])
+		),
+		aux(
+			`${name} embedded`,
+			'TIME',
+			table('discrete', [
+				[0, 1],
+				[5, 2]
+			])
+		)
 	];
 	return model(variables, { stop: 10, dt: 0.5 });
 }
@@ -106,55 +131,77 @@ afterEach(() => {
 	expect(({} as Record<string, unknown>).pwned).toBeUndefined();
 });
 
-describe.each(HOSTILE_NAMES.map((name) => [name.length > 60 ? `${name.slice(0, 10)}… (${name.length} characters)` : JSON.stringify(name), name]))(
-	'the name %s',
-	(_label, name) => {
-		it('compiles and simulates correctly as a quoted name', () => {
-			const { result, get, sim } = simulate(hostileModel(name));
-			expect(result.error).toBeUndefined();
-			expect(get(name)[0]).toBe(3);
-			expect(new Set(get(`${name} doubled`))).toEqual(new Set([6]));
-			expect(get(`${name} stock`)[0]).toBe(30);
-			// in = 3 + 3 − 3 + 3 − 3 = 3 (constant input: smooth and delay are in equilibrium).
-			expect(new Set(get(`${name} in`))).toEqual(new Set([3]));
-			expect(Array.from(get(`${name} embedded`).slice(0, 2))).toEqual([1, 1]);
-			expect(get(`${name} embedded`).at(-1)).toBe(2);
-			// Overrides reach it by its name.
-			const overridden = sim.run({ overrides: { [name]: 5 } });
-			expect(sim.seriesOf(overridden, `${name} doubled`)![0]).toBe(10);
-		});
+describe.each(
+	HOSTILE_NAMES.map((name) => [
+		name.length > 60 ? `${name.slice(0, 10)}… (${name.length} characters)` : JSON.stringify(name),
+		name
+	])
+)('the name %s', (_label, name) => {
+	it('compiles and simulates correctly as a quoted name', () => {
+		const { result, get, sim } = simulate(hostileModel(name));
+		expect(result.error).toBeUndefined();
+		expect(get(name)[0]).toBe(3);
+		expect(new Set(get(`${name} doubled`))).toEqual(new Set([6]));
+		expect(get(`${name} stock`)[0]).toBe(30);
+		// in = 3 + 3 − 3 + 3 − 3 = 3 (constant input: smooth and delay are in equilibrium).
+		expect(new Set(get(`${name} in`))).toEqual(new Set([3]));
+		expect(Array.from(get(`${name} embedded`).slice(0, 2))).toEqual([1, 1]);
+		expect(get(`${name} embedded`).at(-1)).toBe(2);
+		// Overrides reach it by its name.
+		const overridden = sim.run({ overrides: { [name]: 5 } });
+		expect(sim.seriesOf(overridden, `${name} doubled`)![0]).toBe(10);
+	});
 
-		it('never reaches the generated source, which holds only whitelisted tokens', () => {
-			const sim = compiled(hostileModel(name));
-			const source = generatedSource(sim);
-			expect(source.length).toBeGreaterThan(5);
-			const text = source.join('\n');
-			for (const forbidden of ['"', "'", '`', '\\', 'pwned', 'globalThis', 'script', 'constructor', 'proto', 'toString']) {
-				expect(text).not.toContain(forbidden);
-			}
-			for (const v of hostileModel(name).variables) expect(text).not.toContain(v.name);
-			for (const statement of source) expect(firstDisallowed(statement), statement).toBeUndefined();
-		});
+	it('never reaches the generated source, which holds only whitelisted tokens', () => {
+		const sim = compiled(hostileModel(name));
+		const source = generatedSource(sim);
+		expect(source.length).toBeGreaterThan(5);
+		const text = source.join('\n');
+		for (const forbidden of [
+			'"',
+			"'",
+			'`',
+			'\\',
+			'pwned',
+			'globalThis',
+			'script',
+			'constructor',
+			'proto',
+			'toString'
+		]) {
+			expect(text).not.toContain(forbidden);
+		}
+		for (const v of hostileModel(name).variables) expect(text).not.toContain(v.name);
+		for (const statement of source) expect(firstDisallowed(statement), statement).toBeUndefined();
+	});
 
-		it('stays out of the rerolled source that is actually compiled (loops over repeated stages)', () => {
-			const n = ref(name);
-			const sim = compiled(
-				model([aux(name, '3 + TIME'), aux(`${name} smooth`, `SMTHN(${n}, 6, 12) + DELAYN(${n}, 6, 12)`)], { stop: 4 })
-			);
-			const rerolled = rerollStatements(generatedSource(sim));
-			expect(rerolled.some((statement) => statement.startsWith('for ('))).toBe(true);
-			for (const statement of rerolled) expect(firstDisallowed(statement), statement).toBeUndefined();
-			expect(rerolled.join('\n')).not.toContain(name);
-		});
-	}
-);
+	it('stays out of the rerolled source that is actually compiled (loops over repeated stages)', () => {
+		const n = ref(name);
+		const sim = compiled(
+			model(
+				[aux(name, '3 + TIME'), aux(`${name} smooth`, `SMTHN(${n}, 6, 12) + DELAYN(${n}, 6, 12)`)],
+				{ stop: 4 }
+			)
+		);
+		const rerolled = rerollStatements(generatedSource(sim));
+		expect(rerolled.some((statement) => statement.startsWith('for ('))).toBe(true);
+		for (const statement of rerolled) expect(firstDisallowed(statement), statement).toBeUndefined();
+		expect(rerolled.join('\n')).not.toContain(name);
+	});
+});
 
 describe('the token whitelist itself', () => {
 	it('accepts generated-looking statements and rejects names, strings and property access', () => {
 		expect(firstDisallowed('v[0] = Math.max(0, (s[1] / c[2]));')).toBeUndefined();
-		expect(firstDisallowed('{ let a = s[0] / dt + v[1]; if (a < 0) a = 0; if (v[2] > a) v[2] = a; a -= v[2]; }')).toBeUndefined();
+		expect(
+			firstDisallowed(
+				'{ let a = s[0] / dt + v[1]; if (a < 0) a = 0; if (v[2] > a) v[2] = a; a -= v[2]; }'
+			)
+		).toBeUndefined();
 		expect(firstDisallowed('rt.record(0, v1[3]);')).toBeUndefined();
-		expect(firstDisallowed('for (let i = 0; i < 11; i++) d[1 + i] = ((s[i] - s[1 + i]) / v[3]);')).toBeUndefined();
+		expect(
+			firstDisallowed('for (let i = 0; i < 11; i++) d[1 + i] = ((s[i] - s[1 + i]) / v[3]);')
+		).toBeUndefined();
 		expect(firstDisallowed('for (let i = 0; i < 11; i++) x[i] = 0;')).toBe('x[i] = 0;');
 		expect(firstDisallowed('v[0] = x;')).toBe('x;');
 		expect(firstDisallowed('v[0] = "a";')).toBe('"a";');
@@ -194,11 +241,14 @@ describe('hostile equations', () => {
 		expect(result.diagnostics[0].message).toMatch(/unknown name "constructor"/);
 	});
 
-	it.each(['toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'])('an unknown name %s is refused as unknown', (name) => {
-		const result = compileModel(model([aux('y', `${name} + 1`)]));
-		expect(result.ok).toBe(false);
-		expect(result.diagnostics[0].message).toMatch(/unknown name/);
-	});
+	it.each(['toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'])(
+		'an unknown name %s is refused as unknown',
+		(name) => {
+			const result = compileModel(model([aux('y', `${name} + 1`)]));
+			expect(result.ok).toBe(false);
+			expect(result.diagnostics[0].message).toMatch(/unknown name/);
+		}
+	);
 
 	it('numbers too large for a double become Infinity, not text', () => {
 		const { result } = simulate(model([aux('y', '1e400 * 0 + TIME')], { stop: 1 }));
@@ -208,15 +258,29 @@ describe('hostile equations', () => {
 
 describe('hostile structure and settings', () => {
 	it('refuses graphical function points that are not numbers', () => {
-		const bad = { type: 'continuous' as const, xs: [0, '1); globalThis.pwned=1; (' as unknown as number], ys: [0, 1] };
+		const bad = {
+			type: 'continuous' as const,
+			xs: [0, '1); globalThis.pwned=1; (' as unknown as number],
+			ys: [0, 1]
+		};
 		const result = compileModel(model([gf('g', bad), aux('y', 'g(1)')]));
 		expect(result.ok).toBe(false);
 	});
 
 	it('refuses a method or DT that is not what the settings allow', () => {
 		const m = model([aux('y', '1')]);
-		expect(compileModel({ ...m, simSpecs: { ...m.simSpecs, method: 'euler"; globalThis.pwned=1; "' as 'euler' } }).ok).toBe(false);
-		expect(compileModel({ ...m, simSpecs: { ...m.simSpecs, dt: '1; globalThis.pwned=1' as unknown as number } }).ok).toBe(false);
+		expect(
+			compileModel({
+				...m,
+				simSpecs: { ...m.simSpecs, method: 'euler"; globalThis.pwned=1; "' as 'euler' }
+			}).ok
+		).toBe(false);
+		expect(
+			compileModel({
+				...m,
+				simSpecs: { ...m.simSpecs, dt: '1; globalThis.pwned=1' as unknown as number }
+			}).ok
+		).toBe(false);
 	});
 
 	it('refuses an override named __proto__ or constructor as an unknown constant', () => {
@@ -227,7 +291,9 @@ describe('hostile structure and settings', () => {
 
 	it('refuses an override whose value is not a number', () => {
 		const sim = compiled(model([aux('k', '1'), aux('y', 'k * TIME')]));
-		expect(() => sim.run({ overrides: { k: 'globalThis.pwned=1' as unknown as number } })).toThrow(/k/);
+		expect(() => sim.run({ overrides: { k: 'globalThis.pwned=1' as unknown as number } })).toThrow(
+			/k/
+		);
 	});
 
 	it('refuses a delay order large enough to exhaust memory', () => {
@@ -252,6 +318,7 @@ describe('hostile structure and settings', () => {
 
 	it('seriesOf answers undefined for prototype property names', () => {
 		const { result, sim } = simulate(model([aux('k', '1')], { stop: 0 }));
-		for (const name of ['constructor', '__proto__', 'toString']) expect(sim.seriesOf(result, name)).toBeUndefined();
+		for (const name of ['constructor', '__proto__', 'toString'])
+			expect(sim.seriesOf(result, name)).toBeUndefined();
 	});
 });

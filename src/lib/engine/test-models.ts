@@ -33,10 +33,22 @@ export function stock(
 	initial: string,
 	options: { inflows?: string[]; outflows?: string[]; nonNegative?: boolean } = {}
 ): Stock {
-	return { kind: 'stock', id: name, name, initial, inflows: options.inflows ?? [], outflows: options.outflows ?? [], nonNegative: options.nonNegative };
+	return {
+		kind: 'stock',
+		id: name,
+		name,
+		initial,
+		inflows: options.inflows ?? [],
+		outflows: options.outflows ?? [],
+		nonNegative: options.nonNegative
+	};
 }
 
-export function flow(name: string, equation: string, options: { uniflow?: boolean; graphical?: GraphicalFunction } = {}): Flow {
+export function flow(
+	name: string,
+	equation: string,
+	options: { uniflow?: boolean; graphical?: GraphicalFunction } = {}
+): Flow {
 	return { kind: 'flow', id: name, name, equation, ...options };
 }
 
@@ -48,14 +60,20 @@ export function gf(name: string, graphical: GraphicalFunction): GraphicalFunctio
 	return { kind: 'gf', id: name, name, graphical };
 }
 
-export function table(type: GraphicalFunction['type'], points: [number, number][]): GraphicalFunction {
+export function table(
+	type: GraphicalFunction['type'],
+	points: [number, number][]
+): GraphicalFunction {
 	return { type, xs: points.map((p) => p[0]), ys: points.map((p) => p[1]) };
 }
 
 /** Compiles or fails the test with the diagnostics in the message. */
 export function compiled(m: Model): Simulation {
 	const result = compileModel(m);
-	if (!result.ok) throw new Error(`expected the model to compile:\n${result.diagnostics.map((d) => `${d.variable}: ${d.message}`).join('\n')}`);
+	if (!result.ok)
+		throw new Error(
+			`expected the model to compile:\n${result.diagnostics.map((d) => `${d.variable}: ${d.message}`).join('\n')}`
+		);
 	return result.simulation;
 }
 
@@ -72,7 +90,10 @@ export function runWith(sim: Simulation, options: TestRunOptions = {}): RunResul
 }
 
 /** Runs a model and returns a reader of its series by name (throws on an unknown name). */
-export function simulate(m: Model, options: TestRunOptions = {}): { result: RunResult; get: (name: string) => Float64Array; sim: Simulation } {
+export function simulate(
+	m: Model,
+	options: TestRunOptions = {}
+): { result: RunResult; get: (name: string) => Float64Array; sim: Simulation } {
 	const sim = compiled(m);
 	const result = runWith(sim, options);
 	const get = (name: string) => {
@@ -89,7 +110,11 @@ export function valueOf(equation: string, specs: Partial<SimSpecs> = {}): number
 }
 
 /** The value of an aux over a run, at the saved times. */
-export function seriesOf(equation: string, specs: Partial<SimSpecs> = {}, extra: Variable[] = []): { times: Float64Array; x: Float64Array } {
+export function seriesOf(
+	equation: string,
+	specs: Partial<SimSpecs> = {},
+	extra: Variable[] = []
+): { times: Float64Array; x: Float64Array } {
 	const { result, get } = simulate(model([aux('x', equation), ...extra], specs));
 	return { times: result.times, x: get('x') };
 }

@@ -24,7 +24,10 @@ describe("bathtub basics: Little's law, as the notebook tells it", () => {
 		expect(run('Baseline').at('Occupied Beds', 0)).toBe(200);
 		expect(run('Baseline').at('Occupancy', 0)).toBeCloseTo(0.87, 2);
 		expect(run('Baseline').at('Occupied Beds', 119)).toBeCloseTo(200, 9);
-		expect(run('Baseline').at('Discharges', 60)).toBeCloseTo(run('Baseline').at('Admissions', 60), 9);
+		expect(run('Baseline').at('Discharges', 60)).toBeCloseTo(
+			run('Baseline').at('Admissions', 60),
+			9
+		);
 	});
 
 	it('fills towards 48 × 5 = 240 beds in the surge, passing the 230 open about a week in, and drains back after it', () => {

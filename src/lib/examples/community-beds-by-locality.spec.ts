@@ -22,7 +22,11 @@ const patients = (locality: string) => `Patients in Community Beds[${locality}]`
 describe("community beds by locality: Little's law in each locality", () => {
 	it('starts each locality at referrals a day × 21 days: 84, 126 and 63 patients, 84% of 325 beds', () => {
 		const s0 = run('S0');
-		expect([s0.at(patients('North'), 0), s0.at(patients('Central'), 0), s0.at(patients('South'), 0)]).toEqual([84, 126, 63]);
+		expect([
+			s0.at(patients('North'), 0),
+			s0.at(patients('Central'), 0),
+			s0.at(patients('South'), 0)
+		]).toEqual([84, 126, 63]);
 		expect(s0.at('Overall Occupancy', 0)).toBeCloseTo(273 / 325, 12);
 		expect(s0.at(patients('Central'), 12)).toBe(126); // week 12 is day 84, before step-down
 	});

@@ -67,7 +67,10 @@ export class ExampleNotebook {
 		this.document = document;
 		this.readDiagnostics = diagnostics;
 		const compiled = compileModel(document.model);
-		if (!compiled.ok) throw new Error(`${file} does not compile: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
+		if (!compiled.ok)
+			throw new Error(
+				`${file} does not compile: ${compiled.diagnostics.map((d) => d.message).join('; ')}`
+			);
 		this.simulation = compiled.simulation;
 		this.compileDiagnostics = compiled.diagnostics;
 		this.perUnit = document.display?.modelTimePerUnit ?? 1;
@@ -79,7 +82,11 @@ export class ExampleNotebook {
 		if (!run) {
 			const settings = overrides ?? findScenario(this.document.scenarios, scenario)?.overrides;
 			if (!settings) throw new Error(`${this.file} has no scenario "${scenario}"`);
-			run = new ExampleRun(this.simulation.run({ overrides: settings }), this.simulation, this.perUnit);
+			run = new ExampleRun(
+				this.simulation.run({ overrides: settings }),
+				this.simulation,
+				this.perUnit
+			);
 			this.#runs.set(scenario, run);
 		}
 		return run;
@@ -103,14 +110,20 @@ export class ExampleNotebook {
 				const initial = values[0];
 				let furthest = 0;
 				for (const v of values) furthest = Math.max(furthest, Math.abs(v - initial));
-				return { name: s.name, initial, drift: initial === 0 ? furthest : furthest / Math.abs(initial) };
+				return {
+					name: s.name,
+					initial,
+					drift: initial === 0 ? furthest : furthest / Math.abs(initial)
+				};
 			});
 	}
 
 	/** The variable (of any kind) with this name, ignoring case, spaces and underscores. */
 	variable(name: string) {
 		const key = canonicalName(name);
-		return this.document.model.variables.find((v) => canonicalName(v.name) === key || v.id === name);
+		return this.document.model.variables.find(
+			(v) => canonicalName(v.name) === key || v.id === name
+		);
 	}
 }
 

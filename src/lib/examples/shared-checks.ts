@@ -81,20 +81,31 @@ function cellProblems(example: ExampleNotebook, cell: Cell): string[] {
 	const problems: string[] = [];
 	const scenarioKnown = (ref: string) => doc.scenarios.some((s) => s.id === ref || s.name === ref);
 	// A chart or table may name a whole variable, or one element of an arrayed one ("Occupancy[Central]").
-	const variableKnown = (ref: string) => example.variable(ref) !== undefined || example.simulation.outputs.some((o) => canonicalName(o) === canonicalName(ref));
+	const variableKnown = (ref: string) =>
+		example.variable(ref) !== undefined ||
+		example.simulation.outputs.some((o) => canonicalName(o) === canonicalName(ref));
 	if (cell.kind === 'chart') {
-		for (const v of cell.variables) if (!resolveSeries(doc.model, v).found) problems.push(`${cell.id}: no variable ${seriesRef(v)}`);
-		for (const s of cell.scenarios ?? []) if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
-		if (cell.baseline !== undefined && !(cell.scenarios ?? []).includes(cell.baseline)) problems.push(`${cell.id}: baseline not among its scenarios`);
+		for (const v of cell.variables)
+			if (!resolveSeries(doc.model, v).found)
+				problems.push(`${cell.id}: no variable ${seriesRef(v)}`);
+		for (const s of cell.scenarios ?? [])
+			if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
+		if (cell.baseline !== undefined && !(cell.scenarios ?? []).includes(cell.baseline))
+			problems.push(`${cell.id}: baseline not among its scenarios`);
 	}
 	if (cell.kind === 'scenario-table') {
-		for (const o of cell.outputs) if (!variableKnown(tableVariable(o))) problems.push(`${cell.id}: no variable ${tableVariable(o)}`);
-		for (const s of cell.scenarios ?? []) if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
+		for (const o of cell.outputs)
+			if (!variableKnown(tableVariable(o)))
+				problems.push(`${cell.id}: no variable ${tableVariable(o)}`);
+		for (const s of cell.scenarios ?? [])
+			if (!scenarioKnown(s)) problems.push(`${cell.id}: no scenario ${s}`);
 		const stop = doc.model.simSpecs.stop / example.perUnit;
-		for (const t of cell.times ?? [1, 3, 5]) if (!(t > 0 && t <= stop)) problems.push(`${cell.id}: time ${t} outside the run`);
+		for (const t of cell.times ?? [1, 3, 5])
+			if (!(t > 0 && t <= stop)) problems.push(`${cell.id}: time ${t} outside the run`);
 	}
 	if (cell.kind === 'levers') {
-		for (const id of cell.levers ?? []) if (!doc.levers.some((l) => l.variable === id)) problems.push(`${cell.id}: no lever ${id}`);
+		for (const id of cell.levers ?? [])
+			if (!doc.levers.some((l) => l.variable === id)) problems.push(`${cell.id}: no lever ${id}`);
 	}
 	return problems;
 }
@@ -111,7 +122,9 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 		});
 
 		it('has no unit warnings: every equation agrees with its declared units, every flow with its stock', () => {
-			expect(checkUnits(example().document.model).map((w) => `${w.variable}: ${w.message}`)).toEqual([]);
+			expect(
+				checkUnits(example().document.model).map((w) => `${w.variable}: ${w.message}`)
+			).toEqual([]);
 		});
 
 		it('gives every variable units, documentation and a diagram position; every flow a pipe', () => {
@@ -131,11 +144,16 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				if (coded) expect(s.name, s.name).toMatch(/^[A-Z]\d+b? \S/);
 				expect(s.colour, s.name).toMatch(/^#[0-9a-f]{6}$/);
 				// A constant, one element of an arrayed constant, or an arrayed constant as a whole.
-				const settable = example().simulation.constants.flatMap((c) => [canonicalName(c), canonicalName(c).replace(/\[.*\]$/, '')]);
-				for (const name of Object.keys(s.overrides)) expect(settable, `${s.name}: ${name}`).toContain(canonicalName(name));
+				const settable = example().simulation.constants.flatMap((c) => [
+					canonicalName(c),
+					canonicalName(c).replace(/\[.*\]$/, '')
+				]);
+				for (const name of Object.keys(s.overrides))
+					expect(settable, `${s.name}: ${name}`).toContain(canonicalName(name));
 			}
 			expect(new Set(scenarios.map((s) => s.colour)).size).toBe(scenarios.length);
-			if (coded) expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);
+			if (coded)
+				expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);
 		});
 
 		it('has levers on constants, each default (every element of an arrayed one) within its range and reachable in whole steps', () => {
@@ -145,7 +163,11 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				expect(v?.kind, lever.variable).toBe('aux');
 				const values = constantValues(model, v);
 				expect(values, `${lever.variable} is a constant`).toBeDefined();
-				if (lever.perElement) expect(v?.dimensions?.length, `${lever.variable}: a slider for each element of an arrayed constant`).toBeGreaterThan(0);
+				if (lever.perElement)
+					expect(
+						v?.dimensions?.length,
+						`${lever.variable}: a slider for each element of an arrayed constant`
+					).toBeGreaterThan(0);
 				for (const value of values ?? []) {
 					expect(value, lever.variable).toBeGreaterThanOrEqual(lever.min);
 					expect(value, lever.variable).toBeLessThanOrEqual(lever.max);
@@ -162,7 +184,9 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				for (const [name, value] of Object.entries(s.overrides)) {
 					// A scenario may set one element of an arrayed lever: "Length of Stay[North]".
 					const whole = canonicalName(name.replace(/\[[^\]]*\]$/, ''));
-					const lever = levers.find((l) => canonicalName(example().variable(l.variable)!.name) === whole);
+					const lever = levers.find(
+						(l) => canonicalName(example().variable(l.variable)!.name) === whole
+					);
 					if (!lever) continue;
 					expect(value, `${s.name}: ${name}`).toBeGreaterThanOrEqual(lever.min);
 					expect(value, `${s.name}: ${name}`).toBeLessThanOrEqual(lever.max);
@@ -173,7 +197,8 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 		it('names only variables, scenarios and levers that exist in its cells', () => {
 			expect(example().document.cells.flatMap((c) => cellProblems(example(), c))).toEqual([]);
 			const kinds = new Set(example().document.cells.map((c) => c.kind));
-			for (const kind of ['text', 'diagram', 'levers', 'chart', 'scenario-table']) expect(kinds, kind).toContain(kind);
+			for (const kind of ['text', 'diagram', 'levers', 'chart', 'scenario-table'])
+				expect(kinds, kind).toContain(kind);
 		});
 
 		it('says in its text that the numbers are illustrative defaults to replace', () => {
@@ -194,7 +219,9 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			expect(drift.length).toBeGreaterThan(0);
 			for (const { name, initial, drift: d } of drift) {
 				// A stock that starts empty must stay (all but) empty.
-				expect(d, `${name} (initial ${initial})`).toBeLessThanOrEqual(initial === 0 ? 1e-6 : checks.maxDrift);
+				expect(d, `${name} (initial ${initial})`).toBeLessThanOrEqual(
+					initial === 0 ? 1e-6 : checks.maxDrift
+				);
 			}
 		});
 
@@ -207,7 +234,9 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				const n = values.length - 1;
 				const firstRate = (values[1] - values[0]) / (times[1] - times[0]);
 				const meanRate = (values[n] - values[0]) / (times[n] - times[0]);
-				expect(Math.abs(meanRate - firstRate), stock.name).toBeLessThanOrEqual(Math.abs(firstRate) * checks.maxDrift + 1e-9);
+				expect(Math.abs(meanRate - firstRate), stock.name).toBeLessThanOrEqual(
+					Math.abs(firstRate) * checks.maxDrift + 1e-9
+				);
 			}
 		});
 	});
@@ -224,26 +253,40 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				const after = compiled.simulation.run({ overrides: scenario.overrides });
 				expect(after.names, scenario.name).toEqual(before.names);
 				for (const name of simulation.outputs) {
-					const [x, y] = [simulation.seriesOf(before, name)!, compiled.simulation.seriesOf(after, name)!];
-					expect(y.every((v, i) => Object.is(v, x[i])), `${scenario.name}: ${name}`).toBe(true);
+					const [x, y] = [
+						simulation.seriesOf(before, name)!,
+						compiled.simulation.seriesOf(after, name)!
+					];
+					expect(
+						y.every((v, i) => Object.is(v, x[i])),
+						`${scenario.name}: ${name}`
+					).toBe(true);
 				}
 			}
 		});
 	});
 
 	describe(`${checks.slug}: npm run sim`, { concurrent: true }, () => {
-		it(`runs the scenario "${checks.cli.scenario}" and writes CSV`, { timeout: 60_000 }, async () => {
-			const run = await simCli(`models/${checks.slug}.flowbook.json`, '--scenario', checks.cli.scenario);
-			expect(run.stderr).toBe('');
-			expect(run.code).toBe(0);
-			const lines = run.stdout.trimEnd().split('\n');
-			const header = lines[0].split(',');
-			expect(header[0]).toBe('time');
-			expect(lines).toHaveLength(checks.cli.rows + 1);
-			const column = header.indexOf(checks.cli.column);
-			expect(column, checks.cli.column).toBeGreaterThan(0);
-			expect(Number(lines[lines.length - 1].split(',')[column])).toBeCloseTo(checks.cli.last, 6);
-		});
+		it(
+			`runs the scenario "${checks.cli.scenario}" and writes CSV`,
+			{ timeout: 60_000 },
+			async () => {
+				const run = await simCli(
+					`models/${checks.slug}.flowbook.json`,
+					'--scenario',
+					checks.cli.scenario
+				);
+				expect(run.stderr).toBe('');
+				expect(run.code).toBe(0);
+				const lines = run.stdout.trimEnd().split('\n');
+				const header = lines[0].split(',');
+				expect(header[0]).toBe('time');
+				expect(lines).toHaveLength(checks.cli.rows + 1);
+				const column = header.indexOf(checks.cli.column);
+				expect(column, checks.cli.column).toBeGreaterThan(0);
+				expect(Number(lines[lines.length - 1].split(',')[column])).toBeCloseTo(checks.cli.last, 6);
+			}
+		);
 
 		it('passes --check with no errors and no warnings', { timeout: 60_000 }, async () => {
 			const run = await simCli(`models/${checks.slug}.flowbook.json`, '--check');
@@ -254,54 +297,74 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 }
 
 /** The notebook against the machine-readable specification, skipped where ../shared is absent. */
-function describeFaithfulness(checks: NotebookChecks, example: () => ExampleNotebook, specPath: string): void {
+function describeFaithfulness(
+	checks: NotebookChecks,
+	example: () => ExampleNotebook,
+	specPath: string
+): void {
 	const spec = (): Spec => JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
-	describe.skipIf(!existsSync(specPath))(`${checks.slug}: faithful to ${checks.specFile}.json`, () => {
-		it('runs with the specified time unit, step, length and method, and the bed/place/package aliases', () => {
-			const s = spec();
-			const { simSpecs, units } = example().document.model;
-			expect(simSpecs).toMatchObject({ start: s.start, stop: s.stop, dt: s.dt, method: s.integration, timeUnits: s.time_unit });
-			expect(Object.fromEntries((units ?? []).map((u) => [u.name, u.equation]))).toEqual(s.unit_aliases);
-		});
+	describe.skipIf(!existsSync(specPath))(
+		`${checks.slug}: faithful to ${checks.specFile}.json`,
+		() => {
+			it('runs with the specified time unit, step, length and method, and the bed/place/package aliases', () => {
+				const s = spec();
+				const { simSpecs, units } = example().document.model;
+				expect(simSpecs).toMatchObject({
+					start: s.start,
+					stop: s.stop,
+					dt: s.dt,
+					method: s.integration,
+					timeUnits: s.time_unit
+				});
+				expect(Object.fromEntries((units ?? []).map((u) => [u.name, u.equation]))).toEqual(
+					s.unit_aliases
+				);
+			});
 
-		it('has every variable with its exact name, kind, units and equation, and no others', () => {
-			const s = spec();
-			const variables = example().document.model.variables;
-			expect(variables.map((v) => v.name).sort()).toEqual(s.variables.map((v) => v.name).sort());
-			const kinds = { stock: 'stock', flow: 'flow', aux: 'aux', const: 'aux', lookup: 'gf' };
-			for (const sv of s.variables) {
-				const v = variables.find((x) => x.name === sv.name)!;
-				expect(v.kind, sv.name).toBe(kinds[sv.kind]);
-				expect(v.units, sv.name).toBe(sv.units);
-				if (sv.doc) expect(v.documentation, sv.name).toContain(sv.doc);
-				if (v.kind === 'stock') {
-					expect(Number(v.initial), sv.name).toBe(sv.init);
-					const name = (id: string) => variables.find((x) => x.id === id)?.name;
-					expect(v.inflows.map(name), sv.name).toEqual(sv.inflows ?? []);
-					expect(v.outflows.map(name), sv.name).toEqual(sv.outflows ?? []);
-				} else if (v.kind === 'gf') {
-					expect(v.graphical.type, sv.name).toBe('continuous');
-					expect(v.graphical.xs.map((x, i) => [x, v.graphical.ys[i]]), sv.name).toEqual(sv.points);
-				} else {
-					expect(v.equation, sv.name).toBe(checks.departures?.[sv.name] ?? String(sv.eq));
+			it('has every variable with its exact name, kind, units and equation, and no others', () => {
+				const s = spec();
+				const variables = example().document.model.variables;
+				expect(variables.map((v) => v.name).sort()).toEqual(s.variables.map((v) => v.name).sort());
+				const kinds = { stock: 'stock', flow: 'flow', aux: 'aux', const: 'aux', lookup: 'gf' };
+				for (const sv of s.variables) {
+					const v = variables.find((x) => x.name === sv.name)!;
+					expect(v.kind, sv.name).toBe(kinds[sv.kind]);
+					expect(v.units, sv.name).toBe(sv.units);
+					if (sv.doc) expect(v.documentation, sv.name).toContain(sv.doc);
+					if (v.kind === 'stock') {
+						expect(Number(v.initial), sv.name).toBe(sv.init);
+						const name = (id: string) => variables.find((x) => x.id === id)?.name;
+						expect(v.inflows.map(name), sv.name).toEqual(sv.inflows ?? []);
+						expect(v.outflows.map(name), sv.name).toEqual(sv.outflows ?? []);
+					} else if (v.kind === 'gf') {
+						expect(v.graphical.type, sv.name).toBe('continuous');
+						expect(
+							v.graphical.xs.map((x, i) => [x, v.graphical.ys[i]]),
+							sv.name
+						).toEqual(sv.points);
+					} else {
+						expect(v.equation, sv.name).toBe(checks.departures?.[sv.name] ?? String(sv.eq));
+					}
 				}
-			}
-		});
+			});
 
-		it('has a lever for every ★ constant, over the specified range', () => {
-			for (const sv of spec().variables.filter((v) => v.lever)) {
-				const lever = example().document.levers.find((l) => example().variable(l.variable)?.name === sv.name);
-				expect(lever, sv.name).toBeDefined();
-				expect([lever!.min, lever!.max], sv.name).toEqual(parseRange(sv.range!));
-			}
-		});
+			it('has a lever for every ★ constant, over the specified range', () => {
+				for (const sv of spec().variables.filter((v) => v.lever)) {
+					const lever = example().document.levers.find(
+						(l) => example().variable(l.variable)?.name === sv.name
+					);
+					expect(lever, sv.name).toBeDefined();
+					expect([lever!.min, lever!.max], sv.name).toEqual(parseRange(sv.range!));
+				}
+			});
 
-		it('documents each departure from the specification in the variable itself', () => {
-			for (const name of Object.keys(checks.departures ?? {})) {
-				expect(example().variable(name)?.documentation, name).toMatch(/\(Flowbook: .+\)/);
-			}
-		});
-	});
+			it('documents each departure from the specification in the variable itself', () => {
+				for (const name of Object.keys(checks.departures ?? {})) {
+					expect(example().variable(name)?.documentation, name).toMatch(/\(Flowbook: .+\)/);
+				}
+			});
+		}
+	);
 }
 
 /** The CLI as `npm run sim` starts it, from the repository root. */

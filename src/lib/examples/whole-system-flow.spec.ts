@@ -11,7 +11,10 @@ describeNotebookBasics({
 	specFile: 'whole_system_flow',
 	baseline: 'S0',
 	// SMOOTH starting at its input loops through the escalation beds at time 0.
-	departures: { perceived_pressure: 'SMOOTH(bed_pressure, pressure_perception_time, (occupied_beds + Awaiting_Bed) / core_beds)' },
+	departures: {
+		perceived_pressure:
+			'SMOOTH(bed_pressure, pressure_perception_time, (occupied_beds + Awaiting_Bed) / core_beds)'
+	},
 	// The specification verified a drift of at most 0.23%.
 	maxDrift: 0.0025,
 	cli: { scenario: 'S3', column: 'ic_capacity', last: 320, rows: 3651 }
@@ -26,11 +29,16 @@ describe('whole-system flow: the examples in the issue', () => {
 	});
 
 	it('100 acute beds (S2) give better 4-hour performance in year 3 than doing nothing (S1)', () => {
-		expect(run('S2').at('four_hour_performance', 3)).toBeGreaterThan(run('S1').at('four_hour_performance', 3));
+		expect(run('S2').at('four_hour_performance', 3)).toBeGreaterThan(
+			run('S1').at('four_hour_performance', 3)
+		);
 	});
 
 	it('the flow levers (S8) cut delayed bed-days to year 3 by at least 30% against S1', () => {
-		const cut = -change(run('S8').at('Cumulative_Delayed_Bed_Days', 3), run('S1').at('Cumulative_Delayed_Bed_Days', 3));
+		const cut = -change(
+			run('S8').at('Cumulative_Delayed_Bed_Days', 3),
+			run('S1').at('Cumulative_Delayed_Bed_Days', 3)
+		);
 		expect(cut).toBeGreaterThanOrEqual(0.3);
 	});
 });
@@ -43,7 +51,9 @@ describe('whole-system flow: what the model shows (specification, "What the mode
 		expect(full).toBeLessThanOrEqual(5);
 		expect(s1.at('occupancy', 3)).toBeGreaterThan(0.95);
 		expect(s1.at('four_hour_performance', 5)).toBeLessThan(0.8);
-		expect(s1.at('four_hour_performance', 5)).toBeLessThan(run('S0').at('four_hour_performance', 5) - 0.1);
+		expect(s1.at('four_hour_performance', 5)).toBeLessThan(
+			run('S0').at('four_hour_performance', 5) - 0.1
+		);
 	});
 
 	it('acute beds (S2) give the quickest A&E relief: the best 4-hour performance of any scenario in year 1', () => {
@@ -87,13 +97,16 @@ describe('whole-system flow: what the model shows (specification, "What the mode
 
 	it('flow beats stock: the flow levers (S8) cut delayed bed-days more than any capacity option, at no extra capacity cost', () => {
 		const delayed = (s: string) => run(s).at('Cumulative_Delayed_Bed_Days', 3);
-		for (const s of ['S2', 'S3', 'S4', 'S4b', 'S6']) expect(delayed('S8'), s).toBeLessThan(delayed(s));
+		for (const s of ['S2', 'S3', 'S4', 'S4b', 'S6'])
+			expect(delayed('S8'), s).toBeLessThan(delayed(s));
 		const cost = (s: string) => run(s).at('Cumulative_System_Cost', 5);
 		expect(Math.abs(change(cost('S8'), cost('S1')))).toBeLessThan(0.005);
 		for (const s of ['S2', 'S3', 'S4']) expect(cost('S8'), s).toBeLessThan(cost(s));
 		// Flow and community capacity together hold the system best by year 5.
 		for (const s of a().document.scenarios.filter((x) => !/^S[09]\b/.test(x.name))) {
-			expect(run('S9').at('mffd_patients', 5), s.name).toBeLessThan(run(s.name).at('mffd_patients', 5));
+			expect(run('S9').at('mffd_patients', 5), s.name).toBeLessThan(
+				run(s.name).at('mffd_patients', 5)
+			);
 		}
 	});
 
@@ -103,7 +116,9 @@ describe('whole-system flow: what the model shows (specification, "What the mode
 		expect(s1.at('Awaiting_Bed', 3)).toBeLessThan(1);
 		expect(s1.at('Awaiting_Bed', 5)).toBeLessThan(1);
 		// More beds (S2) all but remove the cancellations.
-		expect(run('S2').at('Cumulative_Cancelled_Ops', 3)).toBeLessThan(0.1 * s1.at('Cumulative_Cancelled_Ops', 3));
+		expect(run('S2').at('Cumulative_Cancelled_Ops', 3)).toBeLessThan(
+			0.1 * s1.at('Cumulative_Cancelled_Ops', 3)
+		);
 	});
 
 	it('switching the coping policies off (S5, S7) removes premature readmissions but cancels more operations', () => {
@@ -113,7 +128,9 @@ describe('whole-system flow: what the model shows (specification, "What the mode
 		]) {
 			expect(run(off).at('premature_readmissions', 5), off).toBe(0);
 			expect(run(on).at('premature_readmissions', 5), on).toBeGreaterThan(0);
-			expect(run(off).at('Elective_Backlog', 5), off).toBeGreaterThan(1.4 * run(on).at('Elective_Backlog', 5));
+			expect(run(off).at('Elective_Backlog', 5), off).toBeGreaterThan(
+				1.4 * run(on).at('Elective_Backlog', 5)
+			);
 		}
 	});
 });

@@ -18,7 +18,8 @@ describeNotebookBasics({
 const c = () => openExample('workforce-capacity');
 const run = (scenario: string) => c().run(scenario);
 /** Deliverable home-care capacity against doing nothing (C1): 0.1 is 10% more. */
-const homeCareAgainstC1 = (scenario: string, year: number) => change(run(scenario).at('hc_capacity', year), run('C1').at('hc_capacity', year));
+const homeCareAgainstC1 = (scenario: string, year: number) =>
+	change(run(scenario).at('hc_capacity', year), run('C1').at('hc_capacity', year));
 
 describe('workforce capacity: the example in the issue', () => {
 	it('commissioning packages alone (C4) adds under 5% deliverable home care, pay plus packages (C6) over 10%', () => {
@@ -51,10 +52,14 @@ describe('workforce capacity: what the model shows (specification, "What the mod
 		for (const year of [3, 5]) {
 			expect(homeCareAgainstC1('C5', year), `year ${year}`).toBeGreaterThan(0.02);
 			expect(homeCareAgainstC1('C5', year), `year ${year}`).toBeLessThan(0.04);
-			expect(homeCareAgainstC1('C5', year), `year ${year}`).toBeGreaterThan(homeCareAgainstC1('C4', year));
+			expect(homeCareAgainstC1('C5', year), `year ${year}`).toBeGreaterThan(
+				homeCareAgainstC1('C4', year)
+			);
 		}
 		expect(homeCareAgainstC1('C6', 3)).toBeGreaterThan(0.15);
-		expect(change(run('C6').at('Awaiting_Home_Care', 3), run('C1').at('Awaiting_Home_Care', 3))).toBeLessThan(-0.7);
+		expect(
+			change(run('C6').at('Awaiting_Home_Care', 3), run('C1').at('Awaiting_Home_Care', 3))
+		).toBeLessThan(-0.7);
 	});
 
 	it('unstaffed beds are staffed by agency at a premium (C2); with international nurses (C3) agency use falls below doing nothing', () => {
@@ -68,10 +73,16 @@ describe('workforce capacity: what the model shows (specification, "What the mod
 		expect(c().variable('rn_temp_cost_per_fte')).toMatchObject({ equation: '70000' });
 		expect(c().variable('rn_cost_per_fte')).toMatchObject({ equation: '45000' });
 		for (const year of [3, 5]) {
-			expect(c2.at('rn_temp_staff', year), `year ${year}`).toBeGreaterThan(c1.at('rn_temp_staff', year));
-			expect(c3.at('rn_temp_staff', year), `year ${year}`).toBeLessThan(c1.at('rn_temp_staff', year));
+			expect(c2.at('rn_temp_staff', year), `year ${year}`).toBeGreaterThan(
+				c1.at('rn_temp_staff', year)
+			);
+			expect(c3.at('rn_temp_staff', year), `year ${year}`).toBeLessThan(
+				c1.at('rn_temp_staff', year)
+			);
 		}
-		expect(c3.at('Cumulative_Workforce_Cost', 5)).toBeLessThan(c2.at('Cumulative_Workforce_Cost', 5));
+		expect(c3.at('Cumulative_Workforce_Cost', 5)).toBeLessThan(
+			c2.at('Cumulative_Workforce_Cost', 5)
+		);
 	});
 
 	it('the care workforce has a tipping point: 4% less labour supply loses over 5% of carers in ten years, 20% more gains nothing', () => {
@@ -79,9 +90,15 @@ describe('workforce capacity: what the model shows (specification, "What the mod
 		const scarce = c().run('applicants 480', { cw_applicant_supply: 480 });
 		const plentiful = c().run('applicants 600', { cw_applicant_supply: 600 });
 		expect(change(scarce.at('Care_Workers', 10), base.at('Care_Workers', 10))).toBeLessThan(-0.05);
-		expect(scarce.at('Awaiting_Home_Care', 10)).toBeGreaterThan(2.5 * base.at('Awaiting_Home_Care', 10));
-		expect(Math.abs(change(plentiful.at('Care_Workers', 10), base.at('Care_Workers', 10)))).toBeLessThan(0.001);
+		expect(scarce.at('Awaiting_Home_Care', 10)).toBeGreaterThan(
+			2.5 * base.at('Awaiting_Home_Care', 10)
+		);
+		expect(
+			Math.abs(change(plentiful.at('Care_Workers', 10), base.at('Care_Workers', 10)))
+		).toBeLessThan(0.001);
 		// Disproportionate: the workforce falls by more than the supply did.
-		expect(-change(scarce.at('Care_Workers', 10), base.at('Care_Workers', 10))).toBeGreaterThan(0.04);
+		expect(-change(scarce.at('Care_Workers', 10), base.at('Care_Workers', 10))).toBeGreaterThan(
+			0.04
+		);
 	});
 });

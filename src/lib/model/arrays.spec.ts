@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dimensionElements, elementName, elementNames, elementSubscripts, findDimension, isPerElement, sameSubscript, splitElementName } from './arrays';
+import {
+	dimensionElements,
+	elementName,
+	elementNames,
+	elementSubscripts,
+	findDimension,
+	isPerElement,
+	sameSubscript,
+	splitElementName
+} from './arrays';
 import type { Model } from './types';
 
 const model: Pick<Model, 'dimensions'> = {
@@ -44,16 +53,29 @@ describe('array helpers for the views', () => {
 describe('element names and subscripts', () => {
 	it('splits a name with a subscript back into the variable and its elements, as written', () => {
 		expect(splitElementName('Beds[North]')).toEqual({ name: 'Beds', subscript: ['North'] });
-		expect(splitElementName(' Flow [ North , Adult ] ')).toEqual({ name: 'Flow', subscript: ['North', 'Adult'] });
+		expect(splitElementName(' Flow [ North , Adult ] ')).toEqual({
+			name: 'Flow',
+			subscript: ['North', 'Adult']
+		});
 		expect(splitElementName('Beds')).toBeUndefined();
-		expect(splitElementName(elementName('Staff', ['South', '2']))).toEqual({ name: 'Staff', subscript: ['South', '2'] });
+		expect(splitElementName(elementName('Staff', ['South', '2']))).toEqual({
+			name: 'Staff',
+			subscript: ['South', '2']
+		});
 	});
 
 	it('compares subscripts as names compare, and tells element-by-element variables apart', () => {
 		expect(sameSubscript(['north', 'Young_Adult'], ['North', 'young adult'])).toBe(true);
 		expect(sameSubscript(['North'], ['North', 'Old'])).toBe(false);
-		expect(isPerElement({ dimensions: ['Region'], elements: [{ subscript: ['North'], equation: '1' }] })).toBe(true);
-		expect(isPerElement({ dimensions: ['Region'], elements: [{ subscript: ['North'], graphical: { type: 'continuous', xs: [0], ys: [0] } }] })).toBe(false);
+		expect(
+			isPerElement({ dimensions: ['Region'], elements: [{ subscript: ['North'], equation: '1' }] })
+		).toBe(true);
+		expect(
+			isPerElement({
+				dimensions: ['Region'],
+				elements: [{ subscript: ['North'], graphical: { type: 'continuous', xs: [0], ys: [0] } }]
+			})
+		).toBe(false);
 		expect(isPerElement({ elements: [{ subscript: ['North'], equation: '1' }] })).toBe(false);
 	});
 });

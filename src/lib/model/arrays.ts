@@ -11,12 +11,18 @@ import type { Dimension, Model, Variable } from './types';
 /** A dimension's element names in order: its named elements, or "1" … "size". */
 export function dimensionElements(dimension: Dimension): string[] {
 	if (Array.isArray(dimension.elements)) return dimension.elements;
-	const size = typeof dimension.size === 'number' && Number.isInteger(dimension.size) && dimension.size > 0 ? dimension.size : 0;
+	const size =
+		typeof dimension.size === 'number' && Number.isInteger(dimension.size) && dimension.size > 0
+			? dimension.size
+			: 0;
 	return Array.from({ length: size }, (_, i) => String(i + 1));
 }
 
 /** The model's dimension of this name (case, spaces and underscores aside). */
-export function findDimension(model: Pick<Model, 'dimensions'>, name: string): Dimension | undefined {
+export function findDimension(
+	model: Pick<Model, 'dimensions'>,
+	name: string
+): Dimension | undefined {
 	const wanted = canonicalName(name);
 	return model.dimensions?.find((d) => canonicalName(d.name) === wanted);
 }
@@ -46,7 +52,9 @@ export function elementName(name: string, subscript: readonly string[]): string 
  */
 export function splitElementName(name: string): { name: string; subscript: string[] } | undefined {
 	const match = /^(.*?)\s*\[([^\]]*)\]\s*$/.exec(name.trim());
-	return match ? { name: match[1].trim(), subscript: match[2].split(',').map((s) => s.trim()) } : undefined;
+	return match
+		? { name: match[1].trim(), subscript: match[2].split(',').map((s) => s.trim()) }
+		: undefined;
 }
 
 /**
@@ -54,7 +62,10 @@ export function splitElementName(name: string): { name: string; subscript: strin
  * last dimension varying fastest (XMILE's row-major order); undefined when the variable is not
  * arrayed or names a dimension the model lacks.
  */
-export function elementSubscripts(model: Pick<Model, 'dimensions'>, variable: Pick<Variable, 'dimensions'>): string[][] | undefined {
+export function elementSubscripts(
+	model: Pick<Model, 'dimensions'>,
+	variable: Pick<Variable, 'dimensions'>
+): string[][] | undefined {
 	if (!isArrayed(variable)) return undefined;
 	let rows: string[][] = [[]];
 	for (const name of variable.dimensions!) {
@@ -70,7 +81,10 @@ export function elementSubscripts(model: Pick<Model, 'dimensions'>, variable: Pi
  * The names of a variable's results: one per element for an arrayed variable, its own name
  * otherwise (or when its dimensions are not all in the model).
  */
-export function elementNames(model: Pick<Model, 'dimensions'>, variable: Pick<Variable, 'name' | 'dimensions'>): string[] {
+export function elementNames(
+	model: Pick<Model, 'dimensions'>,
+	variable: Pick<Variable, 'name' | 'dimensions'>
+): string[] {
 	const subscripts = elementSubscripts(model, variable);
 	return subscripts ? subscripts.map((s) => elementName(variable.name, s)) : [variable.name];
 }

@@ -27,7 +27,8 @@ export function formatDiagnostic(d: Diagnostic, file?: string): string {
 	const where: string[] = [];
 	if (file) where.push(d.line ? `${file}:${d.line}${d.column ? `:${d.column}` : ''}` : file);
 	else if (d.line) where.push(`line ${d.line}${d.column ? `, column ${d.column}` : ''}`);
-	if (d.variable) where.push(d.start !== undefined ? `${d.variable} (character ${d.start + 1})` : d.variable);
+	if (d.variable)
+		where.push(d.start !== undefined ? `${d.variable} (character ${d.start + 1})` : d.variable);
 	if (d.time !== undefined) where.push(`at time ${d.time}`);
 	return `${d.severity}: ${where.length ? where.join(': ') + ': ' : ''}${d.message}`;
 }

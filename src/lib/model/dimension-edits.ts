@@ -11,7 +11,14 @@
 import type { Expr } from '../engine/parse/ast';
 import { applyEdits, reference, walk, type Edit } from '../engine/flatten/rewrite';
 import { parseEquation } from '../engine/parse/parser';
-import { dimensionElements, elementSubscripts, findDimension, isArrayed, isPerElement, sameSubscript } from './arrays';
+import {
+	dimensionElements,
+	elementSubscripts,
+	findDimension,
+	isArrayed,
+	isPerElement,
+	sameSubscript
+} from './arrays';
 import { canonicalName } from './names';
 import type { ArrayElement, Dimension, Model, Variable } from './types';
 
@@ -27,24 +34,39 @@ const same = (a: string, b: string) => canonicalName(a) === canonicalName(b);
 // ── checks ───────────────────────────────────────────────────────────────────────────────────
 
 /** Why `name` cannot name a dimension (other than `current`, the one being renamed), if it cannot. */
-export function dimensionNameProblem(model: Model, name: string, current?: string): string | undefined {
+export function dimensionNameProblem(
+	model: Model,
+	name: string,
+	current?: string
+): string | undefined {
 	const trimmed = name.trim();
 	if (!trimmed || !canonicalName(trimmed)) return 'A dimension needs a name.';
-	if (/[[\],.]/.test(trimmed)) return `The dimension name "${trimmed}" has "${trimmed.match(/[[\],.]/)![0]}" in it; use letters, digits and spaces.`;
-	const other = model.dimensions?.find((d) => same(d.name, trimmed) && !(current !== undefined && same(d.name, current)));
+	if (/[[\],.]/.test(trimmed))
+		return `The dimension name "${trimmed}" has "${trimmed.match(/[[\],.]/)![0]}" in it; use letters, digits and spaces.`;
+	const other = model.dimensions?.find(
+		(d) => same(d.name, trimmed) && !(current !== undefined && same(d.name, current))
+	);
 	if (other) return `There is already a dimension called "${other.name}".`;
 	const variable = model.variables.find((v) => same(v.name, trimmed));
-	if (variable) return `"${variable.name}" is a variable; a dimension cannot have the same name, as both stand alone in equations.`;
+	if (variable)
+		return `"${variable.name}" is a variable; a dimension cannot have the same name, as both stand alone in equations.`;
 	return undefined;
 }
 
 /** Why `name` cannot name an element of `dimension` (other than `current`, being renamed), if it cannot. */
-export function elementNameProblem(dimension: Dimension, name: string, current?: string): string | undefined {
+export function elementNameProblem(
+	dimension: Dimension,
+	name: string,
+	current?: string
+): string | undefined {
 	const trimmed = name.trim();
 	if (!trimmed || !canonicalName(trimmed)) return `An element of "${dimension.name}" needs a name.`;
 	const bad = trimmed.match(/[[\],]/);
-	if (bad) return `The element name "${trimmed}" has "${bad[0]}" in it, which subscripts use; use letters, digits and spaces.`;
-	const other = dimensionElements(dimension).find((e) => same(e, trimmed) && !(current !== undefined && same(e, current)));
+	if (bad)
+		return `The element name "${trimmed}" has "${bad[0]}" in it, which subscripts use; use letters, digits and spaces.`;
+	const other = dimensionElements(dimension).find(
+		(e) => same(e, trimmed) && !(current !== undefined && same(e, current))
+	);
 	if (other) return `"${dimension.name}" already has an element called "${other}".`;
 	return undefined;
 }
@@ -56,7 +78,8 @@ export function dimensionUsers(model: Model, name: string): Variable[] {
 
 /** "Dimension 1", "Dimension 2", …: the first name no dimension or variable has. */
 export function newDimensionName(model: Model): string {
-	for (let i = 1; ; i++) if (!dimensionNameProblem(model, `Dimension ${i}`)) return `Dimension ${i}`;
+	for (let i = 1; ; i++)
+		if (!dimensionNameProblem(model, `Dimension ${i}`)) return `Dimension ${i}`;
 }
 
 function check(problem: string | undefined): void {
@@ -71,14 +94,19 @@ function dimensionOf(model: Model, name: string): Dimension {
 
 /** The model with one dimension replaced. */
 function withDimension(model: Model, name: string, change: (d: Dimension) => Dimension): Model {
-	return { ...model, dimensions: (model.dimensions ?? []).map((d) => (same(d.name, name) ? change(d) : d)) };
+	return {
+		...model,
+		dimensions: (model.dimensions ?? []).map((d) => (same(d.name, name) ? change(d) : d))
+	};
 }
 
 // ── equations ────────────────────────────────────────────────────────────────────────────────
 
 /** Every equation of a variable (its own and each element's) passed through `change`. */
 function mapEquations(v: Variable, change: (text: string) => string): Variable {
-	const elements = v.elements?.map((e) => (typeof e.equation === 'string' ? { ...e, equation: change(e.equation) } : e));
+	const elements = v.elements?.map((e) =>
+		typeof e.equation === 'string' ? { ...e, equation: change(e.equation) } : e
+	);
 	const next = { ...v, ...(elements && { elements }) } as Variable;
 	if (next.kind === 'stock') next.initial = change(next.initial);
 	else if (next.kind !== 'gf') next.equation = change(next.equation);
@@ -111,7 +139,8 @@ function renameDimensionIn(text: string, from: string, to: string): string {
 			if (e.type !== 'name') return;
 			const dot = e.name.indexOf('.');
 			if (e.canonical === key) found.push({ start: e.start, end: e.end, text: written(to) });
-			else if (dot > 0 && canonicalName(e.name.slice(0, dot)) === key) found.push({ start: e.start, end: e.end, text: `${written(to)}${e.name.slice(dot)}` });
+			else if (dot > 0 && canonicalName(e.name.slice(0, dot)) === key)
+				found.push({ start: e.start, end: e.end, text: `${written(to)}${e.name.slice(dot)}` });
 		});
 		return found;
 	});
@@ -121,7 +150,12 @@ function renameDimensionIn(text: string, from: string, to: string): string {
  * Elements of a dimension written anew: in the subscripts of variables arrayed over it (by
  * position, so "North" of another dimension stays) and as `Dimension.Element`.
  */
-function renameElementsIn(model: Model, text: string, dimension: string, rename: (element: string) => string | undefined): string {
+function renameElementsIn(
+	model: Model,
+	text: string,
+	dimension: string,
+	rename: (element: string) => string | undefined
+): string {
 	const dimKey = canonicalName(dimension);
 	const dimsOf = new Map(model.variables.map((v) => [canonicalName(v.name), v.dimensions ?? []]));
 	return replaceSpans(text, (ast) => {
@@ -138,7 +172,8 @@ function renameElementsIn(model: Model, text: string, dimension: string, rename:
 				const dot = e.name.indexOf('.');
 				if (dot <= 0 || canonicalName(e.name.slice(0, dot)) !== dimKey) return;
 				const next = rename(e.name.slice(dot + 1));
-				if (next !== undefined) found.push({ start: e.start, end: e.end, text: `${e.name.slice(0, dot)}.${next}` });
+				if (next !== undefined)
+					found.push({ start: e.start, end: e.end, text: `${e.name.slice(0, dot)}.${next}` });
 			}
 		});
 		return found;
@@ -149,16 +184,27 @@ function renameElementsIn(model: Model, text: string, dimension: string, rename:
  * Each variable arrayed over the dimension, with its element subscripts and the element names
  * in every equation passed through `rename` (undefined: unchanged); elements `drop` says are removed.
  */
-function followElements(model: Model, dimension: string, rename: (element: string) => string | undefined, drop: (element: string) => boolean = () => false): Model {
+function followElements(
+	model: Model,
+	dimension: string,
+	rename: (element: string) => string | undefined,
+	drop: (element: string) => boolean = () => false
+): Model {
 	const variables = model.variables.map((v) => {
-		const next = mapEquations(v, (text) => renameElementsIn(model, text, dimension, (e) => (rename(e) === undefined ? undefined : written(rename(e)!))));
+		const next = mapEquations(v, (text) =>
+			renameElementsIn(model, text, dimension, (e) =>
+				rename(e) === undefined ? undefined : written(rename(e)!)
+			)
+		);
 		const at = (v.dimensions ?? []).findIndex((d) => same(d, dimension));
 		if (at < 0 || !next.elements) return next;
 		const elements = next.elements
 			.filter((e) => !(e.subscript[at] !== undefined && drop(e.subscript[at])))
 			.map((e) => {
 				const renamed = e.subscript[at] === undefined ? undefined : rename(e.subscript[at]);
-				return renamed === undefined ? e : { ...e, subscript: e.subscript.map((s, j) => (j === at ? renamed : s)) };
+				return renamed === undefined
+					? e
+					: { ...e, subscript: e.subscript.map((s, j) => (j === at ? renamed : s)) };
 			});
 		return { ...next, elements } as Variable;
 	});
@@ -170,13 +216,16 @@ function followElements(model: Model, dimension: string, rename: (element: strin
 /** Adds a dimension at the end, after checking its name and elements. */
 export function addDimension(model: Model, dimension: Dimension): Model {
 	check(dimensionNameProblem(model, dimension.name));
-	const clean: Dimension = dimension.elements ? { name: dimension.name.trim(), elements: [] } : { name: dimension.name.trim(), size: dimension.size };
+	const clean: Dimension = dimension.elements
+		? { name: dimension.name.trim(), elements: [] }
+		: { name: dimension.name.trim(), size: dimension.size };
 	if (dimension.elements) {
 		for (const e of dimension.elements) {
 			check(elementNameProblem(clean, e));
 			clean.elements!.push(e.trim());
 		}
-		if (!clean.elements!.length) throw new DimensionError(`"${clean.name}" needs at least one element.`);
+		if (!clean.elements!.length)
+			throw new DimensionError(`"${clean.name}" needs at least one element.`);
 	} else check(sizeProblem(clean.name, dimension.size));
 	return { ...model, dimensions: [...(model.dimensions ?? []), clean] };
 }
@@ -192,7 +241,9 @@ export function renameDimension(model: Model, from: string, to: string): Model {
 		...next,
 		variables: next.variables.map((v) => {
 			const renamed = mapEquations(v, (text) => renameDimensionIn(text, dimension.name, name));
-			return v.dimensions?.some((d) => same(d, dimension.name)) ? { ...renamed, dimensions: v.dimensions.map((d) => (same(d, dimension.name) ? name : d)) } : renamed;
+			return v.dimensions?.some((d) => same(d, dimension.name))
+				? { ...renamed, dimensions: v.dimensions.map((d) => (same(d, dimension.name) ? name : d)) }
+				: renamed;
 		})
 	};
 }
@@ -201,14 +252,25 @@ export function renameDimension(model: Model, from: string, to: string): Model {
  * Deletes a dimension. While variables are arrayed over it this is refused, naming them, unless
  * `unarray`: then each loses that dimension, keeping its first element's definitions.
  */
-export function deleteDimension(model: Model, name: string, options: { unarray?: boolean } = {}): Model {
+export function deleteDimension(
+	model: Model,
+	name: string,
+	options: { unarray?: boolean } = {}
+): Model {
 	const dimension = dimensionOf(model, name);
 	const users = dimensionUsers(model, dimension.name);
 	if (users.length && !options.unarray) {
-		throw new DimensionError(`"${dimension.name}" is used by ${listNames(users.map((v) => v.name))}; take it off ${users.length === 1 ? 'that variable' : 'those variables'} first.`);
+		throw new DimensionError(
+			`"${dimension.name}" is used by ${listNames(users.map((v) => v.name))}; take it off ${users.length === 1 ? 'that variable' : 'those variables'} first.`
+		);
 	}
 	let next = model;
-	for (const v of users) next = setVariableDimensions(next, v.id, (v.dimensions ?? []).filter((d) => !same(d, dimension.name)));
+	for (const v of users)
+		next = setVariableDimensions(
+			next,
+			v.id,
+			(v.dimensions ?? []).filter((d) => !same(d, dimension.name))
+		);
 	const dimensions = (next.dimensions ?? []).filter((d) => d !== dimension);
 	const { dimensions: _old, ...rest } = next;
 	return dimensions.length ? { ...rest, dimensions } : rest;
@@ -228,7 +290,8 @@ export function moveDimension(model: Model, name: string, by: number): Model {
 // ── elements ─────────────────────────────────────────────────────────────────────────────────
 
 function namedElements(dimension: Dimension): string[] {
-	if (!dimension.elements) throw new DimensionError(`"${dimension.name}" has numbered elements; change its size instead.`);
+	if (!dimension.elements)
+		throw new DimensionError(`"${dimension.name}" has numbered elements; change its size instead.`);
 	return dimension.elements;
 }
 
@@ -236,19 +299,31 @@ export function addElement(model: Model, dimensionName: string, element: string)
 	const dimension = dimensionOf(model, dimensionName);
 	const elements = namedElements(dimension);
 	check(elementNameProblem(dimension, element));
-	return withDimension(model, dimension.name, (d) => ({ ...d, elements: [...elements, element.trim()] }));
+	return withDimension(model, dimension.name, (d) => ({
+		...d,
+		elements: [...elements, element.trim()]
+	}));
 }
 
 /** Renames an element: the subscripts of element definitions and equations follow. */
-export function renameElement(model: Model, dimensionName: string, from: string, to: string): Model {
+export function renameElement(
+	model: Model,
+	dimensionName: string,
+	from: string,
+	to: string
+): Model {
 	const dimension = dimensionOf(model, dimensionName);
 	const elements = namedElements(dimension);
 	const old = elements.find((e) => same(e, from));
-	if (old === undefined) throw new DimensionError(`"${dimension.name}" has no element called "${from}".`);
+	if (old === undefined)
+		throw new DimensionError(`"${dimension.name}" has no element called "${from}".`);
 	if (old === to.trim()) return model;
 	check(elementNameProblem(dimension, to, old));
 	const name = to.trim();
-	const next = withDimension(model, dimension.name, (d) => ({ ...d, elements: elements.map((e) => (e === old ? name : e)) }));
+	const next = withDimension(model, dimension.name, (d) => ({
+		...d,
+		elements: elements.map((e) => (e === old ? name : e))
+	}));
 	return followElements(next, dimension.name, (e) => (same(e, old) ? name : undefined));
 }
 
@@ -256,7 +331,10 @@ export function renameElement(model: Model, dimensionName: string, from: string,
 export function elementUsers(model: Model, dimensionName: string, element: string): Variable[] {
 	return model.variables.filter((v) => {
 		const at = (v.dimensions ?? []).findIndex((d) => same(d, dimensionName));
-		return at >= 0 && !!v.elements?.some((e) => e.subscript[at] !== undefined && same(e.subscript[at], element));
+		return (
+			at >= 0 &&
+			!!v.elements?.some((e) => e.subscript[at] !== undefined && same(e.subscript[at], element))
+		);
 	});
 }
 
@@ -265,14 +343,31 @@ export function removeElement(model: Model, dimensionName: string, element: stri
 	const dimension = dimensionOf(model, dimensionName);
 	const elements = namedElements(dimension);
 	const old = elements.find((e) => same(e, element));
-	if (old === undefined) throw new DimensionError(`"${dimension.name}" has no element called "${element}".`);
-	if (elements.length === 1) throw new DimensionError(`"${old}" is the only element of "${dimension.name}"; a dimension needs at least one. Delete the dimension instead.`);
-	const next = withDimension(model, dimension.name, (d) => ({ ...d, elements: elements.filter((e) => e !== old) }));
-	return followElements(next, dimension.name, () => undefined, (e) => same(e, old));
+	if (old === undefined)
+		throw new DimensionError(`"${dimension.name}" has no element called "${element}".`);
+	if (elements.length === 1)
+		throw new DimensionError(
+			`"${old}" is the only element of "${dimension.name}"; a dimension needs at least one. Delete the dimension instead.`
+		);
+	const next = withDimension(model, dimension.name, (d) => ({
+		...d,
+		elements: elements.filter((e) => e !== old)
+	}));
+	return followElements(
+		next,
+		dimension.name,
+		() => undefined,
+		(e) => same(e, old)
+	);
 }
 
 /** Moves an element up (−1) or down (+1); definitions stay with their element, by name. */
-export function moveElement(model: Model, dimensionName: string, element: string, by: number): Model {
+export function moveElement(
+	model: Model,
+	dimensionName: string,
+	element: string,
+	by: number
+): Model {
 	const dimension = dimensionOf(model, dimensionName);
 	const elements = [...namedElements(dimension)];
 	const from = elements.findIndex((e) => same(e, element));
@@ -284,17 +379,27 @@ export function moveElement(model: Model, dimensionName: string, element: string
 }
 
 function sizeProblem(name: string, size: unknown): string | undefined {
-	return Number.isInteger(size) && (size as number) > 0 && (size as number) <= 100_000 ? undefined : `The size of "${name}" must be a whole number from 1 to 100000.`;
+	return Number.isInteger(size) && (size as number) > 0 && (size as number) <= 100_000
+		? undefined
+		: `The size of "${name}" must be a whole number from 1 to 100000.`;
 }
 
 /** Sets a numbered dimension's size; definitions of elements past the new size go. */
 export function setDimensionSize(model: Model, dimensionName: string, size: number): Model {
 	const dimension = dimensionOf(model, dimensionName);
-	if (dimension.elements) throw new DimensionError(`"${dimension.name}" has named elements; add or remove elements instead.`);
+	if (dimension.elements)
+		throw new DimensionError(
+			`"${dimension.name}" has named elements; add or remove elements instead.`
+		);
 	check(sizeProblem(dimension.name, size));
 	if (dimension.size === size) return model;
 	const next = withDimension(model, dimension.name, (d) => ({ ...d, size }));
-	return followElements(next, dimension.name, () => undefined, (e) => !(Number(e) >= 1 && Number(e) <= size));
+	return followElements(
+		next,
+		dimension.name,
+		() => undefined,
+		(e) => !(Number(e) >= 1 && Number(e) <= size)
+	);
 }
 
 /**
@@ -303,7 +408,10 @@ export function setDimensionSize(model: Model, dimensionName: string, size: numb
 export function sizeUsers(model: Model, dimensionName: string, size: number): Variable[] {
 	return model.variables.filter((v) => {
 		const at = (v.dimensions ?? []).findIndex((d) => same(d, dimensionName));
-		return at >= 0 && !!v.elements?.some((e) => !(Number(e.subscript[at]) >= 1 && Number(e.subscript[at]) <= size));
+		return (
+			at >= 0 &&
+			!!v.elements?.some((e) => !(Number(e.subscript[at]) >= 1 && Number(e.subscript[at]) <= size))
+		);
 	});
 }
 
@@ -311,7 +419,10 @@ export function sizeUsers(model: Model, dimensionName: string, size: number): Va
 export function nameElements(model: Model, dimensionName: string): Model {
 	const dimension = dimensionOf(model, dimensionName);
 	if (dimension.elements) return model;
-	return withDimension(model, dimension.name, (d) => ({ name: d.name, elements: dimensionElements(d) }));
+	return withDimension(model, dimension.name, (d) => ({
+		name: d.name,
+		elements: dimensionElements(d)
+	}));
 }
 
 /** A named dimension numbered 1 … n in its order: subscripts naming its elements become their numbers. */
@@ -319,7 +430,10 @@ export function numberElements(model: Model, dimensionName: string): Model {
 	const dimension = dimensionOf(model, dimensionName);
 	if (!dimension.elements) return model;
 	const position = new Map(dimension.elements.map((e, i) => [canonicalName(e), String(i + 1)]));
-	const next = withDimension(model, dimension.name, (d) => ({ name: d.name, size: dimension.elements!.length }));
+	const next = withDimension(model, dimension.name, (d) => ({
+		name: d.name,
+		size: dimension.elements!.length
+	}));
 	return followElements(next, dimension.name, (e) => position.get(canonicalName(e)));
 }
 
@@ -327,7 +441,11 @@ export function numberElements(model: Model, dimensionName: string): Model {
 
 /** A variable's own equation (a stock's initial value); undefined for a graphical function. */
 export function sharedEquation(variable: Variable): string | undefined {
-	return variable.kind === 'stock' ? variable.initial : variable.kind === 'gf' ? undefined : variable.equation;
+	return variable.kind === 'stock'
+		? variable.initial
+		: variable.kind === 'gf'
+			? undefined
+			: variable.equation;
 }
 
 function withShared(variable: Variable, text: string): Variable {
@@ -340,7 +458,9 @@ function updated(model: Model, id: string, change: (v: Variable) => Variable): M
 	const variable = model.variables.find((v) => v.id === id);
 	if (!variable) throw new DimensionError(`The model has no variable with id "${id}".`);
 	const next = change(variable);
-	return next === variable ? model : { ...model, variables: model.variables.map((v) => (v.id === id ? next : v)) };
+	return next === variable
+		? model
+		: { ...model, variables: model.variables.map((v) => (v.id === id ? next : v)) };
 }
 
 /** Drops `elements` when empty, and `dimensions` when there are none. */
@@ -369,9 +489,13 @@ export function setVariableDimensions(model: Model, id: string, dimensions: stri
 			const first = v.elements?.find((e) => typeof e.equation === 'string')?.equation;
 			const table = v.elements?.find((e) => e.graphical)?.graphical;
 			const { elements: _e, dimensions: _d, ...rest } = v;
-			let scalar = first !== undefined && isPerElement(v) ? withShared(rest as Variable, first) : (rest as Variable);
+			let scalar =
+				first !== undefined && isPerElement(v)
+					? withShared(rest as Variable, first)
+					: (rest as Variable);
 			// The first element's own graphical function becomes the variable's, unless it has one.
-			if (table && (scalar.kind === 'aux' || scalar.kind === 'flow') && !scalar.graphical) scalar = { ...scalar, graphical: structuredClone(table) };
+			if (table && (scalar.kind === 'aux' || scalar.kind === 'flow') && !scalar.graphical)
+				scalar = { ...scalar, graphical: structuredClone(table) };
 			return scalar;
 		}
 		if (!v.elements?.length) return { ...v, dimensions: names };
@@ -380,7 +504,11 @@ export function setVariableDimensions(model: Model, id: string, dimensions: stri
 		const elements: ArrayElement[] = [];
 		for (const row of rows) {
 			// The old element whose names agree on every dimension the variable keeps.
-			const old = v.elements.find((e) => kept.every((k, j) => k < 0 || (e.subscript[k] !== undefined && same(e.subscript[k], row[j]))));
+			const old = v.elements.find((e) =>
+				kept.every(
+					(k, j) => k < 0 || (e.subscript[k] !== undefined && same(e.subscript[k], row[j]))
+				)
+			);
 			if (old) elements.push({ ...structuredClone(old), subscript: row });
 		}
 		return tidy({ ...v, dimensions: names, elements });
@@ -395,13 +523,19 @@ export function equationsLost(model: Model, id: string, dimensions: string[]): s
 	const before = model.variables.find((v) => v.id === id);
 	if (!before || !isPerElement(before)) return [];
 	const after = setVariableDimensions(model, id, dimensions).variables.find((v) => v.id === id)!;
-	const kept = (after.dimensions ?? []).map((n) => (before.dimensions ?? []).findIndex((b) => same(b, n)));
-	return before.elements!.filter((old) => {
-		if (typeof old.equation !== 'string') return false;
-		if (!isPerElement(after)) return sharedEquation(after)?.trim() !== old.equation.trim();
-		const heirs = after.elements!.filter((e) => kept.every((k, j) => k < 0 || same(e.subscript[j], old.subscript[k])));
-		return !heirs.some((e) => e.equation?.trim() === old.equation!.trim());
-	}).map((e) => `[${e.subscript.join(', ')}]`);
+	const kept = (after.dimensions ?? []).map((n) =>
+		(before.dimensions ?? []).findIndex((b) => same(b, n))
+	);
+	return before
+		.elements!.filter((old) => {
+			if (typeof old.equation !== 'string') return false;
+			if (!isPerElement(after)) return sharedEquation(after)?.trim() !== old.equation.trim();
+			const heirs = after.elements!.filter((e) =>
+				kept.every((k, j) => k < 0 || same(e.subscript[j], old.subscript[k]))
+			);
+			return !heirs.some((e) => e.equation?.trim() === old.equation!.trim());
+		})
+		.map((e) => `[${e.subscript.join(', ')}]`);
 }
 
 /** An equation for each element: each starts with the shared equation (apply-to-all → per element). */
@@ -409,7 +543,10 @@ export function useElementEquations(model: Model, id: string): Model {
 	return updated(model, id, (v) => {
 		if (isPerElement(v) || v.kind === 'gf') return v;
 		const rows = elementSubscripts(model, v);
-		if (!rows) throw new DimensionError(`"${v.name}" is not arrayed over dimensions of the model, so it has no elements to give equations.`);
+		if (!rows)
+			throw new DimensionError(
+				`"${v.name}" is not arrayed over dimensions of the model, so it has no elements to give equations.`
+			);
 		const shared = sharedEquation(v) ?? '';
 		const elements = rows.map((subscript) => {
 			const own = v.elements?.find((e) => sameSubscript(e.subscript, subscript));
@@ -421,7 +558,11 @@ export function useElementEquations(model: Model, id: string): Model {
 
 /** Whether the element equations are not all the same text (so one equation for all would lose some). */
 export function elementEquationsDiffer(variable: Variable): boolean {
-	const texts = new Set((variable.elements ?? []).filter((e) => typeof e.equation === 'string').map((e) => e.equation!.trim()));
+	const texts = new Set(
+		(variable.elements ?? [])
+			.filter((e) => typeof e.equation === 'string')
+			.map((e) => e.equation!.trim())
+	);
 	return texts.size > 1;
 }
 
@@ -434,13 +575,20 @@ export function useOneEquation(model: Model, id: string): Model {
 	return updated(model, id, (v) => {
 		if (!isPerElement(v)) return v;
 		const first = v.elements!.find((e) => typeof e.equation === 'string')!.equation!;
-		const elements = v.elements!.filter((e) => e.graphical).map(({ equation: _e, ...rest }) => rest);
+		const elements = v
+			.elements!.filter((e) => e.graphical)
+			.map(({ equation: _e, ...rest }) => rest);
 		return tidy({ ...withShared(v, first), elements });
 	});
 }
 
 /** Sets one element's own equation (its initial value, for a stock). */
-export function setElementEquation(model: Model, id: string, subscript: string[], text: string): Model {
+export function setElementEquation(
+	model: Model,
+	id: string,
+	subscript: string[],
+	text: string
+): Model {
 	return updated(model, id, (v) => {
 		const elements = [...(v.elements ?? [])];
 		const at = elements.findIndex((e) => sameSubscript(e.subscript, subscript));
@@ -459,5 +607,7 @@ export function setElementEquation(model: Model, id: string, subscript: string[]
 
 function listNames(names: string[]): string {
 	const quoted = names.map((n) => `"${n}"`);
-	return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+	return quoted.length <= 1
+		? quoted.join('')
+		: `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

@@ -14,12 +14,27 @@ function notebook(): FlowbookDocument {
 		model: {
 			simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
 			variables: [{ id: 'rate', kind: 'aux', name: 'rate', equation: 'HALF(1)' }],
-			modules: [{ id: 'm', name: 'left', model: 'tank', connections: [{ to: 'rate', from: 'rate' }], position: { x: 1, y: 2 } }],
+			modules: [
+				{
+					id: 'm',
+					name: 'left',
+					model: 'tank',
+					connections: [{ to: 'rate', from: 'rate' }],
+					position: { x: 1, y: 2 }
+				}
+			],
 			submodels: [
 				{
 					name: 'tank',
 					variables: [
-						{ id: 'level', kind: 'stock', name: 'level', initial: '100', inflows: [], outflows: ['drain'] },
+						{
+							id: 'level',
+							kind: 'stock',
+							name: 'level',
+							initial: '100',
+							inflows: [],
+							outflows: ['drain']
+						},
 						{ id: 'drain', kind: 'flow', name: 'drain', equation: 'level * rate' },
 						{ id: 'rate', kind: 'aux', name: 'rate', equation: '', access: 'input' }
 					]
@@ -58,7 +73,13 @@ describe('documents with modules and macros', () => {
 	it('checks the model rules inside submodels, and that each module has its submodel', () => {
 		const doc = notebook();
 		doc.model.modules!.push({ id: 'n', name: 'right', model: 'pump', connections: [] });
-		doc.model.submodels![0].variables[0] = { ...doc.model.submodels![0].variables[0], kind: 'stock', initial: '1', inflows: ['nothing'], outflows: [] } as never;
+		doc.model.submodels![0].variables[0] = {
+			...doc.model.submodels![0].variables[0],
+			kind: 'stock',
+			initial: '1',
+			inflows: ['nothing'],
+			outflows: []
+		} as never;
 		const messages = read(doc).diagnostics.map((d) => d.message);
 		expect(messages).toEqual([
 			'model: the module "right" is an instance of "pump", which is not one of the submodels',
@@ -69,6 +90,8 @@ describe('documents with modules and macros', () => {
 	it('warns about a chart of a module variable that does not exist', () => {
 		const doc = notebook();
 		(doc.cells[0] as { variables: string[] }).variables.push('left.nothing');
-		expect(read(doc).diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', 'cells[0].variables[2]: the model has no variable "left.nothing"']]);
+		expect(read(doc).diagnostics.map((d) => [d.severity, d.message])).toEqual([
+			['warning', 'cells[0].variables[2]: the model has no variable "left.nothing"']
+		]);
 	});
 });

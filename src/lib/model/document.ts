@@ -55,7 +55,9 @@ export function readDocument(text: string): DocumentRead {
 		const message = e instanceof Error ? e.message : String(e);
 		const offset = jsonErrorOffset(source, message);
 		const line = offset === undefined ? undefined : source.slice(0, offset).split('\n').length;
-		throw new InputError(`the file is not valid JSON: ${message}`, [{ severity: 'error', message: `the file is not valid JSON: ${message}`, line }]);
+		throw new InputError(`the file is not valid JSON: ${message}`, [
+			{ severity: 'error', message: `the file is not valid JSON: ${message}`, line }
+		]);
 	}
 	if (!isObject(data)) throw new InputError('a Flowbook document must be a JSON object');
 
@@ -66,10 +68,16 @@ export function readDocument(text: string): DocumentRead {
 		checks.error(ROOT, 'schemaVersion is missing: this does not look like a Flowbook document');
 	} else if (version > SCHEMA_VERSION) {
 		// Its fields may mean something this version does not know: checking them would mislead.
-		checks.error(at(ROOT, 'schemaVersion'), `schemaVersion ${version} is newer than this Flowbook understands (${SCHEMA_VERSION}): update Flowbook`);
+		checks.error(
+			at(ROOT, 'schemaVersion'),
+			`schemaVersion ${version} is newer than this Flowbook understands (${SCHEMA_VERSION}): update Flowbook`
+		);
 		return { document: data as unknown as FlowbookDocument, diagnostics: checks.diagnostics };
 	} else if (!Number.isInteger(version) || version < 0) {
-		checks.error(at(ROOT, 'schemaVersion'), `schemaVersion must be a whole number from 0 to ${SCHEMA_VERSION} (it is ${version})`);
+		checks.error(
+			at(ROOT, 'schemaVersion'),
+			`schemaVersion must be a whole number from 0 to ${SCHEMA_VERSION} (it is ${version})`
+		);
 	} else if (version < SCHEMA_VERSION) {
 		data = migrateDocument(data).document;
 		migratedFrom = version;
@@ -78,9 +86,20 @@ export function readDocument(text: string): DocumentRead {
 	checkDocument(doc, checks);
 
 	const model = doc.model as { simSpecs?: { method?: string } } | undefined;
-	if (isObject(model?.simSpecs) && model.simSpecs.method === undefined) model.simSpecs.method = 'euler';
-	const document = { description: '', scenarios: [], levers: [], cells: [], ...doc } as unknown as FlowbookDocument;
-	return { document, diagnostics: checks.diagnostics, ...(migratedFrom !== undefined && { migratedFrom }) };
+	if (isObject(model?.simSpecs) && model.simSpecs.method === undefined)
+		model.simSpecs.method = 'euler';
+	const document = {
+		description: '',
+		scenarios: [],
+		levers: [],
+		cells: [],
+		...doc
+	} as unknown as FlowbookDocument;
+	return {
+		document,
+		diagnostics: checks.diagnostics,
+		...(migratedFrom !== undefined && { migratedFrom })
+	};
 }
 
 /** The document as a `.flowbook.json` file: tab-indented, numbers exact, always the current version. */
@@ -93,7 +112,12 @@ const COLOURS = ['#1f5f8b', '#c0561b', '#2a8c4a', '#7b4fa0'];
 
 /** A new notebook around a model (an imported XMILE file): a baseline scenario and its diagram. */
 export function documentFromModel(model: Model, title: string, description = ''): FlowbookDocument {
-	const baseline: Scenario = { id: 'baseline', name: 'Baseline', colour: COLOURS[0], overrides: {} };
+	const baseline: Scenario = {
+		id: 'baseline',
+		name: 'Baseline',
+		colour: COLOURS[0],
+		overrides: {}
+	};
 	return {
 		schemaVersion: SCHEMA_VERSION,
 		title,
@@ -117,12 +141,18 @@ interface Place {
 }
 
 const ROOT: Place = { path: [], label: '' };
-const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Json =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
 const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** `model.variables[3] ("Heat Loss")`: the place of a child, with a name for the reader when it has one. */
 function at(place: Place, key: string | number, name?: unknown): Place {
-	let label = typeof key === 'number' ? `${place.label}[${key}]` : place.label ? `${place.label}.${key}` : key;
+	let label =
+		typeof key === 'number'
+			? `${place.label}[${key}]`
+			: place.label
+				? `${place.label}.${key}`
+				: key;
 	if (typeof name === 'string' && name.trim()) label += ` (${JSON.stringify(name)})`;
 	return { path: [...place.path, key], label };
 }
@@ -137,7 +167,12 @@ function shown(value: unknown): string {
 }
 
 const quoteList = (items: readonly string[]) =>
-	items.length === 1 ? `"${items[0]}"` : `${items.slice(0, -1).map((i) => `"${i}"`).join(', ')} or "${items[items.length - 1]}"`;
+	items.length === 1
+		? `"${items[0]}"`
+		: `${items
+				.slice(0, -1)
+				.map((i) => `"${i}"`)
+				.join(', ')} or "${items[items.length - 1]}"`;
 
 class Checks {
 	readonly diagnostics: Diagnostic[] = [];
@@ -161,7 +196,10 @@ class Checks {
 
 	/** `label must be text`, saying what it is instead when it is there. */
 	private wrong(place: Place, value: unknown, what: string): undefined {
-		this.error(place, `${place.label} must be ${what}${value === undefined ? '' : ` (it is ${shown(value)})`}`);
+		this.error(
+			place,
+			`${place.label} must be ${what}${value === undefined ? '' : ` (it is ${shown(value)})`}`
+		);
 		return undefined;
 	}
 
@@ -174,12 +212,18 @@ class Checks {
 		return Array.isArray(value) ? value : this.wrong(place, value, 'a list');
 	}
 
-	text(owner: Json, key: string, place: Place, options: { optional?: boolean; nonEmpty?: boolean } = {}): string | undefined {
+	text(
+		owner: Json,
+		key: string,
+		place: Place,
+		options: { optional?: boolean; nonEmpty?: boolean } = {}
+	): string | undefined {
 		const value = owner[key];
 		const here = at(place, key);
 		if (value === undefined && options.optional) return undefined;
 		if (typeof value !== 'string') return this.wrong(here, value, 'text');
-		if (options.nonEmpty && !value.trim()) return this.wrong(here, undefined, 'text that is not blank');
+		if (options.nonEmpty && !value.trim())
+			return this.wrong(here, undefined, 'text that is not blank');
 		return value;
 	}
 
@@ -190,7 +234,8 @@ class Checks {
 	}
 
 	boolean(owner: Json, key: string, place: Place): void {
-		if (owner[key] !== undefined && typeof owner[key] !== 'boolean') this.wrong(at(place, key), owner[key], 'true or false');
+		if (owner[key] !== undefined && typeof owner[key] !== 'boolean')
+			this.wrong(at(place, key), owner[key], 'true or false');
 	}
 
 	oneOf(owner: Json, key: string, place: Place, values: readonly string[], optional = false): void {
@@ -237,7 +282,11 @@ function checkDocument(doc: Json, checks: Checks): void {
 		if (display) {
 			checks.text(display, 'timeUnit', at(ROOT, 'display'));
 			const perUnit = checks.number(display, 'modelTimePerUnit', at(ROOT, 'display'), true);
-			if (perUnit !== undefined && !(perUnit > 0)) checks.error(at(at(ROOT, 'display'), 'modelTimePerUnit'), `display.modelTimePerUnit must be above 0 (it is ${perUnit})`);
+			if (perUnit !== undefined && !(perUnit > 0))
+				checks.error(
+					at(at(ROOT, 'display'), 'modelTimePerUnit'),
+					`display.modelTimePerUnit must be above 0 (it is ${perUnit})`
+				);
 		}
 	}
 	const modelErrors = checks.diagnostics.length;
@@ -256,8 +305,10 @@ function checkModel(value: unknown, checks: Checks): Json | undefined {
 	const model = checks.object(value, place);
 	if (!model) return undefined;
 	const specsPlace = at(place, 'simSpecs');
-	if (model.simSpecs === undefined) checks.error(specsPlace, `${specsPlace.label} is missing: the model needs start, stop and dt`);
-	const specs = model.simSpecs === undefined ? undefined : checks.object(model.simSpecs, specsPlace);
+	if (model.simSpecs === undefined)
+		checks.error(specsPlace, `${specsPlace.label} is missing: the model needs start, stop and dt`);
+	const specs =
+		model.simSpecs === undefined ? undefined : checks.object(model.simSpecs, specsPlace);
 	if (specs) {
 		for (const key of ['start', 'stop', 'dt']) checks.number(specs, key, specsPlace);
 		checks.number(specs, 'saveStep', specsPlace, true);
@@ -267,7 +318,14 @@ function checkModel(value: unknown, checks: Checks): Json | undefined {
 	}
 	const dimensions = checkDimensions(model.dimensions, at(place, 'dimensions'), checks);
 	const variables = checks.list(model.variables, at(place, 'variables'));
-	variables?.forEach((v, i) => checkVariable(v, at(at(place, 'variables'), i, isObject(v) ? v.name : undefined), checks, dimensions));
+	variables?.forEach((v, i) =>
+		checkVariable(
+			v,
+			at(at(place, 'variables'), i, isObject(v) ? v.name : undefined),
+			checks,
+			dimensions
+		)
+	);
 	const units = checks.list(model.units, at(place, 'units'), true) ?? [];
 	units.forEach((u, i) => {
 		const unitPlace = at(at(place, 'units'), i, isObject(u) ? u.name : undefined);
@@ -277,7 +335,8 @@ function checkModel(value: unknown, checks: Checks): Json | undefined {
 		checks.text(unit, 'equation', unitPlace, { optional: true });
 		checks.textList(unit, 'aliases', unitPlace, true);
 	});
-	if (model.diagram !== undefined) checkDiagram(model.diagram, variables, at(place, 'diagram'), checks);
+	if (model.diagram !== undefined)
+		checkDiagram(model.diagram, variables, at(place, 'diagram'), checks);
 	checkModules(model, place, checks);
 	return model;
 }
@@ -305,8 +364,11 @@ function checkModules(model: Json, place: Place, checks: Checks): void {
 	/** A submodel's or macro's own variables and diagram. */
 	const scope = (owner: Json, here: Place, optional: boolean) => {
 		const variables = checks.list(owner.variables, at(here, 'variables'), optional);
-		variables?.forEach((v, i) => checkVariable(v, at(at(here, 'variables'), i, isObject(v) ? v.name : undefined), checks));
-		if (owner.diagram !== undefined) checkDiagram(owner.diagram, variables, at(here, 'diagram'), checks);
+		variables?.forEach((v, i) =>
+			checkVariable(v, at(at(here, 'variables'), i, isObject(v) ? v.name : undefined), checks)
+		);
+		if (owner.diagram !== undefined)
+			checkDiagram(owner.diagram, variables, at(here, 'diagram'), checks);
 	};
 	instances(model, place);
 	(checks.list(model.submodels, at(place, 'submodels'), true) ?? []).forEach((s, i) => {
@@ -349,24 +411,47 @@ function checkDimensions(value: unknown, place: Place, checks: Checks): Dimensio
 		const name = checks.text(dimension, 'name', here, { nonEmpty: true });
 		const hasElements = dimension.elements !== undefined;
 		if (hasElements === (dimension.size !== undefined)) {
-			checks.error(here, `${here.label} needs either elements (a list of names) or a size, ${hasElements ? 'not both' : 'and has neither'}`);
+			checks.error(
+				here,
+				`${here.label} needs either elements (a list of names) or a size, ${hasElements ? 'not both' : 'and has neither'}`
+			);
 		}
 		const elements = checks.textList(dimension, 'elements', here, true);
 		const size = checks.number(dimension, 'size', here, true);
 		const badSize = size !== undefined && !(Number.isInteger(size) && size > 0);
-		if (badSize) checks.error(at(here, 'size'), `${at(here, 'size').label} must be a whole number above 0 (it is ${size})`);
+		if (badSize)
+			checks.error(
+				at(here, 'size'),
+				`${at(here, 'size').label} must be a whole number above 0 (it is ${size})`
+			);
 		const keys = new Set<string>();
 		elements.forEach((e, j) => {
 			const key = canonicalName(e);
-			if (!key) checks.error(at(at(here, 'elements'), j), `${at(at(here, 'elements'), j).label} is blank: an element needs a name`);
-			else if (keys.has(key)) checks.error(at(at(here, 'elements'), j), `${at(at(here, 'elements'), j).label}: the element ${shown(e)} is listed twice`);
+			if (!key)
+				checks.error(
+					at(at(here, 'elements'), j),
+					`${at(at(here, 'elements'), j).label} is blank: an element needs a name`
+				);
+			else if (keys.has(key))
+				checks.error(
+					at(at(here, 'elements'), j),
+					`${at(at(here, 'elements'), j).label}: the element ${shown(e)} is listed twice`
+				);
 			keys.add(key);
 		});
 		if (size !== undefined && !hasElements) for (let k = 1; k <= size; k++) keys.add(String(k));
 		if (name === undefined || !name.trim()) return;
-		if (table.has(canonicalName(name))) checks.error(at(here, 'name'), `${at(here, 'name').label}: there is already a dimension ${shown(name)}`);
+		if (table.has(canonicalName(name)))
+			checks.error(
+				at(here, 'name'),
+				`${at(here, 'name').label}: there is already a dimension ${shown(name)}`
+			);
 		// With a size that is no size, its elements are unknown: nothing is checked against them.
-		else table.set(canonicalName(name), { name, elements: badSize || (!hasElements && size === undefined) ? undefined : keys });
+		else
+			table.set(canonicalName(name), {
+				name,
+				elements: badSize || (!hasElements && size === undefined) ? undefined : keys
+			});
 	});
 	return table;
 }
@@ -376,38 +461,63 @@ function checkArrayFields(v: Json, place: Place, checks: Checks, dimensions: Dim
 	const names = checks.textList(v, 'dimensions', place, true);
 	const dims = names.map((name, i) => {
 		const found = dimensions.get(canonicalName(name));
-		if (!found) checks.error(at(at(place, 'dimensions'), i), `${at(at(place, 'dimensions'), i).label}: the model has no dimension ${shown(name)}`);
+		if (!found)
+			checks.error(
+				at(at(place, 'dimensions'), i),
+				`${at(at(place, 'dimensions'), i).label}: the model has no dimension ${shown(name)}`
+			);
 		return found;
 	});
 	if (v.elements === undefined) return;
-	if (!names.length) checks.error(at(place, 'elements'), `${at(place, 'elements').label}: element definitions need the variable to have dimensions`);
+	if (!names.length)
+		checks.error(
+			at(place, 'elements'),
+			`${at(place, 'elements').label}: element definitions need the variable to have dimensions`
+		);
 	(checks.list(v.elements, at(place, 'elements')) ?? []).forEach((e, i) => {
 		const here = at(at(place, 'elements'), i);
 		const element = checks.object(e, here);
 		if (!element) return;
 		const subscript = checks.textList(element, 'subscript', here);
 		if (names.length && subscript.length !== names.length) {
-			checks.error(at(here, 'subscript'), `${at(here, 'subscript').label} names ${subscript.length} element${subscript.length === 1 ? '' : 's'}, but the variable has ${names.length} dimension${names.length === 1 ? '' : 's'}`);
+			checks.error(
+				at(here, 'subscript'),
+				`${at(here, 'subscript').label} names ${subscript.length} element${subscript.length === 1 ? '' : 's'}, but the variable has ${names.length} dimension${names.length === 1 ? '' : 's'}`
+			);
 		} else {
 			subscript.forEach((name, j) => {
 				const dim = dims[j];
-				if (dim?.elements && !dim.elements.has(canonicalName(name))) checks.error(at(at(here, 'subscript'), j), `${at(at(here, 'subscript'), j).label}: ${shown(name)} is not an element of the dimension ${shown(dim.name)}`);
+				if (dim?.elements && !dim.elements.has(canonicalName(name)))
+					checks.error(
+						at(at(here, 'subscript'), j),
+						`${at(at(here, 'subscript'), j).label}: ${shown(name)} is not an element of the dimension ${shown(dim.name)}`
+					);
 			});
 		}
 		checks.text(element, 'equation', here, { optional: true });
-		if (element.graphical !== undefined) checkGraphical(element.graphical, at(here, 'graphical'), checks);
-		if (element.equation === undefined && element.graphical === undefined) checks.error(here, `${here.label} has neither an equation nor a graphical function`);
+		if (element.graphical !== undefined)
+			checkGraphical(element.graphical, at(here, 'graphical'), checks);
+		if (element.equation === undefined && element.graphical === undefined)
+			checks.error(here, `${here.label} has neither an equation nor a graphical function`);
 	});
 }
 
-function checkVariable(value: unknown, place: Place, checks: Checks, dimensions: DimensionTable = new Map()): void {
+function checkVariable(
+	value: unknown,
+	place: Place,
+	checks: Checks,
+	dimensions: DimensionTable = new Map()
+): void {
 	const v = checks.object(value, place);
 	if (!v) return;
 	checks.text(v, 'id', place, { nonEmpty: true });
 	checks.text(v, 'name', place, { nonEmpty: true });
 	if (!VARIABLE_KINDS.includes(v.kind as string)) {
 		const kind = v.kind === undefined ? 'no kind' : `unknown variable kind ${shown(v.kind)}`;
-		checks.error(at(place, 'kind'), `${at(place, 'kind').label}: ${kind}; it must be stock, flow, aux or gf`);
+		checks.error(
+			at(place, 'kind'),
+			`${at(place, 'kind').label}: ${kind}; it must be stock, flow, aux or gf`
+		);
 		return;
 	}
 	checks.text(v, 'units', place, { optional: true });
@@ -424,14 +534,18 @@ function checkVariable(value: unknown, place: Place, checks: Checks, dimensions:
 		case 'flow':
 			checks.text(v, 'equation', place);
 			checks.boolean(v, 'uniflow', place);
-			(checks.list(v.points, at(place, 'points'), true) ?? []).forEach((p, i) => checks.point(p, at(at(place, 'points'), i)));
+			(checks.list(v.points, at(place, 'points'), true) ?? []).forEach((p, i) =>
+				checks.point(p, at(at(place, 'points'), i))
+			);
 			break;
 		case 'aux':
 			checks.text(v, 'equation', place);
 			break;
 	}
-	if (v.graphical !== undefined || v.kind === 'gf') checkGraphical(v.graphical, at(place, 'graphical'), checks);
-	if (v.dimensions !== undefined || v.elements !== undefined) checkArrayFields(v, place, checks, dimensions);
+	if (v.graphical !== undefined || v.kind === 'gf')
+		checkGraphical(v.graphical, at(place, 'graphical'), checks);
+	if (v.dimensions !== undefined || v.elements !== undefined)
+		checkArrayFields(v, place, checks, dimensions);
 }
 
 function checkGraphical(value: unknown, place: Place, checks: Checks): void {
@@ -443,9 +557,17 @@ function checkGraphical(value: unknown, place: Place, checks: Checks): void {
 	if (Array.isArray(gf.xs) && Array.isArray(gf.ys) && gf.xs.length !== gf.ys.length) {
 		checks.error(place, `${place.label} has ${gf.xs.length} x values but ${gf.ys.length} y values`);
 	}
-	if (xs.length === 0 && Array.isArray(gf.xs)) checks.error(at(place, 'xs'), `${at(place, 'xs').label} is empty: a graphical function needs points`);
+	if (xs.length === 0 && Array.isArray(gf.xs))
+		checks.error(
+			at(place, 'xs'),
+			`${at(place, 'xs').label} is empty: a graphical function needs points`
+		);
 	const back = xs.findIndex((x, i) => i > 0 && !(x > xs[i - 1]));
-	if (back > 0) checks.error(at(at(place, 'xs'), back), `${at(place, 'xs').label} must increase, but ${xs[back]} follows ${xs[back - 1]}`);
+	if (back > 0)
+		checks.error(
+			at(at(place, 'xs'), back),
+			`${at(place, 'xs').label} must increase, but ${xs[back]} follows ${xs[back - 1]}`
+		);
 	for (const key of ['xScale', 'yScale']) {
 		if (gf[key] === undefined) continue;
 		const scale = checks.object(gf[key], at(place, key));
@@ -457,7 +579,12 @@ function checkGraphical(value: unknown, place: Place, checks: Checks): void {
 }
 
 /** Connectors and clouds; their ends are checked only when there are variables to check them against. */
-function checkDiagram(value: unknown, variables: unknown[] | undefined, place: Place, checks: Checks): void {
+function checkDiagram(
+	value: unknown,
+	variables: unknown[] | undefined,
+	place: Place,
+	checks: Checks
+): void {
 	const diagram = checks.object(value, place);
 	if (!diagram) return;
 	const kinds = variables && new Map(variables.filter(isObject).map((v) => [v.id, v.kind]));
@@ -468,7 +595,11 @@ function checkDiagram(value: unknown, variables: unknown[] | undefined, place: P
 		checks.text(connector, 'id', here, { nonEmpty: true });
 		for (const end of ['from', 'to']) {
 			const id = checks.text(connector, end, here);
-			if (id !== undefined && kinds && !kinds.has(id)) checks.warning(at(here, end), `${at(here, end).label}: no variable has the id ${shown(id)}`);
+			if (id !== undefined && kinds && !kinds.has(id))
+				checks.warning(
+					at(here, end),
+					`${at(here, end).label}: no variable has the id ${shown(id)}`
+				);
 		}
 		checks.number(connector, 'angle', here, true);
 	});
@@ -478,7 +609,11 @@ function checkDiagram(value: unknown, variables: unknown[] | undefined, place: P
 		if (!cloud) return;
 		checks.text(cloud, 'id', here, { nonEmpty: true });
 		const flow = checks.text(cloud, 'flow', here);
-		if (flow !== undefined && kinds && kinds.get(flow) !== 'flow') checks.warning(at(here, 'flow'), `${at(here, 'flow').label}: no flow has the id ${shown(flow)}`);
+		if (flow !== undefined && kinds && kinds.get(flow) !== 'flow')
+			checks.warning(
+				at(here, 'flow'),
+				`${at(here, 'flow').label}: no flow has the id ${shown(flow)}`
+			);
 		checks.point(cloud.position, at(here, 'position'));
 	});
 }
@@ -489,7 +624,11 @@ function uniqueIds(items: unknown[], place: Place, checks: Checks): void {
 	items.forEach((item, i) => {
 		if (!isObject(item) || typeof item.id !== 'string') return;
 		const first = seen.get(item.id);
-		if (first !== undefined) checks.error(at(at(place, i), 'id'), `${at(at(place, i), 'id').label}: ${shown(item.id)} is also the id of ${at(place, first).label}`);
+		if (first !== undefined)
+			checks.error(
+				at(at(place, i), 'id'),
+				`${at(at(place, i), 'id').label}: ${shown(item.id)} is also the id of ${at(place, first).label}`
+			);
 		else seen.set(item.id, i);
 	});
 }
@@ -507,7 +646,11 @@ function checkScenarios(doc: Json, checks: Checks): Scenario[] {
 		checks.text(scenario, 'description', here, { optional: true });
 		const overrides = checks.object(scenario.overrides, at(here, 'overrides'));
 		for (const [name, value] of Object.entries(overrides ?? {})) {
-			if (!isFiniteNumber(value)) checks.error(at(at(here, 'overrides'), name), `${at(here, 'overrides').label}[${JSON.stringify(name)}] must be a number (it is ${shown(value)})`);
+			if (!isFiniteNumber(value))
+				checks.error(
+					at(at(here, 'overrides'), name),
+					`${at(here, 'overrides').label}[${JSON.stringify(name)}] must be a number (it is ${shown(value)})`
+				);
 		}
 	});
 	uniqueIds(scenarios, place, checks);
@@ -523,7 +666,9 @@ function variableFinder(model: Json | undefined): ((wanted: string) => boolean) 
 	const variables = model.variables.filter(isObject);
 	const keys = new Set<string>();
 	const unsure = new Set<string>();
-	const dimensions = Array.isArray(model.dimensions) ? (model.dimensions.filter(isObject) as unknown as Dimension[]) : [];
+	const dimensions = Array.isArray(model.dimensions)
+		? (model.dimensions.filter(isObject) as unknown as Dimension[])
+		: [];
 	for (const v of variables) {
 		if (typeof v.id === 'string') keys.add(v.id);
 		if (typeof v.name === 'string') keys.add(canonicalName(v.name));
@@ -531,17 +676,25 @@ function variableFinder(model: Json | undefined): ((wanted: string) => boolean) 
 		// dimensions are in error (reported already), any element of it passes.
 		if (typeof v.name === 'string' && Array.isArray(v.dimensions) && v.dimensions.length) {
 			const names = elementNames({ dimensions }, v as unknown as Variable);
-			if (names.length === 0 || (names.length === 1 && names[0] === v.name)) unsure.add(canonicalName(v.name));
+			if (names.length === 0 || (names.length === 1 && names[0] === v.name))
+				unsure.add(canonicalName(v.name));
 			for (const name of names) keys.add(canonicalName(name));
 		}
 	}
 	// A module's variables by their dotted names ("hares.hares"), as a chart may show them.
 	if (Array.isArray(model.modules)) {
 		const scope = model as unknown as Model;
-		for (const key of namesInScope({ submodels: Array.isArray(model.submodels) ? scope.submodels : [] }, scope).keys()) keys.add(key);
+		for (const key of namesInScope(
+			{ submodels: Array.isArray(model.submodels) ? scope.submodels : [] },
+			scope
+		).keys())
+			keys.add(key);
 	}
 	const base = (wanted: string) => canonicalName(wanted).replace(/\[.*$/, '');
-	return (wanted) => keys.has(wanted) || keys.has(canonicalName(wanted)) || (wanted.includes('[') && unsure.has(base(wanted)));
+	return (wanted) =>
+		keys.has(wanted) ||
+		keys.has(canonicalName(wanted)) ||
+		(wanted.includes('[') && unsure.has(base(wanted)));
 }
 
 function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string[] {
@@ -556,18 +709,30 @@ function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string
 		const variable = checks.text(lever, 'variable', here, { nonEmpty: true });
 		if (variable !== undefined) {
 			found.push(variable);
-			if (hasVariable && !hasVariable(variable)) checks.warning(at(here, 'variable'), `${at(here, 'variable').label}: the model has no variable ${shown(variable)}`);
+			if (hasVariable && !hasVariable(variable))
+				checks.warning(
+					at(here, 'variable'),
+					`${at(here, 'variable').label}: the model has no variable ${shown(variable)}`
+				);
 		}
 		checks.text(lever, 'label', here);
 		const min = checks.number(lever, 'min', here);
 		const max = checks.number(lever, 'max', here);
 		const step = checks.number(lever, 'step', here);
-		if (min !== undefined && max !== undefined && min > max) checks.error(here, `${here.label}: min ${min} is above max ${max}`);
-		if (step !== undefined && !(step > 0)) checks.error(at(here, 'step'), `${at(here, 'step').label} must be above 0 (it is ${step})`);
+		if (min !== undefined && max !== undefined && min > max)
+			checks.error(here, `${here.label}: min ${min} is above max ${max}`);
+		if (step !== undefined && !(step > 0))
+			checks.error(at(here, 'step'), `${at(here, 'step').label} must be above 0 (it is ${step})`);
 		checks.boolean(lever, 'perElement', here);
-		const target = lever.perElement === true && variable !== undefined ? leverVariable(model, variable) : undefined;
+		const target =
+			lever.perElement === true && variable !== undefined
+				? leverVariable(model, variable)
+				: undefined;
 		if (target && !(Array.isArray(target.dimensions) && target.dimensions.length)) {
-			checks.warning(at(here, 'perElement'), `${here.label}: a slider for each element needs an arrayed constant, and ${shown(String(target.name ?? variable))} is not arrayed, so it shows one slider`);
+			checks.warning(
+				at(here, 'perElement'),
+				`${here.label}: a slider for each element needs an arrayed constant, and ${shown(String(target.name ?? variable))} is not arrayed, so it shows one slider`
+			);
 		}
 	});
 	return found;
@@ -576,7 +741,12 @@ function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string
 /** The variable a lever names, by id or name, when the model is readable. */
 function leverVariable(model: Json | undefined, wanted: string): Json | undefined {
 	const variables = Array.isArray(model?.variables) ? model.variables.filter(isObject) : [];
-	return variables.find((v) => v.id === wanted) ?? variables.find((v) => typeof v.name === 'string' && canonicalName(v.name) === canonicalName(wanted));
+	return (
+		variables.find((v) => v.id === wanted) ??
+		variables.find(
+			(v) => typeof v.name === 'string' && canonicalName(v.name) === canonicalName(wanted)
+		)
+	);
 }
 
 interface Known {
@@ -591,11 +761,19 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 	const hasVariable = variableFinder(known.model);
 	const variables = (cell: Json, key: string, here: Place, optional = false) =>
 		checks.textList(cell, key, here, optional).forEach((name, i) => {
-			if (hasVariable && !hasVariable(name)) checks.warning(at(at(here, key), i), `${at(at(here, key), i).label}: the model has no variable ${shown(name)}`);
+			if (hasVariable && !hasVariable(name))
+				checks.warning(
+					at(at(here, key), i),
+					`${at(at(here, key), i).label}: the model has no variable ${shown(name)}`
+				);
 		});
 	const scenarios = (cell: Json, here: Place) =>
 		checks.textList(cell, 'scenarios', here, true).forEach((name, i) => {
-			if (!findScenario(known.scenarios, name)) checks.warning(at(at(here, 'scenarios'), i), `${at(at(here, 'scenarios'), i).label}: there is no scenario ${shown(name)}`);
+			if (!findScenario(known.scenarios, name))
+				checks.warning(
+					at(at(here, 'scenarios'), i),
+					`${at(at(here, 'scenarios'), i).label}: there is no scenario ${shown(name)}`
+				);
 		});
 
 	cells.forEach((c, i) => {
@@ -612,7 +790,11 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 			case 'levers':
 				checks.text(cell, 'title', here, { optional: true });
 				checks.textList(cell, 'levers', here, true).forEach((name, j) => {
-					if (!known.levers.includes(name)) checks.warning(at(at(here, 'levers'), j), `${at(at(here, 'levers'), j).label}: no lever is set on ${shown(name)}`);
+					if (!known.levers.includes(name))
+						checks.warning(
+							at(at(here, 'levers'), j),
+							`${at(at(here, 'levers'), j).label}: no lever is set on ${shown(name)}`
+						);
 				});
 				break;
 			case 'chart':
@@ -634,25 +816,46 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 				break;
 			default: {
 				const kind = cell.kind === undefined ? 'no kind' : `unknown cell kind ${shown(cell.kind)}`;
-				checks.error(at(here, 'kind'), `${at(here, 'kind').label}: ${kind}; it must be ${quoteList(CELL_KINDS)}`);
+				checks.error(
+					at(here, 'kind'),
+					`${at(here, 'kind').label}: ${kind}; it must be ${quoteList(CELL_KINDS)}`
+				);
 			}
 		}
 	});
 	uniqueIds(cells, place, checks);
 }
 
-const DISTRIBUTIONS: Record<string, string[]> = { uniform: ['min', 'max'], normal: ['mean', 'sd'], triangular: ['min', 'mode', 'max'] };
+const DISTRIBUTIONS: Record<string, string[]> = {
+	uniform: ['min', 'max'],
+	normal: ['mean', 'sd'],
+	triangular: ['min', 'mode', 'max']
+};
 const MAX_SEED = 2 ** 32 - 1;
 
 /** A sensitivity cell's settings: the constants it varies and how, its number of runs and its seed. */
-function checkSensitivity(cell: Json, place: Place, hasVariable: ((name: string) => boolean) | undefined, checks: Checks): void {
+function checkSensitivity(
+	cell: Json,
+	place: Place,
+	hasVariable: ((name: string) => boolean) | undefined,
+	checks: Checks
+): void {
 	const runs = checks.number(cell, 'runs', place, true);
-	if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1 && runs <= MAX_SENSITIVITY_RUNS)) {
-		checks.error(at(place, 'runs'), `${at(place, 'runs').label} must be a whole number from 1 to ${MAX_SENSITIVITY_RUNS.toLocaleString('en-GB')} (it is ${runs})`);
+	if (
+		runs !== undefined &&
+		!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_SENSITIVITY_RUNS)
+	) {
+		checks.error(
+			at(place, 'runs'),
+			`${at(place, 'runs').label} must be a whole number from 1 to ${MAX_SENSITIVITY_RUNS.toLocaleString('en-GB')} (it is ${runs})`
+		);
 	}
 	const seed = checks.number(cell, 'seed', place, true);
 	if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
-		checks.error(at(place, 'seed'), `${at(place, 'seed').label} must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')} (it is ${seed})`);
+		checks.error(
+			at(place, 'seed'),
+			`${at(place, 'seed').label} must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')} (it is ${seed})`
+		);
 	}
 	const parameters = checks.list(cell.parameters, at(place, 'parameters'), true) ?? [];
 	const varied = new Map<string, Place>();
@@ -662,9 +865,17 @@ function checkSensitivity(cell: Json, place: Place, hasVariable: ((name: string)
 		if (!parameter) return;
 		const variable = checks.text(parameter, 'variable', here, { nonEmpty: true });
 		if (variable !== undefined) {
-			if (hasVariable && !hasVariable(variable)) checks.warning(at(here, 'variable'), `${at(here, 'variable').label}: the model has no variable ${shown(variable)}`);
+			if (hasVariable && !hasVariable(variable))
+				checks.warning(
+					at(here, 'variable'),
+					`${at(here, 'variable').label}: the model has no variable ${shown(variable)}`
+				);
 			const before = varied.get(canonicalName(variable));
-			if (before) checks.warning(at(here, 'variable'), `${at(here, 'variable').label}: ${shown(variable)} is already varied by ${before.label}`);
+			if (before)
+				checks.warning(
+					at(here, 'variable'),
+					`${at(here, 'variable').label}: ${shown(variable)} is already varied by ${before.label}`
+				);
 			else varied.set(canonicalName(variable), here);
 		}
 		checkDistribution(parameter.distribution, at(here, 'distribution'), checks);
@@ -675,19 +886,30 @@ function checkSensitivity(cell: Json, place: Place, hasVariable: ((name: string)
 function checkDistribution(value: unknown, place: Place, checks: Checks): void {
 	const d = checks.object(value, place);
 	if (!d) return;
-	const fields = typeof d.kind === 'string' && Object.hasOwn(DISTRIBUTIONS, d.kind) ? DISTRIBUTIONS[d.kind] : undefined;
+	const fields =
+		typeof d.kind === 'string' && Object.hasOwn(DISTRIBUTIONS, d.kind)
+			? DISTRIBUTIONS[d.kind]
+			: undefined;
 	if (!fields) {
 		const kind = d.kind === undefined ? 'no kind' : `unknown distribution ${shown(d.kind)}`;
-		checks.error(at(place, 'kind'), `${at(place, 'kind').label}: ${kind}; it must be ${quoteList(Object.keys(DISTRIBUTIONS))}`);
+		checks.error(
+			at(place, 'kind'),
+			`${at(place, 'kind').label}: ${kind}; it must be ${quoteList(Object.keys(DISTRIBUTIONS))}`
+		);
 		return;
 	}
 	const n = Object.fromEntries(fields.map((f) => [f, checks.number(d, f, place)]));
 	const all = fields.every((f) => n[f] !== undefined);
 	if (!all) return;
-	if (d.kind === 'uniform' && n.min! > n.max!) checks.error(place, `${place.label}: min ${n.min} is above max ${n.max}`);
-	if (d.kind === 'normal' && n.sd! < 0) checks.error(at(place, 'sd'), `${at(place, 'sd').label} must not be negative (it is ${n.sd})`);
+	if (d.kind === 'uniform' && n.min! > n.max!)
+		checks.error(place, `${place.label}: min ${n.min} is above max ${n.max}`);
+	if (d.kind === 'normal' && n.sd! < 0)
+		checks.error(at(place, 'sd'), `${at(place, 'sd').label} must not be negative (it is ${n.sd})`);
 	if (d.kind === 'triangular' && !(n.min! <= n.mode! && n.mode! <= n.max!)) {
-		checks.error(place, `${place.label}: mode ${n.mode} must lie from min ${n.min} to max ${n.max}`);
+		checks.error(
+			place,
+			`${place.label}: mode ${n.mode} must lie from min ${n.min} to max ${n.max}`
+		);
 	}
 }
 
@@ -696,7 +918,13 @@ function checkDistribution(value: unknown, place: Place, checks: Checks): void {
  * A chart's variables: names or ids (`Beds[North]` for one element), or an arrayed variable with
  * chosen elements or a sum. Elements the variable lacks are warnings, as a missing variable is.
  */
-function checkChartVariables(cell: Json, place: Place, model: Json | undefined, hasVariable: ((name: string) => boolean) | undefined, checks: Checks): void {
+function checkChartVariables(
+	cell: Json,
+	place: Place,
+	model: Json | undefined,
+	hasVariable: ((name: string) => boolean) | undefined,
+	checks: Checks
+): void {
 	const entries = checks.list(cell.variables, at(place, 'variables')) ?? [];
 	entries.forEach((entry, i) => {
 		const here = at(at(place, 'variables'), i);
@@ -707,29 +935,54 @@ function checkChartVariables(cell: Json, place: Place, model: Json | undefined, 
 			const elements = checks.textList(entry, 'elements', here, true);
 			checks.boolean(entry, 'sum', here);
 			if (variable !== undefined) checkChosenElements(variable, elements, here, model, checks);
-		} else checks.error(here, `${here.label} must be a variable's name or id, or an arrayed variable with its elements (it is ${shown(entry)})`);
-		if (variable !== undefined && hasVariable && !hasVariable(variable)) checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
+		} else
+			checks.error(
+				here,
+				`${here.label} must be a variable's name or id, or an arrayed variable with its elements (it is ${shown(entry)})`
+			);
+		if (variable !== undefined && hasVariable && !hasVariable(variable))
+			checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
 	});
 }
 
 /** An entry that chooses elements or a sum must name an arrayed variable that has those elements. */
-function checkChosenElements(name: string, elements: string[], place: Place, model: Json | undefined, checks: Checks): void {
+function checkChosenElements(
+	name: string,
+	elements: string[],
+	place: Place,
+	model: Json | undefined,
+	checks: Checks
+): void {
 	if (!Array.isArray(model?.variables)) return;
-	const dimensions = Array.isArray(model.dimensions) ? (model.dimensions.filter(isObject) as unknown as Dimension[]) : [];
-	const variable = (model.variables.filter(isObject) as unknown as Variable[]).find((v) => v.id === name || (typeof v.name === 'string' && canonicalName(v.name) === canonicalName(name)));
+	const dimensions = Array.isArray(model.dimensions)
+		? (model.dimensions.filter(isObject) as unknown as Dimension[])
+		: [];
+	const variable = (model.variables.filter(isObject) as unknown as Variable[]).find(
+		(v) =>
+			v.id === name || (typeof v.name === 'string' && canonicalName(v.name) === canonicalName(name))
+	);
 	if (!variable) return; // reported as a missing variable
 	if (!Array.isArray(variable.dimensions) || variable.dimensions.length === 0) {
-		return checks.warning(place, `${place.label}: ${variable.name} is not arrayed, so it has no elements to choose or sum`);
+		return checks.warning(
+			place,
+			`${place.label}: ${variable.name} is not arrayed, so it has no elements to choose or sum`
+		);
 	}
 	const subscripts = elementSubscripts({ dimensions }, variable);
 	if (!subscripts?.length) return; // its dimensions are in error, reported with the model
 	const known = new Set(subscripts.map((s) => canonicalName(s.join(','))));
 	for (const element of elements) {
-		if (!known.has(canonicalName(element.replace(/\s*,\s*/g, ',')))) checks.warning(place, `${place.label}: ${variable.name} has no element ${shown(element)}`);
+		if (!known.has(canonicalName(element.replace(/\s*,\s*/g, ','))))
+			checks.warning(place, `${place.label}: ${variable.name} has no element ${shown(element)}`);
 	}
 }
 
-function checkTableOutputs(cell: Json, place: Place, hasVariable: ((name: string) => boolean) | undefined, checks: Checks): void {
+function checkTableOutputs(
+	cell: Json,
+	place: Place,
+	hasVariable: ((name: string) => boolean) | undefined,
+	checks: Checks
+): void {
 	const outputs = checks.list(cell.outputs, at(place, 'outputs')) ?? [];
 	outputs.forEach((o, i) => {
 		const here = at(at(place, 'outputs'), i);
@@ -740,8 +993,13 @@ function checkTableOutputs(cell: Json, place: Place, hasVariable: ((name: string
 			checks.text(o, 'label', here, { optional: true });
 			checks.oneOf(o, 'better', here, ['higher', 'lower'], true);
 			checks.oneOf(o, 'format', here, VALUE_FORMATS, true);
-		} else checks.error(here, `${here.label} must be a variable's name or id, or a row with a variable (it is ${shown(o)})`);
-		if (variable !== undefined && hasVariable && !hasVariable(variable)) checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
+		} else
+			checks.error(
+				here,
+				`${here.label} must be a variable's name or id, or a row with a variable (it is ${shown(o)})`
+			);
+		if (variable !== undefined && hasVariable && !hasVariable(variable))
+			checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
 	});
 }
 

@@ -4,7 +4,9 @@ import { SCHEMA_VERSION } from './types';
 
 describe('MIGRATIONS', () => {
 	it('has one step from every older version, in order, so any old document reaches the current schema', () => {
-		expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i));
+		expect(MIGRATIONS.map((m) => m.from)).toEqual(
+			Array.from({ length: SCHEMA_VERSION }, (_, i) => i)
+		);
 		for (const m of MIGRATIONS) expect(m.description.length).toBeGreaterThan(10);
 	});
 });
@@ -35,11 +37,14 @@ describe('migrateDocument', () => {
 	});
 
 	it('throws when a step is missing (a bug in the list, not in the document)', () => {
-		expect(() => migrateDocument({ schemaVersion: 0 }, [steps[0], steps[2]], 3)).toThrow(/no migration from schema version 1/);
+		expect(() => migrateDocument({ schemaVersion: 0 }, [steps[0], steps[2]], 3)).toThrow(
+			/no migration from schema version 1/
+		);
 	});
 
 	describe('version 0 → 1', () => {
-		const v0 = (model: unknown) => migrateDocument({ schemaVersion: 0, title: 't', model }).document;
+		const v0 = (model: unknown) =>
+			migrateDocument({ schemaVersion: 0, title: 't', model }).document;
 
 		it('renames simSpecs.savePer to saveStep, and each eqn to equation, or initial for a stock', () => {
 			const doc = v0({
@@ -65,11 +70,24 @@ describe('migrateDocument', () => {
 		});
 
 		it('keeps a field already written the new way', () => {
-			const doc = v0({ simSpecs: { savePer: 1, saveStep: 2 }, variables: [{ kind: 'aux', eqn: 'old', equation: 'new' }] });
-			expect(doc.model).toEqual({ simSpecs: { saveStep: 2 }, variables: [{ kind: 'aux', equation: 'new' }] });
+			const doc = v0({
+				simSpecs: { savePer: 1, saveStep: 2 },
+				variables: [{ kind: 'aux', eqn: 'old', equation: 'new' }]
+			});
+			expect(doc.model).toEqual({
+				simSpecs: { saveStep: 2 },
+				variables: [{ kind: 'aux', equation: 'new' }]
+			});
 		});
 
-		it.each([undefined, null, 3, [], { simSpecs: 'x', variables: 'y' }, { variables: [null, 4, 'v'] }])('does not trip on a model of the wrong shape (%j)', (model) => {
+		it.each([
+			undefined,
+			null,
+			3,
+			[],
+			{ simSpecs: 'x', variables: 'y' },
+			{ variables: [null, 4, 'v'] }
+		])('does not trip on a model of the wrong shape (%j)', (model) => {
 			expect(() => v0(model)).not.toThrow();
 		});
 	});

@@ -20,7 +20,8 @@ export interface Migration {
 	migrate(document: DocumentData): void;
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Moves `from` to `to` unless `to` is already set; `from` is removed either way. */
 function rename(object: Record<string, unknown>, from: string, to: string): void {
@@ -41,7 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
 			if (isObject(model.simSpecs)) rename(model.simSpecs, 'savePer', 'saveStep');
 			if (!Array.isArray(model.variables)) return;
 			for (const variable of model.variables) {
-				if (isObject(variable)) rename(variable, 'eqn', variable.kind === 'stock' ? 'initial' : 'equation');
+				if (isObject(variable))
+					rename(variable, 'eqn', variable.kind === 'stock' ? 'initial' : 'equation');
 			}
 		}
 	}

@@ -13,7 +13,10 @@ export interface Scope {
 }
 
 /** The submodel a module instantiates: its `model`, or else the one named like the module. */
-export function submodelOf(model: Pick<Model, 'submodels'>, instance: ModuleInstance): SubModel | undefined {
+export function submodelOf(
+	model: Pick<Model, 'submodels'>,
+	instance: ModuleInstance
+): SubModel | undefined {
 	const wanted = canonicalName(instance.model ?? instance.name ?? '');
 	const submodels = Array.isArray(model.submodels) ? model.submodels : [];
 	return submodels.find((s) => typeof s?.name === 'string' && canonicalName(s.name) === wanted);
@@ -24,7 +27,11 @@ export function submodelOf(model: Pick<Model, 'submodels'>, instance: ModuleInst
  * variables ("area"), then those of its modules ("hares.hare density"), to any depth. A module
  * that contains itself, or whose submodel is missing, adds nothing (flattening reports it).
  */
-export function namesInScope(model: Pick<Model, 'submodels'>, scope: Scope, within: readonly SubModel[] = []): Map<string, string> {
+export function namesInScope(
+	model: Pick<Model, 'submodels'>,
+	scope: Scope,
+	within: readonly SubModel[] = []
+): Map<string, string> {
 	const names = new Map<string, string>();
 	// Documents are checked with this before their shape is known to be right: skip what is odd.
 	for (const v of Array.isArray(scope.variables) ? scope.variables : []) {
@@ -33,7 +40,11 @@ export function namesInScope(model: Pick<Model, 'submodels'>, scope: Scope, with
 		if (key && !names.has(key)) names.set(key, v.name);
 	}
 	for (const instance of Array.isArray(scope.modules) ? scope.modules : []) {
-		if (typeof instance?.name !== 'string' || (instance.model !== undefined && typeof instance.model !== 'string')) continue;
+		if (
+			typeof instance?.name !== 'string' ||
+			(instance.model !== undefined && typeof instance.model !== 'string')
+		)
+			continue;
 		const submodel = submodelOf(model, instance);
 		if (!submodel || within.includes(submodel)) continue;
 		for (const inner of namesInScope(model, submodel, [...within, submodel]).values()) {

@@ -17,7 +17,10 @@ export function canonicalName(name: string): string {
 export function displayName(name: string): string {
 	let n = name.trim();
 	if (n.length >= 2 && n.startsWith('"') && n.endsWith('"')) n = n.slice(1, -1);
-	return n.replace(/\\n/g, ' ').replace(/[\s_]+/g, ' ').trim();
+	return n
+		.replace(/\\n/g, ' ')
+		.replace(/[\s_]+/g, ' ')
+		.trim();
 }
 
 /** An id derived from a name: stable, readable, safe in URLs and XML. */

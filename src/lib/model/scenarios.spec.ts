@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findScenario } from './scenarios';
 import type { Scenario } from './types';
 
-const scenario = (id: string, name: string): Scenario => ({ id, name, colour: '#000000', overrides: {} });
+const scenario = (id: string, name: string): Scenario => ({
+	id,
+	name,
+	colour: '#000000',
+	overrides: {}
+});
 const scenarios = [
 	scenario('baseline', 'Baseline'),
 	scenario('s1', 'S1 more beds'),

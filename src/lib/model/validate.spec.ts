@@ -24,11 +24,28 @@ function goodModel() {
 				nonNegative: true,
 				position: { x: 10, y: 20 }
 			},
-			{ id: 'admissions', kind: 'flow', name: 'Admissions', equation: 'Admission_Rate', uniflow: true },
+			{
+				id: 'admissions',
+				kind: 'flow',
+				name: 'Admissions',
+				equation: 'Admission_Rate',
+				uniflow: true
+			},
 			{ id: 'discharges', kind: 'flow', name: 'Discharges', equation: 'Occupied_Beds / Stay' },
-			{ id: 'rate', kind: 'aux', name: 'Admission Rate', equation: 'Seasonal(TIME)', documentation: 'per day' },
+			{
+				id: 'rate',
+				kind: 'aux',
+				name: 'Admission Rate',
+				equation: 'Seasonal(TIME)',
+				documentation: 'per day'
+			},
 			{ id: 'stay', kind: 'aux', name: 'Stay', equation: '5' },
-			{ id: 'seasonal', kind: 'gf', name: 'Seasonal', graphical: { type: 'continuous', xs: [0, 5, 10], ys: [20, 30, 20] } }
+			{
+				id: 'seasonal',
+				kind: 'gf',
+				name: 'Seasonal',
+				graphical: { type: 'continuous', xs: [0, 5, 10], ys: [20, 30, 20] }
+			}
 		]
 	};
 }
@@ -105,16 +122,28 @@ describe('validateModel', () => {
 		});
 
 		it('does not confuse names that really differ', () => {
-			const model = withVariable({ id: 'rate2', kind: 'aux', name: 'Admission Rates', equation: '1' });
+			const model = withVariable({
+				id: 'rate2',
+				kind: 'aux',
+				name: 'Admission Rates',
+				equation: '1'
+			});
 			expect(validateModel(model)).toEqual([]);
 		});
 
 		it('reports a missing id and a missing name, naming the variable or its index', () => {
-			const noId = only(validateModel(withVariable({ kind: 'aux', name: 'Lonely', equation: '1' })));
+			const noId = only(
+				validateModel(withVariable({ kind: 'aux', name: 'Lonely', equation: '1' }))
+			);
 			expect(noId.variable).toBe('Lonely');
 			expect(noId.message).toMatch(/no id/);
 
-			const noName = only(validateModel({ simSpecs, variables: [{ id: 'x', kind: 'aux', name: '   ', equation: '1' }] }));
+			const noName = only(
+				validateModel({
+					simSpecs,
+					variables: [{ id: 'x', kind: 'aux', name: '   ', equation: '1' }]
+				})
+			);
 			expect(noName.variable).toBeUndefined();
 			expect(noName.message).toContain('model.variables[0]');
 			expect(noName.message).toMatch(/no name/);
@@ -122,13 +151,18 @@ describe('validateModel', () => {
 	});
 
 	it('reports an unknown kind, naming the variable and the kind', () => {
-		const d = only(validateModel(withVariable({ id: 'stay', kind: 'constant', name: 'Stay', equation: '5' })));
+		const d = only(
+			validateModel(withVariable({ id: 'stay', kind: 'constant', name: 'Stay', equation: '5' }))
+		);
 		expect(d.variable).toBe('Stay');
 		expect(d.message).toContain('"constant"');
 		expect(d.message).toMatch(/stock, flow, aux or gf/);
 
 		// No name and no kind: both problems name the variable by its index.
-		const unnamed = validateModel({ simSpecs, variables: [{ id: 'q' }, { id: 'a', kind: 'aux', name: 'A', equation: '1' }] });
+		const unnamed = validateModel({
+			simSpecs,
+			variables: [{ id: 'q' }, { id: 'a', kind: 'aux', name: 'A', equation: '1' }]
+		});
 		expect(unnamed.map((d) => d.message)).toEqual([
 			expect.stringMatching(/^model\.variables\[0\]: has no name/),
 			expect.stringMatching(/^model\.variables\[0\]: has kind undefined/)
@@ -151,7 +185,9 @@ describe('validateModel', () => {
 		});
 
 		it('reports missing inflow lists and a missing initial value', () => {
-			const d = validateModel(withVariable({ id: 'beds', kind: 'stock', name: 'Occupied Beds', outflows: [] }));
+			const d = validateModel(
+				withVariable({ id: 'beds', kind: 'stock', name: 'Occupied Beds', outflows: [] })
+			);
 			expect(d.map((x) => x.variable)).toEqual(['Occupied Beds', 'Occupied Beds']);
 			expect(d.some((x) => /initial/.test(x.message))).toBe(true);
 			expect(d.some((x) => /inflows/.test(x.message))).toBe(true);
@@ -165,12 +201,15 @@ describe('validateModel', () => {
 	});
 
 	it('reports an equation that is not text', () => {
-		const d = only(validateModel(withVariable({ id: 'stay', kind: 'aux', name: 'Stay', equation: 5 })));
+		const d = only(
+			validateModel(withVariable({ id: 'stay', kind: 'aux', name: 'Stay', equation: 5 }))
+		);
 		expect(d.variable).toBe('Stay');
 	});
 
 	describe('graphical functions', () => {
-		const gf = (graphical: unknown) => withVariable({ id: 'seasonal', kind: 'gf', name: 'Seasonal', graphical });
+		const gf = (graphical: unknown) =>
+			withVariable({ id: 'seasonal', kind: 'gf', name: 'Seasonal', graphical });
 
 		it('reports mismatched lengths with both counts', () => {
 			const d = only(validateModel(gf({ type: 'continuous', xs: [0, 5, 10], ys: [1, 2] })));
@@ -189,8 +228,12 @@ describe('validateModel', () => {
 		});
 
 		it('reports a gf without points, without lists, and with an unknown type', () => {
-			expect(only(validateModel(withVariable({ id: 'seasonal', kind: 'gf', name: 'Seasonal' }))).variable).toBe('Seasonal');
-			expect(only(validateModel(gf({ type: 'continuous', xs: [0, 1] }))).message).toMatch(/xs and ys/);
+			expect(
+				only(validateModel(withVariable({ id: 'seasonal', kind: 'gf', name: 'Seasonal' }))).variable
+			).toBe('Seasonal');
+			expect(only(validateModel(gf({ type: 'continuous', xs: [0, 1] }))).message).toMatch(
+				/xs and ys/
+			);
 			expect(only(validateModel(gf([1, 2]))).message).toMatch(/graphical/);
 			const d = only(validateModel(gf({ type: 'smooth', xs: [0, 1], ys: [0, 1] })));
 			expect(d.variable).toBe('Seasonal');
@@ -198,13 +241,33 @@ describe('validateModel', () => {
 		});
 
 		it('checks the graphical of a flow or aux too', () => {
-			const d = only(validateModel(withVariable({ id: 'stay', kind: 'aux', name: 'Stay', equation: 'TIME', graphical: { xs: [0], ys: [] } })));
+			const d = only(
+				validateModel(
+					withVariable({
+						id: 'stay',
+						kind: 'aux',
+						name: 'Stay',
+						equation: 'TIME',
+						graphical: { xs: [0], ys: [] }
+					})
+				)
+			);
 			expect(d.variable).toBe('Stay');
 		});
 	});
 
 	it('reports bad units, documentation and position, naming the variable', () => {
-		const d = validateModel(withVariable({ id: 'stay', kind: 'aux', name: 'Stay', equation: '5', units: 3, documentation: {}, position: { x: 'a', y: 1 } }));
+		const d = validateModel(
+			withVariable({
+				id: 'stay',
+				kind: 'aux',
+				name: 'Stay',
+				equation: '5',
+				units: 3,
+				documentation: {},
+				position: { x: 'a', y: 1 }
+			})
+		);
 		expect(d).toHaveLength(3);
 		for (const x of d) expect(x.variable).toBe('Stay');
 		expect(d.map((x) => x.message).join('\n')).toMatch(/units[\s\S]*documentation[\s\S]*position/);
@@ -242,7 +305,9 @@ describe('validateModel', () => {
 		it('accepts rk2 and rk4, refuses a non-numeric saveStep', () => {
 			expect(validateModel(specs({ ...simSpecs, method: 'rk2' }))).toEqual([]);
 			expect(validateModel(specs({ ...simSpecs, method: 'rk4' }))).toEqual([]);
-			expect(only(validateModel(specs({ ...simSpecs, saveStep: '1' }))).message).toContain('model.simSpecs.saveStep');
+			expect(only(validateModel(specs({ ...simSpecs, saveStep: '1' }))).message).toContain(
+				'model.simSpecs.saveStep'
+			);
 		});
 	});
 

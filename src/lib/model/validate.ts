@@ -11,12 +11,14 @@ const KINDS = ['stock', 'flow', 'aux', 'gf'];
 const GF_TYPES = ['continuous', 'extrapolate', 'discrete'];
 
 type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Json =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
 const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 export function validateModel(model: unknown, where = 'model'): Diagnostic[] {
 	const problems: Diagnostic[] = [];
-	const error = (message: string, variable?: string) => problems.push({ severity: 'error', message, variable });
+	const error = (message: string, variable?: string) =>
+		problems.push({ severity: 'error', message, variable });
 	if (!isObject(model)) {
 		error(`${where} must be an object`);
 		return problems;
@@ -37,31 +39,41 @@ export function validateModel(model: unknown, where = 'model'): Diagnostic[] {
  */
 function validateVariables(variables: unknown[], where: string, nested = false): Diagnostic[] {
 	const problems: Diagnostic[] = [];
-	const error = (message: string, variable?: string) => problems.push({ severity: 'error', message, variable });
+	const error = (message: string, variable?: string) =>
+		problems.push({ severity: 'error', message, variable });
 	const ids = new Map<string, string>();
 	const names = new Map<string, string>();
 	const flowIds = new Set<string>();
-	for (const v of variables) if (isObject(v) && v.kind === 'flow' && typeof v.id === 'string') flowIds.add(v.id);
+	for (const v of variables)
+		if (isObject(v) && v.kind === 'flow' && typeof v.id === 'string') flowIds.add(v.id);
 
 	variables.forEach((v: unknown, i: number) => {
 		const at = `${where}.variables[${i}]`;
 		if (!isObject(v)) return error(`${at} must be an object`);
 		const label = typeof v.name === 'string' && v.name.trim() ? v.name : undefined;
-		const fail = (message: string) => error(label ? (nested ? `${where}: ${message}` : message) : `${at}: ${message}`, label);
+		const fail = (message: string) =>
+			error(label ? (nested ? `${where}: ${message}` : message) : `${at}: ${message}`, label);
 		if (!label) fail('has no name');
 		if (typeof v.id !== 'string' || !v.id) fail('has no id');
 		else if (ids.has(v.id)) fail(`has the id "${v.id}", already used by "${ids.get(v.id)}"`);
 		else ids.set(v.id, label ?? at);
 		if (label) {
 			const key = canonicalName(label);
-			if (names.has(key)) fail(`has the same name as "${names.get(key)}" (names ignore case, spaces and underscores)`);
+			if (names.has(key))
+				fail(
+					`has the same name as "${names.get(key)}" (names ignore case, spaces and underscores)`
+				);
 			else names.set(key, label);
 		}
-		if (!KINDS.includes(v.kind as string)) return fail(`has kind ${JSON.stringify(v.kind)}; it must be stock, flow, aux or gf`);
+		if (!KINDS.includes(v.kind as string))
+			return fail(`has kind ${JSON.stringify(v.kind)}; it must be stock, flow, aux or gf`);
 		for (const field of ['units', 'documentation'] as const) {
 			if (v[field] !== undefined && typeof v[field] !== 'string') fail(`${field} must be text`);
 		}
-		if (v.position !== undefined && !(isObject(v.position) && isFiniteNumber(v.position.x) && isFiniteNumber(v.position.y))) {
+		if (
+			v.position !== undefined &&
+			!(isObject(v.position) && isFiniteNumber(v.position.x) && isFiniteNumber(v.position.y))
+		) {
 			fail('position must have numeric x and y');
 		}
 		if (v.kind === 'stock') {
@@ -72,13 +84,15 @@ function validateVariables(variables: unknown[], where: string, nested = false):
 					continue;
 				}
 				for (const id of v[list] as unknown[]) {
-					if (typeof id !== 'string' || !flowIds.has(id)) fail(`lists ${JSON.stringify(id)} in its ${list}, but there is no flow with that id`);
+					if (typeof id !== 'string' || !flowIds.has(id))
+						fail(`lists ${JSON.stringify(id)} in its ${list}, but there is no flow with that id`);
 				}
 			}
 		} else if (v.kind !== 'gf' && typeof v.equation !== 'string') {
 			fail('needs an equation (as text)');
 		}
-		if (v.kind === 'gf' && v.graphical === undefined) fail('is a graphical function without points');
+		if (v.kind === 'gf' && v.graphical === undefined)
+			fail('is a graphical function without points');
 		if (v.graphical !== undefined) validateGraphical(v.graphical, fail);
 	});
 	return problems;
@@ -90,10 +104,14 @@ function validateVariables(variables: unknown[], where: string, nested = false):
  */
 function validateModules(model: Json, where: string): Diagnostic[] {
 	const problems: Diagnostic[] = [];
-	const error = (message: string, variable?: string) => problems.push({ severity: 'error', message, ...(variable !== undefined && { variable }) });
+	const error = (message: string, variable?: string) =>
+		problems.push({ severity: 'error', message, ...(variable !== undefined && { variable }) });
 	const submodels = Array.isArray(model.submodels) ? model.submodels.filter(isObject) : [];
-	const submodelNames = new Set(submodels.map((s) => (typeof s.name === 'string' ? canonicalName(s.name) : '')));
-	const label = (list: string, i: number, name: unknown) => `${where}.${list}[${i}]${typeof name === 'string' ? ` (${JSON.stringify(name)})` : ''}`;
+	const submodelNames = new Set(
+		submodels.map((s) => (typeof s.name === 'string' ? canonicalName(s.name) : ''))
+	);
+	const label = (list: string, i: number, name: unknown) =>
+		`${where}.${list}[${i}]${typeof name === 'string' ? ` (${JSON.stringify(name)})` : ''}`;
 	const instances = (scope: Json, at: string) => {
 		if (!Array.isArray(scope.modules)) return;
 		const names = new Set<string>();
@@ -103,7 +121,11 @@ function validateModules(model: Json, where: string): Diagnostic[] {
 			if (names.has(key)) error(`${at}: the module "${m.name}" is placed twice`, m.name);
 			names.add(key);
 			const model = typeof m.model === 'string' ? m.model : m.name;
-			if (!submodelNames.has(canonicalName(model))) error(`${at}: the module "${m.name}" is an instance of "${model}", which is not one of the submodels`, m.name);
+			if (!submodelNames.has(canonicalName(model)))
+				error(
+					`${at}: the module "${m.name}" is an instance of "${model}", which is not one of the submodels`,
+					m.name
+				);
 		}
 	};
 	instances(model, where);
@@ -111,19 +133,22 @@ function validateModules(model: Json, where: string): Diagnostic[] {
 		const seen = new Set<string>();
 		items.forEach((item, i) => {
 			if (typeof item.name !== 'string') return;
-			if (seen.has(canonicalName(item.name))) error(`${label(list, i, item.name)}: another of the ${list} has this name`);
+			if (seen.has(canonicalName(item.name)))
+				error(`${label(list, i, item.name)}: another of the ${list} has this name`);
 			seen.add(canonicalName(item.name));
 		});
 	};
 	unique('submodels', submodels);
 	submodels.forEach((s, i) => {
-		if (Array.isArray(s.variables)) problems.push(...validateVariables(s.variables, label('submodels', i, s.name), true));
+		if (Array.isArray(s.variables))
+			problems.push(...validateVariables(s.variables, label('submodels', i, s.name), true));
 		instances(s, label('submodels', i, s.name));
 	});
 	const macros = Array.isArray(model.macros) ? model.macros.filter(isObject) : [];
 	unique('macros', macros);
 	macros.forEach((m, i) => {
-		if (Array.isArray(m.variables)) problems.push(...validateVariables(m.variables, label('macros', i, m.name), true));
+		if (Array.isArray(m.variables))
+			problems.push(...validateVariables(m.variables, label('macros', i, m.name), true));
 	});
 	return problems;
 }
@@ -131,9 +156,11 @@ function validateModules(model: Json, where: string): Diagnostic[] {
 function validateSimSpecs(specs: unknown, at: string, error: (m: string) => void): void {
 	if (!isObject(specs)) return error(`${at} is missing: the model needs start, stop and dt`);
 	for (const field of ['start', 'stop', 'dt'] as const) {
-		if (!isFiniteNumber(specs[field])) error(`${at}.${field} must be a number (it is ${JSON.stringify(specs[field])})`);
+		if (!isFiniteNumber(specs[field]))
+			error(`${at}.${field} must be a number (it is ${JSON.stringify(specs[field])})`);
 	}
-	if (specs.saveStep !== undefined && !isFiniteNumber(specs.saveStep)) error(`${at}.saveStep must be a number`);
+	if (specs.saveStep !== undefined && !isFiniteNumber(specs.saveStep))
+		error(`${at}.saveStep must be a number`);
 	if (specs.method !== undefined && !['euler', 'rk2', 'rk4'].includes(specs.method as string)) {
 		error(`${at}.method must be "euler", "rk2" or "rk4" (it is ${JSON.stringify(specs.method)})`);
 	}
@@ -141,9 +168,12 @@ function validateSimSpecs(specs: unknown, at: string, error: (m: string) => void
 
 function validateGraphical(gf: unknown, fail: (m: string) => void): void {
 	if (!isObject(gf)) return fail('graphical must be an object with xs and ys');
-	if (gf.type !== undefined && !GF_TYPES.includes(gf.type as string)) fail(`graphical.type must be continuous, extrapolate or discrete`);
-	if (!Array.isArray(gf.xs) || !Array.isArray(gf.ys)) return fail('graphical needs xs and ys lists');
-	if (gf.xs.length !== gf.ys.length) fail(`graphical has ${gf.xs.length} x values but ${gf.ys.length} y values`);
+	if (gf.type !== undefined && !GF_TYPES.includes(gf.type as string))
+		fail(`graphical.type must be continuous, extrapolate or discrete`);
+	if (!Array.isArray(gf.xs) || !Array.isArray(gf.ys))
+		return fail('graphical needs xs and ys lists');
+	if (gf.xs.length !== gf.ys.length)
+		fail(`graphical has ${gf.xs.length} x values but ${gf.ys.length} y values`);
 	if (![...gf.xs, ...gf.ys].every(isFiniteNumber)) fail('graphical points must all be numbers');
 }
 

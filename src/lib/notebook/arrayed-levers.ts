@@ -7,7 +7,14 @@
  *   leverSliders(model, { variable: 'beds', perElement: true, … })
  *   // [{ key: 'beds[North]', override: 'Beds[North]', element: 'North', own: 110, start: 110 }, …]
  */
-import { elementName, elementSubscripts, isArrayed, isPerElement, sameSubscript, splitElementName } from '../model/arrays';
+import {
+	elementName,
+	elementSubscripts,
+	isArrayed,
+	isPerElement,
+	sameSubscript,
+	splitElementName
+} from '../model/arrays';
 import { canonicalName } from '../model/names';
 import type { Lever, Model, Variable } from '../model/types';
 
@@ -42,7 +49,10 @@ export interface ElementValue {
  * every element's own equation a number. Undefined when the variable is not arrayed, or is not
  * a constant in every element.
  */
-export function elementValues(model: Pick<Model, 'dimensions'>, variable: Variable): ElementValue[] | undefined {
+export function elementValues(
+	model: Pick<Model, 'dimensions'>,
+	variable: Variable
+): ElementValue[] | undefined {
 	if (!isArrayed(variable) || variable.kind === 'stock' || variable.kind === 'gf') return undefined;
 	const subscripts = elementSubscripts(model, variable);
 	if (!subscripts?.length) return undefined;
@@ -55,14 +65,24 @@ export function elementValues(model: Pick<Model, 'dimensions'>, variable: Variab
 	const values = subscripts.map((subscript, i) => {
 		if (listed) return listed[i];
 		if (!perElement) return shared;
-		return numberIn(own.find((e) => Array.isArray(e.subscript) && sameSubscript(e.subscript, subscript))?.equation);
+		return numberIn(
+			own.find((e) => Array.isArray(e.subscript) && sameSubscript(e.subscript, subscript))?.equation
+		);
 	});
 	if (values.some((v) => v === undefined)) return undefined;
-	return subscripts.map((subscript, i) => ({ subscript, label: subscript.join(', '), name: elementName(variable.name, subscript), value: values[i]! }));
+	return subscripts.map((subscript, i) => ({
+		subscript,
+		label: subscript.join(', '),
+		name: elementName(variable.name, subscript),
+		value: values[i]!
+	}));
 }
 
 /** A constant's own values: one for a scalar constant, one per element for an arrayed one. */
-export function constantValues(model: Pick<Model, 'dimensions'>, variable: Variable | undefined): number[] | undefined {
+export function constantValues(
+	model: Pick<Model, 'dimensions'>,
+	variable: Variable | undefined
+): number[] | undefined {
 	if (!variable || variable.kind === 'stock' || variable.kind === 'gf') return undefined;
 	if (isArrayed(variable)) return elementValues(model, variable)?.map((e) => e.value);
 	const value = numberIn(variable.equation);
@@ -102,16 +122,39 @@ export function leverSliders(model: Model, lever: Lever): LeverSlider[] {
 		return [{ key: lever.variable, override: variable.name, own, start: own ?? lever.min }];
 	}
 	if (lever.perElement) {
-		return elements.map((e) => ({ key: elementName(lever.variable, e.subscript), override: e.name, subscript: e.subscript, element: e.label, own: e.value, start: e.value }));
+		return elements.map((e) => ({
+			key: elementName(lever.variable, e.subscript),
+			override: e.name,
+			subscript: e.subscript,
+			element: e.label,
+			own: e.value,
+			start: e.value
+		}));
 	}
 	const same = elements.every((e) => e.value === elements[0].value);
-	return [{ key: lever.variable, override: variable.name, own: same ? elements[0].value : undefined, start: elements[0].value, differing: same ? undefined : elements }];
+	return [
+		{
+			key: lever.variable,
+			override: variable.name,
+			own: same ? elements[0].value : undefined,
+			start: elements[0].value,
+			differing: same ? undefined : elements
+		}
+	];
 }
 
 /** The slider of `lever` that sets `subscript` (its only slider when no subscript is given). */
-export function findSlider(model: Model, lever: Lever, subscript?: readonly string[]): LeverSlider | undefined {
+export function findSlider(
+	model: Model,
+	lever: Lever,
+	subscript?: readonly string[]
+): LeverSlider | undefined {
 	const sliders = leverSliders(model, lever);
-	return subscript ? sliders.find((s) => s.subscript && sameSubscript(s.subscript, subscript)) : sliders.length === 1 && !sliders[0].subscript ? sliders[0] : undefined;
+	return subscript
+		? sliders.find((s) => s.subscript && sameSubscript(s.subscript, subscript))
+		: sliders.length === 1 && !sliders[0].subscript
+			? sliders[0]
+			: undefined;
 }
 
 /**
@@ -119,7 +162,11 @@ export function findSlider(model: Model, lever: Lever, subscript?: readonly stri
  * from its own value. A slider over elements that differ always overrides once moved: setting
  * every element to the first one's value still changes the others.
  */
-export function leverOverrides(model: Model, levers: readonly Lever[], positions: Readonly<Record<string, number>>): Record<string, number> {
+export function leverOverrides(
+	model: Model,
+	levers: readonly Lever[],
+	positions: Readonly<Record<string, number>>
+): Record<string, number> {
 	const overrides: Record<string, number> = {};
 	for (const lever of levers) {
 		for (const slider of leverSliders(model, lever)) {
@@ -137,8 +184,14 @@ export function leverOverrides(model: Model, levers: readonly Lever[], positions
  * single slider when the scenario sets every element to the same value. What no slider can show
  * (elements set to different values under one slider) is left out.
  */
-export function positionsFromOverrides(model: Model, levers: readonly Lever[], overrides: Readonly<Record<string, number>>): Record<string, number> {
-	const byName = new Map(Object.entries(overrides).map(([name, value]) => [canonicalName(name), value]));
+export function positionsFromOverrides(
+	model: Model,
+	levers: readonly Lever[],
+	overrides: Readonly<Record<string, number>>
+): Record<string, number> {
+	const byName = new Map(
+		Object.entries(overrides).map(([name, value]) => [canonicalName(name), value])
+	);
 	const positions: Record<string, number> = {};
 	for (const lever of levers) {
 		const variable = findVariable(model, lever.variable);
@@ -161,7 +214,10 @@ export function positionsFromOverrides(model: Model, levers: readonly Lever[], o
  * Overrides in words, one constant at a time: "Community Beds 150 in North, 160 in Central;
  * Length of Stay 19 in every Locality; Step Down Start 120".
  */
-export function describeOverrides(model: Model, overrides: Readonly<Record<string, number>>): string {
+export function describeOverrides(
+	model: Model,
+	overrides: Readonly<Record<string, number>>
+): string {
 	const groups = new Map<string, { name: string; whole?: number; elements: string[] }>();
 	for (const [name, value] of Object.entries(overrides)) {
 		const element = splitElementName(name);
@@ -176,7 +232,10 @@ export function describeOverrides(model: Model, overrides: Readonly<Record<strin
 	return [...groups.values()]
 		.map(({ name, whole, elements }) => {
 			const variable = findVariable(model, name);
-			const every = variable && isArrayed(variable) ? ` in every ${elements.length ? 'other ' : ''}${variable.dimensions!.join(' × ')}` : '';
+			const every =
+				variable && isArrayed(variable)
+					? ` in every ${elements.length ? 'other ' : ''}${variable.dimensions!.join(' × ')}`
+					: '';
 			const parts = [...elements, ...(whole !== undefined ? [`${whole}${every}`] : [])];
 			return `${name} ${parts.join(', ')}`;
 		})
@@ -185,5 +244,8 @@ export function describeOverrides(model: Model, overrides: Readonly<Record<strin
 
 export function findVariable(model: Model, idOrName: string): Variable | undefined {
 	const key = canonicalName(idOrName);
-	return model.variables.find((v) => v.id === idOrName) ?? model.variables.find((v) => canonicalName(v.name) === key);
+	return (
+		model.variables.find((v) => v.id === idOrName) ??
+		model.variables.find((v) => canonicalName(v.name) === key)
+	);
 }

@@ -47,7 +47,14 @@ describe('chart settings', () => {
 
 	it('round-trips a plain chart without adding defaults to it', () => {
 		const draft = chartDraft(document, chart);
-		expect(draft).toEqual({ title: '', variables: [{ variable: 'beds', sum: false }], scenarios: { all: true, chosen: ['s0', 's1', 's2'] }, mode: 'values', baseline: '', format: 'number' });
+		expect(draft).toEqual({
+			title: '',
+			variables: [{ variable: 'beds', sum: false }],
+			scenarios: { all: true, chosen: ['s0', 's1', 's2'] },
+			mode: 'values',
+			baseline: '',
+			format: 'number'
+		});
 		expect(chartFromDraft(document, chart, draft)).toEqual(chart);
 		expect(chartProblems(draft)).toEqual([]);
 	});
@@ -74,7 +81,11 @@ describe('chart settings', () => {
 	});
 
 	it('reads scenarios named by name or code as ids, and keeps ones the document lacks', () => {
-		const draft = chartDraft(document, { ...chart, scenarios: ['S1', 'S2 community', 'gone'], baseline: 'S1' });
+		const draft = chartDraft(document, {
+			...chart,
+			scenarios: ['S1', 'S2 community', 'gone'],
+			baseline: 'S1'
+		});
 		expect(draft.scenarios).toEqual({ all: false, chosen: ['s1', 's2', 'gone'] });
 		expect(draft.baseline).toBe('s1');
 		expect(chartFromDraft(document, chart, draft).scenarios).toEqual(['s1', 's2', 'gone']);
@@ -84,12 +95,17 @@ describe('chart settings', () => {
 		const draft = chartDraft(document, chart);
 		draft.variables = [];
 		draft.scenarios = { all: false, chosen: [] };
-		expect(chartProblems(draft)).toEqual(['choose at least one variable to plot', 'tick at least one scenario, or show all of them']);
+		expect(chartProblems(draft)).toEqual([
+			'choose at least one variable to plot',
+			'tick at least one scenario, or show all of them'
+		]);
 		draft.variables = [chartVariableDraft(document, 'beds')];
 		draft.scenarios = { all: false, chosen: ['s1'] };
 		draft.mode = 'difference';
 		draft.baseline = 's0';
-		expect(chartProblems(draft)).toEqual([expect.stringMatching(/difference is taken from a scenario the chart does not show/)]);
+		expect(chartProblems(draft)).toEqual([
+			expect.stringMatching(/difference is taken from a scenario the chart does not show/)
+		]);
 		draft.mode = 'values';
 		expect(chartProblems(draft)).toEqual([]);
 		// A baseline left over from difference mode is not saved in values mode.
@@ -103,11 +119,15 @@ describe('chart settings for an arrayed variable', () => {
 		model: {
 			...document.model,
 			dimensions: [{ name: 'Locality', elements: ['North', 'Central', 'South'] }],
-			variables: [...document.model.variables, { id: 'stays', kind: 'aux', name: 'Stays', equation: '1', dimensions: ['Locality'] }]
+			variables: [
+				...document.model.variables,
+				{ id: 'stays', kind: 'aux', name: 'Stays', equation: '1', dimensions: ['Locality'] }
+			]
 		}
 	};
 	const chart: Of<'chart'> = { id: 'c', kind: 'chart', variables: ['stays'] };
-	const ticks = (draft: ReturnType<typeof chartDraft>) => draft.variables[0].elements!.map((e) => `${e.subscript}${e.shown ? '' : ' (off)'}`);
+	const ticks = (draft: ReturnType<typeof chartDraft>) =>
+		draft.variables[0].elements!.map((e) => `${e.subscript}${e.shown ? '' : ' (off)'}`);
 
 	it('lists every element, all ticked, for a variable named alone, and saves it back as the name', () => {
 		const draft = chartDraft(arrayed, chart);
@@ -121,11 +141,15 @@ describe('chart settings for an arrayed variable', () => {
 		draft.variables[0].elements![1].shown = false;
 		draft.variables[0].sum = true;
 		const saved = chartFromDraft(arrayed, chart, draft);
-		expect(saved.variables).toEqual([{ variable: 'stays', elements: ['North', 'South'], sum: true }]);
+		expect(saved.variables).toEqual([
+			{ variable: 'stays', elements: ['North', 'South'], sum: true }
+		]);
 		expect(ticks(chartDraft(arrayed, saved))).toEqual(['North', 'Central (off)', 'South']);
 		// Every element ticked with a sum: no list of elements, the sum of them all.
 		draft.variables[0].elements![1].shown = true;
-		expect(chartFromDraft(arrayed, chart, draft).variables).toEqual([{ variable: 'stays', sum: true }]);
+		expect(chartFromDraft(arrayed, chart, draft).variables).toEqual([
+			{ variable: 'stays', sum: true }
+		]);
 	});
 
 	it('asks for at least one element, naming the variable', () => {
@@ -143,7 +167,14 @@ describe('chart settings for an arrayed variable', () => {
 });
 
 describe('scenario table settings', () => {
-	const table: Of<'scenario-table'> = { id: 't', kind: 'scenario-table', outputs: ['beds', { variable: 'admissions', label: 'Admitted', better: 'lower', format: 'percent' }] };
+	const table: Of<'scenario-table'> = {
+		id: 't',
+		kind: 'scenario-table',
+		outputs: [
+			'beds',
+			{ variable: 'admissions', label: 'Admitted', better: 'lower', format: 'percent' }
+		]
+	};
 
 	it('round-trips rows as plain names or as rows with a label, direction and format', () => {
 		const draft = tableDraft(document, table);
@@ -159,15 +190,24 @@ describe('scenario table settings', () => {
 		const draft = tableDraft(document, table);
 		draft.outputs[0].better = 'higher';
 		draft.outputs[1] = { ...draft.outputs[1], label: ' ', better: '', format: 'number' };
-		expect(tableFromDraft(document, table, draft).outputs).toEqual([{ variable: 'beds', better: 'higher' }, 'admissions']);
+		expect(tableFromDraft(document, table, draft).outputs).toEqual([
+			{ variable: 'beds', better: 'higher' },
+			'admissions'
+		]);
 	});
 
 	it('reads column times typed with commas or spaces, in display time, and names a bad one', () => {
 		expect(parseTimes('1, 3,5', document)).toEqual({ times: [1, 3, 5] });
 		expect(parseTimes(' 0.5 10 10 ', document)).toEqual({ times: [0.5, 10] });
-		expect(parseTimes('', document)).toEqual({ problem: expect.stringMatching(/at least one time/) });
-		expect(parseTimes('1, three', document)).toEqual({ problem: expect.stringMatching(/“three” is not a number/) });
-		expect(parseTimes('1, 12', document)).toEqual({ problem: 'time 12 is outside the run, which goes from 0 to 10 (year)' });
+		expect(parseTimes('', document)).toEqual({
+			problem: expect.stringMatching(/at least one time/)
+		});
+		expect(parseTimes('1, three', document)).toEqual({
+			problem: expect.stringMatching(/“three” is not a number/)
+		});
+		expect(parseTimes('1, 12', document)).toEqual({
+			problem: 'time 12 is outside the run, which goes from 0 to 10 (year)'
+		});
 	});
 
 	it('puts the scenario compared with first, and leaves "all scenarios" open when it is the first anyway', () => {
@@ -181,7 +221,10 @@ describe('scenario table settings', () => {
 		draft.base = 's0';
 		// A base that is not ticked gives way to the first ticked.
 		expect(tableFromDraft(document, table, draft).scenarios).toEqual(['s1', 's2']);
-		expect(tableDraft(document, { ...table, scenarios: ['s2', 's1'] })).toMatchObject({ base: 's2', scenarios: { all: false, chosen: ['s2', 's1'] } });
+		expect(tableDraft(document, { ...table, scenarios: ['s2', 's1'] })).toMatchObject({
+			base: 's2',
+			scenarios: { all: false, chosen: ['s2', 's1'] }
+		});
 	});
 
 	it('says what stops a table being saved', () => {
@@ -219,6 +262,9 @@ describe('levers settings', () => {
 
 it('names a variable, or marks one the model does not have', () => {
 	expect(variableLabel(document, 'beds')).toEqual({ name: 'Occupied beds', missing: false });
-	expect(variableLabel(document, 'occupied_beds')).toEqual({ name: 'Occupied beds', missing: false });
+	expect(variableLabel(document, 'occupied_beds')).toEqual({
+		name: 'Occupied beds',
+		missing: false
+	});
 	expect(variableLabel(document, 'gone')).toEqual({ name: 'gone', missing: true });
 });

@@ -21,8 +21,13 @@ export interface ScenarioDraft {
 	chosen: string[];
 }
 
-function scenarioDraft(document: FlowbookDocument, wanted: readonly string[] | undefined): ScenarioDraft {
-	return wanted ? { all: false, chosen: scenarioIds(document, wanted) } : { all: true, chosen: document.scenarios.map((s) => s.id) };
+function scenarioDraft(
+	document: FlowbookDocument,
+	wanted: readonly string[] | undefined
+): ScenarioDraft {
+	return wanted
+		? { all: false, chosen: scenarioIds(document, wanted) }
+		: { all: true, chosen: document.scenarios.map((s) => s.id) };
 }
 
 /** Chosen scenarios in the document's order, then any the document no longer has, as written. */
@@ -31,7 +36,10 @@ function chosenInOrder(document: FlowbookDocument, draft: ScenarioDraft): string
 	return [...known, ...draft.chosen.filter((id) => !document.scenarios.some((s) => s.id === id))];
 }
 
-const scenarioProblem = (draft: ScenarioDraft) => (!draft.all && draft.chosen.length === 0 ? 'tick at least one scenario, or show all of them' : undefined);
+const scenarioProblem = (draft: ScenarioDraft) =>
+	!draft.all && draft.chosen.length === 0
+		? 'tick at least one scenario, or show all of them'
+		: undefined;
 
 /** One variable of a chart as its form edits it. */
 export interface ChartVariableDraft {
@@ -55,13 +63,21 @@ export interface ChartDraft {
 }
 
 /** A chart entry as a draft: an arrayed variable lists its elements, all ticked unless the entry chose some. */
-export function chartVariableDraft(document: FlowbookDocument, entry: string | ChartSeries): ChartVariableDraft {
+export function chartVariableDraft(
+	document: FlowbookDocument,
+	entry: string | ChartSeries
+): ChartVariableDraft {
 	const variable = seriesRef(entry);
 	const found = findVariable(document.model, variable);
 	const subscripts = found && elementSubscripts(document.model, found);
 	if (!subscripts) return { variable, sum: false };
 	const chosen = typeof entry === 'string' ? undefined : entry.elements;
-	const elements = subscripts.map(subscriptText).map((subscript) => ({ subscript, shown: !chosen || chosen.some((c) => canonicalName(c) === canonicalName(subscript)) }));
+	const elements = subscripts
+		.map(subscriptText)
+		.map((subscript) => ({
+			subscript,
+			shown: !chosen || chosen.some((c) => canonicalName(c) === canonicalName(subscript))
+		}));
 	return { variable, elements, sum: typeof entry !== 'string' && !!entry.sum };
 }
 
@@ -70,7 +86,11 @@ function chartEntry(draft: ChartVariableDraft): string | ChartSeries {
 	const elements = draft.elements;
 	const all = !elements || elements.every((e) => e.shown);
 	if (all && !draft.sum) return draft.variable;
-	return { variable: draft.variable, ...(!all && { elements: elements!.filter((e) => e.shown).map((e) => e.subscript) }), ...(draft.sum && { sum: true }) };
+	return {
+		variable: draft.variable,
+		...(!all && { elements: elements!.filter((e) => e.shown).map((e) => e.subscript) }),
+		...(draft.sum && { sum: true })
+	};
 }
 
 export function chartDraft(document: FlowbookDocument, cell: ChartCell): ChartDraft {
@@ -87,17 +107,31 @@ export function chartDraft(document: FlowbookDocument, cell: ChartCell): ChartDr
 export function chartProblems(draft: ChartDraft, document?: FlowbookDocument): string[] {
 	const problems = draft.variables.length ? [] : ['choose at least one variable to plot'];
 	for (const v of draft.variables) {
-		if (v.elements && !v.elements.some((e) => e.shown)) problems.push(`tick at least one element of ${document ? variableLabel(document, v.variable).name : v.variable}`);
+		if (v.elements && !v.elements.some((e) => e.shown))
+			problems.push(
+				`tick at least one element of ${document ? variableLabel(document, v.variable).name : v.variable}`
+			);
 	}
 	const scenarios = scenarioProblem(draft.scenarios);
 	if (scenarios) problems.push(scenarios);
-	if (draft.mode === 'difference' && draft.baseline && !draft.scenarios.all && !draft.scenarios.chosen.includes(draft.baseline)) {
-		problems.push('the difference is taken from a scenario the chart does not show: tick it, or choose another');
+	if (
+		draft.mode === 'difference' &&
+		draft.baseline &&
+		!draft.scenarios.all &&
+		!draft.scenarios.chosen.includes(draft.baseline)
+	) {
+		problems.push(
+			'the difference is taken from a scenario the chart does not show: tick it, or choose another'
+		);
 	}
 	return problems;
 }
 
-export function chartFromDraft(document: FlowbookDocument, cell: ChartCell, draft: ChartDraft): ChartCell {
+export function chartFromDraft(
+	document: FlowbookDocument,
+	cell: ChartCell,
+	draft: ChartDraft
+): ChartCell {
 	const title = draft.title.trim();
 	return {
 		id: cell.id,
@@ -133,7 +167,12 @@ export function tableDraft(document: FlowbookDocument, cell: TableCell): TableDr
 	return {
 		outputs: cell.outputs.map((o) => {
 			const row = typeof o === 'string' ? { variable: o } : o;
-			return { variable: row.variable, label: row.label ?? '', better: row.better ?? '', format: row.format ?? 'number' };
+			return {
+				variable: row.variable,
+				label: row.label ?? '',
+				better: row.better ?? '',
+				format: row.format ?? 'number'
+			};
 		}),
 		times: (cell.times ?? [1, 3, 5]).join(', '),
 		scenarios,
@@ -142,17 +181,27 @@ export function tableDraft(document: FlowbookDocument, cell: TableCell): TableDr
 }
 
 /** Column times from text like "1, 3, 5" or "1 3 5", or the problem with them. */
-export function parseTimes(text: string, document: FlowbookDocument): { times: number[] } | { problem: string } {
+export function parseTimes(
+	text: string,
+	document: FlowbookDocument
+): { times: number[] } | { problem: string } {
 	const parts = text.split(/[\s,;]+/).filter(Boolean);
-	if (parts.length === 0) return { problem: 'give at least one time for the columns, e.g. 1, 3, 5' };
+	if (parts.length === 0)
+		return { problem: 'give at least one time for the columns, e.g. 1, 3, 5' };
 	const { perUnit, unit } = displayTime(document);
 	const { start, stop } = document.model.simSpecs;
 	const [from, to] = [start / perUnit, stop / perUnit];
 	const times: number[] = [];
 	for (const part of parts) {
 		const t = Number(part);
-		if (!Number.isFinite(t)) return { problem: `the times must be numbers separated by commas: “${part}” is not a number` };
-		if (t < from || t > to) return { problem: `time ${part} is outside the run, which goes from ${from} to ${to} (${unit})` };
+		if (!Number.isFinite(t))
+			return {
+				problem: `the times must be numbers separated by commas: “${part}” is not a number`
+			};
+		if (t < from || t > to)
+			return {
+				problem: `time ${part} is outside the run, which goes from ${from} to ${to} (${unit})`
+			};
 		if (!times.includes(t)) times.push(t);
 	}
 	return { times };
@@ -167,15 +216,26 @@ export function tableProblems(document: FlowbookDocument, draft: TableDraft): st
 	return problems;
 }
 
-export function tableFromDraft(document: FlowbookDocument, cell: TableCell, draft: TableDraft): TableCell {
+export function tableFromDraft(
+	document: FlowbookDocument,
+	cell: TableCell,
+	draft: TableDraft
+): TableCell {
 	const parsed = parseTimes(draft.times, document);
 	const outputs = draft.outputs.map((row): string | TableOutput => {
 		const label = row.label.trim();
 		if (!label && !row.better && row.format === 'number') return row.variable;
-		return { variable: row.variable, ...(label && { label }), ...(row.better && { better: row.better }), ...(row.format !== 'number' && { format: row.format }) };
+		return {
+			variable: row.variable,
+			...(label && { label }),
+			...(row.better && { better: row.better }),
+			...(row.format !== 'number' && { format: row.format })
+		};
 	});
 	// The first scenario is the one compared with: "all" in the document's order keeps the list open.
-	const chosen = draft.scenarios.all ? document.scenarios.map((s) => s.id) : chosenInOrder(document, draft.scenarios);
+	const chosen = draft.scenarios.all
+		? document.scenarios.map((s) => s.id)
+		: chosenInOrder(document, draft.scenarios);
 	const base = chosen.includes(draft.base) ? draft.base : chosen[0];
 	const ordered = base ? [base, ...chosen.filter((id) => id !== base)] : chosen;
 	const open = draft.scenarios.all && ordered[0] === document.scenarios[0]?.id;
@@ -196,23 +256,41 @@ export interface LeversDraft {
 }
 
 export function leversDraft(document: FlowbookDocument, cell: LeversCell): LeversDraft {
-	return { title: cell.title ?? '', all: !cell.levers, levers: cell.levers ? [...cell.levers] : document.levers.map((l) => l.variable) };
+	return {
+		title: cell.title ?? '',
+		all: !cell.levers,
+		levers: cell.levers ? [...cell.levers] : document.levers.map((l) => l.variable)
+	};
 }
 
 export function leversProblems(draft: LeversDraft): string[] {
 	return draft.all || draft.levers.length ? [] : ['tick at least one lever, or show all of them'];
 }
 
-export function leversFromDraft(document: FlowbookDocument, cell: LeversCell, draft: LeversDraft): LeversCell {
+export function leversFromDraft(
+	document: FlowbookDocument,
+	cell: LeversCell,
+	draft: LeversDraft
+): LeversCell {
 	const title = draft.title.trim();
 	// A chosen list keeps the cell's own order, with newly ticked levers after it in the document's order.
 	const kept = (cell.levers ?? []).filter((id) => draft.levers.includes(id));
-	const added = document.levers.map((l) => l.variable).filter((id) => draft.levers.includes(id) && !kept.includes(id));
-	return { id: cell.id, kind: 'levers', ...(title && { title }), ...(!draft.all && { levers: [...kept, ...added] }) };
+	const added = document.levers
+		.map((l) => l.variable)
+		.filter((id) => draft.levers.includes(id) && !kept.includes(id));
+	return {
+		id: cell.id,
+		kind: 'levers',
+		...(title && { title }),
+		...(!draft.all && { levers: [...kept, ...added] })
+	};
 }
 
 /** A variable as a settings list shows it: its name, or the id marked as missing from the model. */
-export function variableLabel(document: FlowbookDocument, idOrName: string): { name: string; missing: boolean } {
+export function variableLabel(
+	document: FlowbookDocument,
+	idOrName: string
+): { name: string; missing: boolean } {
 	const variable = findVariable(document.model, idOrName);
 	return variable ? { name: variable.name, missing: false } : { name: idOrName, missing: true };
 }

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, FlowbookDocument } from '../model/types';
-import { deleteCell, describeCell, duplicateCell, duplicateProblem, insertCell, moveCell, replaceCell, retitle, titleProblem, uniqueCellId } from './cells';
+import {
+	deleteCell,
+	describeCell,
+	duplicateCell,
+	duplicateProblem,
+	insertCell,
+	moveCell,
+	replaceCell,
+	retitle,
+	titleProblem,
+	uniqueCellId
+} from './cells';
 
 const cells: Cell[] = [
 	{ id: 'intro', kind: 'text', markdown: '## How many **beds** do we need?\n\nA ward…' },
 	{ id: 'diagram', kind: 'diagram' },
 	{ id: 'chart', kind: 'chart', variables: ['beds'], scenarios: ['baseline'] },
-	{ id: 'table', kind: 'scenario-table', outputs: [{ variable: 'beds', label: 'Beds' }, 'admissions'] }
+	{
+		id: 'table',
+		kind: 'scenario-table',
+		outputs: [{ variable: 'beds', label: 'Beds' }, 'admissions']
+	}
 ];
 const document: FlowbookDocument = {
 	schemaVersion: 1,
@@ -29,18 +44,50 @@ describe('cell edits', () => {
 	it('gives each new cell an id no other cell has', () => {
 		expect(uniqueCellId(document, 'text')).toBe('text');
 		expect(uniqueCellId(document, 'chart')).toBe('chart-2');
-		expect(uniqueCellId(insertCell(document, { id: 'chart-2', kind: 'diagram' }), 'chart')).toBe('chart-3');
+		expect(uniqueCellId(insertCell(document, { id: 'chart-2', kind: 'diagram' }), 'chart')).toBe(
+			'chart-3'
+		);
 		expect(uniqueCellId(document, ' ')).toBe('cell');
 	});
 
 	it('inserts a cell where asked, clamped to the notebook, renaming a taken id', () => {
 		const text: Cell = { id: 'note', kind: 'text', markdown: 'x' };
-		expect(ids(insertCell(document, text, 0))).toEqual(['note', 'intro', 'diagram', 'chart', 'table']);
-		expect(ids(insertCell(document, text, 2))).toEqual(['intro', 'diagram', 'note', 'chart', 'table']);
+		expect(ids(insertCell(document, text, 0))).toEqual([
+			'note',
+			'intro',
+			'diagram',
+			'chart',
+			'table'
+		]);
+		expect(ids(insertCell(document, text, 2))).toEqual([
+			'intro',
+			'diagram',
+			'note',
+			'chart',
+			'table'
+		]);
 		expect(ids(insertCell(document, text))).toEqual(['intro', 'diagram', 'chart', 'table', 'note']);
-		expect(ids(insertCell(document, text, 99))).toEqual(['intro', 'diagram', 'chart', 'table', 'note']);
-		expect(ids(insertCell(document, text, -3))).toEqual(['note', 'intro', 'diagram', 'chart', 'table']);
-		expect(ids(insertCell(document, { ...text, id: 'chart' }, 1))).toEqual(['intro', 'chart-2', 'diagram', 'chart', 'table']);
+		expect(ids(insertCell(document, text, 99))).toEqual([
+			'intro',
+			'diagram',
+			'chart',
+			'table',
+			'note'
+		]);
+		expect(ids(insertCell(document, text, -3))).toEqual([
+			'note',
+			'intro',
+			'diagram',
+			'chart',
+			'table'
+		]);
+		expect(ids(insertCell(document, { ...text, id: 'chart' }, 1))).toEqual([
+			'intro',
+			'chart-2',
+			'diagram',
+			'chart',
+			'table'
+		]);
 		expect(ids(document)).toEqual(['intro', 'diagram', 'chart', 'table']);
 	});
 
@@ -60,7 +107,8 @@ describe('cell edits', () => {
 		expect(ids(next)).toEqual(['intro', 'diagram', 'chart', 'chart-copy', 'table']);
 		const [original, copy] = [next.cells[2], next.cells[3]];
 		expect(copy).toEqual({ ...original, id: 'chart-copy' });
-		if (copy.kind === 'chart' && original.kind === 'chart') expect(copy.variables).not.toBe(original.variables);
+		if (copy.kind === 'chart' && original.kind === 'chart')
+			expect(copy.variables).not.toBe(original.variables);
 		// A copy of a copy is numbered rather than "copy-copy".
 		expect(duplicateCell(next, 'chart-copy').id).toBe('chart-copy-2');
 		expect(duplicateCell(next, 'chart').id).toBe('chart-copy-2');
@@ -73,7 +121,10 @@ describe('cell edits', () => {
 	});
 
 	it('deletes a cell, of any kind', () => {
-		for (const cell of cells) expect(ids(deleteCell(document, cell.id))).toEqual(ids(document).filter((i) => i !== cell.id));
+		for (const cell of cells)
+			expect(ids(deleteCell(document, cell.id))).toEqual(
+				ids(document).filter((i) => i !== cell.id)
+			);
 		expect(deleteCell(document, 'nothing')).toBe(document);
 	});
 
@@ -87,7 +138,10 @@ describe('cell edits', () => {
 	});
 
 	it('retitles, trimming, and refuses a blank title', () => {
-		expect(retitle(document, '  Winter beds ', ' Why ')).toMatchObject({ title: 'Winter beds', description: 'Why' });
+		expect(retitle(document, '  Winter beds ', ' Why ')).toMatchObject({
+			title: 'Winter beds',
+			description: 'Why'
+		});
 		expect(retitle(document, 'Beds', 'A ward')).toBe(document);
 		expect(retitle(document, '   ', 'other')).toBe(document);
 		expect(titleProblem(' ')).toMatch(/cannot be blank/);
@@ -102,7 +156,11 @@ describe('cell edits', () => {
 		expect(describeCell(document, { ...cells[2], title: 'Beds' } as Cell)).toBe('chart “Beds”');
 		expect(describeCell(document, cells[3])).toBe('scenario table “Occupied beds, Admissions”');
 		expect(describeCell(document, { id: 'l', kind: 'levers' })).toBe('levers');
-		expect(describeCell(document, { id: 's', kind: 'sensitivity', outputs: ['admissions'] })).toBe('sensitivity analysis “Admissions”');
-		expect(describeCell(document, { id: 't', kind: 'text', markdown: 'x'.repeat(100) })).toMatch(/^text “x{47}…”$/);
+		expect(describeCell(document, { id: 's', kind: 'sensitivity', outputs: ['admissions'] })).toBe(
+			'sensitivity analysis “Admissions”'
+		);
+		expect(describeCell(document, { id: 't', kind: 'text', markdown: 'x'.repeat(100) })).toMatch(
+			/^text “x{47}…”$/
+		);
 	});
 });

@@ -17,10 +17,19 @@ export function uniqueCellId(document: FlowbookDocument, base: string): string {
 }
 
 /** Puts `cell` at `index` (clamped to the notebook), with a fresh id if its own is taken. */
-export function insertCell(document: FlowbookDocument, cell: Cell, index = document.cells.length): FlowbookDocument {
+export function insertCell(
+	document: FlowbookDocument,
+	cell: Cell,
+	index = document.cells.length
+): FlowbookDocument {
 	const at = Math.max(0, Math.min(document.cells.length, Math.round(index)));
-	const placed = document.cells.some((c) => c.id === cell.id) ? { ...cell, id: uniqueCellId(document, cell.id) } : cell;
-	return { ...document, cells: [...document.cells.slice(0, at), placed, ...document.cells.slice(at)] };
+	const placed = document.cells.some((c) => c.id === cell.id)
+		? { ...cell, id: uniqueCellId(document, cell.id) }
+		: cell;
+	return {
+		...document,
+		cells: [...document.cells.slice(0, at), placed, ...document.cells.slice(at)]
+	};
 }
 
 /** Moves a cell `by` places (−1 is up), or returns the document when it cannot go further. */
@@ -39,10 +48,16 @@ export function duplicateProblem(cell: Cell): string | undefined {
 }
 
 /** A copy of a cell, with an id of its own, just below it. */
-export function duplicateCell(document: FlowbookDocument, id: string): { document: FlowbookDocument; id?: string } {
+export function duplicateCell(
+	document: FlowbookDocument,
+	id: string
+): { document: FlowbookDocument; id?: string } {
 	const index = document.cells.findIndex((c) => c.id === id);
 	if (index < 0 || duplicateProblem(document.cells[index])) return { document };
-	const copy = { ...structuredClone(document.cells[index]), id: uniqueCellId(document, `${id.replace(/-copy(-\d+)?$/, '')}-copy`) };
+	const copy = {
+		...structuredClone(document.cells[index]),
+		id: uniqueCellId(document, `${id.replace(/-copy(-\d+)?$/, '')}-copy`)
+	};
 	return { document: insertCell(document, copy, index + 1), id: copy.id };
 }
 
@@ -64,9 +79,17 @@ export function titleProblem(title: string): string | undefined {
 }
 
 /** A new title and description, trimmed; the same document when the title is blank or nothing changed. */
-export function retitle(document: FlowbookDocument, title: string, description: string): FlowbookDocument {
+export function retitle(
+	document: FlowbookDocument,
+	title: string,
+	description: string
+): FlowbookDocument {
 	const next = { title: title.trim(), description: description.trim() };
-	if (titleProblem(next.title) || (next.title === document.title && next.description === document.description)) return document;
+	if (
+		titleProblem(next.title) ||
+		(next.title === document.title && next.description === document.description)
+	)
+		return document;
 	return { ...document, ...next };
 }
 
@@ -90,12 +113,14 @@ function firstLine(markdown: string): string {
 		.trim();
 }
 
-const short = (text: string, length = 48) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
+const short = (text: string, length = 48) =>
+	text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 
 /** What a cell is, in a few words, for its toolbar and notices: `chart “Vacancies (FTE)”`. */
 export function describeCell(document: FlowbookDocument, cell: Cell): string {
 	const kind = CELL_KINDS[cell.kind].toLowerCase();
-	const names = (ids: readonly string[]) => ids.map((v) => findVariable(document.model, v)?.name ?? v).join(', ');
+	const names = (ids: readonly string[]) =>
+		ids.map((v) => findVariable(document.model, v)?.name ?? v).join(', ');
 	let name = '';
 	switch (cell.kind) {
 		case 'text':

@@ -19,47 +19,84 @@ const model: Model = {
 };
 
 const result = (columns: Record<string, number[]>): RunResult =>
-	({ times: Float64Array.from([0, 1]), names: Object.keys(columns), series: Object.values(columns).map((v) => Float64Array.from(v)) }) as unknown as RunResult;
+	({
+		times: Float64Array.from([0, 1]),
+		names: Object.keys(columns),
+		series: Object.values(columns).map((v) => Float64Array.from(v))
+	}) as unknown as RunResult;
 
 describe('the lines of a chart entry', () => {
 	it('draws a scalar variable as one line, by id or name', () => {
-		expect(chartLines(model, ['total'])).toEqual([{ key: 'total', label: 'Total Beds', columns: ['Total Beds'] }]);
+		expect(chartLines(model, ['total'])).toEqual([
+			{ key: 'total', label: 'Total Beds', columns: ['Total Beds'] }
+		]);
 		expect(resolveSeries(model, 'total_beds').found).toBe(true);
 	});
 
 	it('draws an arrayed variable named alone as a line per element, last dimension fastest', () => {
-		expect(chartLines(model, ['beds']).map((l) => l.label)).toEqual(['Beds[North]', 'Beds[Central]', 'Beds[South]']);
-		expect(chartLines(model, ['Staff']).map((l) => l.label)).toEqual(['Staff[North,1]', 'Staff[North,2]', 'Staff[Central,1]', 'Staff[Central,2]', 'Staff[South,1]', 'Staff[South,2]']);
-		expect(resolveSeries(model, 'beds').dimensions).toEqual(['Locality']);
-	});
-
-	it('draws one element named with its subscript, as the model spells it', () => {
-		expect(chartLines(model, ['beds[ north ]'])).toEqual([{ key: 'beds[ north ]', label: 'Beds[North]', columns: ['Beds[North]'] }]);
-		expect(chartLines(model, ['Staff[South, 2]'])[0].columns).toEqual(['Staff[South,2]']);
-	});
-
-	it('draws only the chosen elements, in the dimension’s order', () => {
-		expect(chartLines(model, [{ variable: 'beds', elements: ['South', 'north'] }]).map((l) => l.label)).toEqual(['Beds[North]', 'Beds[South]']);
-	});
-
-	it('draws one line summing every element, or the chosen ones, and says which', () => {
-		expect(chartLines(model, [{ variable: 'beds', sum: true }])).toEqual([
-			{ key: 'sum:Beds[North]|Beds[Central]|Beds[South]', label: 'Beds (sum)', columns: ['Beds[North]', 'Beds[Central]', 'Beds[South]'] }
-		]);
-		expect(chartLines(model, [{ variable: 'beds', elements: ['North', 'South'], sum: true }])[0].label).toBe('Beds (sum of North, South)');
-	});
-
-	it('says what it cannot find, and asks the run for none of it', () => {
-		expect(resolveSeries(model, [{ variable: 'beds', elements: ['East', 'North'] }][0]).unknownElements).toEqual(['East']);
-		expect(resolveSeries(model, 'Beds[East]')).toMatchObject({ found: false, unknownElements: ['East'] });
-		expect(resolveSeries(model, 'Nothing')).toMatchObject({ found: false, variable: undefined });
-		expect(resolveSeries(model, 'odd').found).toBe(false);
-		expect(chartColumns(model, ['Nothing', 'Beds[East]', 'odd', { variable: 'beds', elements: ['East'] }, 'total', 'beds[North]', { variable: 'beds', sum: true }])).toEqual([
-			'Total Beds',
+		expect(chartLines(model, ['beds']).map((l) => l.label)).toEqual([
 			'Beds[North]',
 			'Beds[Central]',
 			'Beds[South]'
 		]);
+		expect(chartLines(model, ['Staff']).map((l) => l.label)).toEqual([
+			'Staff[North,1]',
+			'Staff[North,2]',
+			'Staff[Central,1]',
+			'Staff[Central,2]',
+			'Staff[South,1]',
+			'Staff[South,2]'
+		]);
+		expect(resolveSeries(model, 'beds').dimensions).toEqual(['Locality']);
+	});
+
+	it('draws one element named with its subscript, as the model spells it', () => {
+		expect(chartLines(model, ['beds[ north ]'])).toEqual([
+			{ key: 'beds[ north ]', label: 'Beds[North]', columns: ['Beds[North]'] }
+		]);
+		expect(chartLines(model, ['Staff[South, 2]'])[0].columns).toEqual(['Staff[South,2]']);
+	});
+
+	it('draws only the chosen elements, in the dimension’s order', () => {
+		expect(
+			chartLines(model, [{ variable: 'beds', elements: ['South', 'north'] }]).map((l) => l.label)
+		).toEqual(['Beds[North]', 'Beds[South]']);
+	});
+
+	it('draws one line summing every element, or the chosen ones, and says which', () => {
+		expect(chartLines(model, [{ variable: 'beds', sum: true }])).toEqual([
+			{
+				key: 'sum:Beds[North]|Beds[Central]|Beds[South]',
+				label: 'Beds (sum)',
+				columns: ['Beds[North]', 'Beds[Central]', 'Beds[South]']
+			}
+		]);
+		expect(
+			chartLines(model, [{ variable: 'beds', elements: ['North', 'South'], sum: true }])[0].label
+		).toBe('Beds (sum of North, South)');
+	});
+
+	it('says what it cannot find, and asks the run for none of it', () => {
+		expect(
+			resolveSeries(model, [{ variable: 'beds', elements: ['East', 'North'] }][0]).unknownElements
+		).toEqual(['East']);
+		expect(resolveSeries(model, 'Beds[East]')).toMatchObject({
+			found: false,
+			unknownElements: ['East']
+		});
+		expect(resolveSeries(model, 'Nothing')).toMatchObject({ found: false, variable: undefined });
+		expect(resolveSeries(model, 'odd').found).toBe(false);
+		expect(
+			chartColumns(model, [
+				'Nothing',
+				'Beds[East]',
+				'odd',
+				{ variable: 'beds', elements: ['East'] },
+				'total',
+				'beds[North]',
+				{ variable: 'beds', sum: true }
+			])
+		).toEqual(['Total Beds', 'Beds[North]', 'Beds[Central]', 'Beds[South]']);
 	});
 });
 
@@ -68,15 +105,27 @@ describe('a module’s variable in a chart', () => {
 		const withModule: Model = {
 			...model,
 			modules: [{ id: 'm', name: 'hares', connections: [] }],
-			submodels: [{ name: 'hares', variables: [{ id: 'h', kind: 'aux', name: 'Hare Density', equation: '1' }] }]
+			submodels: [
+				{
+					name: 'hares',
+					variables: [{ id: 'h', kind: 'aux', name: 'Hare Density', equation: '1' }]
+				}
+			]
 		};
-		expect(resolveSeries(withModule, 'hares.hare_density')).toMatchObject({ found: true, name: 'hares.Hare Density' });
+		expect(resolveSeries(withModule, 'hares.hare_density')).toMatchObject({
+			found: true,
+			name: 'hares.Hare Density'
+		});
 		expect(resolveSeries(withModule, 'hares.lynx').found).toBe(false);
 	});
 });
 
 describe('a line’s values in a run', () => {
-	const run = result({ 'Beds[North]': [1, 2], 'Beds[Central]': [10, 20], 'Beds[South]': [100, 200] });
+	const run = result({
+		'Beds[North]': [1, 2],
+		'Beds[Central]': [10, 20],
+		'Beds[South]': [100, 200]
+	});
 
 	it('reads one column, or adds the columns of a sum', () => {
 		const [north] = chartLines(model, ['Beds[North]']);

@@ -39,15 +39,20 @@ export interface ResolvedSeries {
 }
 
 /** The variable an entry names, by id or name (with a subscript when it names one element). */
-export const seriesRef = (entry: string | ChartSeries) => (typeof entry === 'string' ? entry : entry.variable);
+export const seriesRef = (entry: string | ChartSeries) =>
+	typeof entry === 'string' ? entry : entry.variable;
 
 /** The subscript of an element as charts store it: "North", or "North,Adult" over two dimensions. */
 export const subscriptText = (subscript: readonly string[]) => subscript.join(',');
 
-const sameSubscript = (a: string, b: string) => canonicalName(a.replace(/\s*,\s*/g, ',')) === canonicalName(b.replace(/\s*,\s*/g, ','));
+const sameSubscript = (a: string, b: string) =>
+	canonicalName(a.replace(/\s*,\s*/g, ',')) === canonicalName(b.replace(/\s*,\s*/g, ','));
 
 /** The variable and subscript an entry like `Beds[North]` names, when the model has it. */
-function elementOf(model: Model, ref: string): { variable: Variable; subscript: string } | undefined {
+function elementOf(
+	model: Model,
+	ref: string
+): { variable: Variable; subscript: string } | undefined {
 	const element = splitElementName(ref);
 	const variable = element && findVariable(model, element.name);
 	return variable ? { variable, subscript: element!.subscript.join(',') } : undefined;
@@ -61,26 +66,59 @@ export function resolveSeries(model: Model, entry: string | ChartSeries): Resolv
 		const element = variable ? undefined : elementOf(model, ref);
 		if (element) {
 			// One element, named as the results name it: `Beds[North]`.
-			const known = elementSubscripts(model, element.variable)?.find((s) => sameSubscript(subscriptText(s), element.subscript));
+			const known = elementSubscripts(model, element.variable)?.find((s) =>
+				sameSubscript(subscriptText(s), element.subscript)
+			);
 			const name = known ? elementName(element.variable.name, known) : ref;
 			const lines = [{ key: ref, label: name, columns: [name] }];
-			return { ref, name, variable: element.variable, lines, unknownElements: known ? [] : [element.subscript], found: !!known };
+			return {
+				ref,
+				name,
+				variable: element.variable,
+				lines,
+				unknownElements: known ? [] : [element.subscript],
+				found: !!known
+			};
 		}
 		// A module's variable by its dotted name ("hares.hares"), as its results name it.
-		const dotted = variable || !model.modules?.length ? undefined : namesInScope(model, model).get(canonicalName(ref));
+		const dotted =
+			variable || !model.modules?.length
+				? undefined
+				: namesInScope(model, model).get(canonicalName(ref));
 		const name = variable?.name ?? dotted ?? ref;
 		const found = variable ? !variable.dimensions?.length : dotted !== undefined;
-		return { ref, name, variable, lines: [{ key: ref, label: name, columns: [name] }], unknownElements: [], found };
+		return {
+			ref,
+			name,
+			variable,
+			lines: [{ key: ref, label: name, columns: [name] }],
+			unknownElements: [],
+			found
+		};
 	}
 	const wanted = typeof entry === 'string' ? undefined : entry.elements;
-	const chosen = wanted ? subscripts.filter((s) => wanted.some((w) => sameSubscript(w, subscriptText(s)))) : subscripts;
-	const unknownElements = (wanted ?? []).filter((w) => !subscripts.some((s) => sameSubscript(w, subscriptText(s))));
+	const chosen = wanted
+		? subscripts.filter((s) => wanted.some((w) => sameSubscript(w, subscriptText(s))))
+		: subscripts;
+	const unknownElements = (wanted ?? []).filter(
+		(w) => !subscripts.some((s) => sameSubscript(w, subscriptText(s)))
+	);
 	const columns = chosen.map((s) => elementName(variable.name, s));
-	const base = { ref, name: variable.name, variable, dimensions: variable.dimensions, unknownElements, found: chosen.length > 0 };
+	const base = {
+		ref,
+		name: variable.name,
+		variable,
+		dimensions: variable.dimensions,
+		unknownElements,
+		found: chosen.length > 0
+	};
 	if (typeof entry !== 'string' && entry.sum) {
 		const which = wanted ? ` of ${chosen.map(subscriptText).join(', ')}` : '';
 		const label = `${variable.name} (sum${which})`;
-		return { ...base, lines: chosen.length ? [{ key: `sum:${columns.join('|')}`, label, columns }] : [] };
+		return {
+			...base,
+			lines: chosen.length ? [{ key: `sum:${columns.join('|')}`, label, columns }] : []
+		};
 	}
 	return { ...base, lines: columns.map((c) => ({ key: c, label: c, columns: [c] })) };
 }
@@ -115,7 +153,10 @@ function columnIndex(result: RunResult): Map<string, number> {
 }
 
 /** A line's values in a run: its one column, or the sum of its columns; undefined when one is missing. */
-export function lineValues(result: RunResult | undefined, line: SeriesLine): Float64Array | undefined {
+export function lineValues(
+	result: RunResult | undefined,
+	line: SeriesLine
+): Float64Array | undefined {
 	if (!result) return undefined;
 	const column = (name: string) => {
 		const i = columnIndex(result).get(canonicalName(name));

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Model, Stock } from '../model/types';
-import { addConnector, addFlow, addVariable, copyItems, deleteItems, moveNodes, pasteItems, updateVariable } from './edits';
+import {
+	addConnector,
+	addFlow,
+	addVariable,
+	copyItems,
+	deleteItems,
+	moveNodes,
+	pasteItems,
+	updateVariable
+} from './edits';
 import { History } from './history';
 
 const empty: Model = { simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' }, variables: [] };
@@ -20,7 +29,9 @@ describe('model edits', () => {
 		const { model, stock, flow } = teacup();
 		expect(model.variables.map((v) => v.name)).toEqual(['Stock 1', 'Flow 1', 'Auxiliary 1']);
 		expect((model.variables.find((v) => v.id === stock) as Stock).outflows).toEqual([flow]);
-		expect(model.diagram?.clouds).toEqual([expect.objectContaining({ flow, position: { x: 300, y: 100 } })]);
+		expect(model.diagram?.clouds).toEqual([
+			expect.objectContaining({ flow, position: { x: 300, y: 100 } })
+		]);
 		expect(model.variables.find((v) => v.id === flow)?.position).toEqual({ x: 200, y: 100 });
 	});
 
@@ -51,21 +62,42 @@ describe('model edits', () => {
 	it('moves variables and clouds, and a flow pipe with its valve', () => {
 		const { model, flow } = teacup();
 		const cloud = model.diagram!.clouds[0].id;
-		const after = moveNodes(model, new Map([[flow, { x: 210, y: 110 }], [cloud, { x: 400, y: 100 }]]));
-		expect(after.variables.find((v) => v.id === flow)).toMatchObject({ position: { x: 210, y: 110 }, points: [{ x: 110, y: 110 }, { x: 310, y: 110 }] });
+		const after = moveNodes(
+			model,
+			new Map([
+				[flow, { x: 210, y: 110 }],
+				[cloud, { x: 400, y: 100 }]
+			])
+		);
+		expect(after.variables.find((v) => v.id === flow)).toMatchObject({
+			position: { x: 210, y: 110 },
+			points: [
+				{ x: 110, y: 110 },
+				{ x: 310, y: 110 }
+			]
+		});
 		expect(after.diagram?.clouds[0].position).toEqual({ x: 400, y: 100 });
 	});
 
 	it('moves a module instance, and leaves a model without modules without a list of them', () => {
 		const { model } = teacup();
 		expect(moveNodes(model, new Map([['m', { x: 1, y: 2 }]])).modules).toBeUndefined();
-		const withModule = { ...model, modules: [{ id: 'm', name: 'hares', connections: [], position: { x: 0, y: 0 } }] };
-		expect(moveNodes(withModule, new Map([['m', { x: 1, y: 2 }]])).modules).toEqual([{ id: 'm', name: 'hares', connections: [], position: { x: 1, y: 2 } }]);
+		const withModule = {
+			...model,
+			modules: [{ id: 'm', name: 'hares', connections: [], position: { x: 0, y: 0 } }]
+		};
+		expect(moveNodes(withModule, new Map([['m', { x: 1, y: 2 }]])).modules).toEqual([
+			{ id: 'm', name: 'hares', connections: [], position: { x: 1, y: 2 } }
+		]);
 	});
 
 	it('deletes a module instance, keeping its submodel', () => {
 		const { model } = teacup();
-		const withModule = { ...model, modules: [{ id: 'm', name: 'hares', connections: [] }], submodels: [{ name: 'hares', variables: [] }] };
+		const withModule = {
+			...model,
+			modules: [{ id: 'm', name: 'hares', connections: [] }],
+			submodels: [{ name: 'hares', variables: [] }]
+		};
 		const after = deleteItems(withModule, new Set(['m']));
 		expect(after.modules).toEqual([]);
 		expect(after.submodels).toEqual(withModule.submodels);
@@ -84,7 +116,13 @@ describe('model edits', () => {
 		const clip = copyItems(model, new Set([flow, aux]));
 		const { model: after, ids } = pasteItems(model, clip, { x: 20, y: 20 });
 		expect(ids).toHaveLength(2);
-		expect(after.variables.map((v) => v.name)).toEqual(['Stock 1', 'Flow 1', 'Auxiliary 1', 'Flow 2', 'Auxiliary 2']);
+		expect(after.variables.map((v) => v.name)).toEqual([
+			'Stock 1',
+			'Flow 1',
+			'Auxiliary 1',
+			'Flow 2',
+			'Auxiliary 2'
+		]);
 		expect(after.diagram?.connectors).toHaveLength(2);
 		expect(after.diagram?.connectors[1]).toMatchObject({ from: ids[1], to: ids[0] });
 		// The pasted flow's stock stayed behind: it flows from a cloud.

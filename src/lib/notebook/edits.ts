@@ -9,7 +9,11 @@ import { renameVariable } from './rename';
 
 export type PlaceableKind = 'stock' | 'flow' | 'aux';
 
-const BASE_NAMES: Record<PlaceableKind, string> = { stock: 'Stock', flow: 'Flow', aux: 'Auxiliary' };
+const BASE_NAMES: Record<PlaceableKind, string> = {
+	stock: 'Stock',
+	flow: 'Flow',
+	aux: 'Auxiliary'
+};
 
 function diagramOf(model: Model): Diagram {
 	return model.diagram ?? { connectors: [], clouds: [] };
@@ -20,20 +24,29 @@ export function uniqueName(model: Model, base: string): string {
 	const taken = new Set(model.variables.map((v) => canonicalName(v.name)));
 	const generic = Object.values(BASE_NAMES).includes(base);
 	if (!generic && !taken.has(canonicalName(base))) return base;
-	for (let n = generic ? 1 : 2; ; n++) if (!taken.has(canonicalName(`${base} ${n}`))) return `${base} ${n}`;
+	for (let n = generic ? 1 : 2; ; n++)
+		if (!taken.has(canonicalName(`${base} ${n}`))) return `${base} ${n}`;
 }
 
 /** An id no variable, connector or cloud uses. */
 export function uniqueId(model: Model, base: string): string {
 	const d = diagramOf(model);
-	const taken = new Set([...model.variables.map((v) => v.id), ...d.connectors.map((c) => c.id), ...d.clouds.map((c) => c.id)]);
+	const taken = new Set([
+		...model.variables.map((v) => v.id),
+		...d.connectors.map((c) => c.id),
+		...d.clouds.map((c) => c.id)
+	]);
 	const stem = idFromName(base);
 	if (!taken.has(stem)) return stem;
 	for (let n = 2; ; n++) if (!taken.has(`${stem}_${n}`)) return `${stem}_${n}`;
 }
 
 /** A new stock or auxiliary at a point of the diagram. */
-export function addVariable(model: Model, kind: 'stock' | 'aux', position: Point): { model: Model; id: string } {
+export function addVariable(
+	model: Model,
+	kind: 'stock' | 'aux',
+	position: Point
+): { model: Model; id: string } {
 	const name = uniqueName(model, BASE_NAMES[kind]);
 	const id = uniqueId(model, name);
 	const variable: Variable =
@@ -62,12 +75,15 @@ export function addFlow(model: Model, from: FlowEnd, to: FlowEnd): { model: Mode
 	if (!('stock' in to)) b = snap(b, a);
 	else if (!('stock' in from)) a = snap(a, b);
 	const position = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-	const points = Math.abs(a.y - b.y) < 1 || Math.abs(a.x - b.x) < 1 ? [a, b] : [a, { x: b.x, y: a.y }, b];
+	const points =
+		Math.abs(a.y - b.y) < 1 || Math.abs(a.x - b.x) < 1 ? [a, b] : [a, { x: b.x, y: a.y }, b];
 	const flow: Variable = { id, kind: 'flow', name, equation: '0', position, points };
 	const clouds: Cloud[] = [];
 	let next: Model = { ...model, variables: [...model.variables, flow] };
-	if (!('stock' in from)) clouds.push({ id: uniqueId(next, `cloud ${id} source`), flow: id, position: a });
-	if (!('stock' in to)) clouds.push({ id: uniqueId(next, `cloud ${id} sink`), flow: id, position: b });
+	if (!('stock' in from))
+		clouds.push({ id: uniqueId(next, `cloud ${id} source`), flow: id, position: a });
+	if (!('stock' in to))
+		clouds.push({ id: uniqueId(next, `cloud ${id} sink`), flow: id, position: b });
 	next = {
 		...next,
 		variables: next.variables.map((v) => {
@@ -109,8 +125,15 @@ export function moveNodes(model: Model, moves: ReadonlyMap<string, Point>): Mode
 			}
 			return { ...v, position: p };
 		}),
-		diagram: { ...d, clouds: d.clouds.map((c) => (moves.has(c.id) ? { ...c, position: moves.get(c.id)! } : c)) },
-		...(model.modules && { modules: model.modules.map((m) => (moves.has(m.id) ? { ...m, position: moves.get(m.id)! } : m)) })
+		diagram: {
+			...d,
+			clouds: d.clouds.map((c) => (moves.has(c.id) ? { ...c, position: moves.get(c.id)! } : c))
+		},
+		...(model.modules && {
+			modules: model.modules.map((m) =>
+				moves.has(m.id) ? { ...m, position: moves.get(m.id)! } : m
+			)
+		})
 	};
 }
 
@@ -123,14 +146,23 @@ export function moveNodes(model: Model, moves: ReadonlyMap<string, Point>): Mode
 export function deleteItems(model: Model, ids: ReadonlySet<string>): Model {
 	const d = diagramOf(model);
 	const gone = model.variables.filter((v) => ids.has(v.id));
-	const modules = model.modules?.some((m) => ids.has(m.id)) ? { modules: model.modules.filter((m) => !ids.has(m.id)) } : {};
-	if (gone.length === 0 && !modules.modules && !d.connectors.some((c) => ids.has(c.id)) && !d.clouds.some((c) => ids.has(c.id))) return model;
+	const modules = model.modules?.some((m) => ids.has(m.id))
+		? { modules: model.modules.filter((m) => !ids.has(m.id)) }
+		: {};
+	if (
+		gone.length === 0 &&
+		!modules.modules &&
+		!d.connectors.some((c) => ids.has(c.id)) &&
+		!d.clouds.some((c) => ids.has(c.id))
+	)
+		return model;
 	const goneIds = new Set(gone.map((v) => v.id));
 	const newClouds: Cloud[] = [];
 	for (const stock of gone) {
 		if (stock.kind !== 'stock' || !stock.position) continue;
 		for (const flow of [...stock.inflows, ...stock.outflows]) {
-			if (!goneIds.has(flow)) newClouds.push({ id: `cloud-${flow}-${stock.id}`, flow, position: stock.position });
+			if (!goneIds.has(flow))
+				newClouds.push({ id: `cloud-${flow}-${stock.id}`, flow, position: stock.position });
 		}
 	}
 	return {
@@ -140,12 +172,18 @@ export function deleteItems(model: Model, ids: ReadonlySet<string>): Model {
 			.filter((v) => !goneIds.has(v.id))
 			.map((v) =>
 				v.kind === 'stock'
-					? { ...v, inflows: v.inflows.filter((f) => !goneIds.has(f)), outflows: v.outflows.filter((f) => !goneIds.has(f)) }
+					? {
+							...v,
+							inflows: v.inflows.filter((f) => !goneIds.has(f)),
+							outflows: v.outflows.filter((f) => !goneIds.has(f))
+						}
 					: v
 			),
 		diagram: {
 			...d,
-			connectors: d.connectors.filter((c) => !ids.has(c.id) && !goneIds.has(c.from) && !goneIds.has(c.to)),
+			connectors: d.connectors.filter(
+				(c) => !ids.has(c.id) && !goneIds.has(c.from) && !goneIds.has(c.to)
+			),
 			clouds: [...d.clouds.filter((c) => !ids.has(c.id) && !goneIds.has(c.flow)), ...newClouds]
 		}
 	};
@@ -157,9 +195,13 @@ export function updateVariable(model: Model, id: string, patch: Partial<Variable
 	const { name, ...rest } = patch;
 	const current = model.variables.find((v) => v.id === id);
 	if (!current) return model;
-	if (name !== undefined && name.trim() && name.trim() !== current.name) next = renameVariable(next, id, name.trim());
+	if (name !== undefined && name.trim() && name.trim() !== current.name)
+		next = renameVariable(next, id, name.trim());
 	if (Object.keys(rest).length === 0) return next;
-	return { ...next, variables: next.variables.map((v) => (v.id === id ? ({ ...v, ...rest } as Variable) : v)) };
+	return {
+		...next,
+		variables: next.variables.map((v) => (v.id === id ? ({ ...v, ...rest } as Variable) : v))
+	};
 }
 
 /** What a copy holds: variables and the connectors between them. */
@@ -171,7 +213,9 @@ export interface Clipboard {
 export function copyItems(model: Model, ids: ReadonlySet<string>): Clipboard {
 	const variables = model.variables.filter((v) => ids.has(v.id));
 	const chosen = new Set(variables.map((v) => v.id));
-	const connectors = diagramOf(model).connectors.filter((c) => chosen.has(c.from) && chosen.has(c.to));
+	const connectors = diagramOf(model).connectors.filter(
+		(c) => chosen.has(c.from) && chosen.has(c.to)
+	);
 	return structuredClone({ variables, connectors });
 }
 
@@ -179,7 +223,11 @@ export function copyItems(model: Model, ids: ReadonlySet<string>): Clipboard {
  * Pastes a copy, shifted by `offset`, with fresh ids and names ("Beds 2"). Equations among the
  * pasted variables keep using the originals' names (as in Stella); flows keep only stocks that came along.
  */
-export function pasteItems(model: Model, clip: Clipboard, offset: Point): { model: Model; ids: string[] } {
+export function pasteItems(
+	model: Model,
+	clip: Clipboard,
+	offset: Point
+): { model: Model; ids: string[] } {
 	let next = model;
 	const newId = new Map<string, string>();
 	const pasted: Variable[] = [];
@@ -189,13 +237,16 @@ export function pasteItems(model: Model, clip: Clipboard, offset: Point): { mode
 		newId.set(v.id, id);
 		const position = v.position && { x: v.position.x + offset.x, y: v.position.y + offset.y };
 		const copy = { ...structuredClone(v), id, name, ...(position && { position }) } as Variable;
-		if (copy.kind === 'flow' && copy.points) copy.points = copy.points.map((p) => ({ x: p.x + offset.x, y: p.y + offset.y }));
+		if (copy.kind === 'flow' && copy.points)
+			copy.points = copy.points.map((p) => ({ x: p.x + offset.x, y: p.y + offset.y }));
 		pasted.push(copy);
 		next = { ...next, variables: [...next.variables, copy] };
 	}
 	const remap = (ids: string[]) => ids.filter((f) => newId.has(f)).map((f) => newId.get(f)!);
 	const variables = next.variables.map((v) =>
-		v.kind === 'stock' && newId.has(v.id) && pasted.includes(v) ? { ...v, inflows: remap(v.inflows), outflows: remap(v.outflows) } : v
+		v.kind === 'stock' && newId.has(v.id) && pasted.includes(v)
+			? { ...v, inflows: remap(v.inflows), outflows: remap(v.outflows) }
+			: v
 	);
 	next = { ...next, variables };
 	// A pasted flow whose stocks stayed behind ends in clouds.
@@ -208,10 +259,32 @@ export function pasteItems(model: Model, clip: Clipboard, offset: Point): { mode
 		const hasSink = variables.some((s) => s.kind === 'stock' && s.inflows.includes(id));
 		const pts = v.points ?? [];
 		const at = v.position ?? { x: 0, y: 0 };
-		if (!hasSource) clouds.push({ id: `cloud-${id}-source`, flow: id, position: pts[0] ?? { x: at.x - 80, y: at.y } });
-		if (!hasSink) clouds.push({ id: `cloud-${id}-sink`, flow: id, position: pts[pts.length - 1] ?? { x: at.x + 80, y: at.y } });
+		if (!hasSource)
+			clouds.push({
+				id: `cloud-${id}-source`,
+				flow: id,
+				position: pts[0] ?? { x: at.x - 80, y: at.y }
+			});
+		if (!hasSink)
+			clouds.push({
+				id: `cloud-${id}-sink`,
+				flow: id,
+				position: pts[pts.length - 1] ?? { x: at.x + 80, y: at.y }
+			});
 	}
-	const connectors = clip.connectors.map((c) => ({ ...c, id: `${c.id}-${newId.get(c.to)}`, from: newId.get(c.from)!, to: newId.get(c.to)! }));
-	next = { ...next, diagram: { ...d, connectors: [...d.connectors, ...connectors], clouds: [...d.clouds, ...clouds] } };
+	const connectors = clip.connectors.map((c) => ({
+		...c,
+		id: `${c.id}-${newId.get(c.to)}`,
+		from: newId.get(c.from)!,
+		to: newId.get(c.to)!
+	}));
+	next = {
+		...next,
+		diagram: {
+			...d,
+			connectors: [...d.connectors, ...connectors],
+			clouds: [...d.clouds, ...clouds]
+		}
+	};
 	return { model: next, ids: pasted.map((v) => v.id) };
 }

@@ -26,7 +26,8 @@ function renamesBetween(before: Model, after: Model): Renames {
 	const old = new Map(before.variables.map((v) => [v.id, v.name]));
 	for (const v of after.variables) {
 		const was = old.get(v.id);
-		if (was !== undefined && canonicalName(was) !== canonicalName(v.name)) variables.set(canonicalName(was), v.name);
+		if (was !== undefined && canonicalName(was) !== canonicalName(v.name))
+			variables.set(canonicalName(was), v.name);
 	}
 	// Elements renamed in place, by dimension (matched by name, or by position when the dimension was renamed too).
 	const byDimension = new Map<string, Map<string, string>>();
@@ -35,9 +36,15 @@ function renamesBetween(before: Model, after: Model): Renames {
 		if (!previous) return;
 		const [was, now] = [dimensionElements(previous), dimensionElements(dimension)];
 		if (was.length !== now.length) return;
-		const changed = now.map((e, k) => [was[k], e] as const).filter(([a, b]) => canonicalName(a) !== canonicalName(b));
+		const changed = now
+			.map((e, k) => [was[k], e] as const)
+			.filter(([a, b]) => canonicalName(a) !== canonicalName(b));
 		const stillThere = new Set(now.map(canonicalName));
-		if (changed.length === 1 && !stillThere.has(canonicalName(changed[0][0]))) byDimension.set(canonicalName(dimension.name), new Map([[canonicalName(changed[0][0]), changed[0][1]]]));
+		if (changed.length === 1 && !stillThere.has(canonicalName(changed[0][0])))
+			byDimension.set(
+				canonicalName(dimension.name),
+				new Map([[canonicalName(changed[0][0]), changed[0][1]]])
+			);
 	});
 	const elements = new Map<string, Map<number, Map<string, string>>>();
 	if (byDimension.size) {
@@ -66,8 +73,15 @@ function renameReference(reference: string, renames: Renames): string {
 }
 
 /** A chart's chosen elements ("North", "North,Adult") of the variable it names, renamed. */
-function renameElements(model: Model, reference: string, elements: string[], renames: Renames): string[] {
-	const variable: Variable | undefined = model.variables.find((v) => v.id === reference || canonicalName(v.name) === canonicalName(reference));
+function renameElements(
+	model: Model,
+	reference: string,
+	elements: string[],
+	renames: Renames
+): string[] {
+	const variable: Variable | undefined = model.variables.find(
+		(v) => v.id === reference || canonicalName(v.name) === canonicalName(reference)
+	);
 	const positions = variable && renames.elements.get(canonicalName(variable.name));
 	if (!positions) return elements;
 	return elements.map((e) =>
@@ -87,13 +101,28 @@ function renameCell(cell: Cell, model: Model, renames: Renames): Cell {
 				variables: cell.variables.map((v) => {
 					if (typeof v === 'string') return ref(v);
 					const variable = ref(v.variable);
-					return { ...v, variable, ...(v.elements && { elements: renameElements(model, variable, v.elements, renames) }) };
+					return {
+						...v,
+						variable,
+						...(v.elements && { elements: renameElements(model, variable, v.elements, renames) })
+					};
 				})
 			};
 		case 'scenario-table':
-			return { ...cell, outputs: cell.outputs.map((o) => (typeof o === 'string' ? ref(o) : { ...o, variable: ref(o.variable) })) };
+			return {
+				...cell,
+				outputs: cell.outputs.map((o) =>
+					typeof o === 'string' ? ref(o) : { ...o, variable: ref(o.variable) }
+				)
+			};
 		case 'sensitivity':
-			return { ...cell, outputs: cell.outputs.map(ref), ...(cell.parameters && { parameters: cell.parameters.map((p) => ({ ...p, variable: ref(p.variable) })) }) };
+			return {
+				...cell,
+				outputs: cell.outputs.map(ref),
+				...(cell.parameters && {
+					parameters: cell.parameters.map((p) => ({ ...p, variable: ref(p.variable) }))
+				})
+			};
 		default:
 			return cell;
 	}
@@ -103,7 +132,12 @@ function renameCell(cell: Cell, model: Model, renames: Renames): Cell {
 export function followRenames(document: FlowbookDocument, before: Model): FlowbookDocument {
 	const renames = renamesBetween(before, document.model);
 	if (renames.variables.size === 0 && renames.elements.size === 0) return document;
-	const scenarios = document.scenarios.map((s) => ({ ...s, overrides: Object.fromEntries(Object.entries(s.overrides).map(([name, value]) => [renameReference(name, renames), value])) }));
+	const scenarios = document.scenarios.map((s) => ({
+		...s,
+		overrides: Object.fromEntries(
+			Object.entries(s.overrides).map(([name, value]) => [renameReference(name, renames), value])
+		)
+	}));
 	const cells = document.cells.map((c) => renameCell(c, document.model, renames));
 	return { ...document, scenarios, cells };
 }

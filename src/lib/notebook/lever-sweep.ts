@@ -22,7 +22,11 @@ function decimalsOf(x: number): number {
  * them (min + k × step in decimal, so 0.025 × 7 is 0.175, not 0.17500000000000002), nearest to
  * `current` first, at most `limit` of them.
  */
-export function sweepPositions(lever: Pick<Lever, 'min' | 'max' | 'step'>, current: number, limit = MAX_SWEEP_POSITIONS): number[] {
+export function sweepPositions(
+	lever: Pick<Lever, 'min' | 'max' | 'step'>,
+	current: number,
+	limit = MAX_SWEEP_POSITIONS
+): number[] {
 	const { min, max, step } = lever;
 	if (!(step > 0) || !(max >= min) || !Number.isFinite(min + max + step)) return [];
 	const count = Math.floor((max - min) / step + 1e-9) + 1;
@@ -32,7 +36,8 @@ export function sweepPositions(lever: Pick<Lever, 'min' | 'max' | 'step'>, curre
 	const positions: number[] = [];
 	for (let offset = 0; positions.length < Math.min(limit, count); offset++) {
 		if (centre + offset < count) positions.push(at(centre + offset));
-		if (offset > 0 && centre - offset >= 0 && positions.length < limit) positions.push(at(centre - offset));
+		if (offset > 0 && centre - offset >= 0 && positions.length < limit)
+			positions.push(at(centre - offset));
 	}
 	return positions;
 }
@@ -42,7 +47,12 @@ export function sweepPositions(lever: Pick<Lever, 'min' | 'max' | 'step'>, curre
  * overrides and what is saved. `lever` is the slider's override name: a constant ("Length of
  * Stay") or one element of it ("Community Beds[North]"), whose other elements are then others.
  */
-export function sweepContext(modelVersion: number, lever: string, others: Record<string, number>, outputs: readonly string[]): string {
+export function sweepContext(
+	modelVersion: number,
+	lever: string,
+	others: Record<string, number>,
+	outputs: readonly string[]
+): string {
 	const rest = Object.entries(others)
 		.filter(([name]) => name !== lever)
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -41,17 +41,49 @@ describe('levers', () => {
 
 	it('says what is wrong with a lever, and suggests a range from the value', () => {
 		expect(leverProblem({ variable: 'a', label: ' ', min: 0, max: 1, step: 1 })).toMatch(/label/);
-		expect(leverProblem({ variable: 'a', label: 'A', min: 2, max: 1, step: 1 })).toMatch(/below max/);
+		expect(leverProblem({ variable: 'a', label: 'A', min: 2, max: 1, step: 1 })).toMatch(
+			/below max/
+		);
 		expect(leverProblem({ variable: 'a', label: 'A', min: 0, max: 1, step: 0 })).toMatch(/step/);
 		expect(leverProblem({ variable: 'a', label: 'A', min: 0, max: 1, step: 0.1 })).toBeUndefined();
-		expect(defaultLever('beds', 'Beds', 250)).toEqual({ variable: 'beds', label: 'Beds', min: 0, max: 500, step: 1 });
-		expect(defaultLever('rate', 'Rate', 0.02)).toEqual({ variable: 'rate', label: 'Rate', min: 0, max: 0.04, step: 0.0001 });
+		expect(defaultLever('beds', 'Beds', 250)).toEqual({
+			variable: 'beds',
+			label: 'Beds',
+			min: 0,
+			max: 500,
+			step: 1
+		});
+		expect(defaultLever('rate', 'Rate', 0.02)).toEqual({
+			variable: 'rate',
+			label: 'Rate',
+			min: 0,
+			max: 0.04,
+			step: 0.0001
+		});
 	});
 
 	it("suggests a range from an arrayed constant's elements: zero to twice the largest, a slider each when they differ", () => {
-		expect(defaultLever('beds', 'Beds', [110, 140, 75])).toEqual({ variable: 'beds', label: 'Beds', min: 0, max: 280, step: 1, perElement: true });
-		expect(defaultLever('stay', 'Stay', [21, 21, 21])).toEqual({ variable: 'stay', label: 'Stay', min: 0, max: 42, step: 0.1, perElement: false });
-		expect(defaultLever('net', 'Net', [-3, 5])).toMatchObject({ min: -6, max: 10, perElement: true });
+		expect(defaultLever('beds', 'Beds', [110, 140, 75])).toEqual({
+			variable: 'beds',
+			label: 'Beds',
+			min: 0,
+			max: 280,
+			step: 1,
+			perElement: true
+		});
+		expect(defaultLever('stay', 'Stay', [21, 21, 21])).toEqual({
+			variable: 'stay',
+			label: 'Stay',
+			min: 0,
+			max: 42,
+			step: 0.1,
+			perElement: false
+		});
+		expect(defaultLever('net', 'Net', [-3, 5])).toMatchObject({
+			min: -6,
+			max: 10,
+			perElement: true
+		});
 		expect(defaultLever('none', 'None', [0, 0])).toMatchObject({ min: 0, max: 2 });
 	});
 });

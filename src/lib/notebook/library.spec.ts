@@ -14,7 +14,9 @@ const notebook = (title: unknown, description?: unknown) =>
 
 describe('summariseNotebook', () => {
 	it('reads the title and description of a notebook', () => {
-		expect(summariseNotebook('/models/care-homes.flowbook.json', notebook(' Care homes ', 'Beds.'))).toEqual({
+		expect(
+			summariseNotebook('/models/care-homes.flowbook.json', notebook(' Care homes ', 'Beds.'))
+		).toEqual({
 			ok: true,
 			file: 'care-homes.flowbook.json',
 			slug: 'care-homes',
@@ -95,7 +97,13 @@ describe('the example notebooks in models/', () => {
 		const doc = JSON.parse(
 			exampleNotebookFiles()['/models/bathtub-basics.flowbook.json']
 		) as FlowbookDocument;
-		expect(doc.model.simSpecs).toEqual({ start: 0, stop: 365, dt: 0.25, method: 'euler', timeUnits: 'day' });
+		expect(doc.model.simSpecs).toEqual({
+			start: 0,
+			stop: 365,
+			dt: 0.25,
+			method: 'euler',
+			timeUnits: 'day'
+		});
 		expect(doc.model.variables).toHaveLength(8);
 		for (const v of doc.model.variables) {
 			expect(v.units, v.name).toBeTruthy();
@@ -136,23 +144,28 @@ function referenceProblems(doc: FlowbookDocument): string[] {
 		if (byId.get(c.flow)?.kind !== 'flow') problems.push(`cloud ${c.id}: no flow "${c.flow}"`);
 	}
 	for (const lever of doc.levers) {
-		if (byId.get(lever.variable)?.kind !== 'aux') problems.push(`lever: no constant "${lever.variable}"`);
-		if (!(lever.min <= lever.max && lever.step > 0)) problems.push(`lever ${lever.variable}: bad range`);
+		if (byId.get(lever.variable)?.kind !== 'aux')
+			problems.push(`lever: no constant "${lever.variable}"`);
+		if (!(lever.min <= lever.max && lever.step > 0))
+			problems.push(`lever ${lever.variable}: bad range`);
 	}
 	for (const s of doc.scenarios) {
 		for (const name of Object.keys(s.overrides)) {
-			if (!names.has(canonicalName(name))) problems.push(`scenario ${s.name}: no variable "${name}"`);
+			if (!names.has(canonicalName(name)))
+				problems.push(`scenario ${s.name}: no variable "${name}"`);
 		}
 	}
 	for (const cell of doc.cells) {
 		if (cell.kind === 'levers') {
 			for (const id of cell.levers ?? []) {
-				if (!doc.levers.some((l) => l.variable === id)) problems.push(`cell ${cell.id}: no lever "${id}"`);
+				if (!doc.levers.some((l) => l.variable === id))
+					problems.push(`cell ${cell.id}: no lever "${id}"`);
 			}
 		}
 		if (cell.kind === 'chart') {
 			for (const entry of cell.variables) {
-				if (!resolveSeries(doc.model, entry).found) problems.push(`cell ${cell.id}: no variable "${seriesRef(entry)}"`);
+				if (!resolveSeries(doc.model, entry).found)
+					problems.push(`cell ${cell.id}: no variable "${seriesRef(entry)}"`);
 			}
 			for (const ref of cell.scenarios ?? []) {
 				if (!scenarioKeys.has(ref)) problems.push(`cell ${cell.id}: no scenario "${ref}"`);

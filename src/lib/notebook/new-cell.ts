@@ -51,7 +51,10 @@ export function newCell(document: FlowbookDocument, kind: CellKind): Cell {
 			return { id, kind, outputs: firstOutputs(model, 2), times: tableTimes(document) };
 		case 'sensitivity': {
 			const chart = document.cells.find((c) => c.kind === 'chart');
-			const output = chart?.kind === 'chart' && chart.variables.length ? chart.variables.slice(0, 1).map(seriesRef) : firstOutputs(model, 1);
+			const output =
+				chart?.kind === 'chart' && chart.variables.length
+					? chart.variables.slice(0, 1).map(seriesRef)
+					: firstOutputs(model, 1);
 			return { id, kind, outputs: output };
 		}
 	}

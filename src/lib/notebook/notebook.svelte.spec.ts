@@ -24,7 +24,13 @@ describe('notebook cells', () => {
 			notebook.undo();
 			states.push(ids(notebook));
 		}
-		expect(states).toEqual([[text, chart, copy, 'diagram'], [text, chart, 'diagram'], [text, 'diagram', chart], [text, 'diagram'], ['diagram']]);
+		expect(states).toEqual([
+			[text, chart, copy, 'diagram'],
+			[text, chart, 'diagram'],
+			[text, 'diagram', chart],
+			[text, 'diagram'],
+			['diagram']
+		]);
 		while (notebook.canRedo) notebook.redo();
 		expect(ids(notebook)).toEqual([text, chart, copy]);
 	});
@@ -48,7 +54,11 @@ describe('notebook cells', () => {
 		const id = notebook.addCell({ id: 'note', kind: 'text', markdown: '' });
 		notebook.updateCell({ id, kind: 'text', markdown: '# Winter' });
 		notebook.retitle('Winter plan', 'Beds over winter');
-		expect(notebook.document).toMatchObject({ title: 'Winter plan', description: 'Beds over winter', cells: [{ id: 'diagram' }, { id, markdown: '# Winter' }] });
+		expect(notebook.document).toMatchObject({
+			title: 'Winter plan',
+			description: 'Beds over winter',
+			cells: [{ id: 'diagram' }, { id, markdown: '# Winter' }]
+		});
 		notebook.undo();
 		expect(notebook.document.title).toBe('Untitled notebook');
 		notebook.undo();

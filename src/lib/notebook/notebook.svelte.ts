@@ -4,7 +4,15 @@
  * one in the history, so every edit can be undone.
  */
 import { getContext, setContext } from 'svelte';
-import type { Cell, FlowbookDocument, Lever, Model, Point, Scenario, Variable } from '../model/types';
+import type {
+	Cell,
+	FlowbookDocument,
+	Lever,
+	Model,
+	Point,
+	Scenario,
+	Variable
+} from '../model/types';
 import { withLayout } from '../diagram/layout';
 import { modelWarnings } from '../diagram/warnings';
 import {
@@ -196,8 +204,18 @@ export class Notebook {
 	move(moves: ReadonlyMap<string, Point>, clouds: ReadonlyMap<string, string> = new Map()): void {
 		this.edit((m) => {
 			const known = new Set((m.diagram?.clouds ?? []).map((c) => c.id));
-			const extra = [...clouds].filter(([id]) => !known.has(id) && moves.has(id)).map(([id, flow]) => ({ id, flow, position: moves.get(id)! }));
-			const base = extra.length ? { ...m, diagram: { connectors: m.diagram?.connectors ?? [], clouds: [...(m.diagram?.clouds ?? []), ...extra] } } : m;
+			const extra = [...clouds]
+				.filter(([id]) => !known.has(id) && moves.has(id))
+				.map(([id, flow]) => ({ id, flow, position: moves.get(id)! }));
+			const base = extra.length
+				? {
+						...m,
+						diagram: {
+							connectors: m.diagram?.connectors ?? [],
+							clouds: [...(m.diagram?.clouds ?? []), ...extra]
+						}
+					}
+				: m;
 			const moved = moveNodes(base, moves);
 			return moved === base ? m : moved;
 		});

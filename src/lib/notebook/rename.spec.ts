@@ -40,7 +40,17 @@ describe('renameVariable', () => {
 	it('keeps module inputs connected to the renamed variable', () => {
 		const withModule: Model = {
 			...model,
-			modules: [{ id: 'm', name: 'ward', connections: [{ to: 'capacity', from: 'beds_free' }, { to: 'use', from: 'Use' }, { to: '.Beds free', from: 'ward.free' }] }]
+			modules: [
+				{
+					id: 'm',
+					name: 'ward',
+					connections: [
+						{ to: 'capacity', from: 'beds_free' },
+						{ to: 'use', from: 'Use' },
+						{ to: '.Beds free', from: 'ward.free' }
+					]
+				}
+			]
 		};
 		const renamed = renameVariable(withModule, 'f', 'Free Beds');
 		expect(renamed.modules?.[0].connections).toEqual([
@@ -56,11 +66,25 @@ describe('renameVariable', () => {
 			dimensions: [{ name: 'Ward', elements: ['A', 'B'] }],
 			variables: [
 				...model.variables,
-				{ id: 'w', kind: 'aux', name: 'Per Ward', equation: '', dimensions: ['Ward'], elements: [{ subscript: ['A'], equation: 'Beds_free / 2' }, { subscript: ['B'], graphical: { type: 'continuous', xs: [0, 1], ys: [0, 1] } }] }
+				{
+					id: 'w',
+					kind: 'aux',
+					name: 'Per Ward',
+					equation: '',
+					dimensions: ['Ward'],
+					elements: [
+						{ subscript: ['A'], equation: 'Beds_free / 2' },
+						{ subscript: ['B'], graphical: { type: 'continuous', xs: [0, 1], ys: [0, 1] } }
+					]
+				}
 			]
 		};
 		const renamed = renameVariable(arrayed, 'f', 'Free Beds');
-		expect(renamed.variables[3]).toMatchObject({ elements: [{ subscript: ['A'], equation: 'Free_Beds / 2' }, { subscript: ['B'] }] });
-		expect((renamed.variables[3] as { elements: object[] }).elements[1]).not.toHaveProperty('equation');
+		expect(renamed.variables[3]).toMatchObject({
+			elements: [{ subscript: ['A'], equation: 'Free_Beds / 2' }, { subscript: ['B'] }]
+		});
+		expect((renamed.variables[3] as { elements: object[] }).elements[1]).not.toHaveProperty(
+			'equation'
+		);
 	});
 });

@@ -11,7 +11,9 @@ import type { Model, Variable } from '../model/types';
 /** How a display name is written in an equation: underscores for spaces, quoted when it must be. */
 export function equationName(name: string): string {
 	const written = name.trim().replace(/\s+/g, '_');
-	return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(written) ? written : `"${written.replace(/"/g, '\\"')}"`;
+	return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(written)
+		? written
+		: `"${written.replace(/"/g, '\\"')}"`;
 }
 
 /** The spans of every name (variables and called functions) in an equation, with their canonical form. */
@@ -71,9 +73,12 @@ export function renameInEquation(equation: string, from: string, to: string): st
 
 function renameIn(v: Variable, from: string, to: string): Variable {
 	// An arrayed variable defined element by element uses the name in its elements' own equations.
-	const elements = v.elements?.map((e) => (e.equation === undefined ? e : { ...e, equation: renameInEquation(e.equation, from, to) }));
+	const elements = v.elements?.map((e) =>
+		e.equation === undefined ? e : { ...e, equation: renameInEquation(e.equation, from, to) }
+	);
 	const withElements = elements ? { ...v, elements } : v;
-	if (v.kind === 'stock') return { ...withElements, initial: renameInEquation(v.initial, from, to) } as Variable;
+	if (v.kind === 'stock')
+		return { ...withElements, initial: renameInEquation(v.initial, from, to) } as Variable;
 	if (v.kind === 'gf') return withElements;
 	return { ...withElements, equation: renameInEquation(v.equation, from, to) } as Variable;
 }
@@ -96,7 +101,10 @@ export function renameVariable(model: Model, id: string, newName: string): Model
 		renamed.modules = model.modules.map((m) => ({
 			...m,
 			connections: m.connections.map((c) => ({
-				to: c.to.startsWith('.') && canonicalName(c.to.slice(1)) === wanted ? `.${newName.trim()}` : c.to,
+				to:
+					c.to.startsWith('.') && canonicalName(c.to.slice(1)) === wanted
+						? `.${newName.trim()}`
+						: c.to,
 				from: canonicalName(c.from) === wanted ? newName.trim() : c.from
 			}))
 		}));

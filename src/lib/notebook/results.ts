@@ -11,7 +11,10 @@ export function displayTime(document: FlowbookDocument): { perUnit: number; unit
 	};
 }
 
-export function scenariosNamed(document: FlowbookDocument, wanted: readonly string[] | undefined): Scenario[] {
+export function scenariosNamed(
+	document: FlowbookDocument,
+	wanted: readonly string[] | undefined
+): Scenario[] {
 	if (!wanted) return document.scenarios;
 	return wanted.map((w) => findScenario(document.scenarios, w)).filter((s) => s !== undefined);
 }
@@ -25,6 +28,8 @@ export const plural = (unit: string) => (unit.endsWith('s') || unit === 'time' ?
  */
 export function chartedVariables(document: FlowbookDocument): string[] {
 	const names = new Set<string>();
-	for (const cell of document.cells) if (cell.kind === 'chart') for (const name of chartColumns(document.model, cell.variables)) names.add(name);
+	for (const cell of document.cells)
+		if (cell.kind === 'chart')
+			for (const name of chartColumns(document.model, cell.variables)) names.add(name);
 	return [...names];
 }

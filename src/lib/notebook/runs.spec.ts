@@ -21,7 +21,13 @@ function fakeWorker(count: { runs: number }): WorkerHandle {
 	};
 }
 
-const drainTime: Lever = { variable: 'time to drain', label: 'Time to drain', min: 2, max: 10, step: 1 };
+const drainTime: Lever = {
+	variable: 'time to drain',
+	label: 'Time to drain',
+	min: 2,
+	max: 10,
+	step: 1
+};
 const outflow: Lever = { variable: 'outflow share', label: 'Share', min: 0, max: 1, step: 0.5 };
 
 function notebook(): FlowbookDocument {
@@ -113,7 +119,12 @@ describe('Runs: the live run and runs made ahead of a lever', () => {
 		const { runs, document } = await ready();
 		runs.prepareLever(drainTime);
 		await settle(200);
-		const changed = { ...document.model, variables: document.model.variables.map((v) => (v.name === 'Tank' && v.kind === 'stock' ? { ...v, initial: '50' } : v)) };
+		const changed = {
+			...document.model,
+			variables: document.model.variables.map((v) =>
+				v.name === 'Tank' && v.kind === 'stock' ? { ...v, initial: '50' } : v
+			)
+		};
 		await runs.setModel(changed, []);
 		await settle();
 		runs.setLever(drainTime, 5);
@@ -128,13 +139,28 @@ function arrayedNotebook(levers: Lever[]): FlowbookDocument {
 		[
 			{ ...stock('Tank', '100', { outflows: ['drain'] }), dimensions: ['Place'] },
 			{ ...flow('drain', 'Tank / time_to_drain'), dimensions: ['Place'] },
-			{ ...aux('time to drain', '0'), dimensions: ['Place'], elements: [{ subscript: ['East'], equation: '5' }, { subscript: ['West'], equation: '10' }] },
+			{
+				...aux('time to drain', '0'),
+				dimensions: ['Place'],
+				elements: [
+					{ subscript: ['East'], equation: '5' },
+					{ subscript: ['West'], equation: '10' }
+				]
+			},
 			aux('East', 'Tank[East]'),
 			aux('West', 'Tank[West]')
 		],
 		{ stop: 10 }
 	);
-	return { schemaVersion: 1, title: 'Drains', description: '', model: { ...m, dimensions: [{ name: 'Place', elements: ['East', 'West'] }] }, scenarios: [], levers, cells: [{ id: 'c', kind: 'chart', variables: ['East', 'West'] }] };
+	return {
+		schemaVersion: 1,
+		title: 'Drains',
+		description: '',
+		model: { ...m, dimensions: [{ name: 'Place', elements: ['East', 'West'] }] },
+		scenarios: [],
+		levers,
+		cells: [{ id: 'c', kind: 'chart', variables: ['East', 'West'] }]
+	};
 }
 
 async function arrayedReady(lever: Lever) {
@@ -145,10 +171,18 @@ async function arrayedReady(lever: Lever) {
 	await settle();
 	return { runs, count, document };
 }
-const tankAt = (runs: Runs, place: string) => Array.from(runs.live!.series[runs.live!.names.indexOf(place)]);
+const tankAt = (runs: Runs, place: string) =>
+	Array.from(runs.live!.series[runs.live!.names.indexOf(place)]);
 
 describe('Runs: levers on an arrayed constant', () => {
-	const perElement: Lever = { variable: 'time to drain', label: 'Time to drain', min: 2, max: 20, step: 1, perElement: true };
+	const perElement: Lever = {
+		variable: 'time to drain',
+		label: 'Time to drain',
+		min: 2,
+		max: 20,
+		step: 1,
+		perElement: true
+	};
 	const oneForAll: Lever = { ...perElement, perElement: undefined };
 
 	it('a slider per element moves only its element, by the name Name[Element]', async () => {

@@ -9,7 +9,13 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
 import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
 import type { RunReply } from '../worker/protocol';
-import { findSlider, findVariable, leverOverrides, numberIn, type LeverSlider } from './arrayed-levers';
+import {
+	findSlider,
+	findVariable,
+	leverOverrides,
+	numberIn,
+	type LeverSlider
+} from './arrayed-levers';
 import { sweepContext, sweepPositions } from './lever-sweep';
 import { chartedVariables } from './results';
 
@@ -77,7 +83,9 @@ export class Runs {
 		const summary = await this.#pool.setModel(model);
 		if (model !== this.#model) return;
 		const errors = summary.diagnostics.filter((d) => d.severity === 'error');
-		this.#compileError = summary.ok ? undefined : errors.map(describe).join('; ') || 'the model does not compile';
+		this.#compileError = summary.ok
+			? undefined
+			: errors.map(describe).join('; ') || 'the model does not compile';
 		void this.runLive();
 		void this.runScenarios(scenarios);
 	}
@@ -110,7 +118,8 @@ export class Runs {
 	/** Puts every slider of a lever back at the model's own value (when its sliders change). */
 	resetLever(lever: Lever): void {
 		const prefix = `${lever.variable}[`;
-		for (const key of Object.keys(this.levers)) if (key === lever.variable || key.startsWith(prefix)) delete this.levers[key];
+		for (const key of Object.keys(this.levers))
+			if (key === lever.variable || key.startsWith(prefix)) delete this.levers[key];
 		void this.runLive();
 	}
 
@@ -134,7 +143,12 @@ export class Runs {
 		const context = sweepContext(this.#modelVersion, slider.override, others, outputs);
 		if (this.#sweep?.slider === slider.key && this.#sweep.context === context) return;
 		this.#endSweep();
-		const sweep = (this.#sweep = { slider: slider.key, context, results: new Map(), abort: new AbortController() });
+		const sweep = (this.#sweep = {
+			slider: slider.key,
+			context,
+			results: new Map(),
+			abort: new AbortController()
+		});
 		const items = sweepPositions(lever, this.position(slider)).map((value) => ({
 			key: String(value),
 			options: { overrides: { ...others, [slider.override]: value }, outputs } satisfies RunOptions
@@ -146,7 +160,10 @@ export class Runs {
 	 * One position at a time, on one worker: the other cores stay free for the page and the live
 	 * run, so reaching for a slider never makes the page itself slower.
 	 */
-	async #sweepOneAtATime(items: { key: string; options: RunOptions }[], sweep: Sweep): Promise<void> {
+	async #sweepOneAtATime(
+		items: { key: string; options: RunOptions }[],
+		sweep: Sweep
+	): Promise<void> {
 		for (const item of items) {
 			const replies = await this.#pool.runBatch([item], { signal: sweep.abort.signal });
 			if (!replies) return; // ended: another lever, another context, a new model
@@ -159,7 +176,12 @@ export class Runs {
 		const sweep = this.#sweep;
 		if (!sweep || sweep.slider !== slider.key) return undefined;
 		const document = this.#documentNow();
-		const context = sweepContext(this.#modelVersion, slider.override, this.overrides(document), chartedVariables(document));
+		const context = sweepContext(
+			this.#modelVersion,
+			slider.override,
+			this.overrides(document),
+			chartedVariables(document)
+		);
 		if (context !== sweep.context) {
 			this.#endSweep();
 			return undefined;
@@ -190,7 +212,10 @@ export class Runs {
 		const move = ++this.#move;
 		const document = this.#documentNow();
 		// Only charts read the live run, so it saves only what they plot: a faster run, a smaller reply.
-		const reply = await this.#pool.run({ overrides: $state.snapshot(this.overrides(document)), outputs: chartedVariables(document) });
+		const reply = await this.#pool.run({
+			overrides: $state.snapshot(this.overrides(document)),
+			outputs: chartedVariables(document)
+		});
 		if (!reply || move !== this.#move) return; // a newer run, or a run made ahead, has answered
 		this.#take(reply);
 	}
@@ -201,7 +226,9 @@ export class Runs {
 			return;
 		}
 		this.live = reply.result;
-		this.status = reply.result.error ? { state: 'error', message: describe(reply.result.error) } : { state: 'done', ms: reply.ms };
+		this.status = reply.result.error
+			? { state: 'error', message: describe(reply.result.error) }
+			: { state: 'done', ms: reply.ms };
 	}
 
 	/** Runs every scenario as one batch on the pool; a newer batch cancels an older one. */
@@ -211,7 +238,9 @@ export class Runs {
 		const batch = (this.#batch = new AbortController());
 		this.scenarioStatus = { state: 'running' };
 		const started = performance.now();
-		const items = $state.snapshot(scenarios).map((s) => ({ key: s.id, options: { overrides: s.overrides } satisfies RunOptions }));
+		const items = $state
+			.snapshot(scenarios)
+			.map((s) => ({ key: s.id, options: { overrides: s.overrides } satisfies RunOptions }));
 		const replies = await this.#pool.runBatch(items, { signal: batch.signal });
 		if (!replies) return;
 		const results = new Map<string, RunResult>();
@@ -219,10 +248,13 @@ export class Runs {
 		for (const { key, reply } of replies) {
 			if (reply.ok) results.set(key, reply.result);
 			const problem = reply.ok ? reply.result.error : reply.diagnostics[0];
-			if (problem) problems.push(`${scenarios.find((s) => s.id === key)?.name ?? key}: ${describe(problem)}`);
+			if (problem)
+				problems.push(`${scenarios.find((s) => s.id === key)?.name ?? key}: ${describe(problem)}`);
 		}
 		this.scenarios = results;
-		this.scenarioStatus = problems.length ? { state: 'error', message: problems.join('; ') } : { state: 'done', ms: performance.now() - started };
+		this.scenarioStatus = problems.length
+			? { state: 'error', message: problems.join('; ') }
+			: { state: 'done', ms: performance.now() - started };
 	}
 
 	/** Runs Monte Carlo samples on the pool, in blocks, on the model the live run uses. */
@@ -231,7 +263,11 @@ export class Runs {
 	}
 
 	/** Percentiles at every saved time across runs in blocks, taken on the pool. */
-	percentiles(blocks: readonly RunBlock[], rows: number, percentiles: readonly number[]): Promise<Float64Array[]> {
+	percentiles(
+		blocks: readonly RunBlock[],
+		rows: number,
+		percentiles: readonly number[]
+	): Promise<Float64Array[]> {
 		return this.#pool.percentiles(blocks, rows, percentiles);
 	}
 
@@ -249,7 +285,12 @@ export class Runs {
 
 /** "Error in Heat Loss at time 4.25: …", naming what the user wrote. */
 export function describe(d: Diagnostic): string {
-	const where = [d.variable ? `in ${d.variable}` : '', d.time !== undefined ? `at time ${d.time}` : ''].filter(Boolean).join(' ');
+	const where = [
+		d.variable ? `in ${d.variable}` : '',
+		d.time !== undefined ? `at time ${d.time}` : ''
+	]
+		.filter(Boolean)
+		.join(' ');
 	return where ? `Error ${where}: ${d.message}` : `Error: ${d.message}`;
 }
 

@@ -5,13 +5,25 @@ import { readDocument } from '../model/document';
 import type { Cell } from '../model/types';
 import { Notebook } from './notebook.svelte';
 
-const example = readDocument(readFileSync(new URL('../../../models/bathtub-basics.flowbook.json', import.meta.url), 'utf8')).document;
+const example = readDocument(
+	readFileSync(new URL('../../../models/bathtub-basics.flowbook.json', import.meta.url), 'utf8')
+).document;
 const cell: Cell = { id: 'sens', kind: 'sensitivity', outputs: [example.model.variables[0].id] };
 
 describe('sensitivity settings as notebook edits', () => {
 	it('are one undoable step each, and the same settings again are no step at all', () => {
 		const notebook = new Notebook({ ...example, cells: [...example.cells, cell] });
-		const settings: Cell = { ...cell, runs: 500, seed: 7, parameters: [{ variable: example.model.variables[0].id, distribution: { kind: 'normal', mean: 10, sd: 2 } }] };
+		const settings: Cell = {
+			...cell,
+			runs: 500,
+			seed: 7,
+			parameters: [
+				{
+					variable: example.model.variables[0].id,
+					distribution: { kind: 'normal', mean: 10, sd: 2 }
+				}
+			]
+		};
 		notebook.updateCell(settings);
 		expect(notebook.document.cells.at(-1)).toEqual(settings);
 		expect(notebook.canUndo).toBe(true);

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { FAN, defaultDistribution, distributionProblem, drawSamples, fanCsv, memoryProblem, percentileBands, percentileOfSorted, reshape, runsProblem, seedProblem } from './sensitivity';
+import {
+	FAN,
+	defaultDistribution,
+	distributionProblem,
+	drawSamples,
+	fanCsv,
+	memoryProblem,
+	percentileBands,
+	percentileOfSorted,
+	reshape,
+	runsProblem,
+	seedProblem
+} from './sensitivity';
 
 describe('percentiles', () => {
 	it('interpolates between neighbours as numpy and PERCENTILE.INC do', () => {
 		// numpy.percentile([1, 2, 3, 4], [5, 25, 50, 75, 95]) = [1.15, 1.75, 2.5, 3.25, 3.85]
 		const sorted = [1, 2, 3, 4];
-		expect([5, 25, 50, 75, 95].map((p) => percentileOfSorted(sorted, p))).toEqual([1.15, 1.75, 2.5, 3.25, 3.85].map((v) => expect.closeTo(v, 12)));
+		expect([5, 25, 50, 75, 95].map((p) => percentileOfSorted(sorted, p))).toEqual(
+			[1.15, 1.75, 2.5, 3.25, 3.85].map((v) => expect.closeTo(v, 12))
+		);
 		expect(percentileOfSorted([7], 95)).toBe(7);
 		expect(percentileOfSorted([], 50)).toBeNaN();
 		expect(percentileOfSorted([0, 10], 0)).toBe(0);
@@ -22,7 +36,9 @@ describe('percentiles', () => {
 		];
 		const [p5, p25, p50, p75, p95] = percentileBands(runs, 3, FAN);
 		// time 0: 1 2 3 4 5; time 1: 1 2 3 4 5; time 2: 2 4 8
-		expect([p5[0], p25[0], p50[0], p75[0], p95[0]]).toEqual([1.2, 2, 3, 4, 4.8].map((v) => expect.closeTo(v, 12)));
+		expect([p5[0], p25[0], p50[0], p75[0], p95[0]]).toEqual(
+			[1.2, 2, 3, 4, 4.8].map((v) => expect.closeTo(v, 12))
+		);
 		expect(p50[1]).toBe(3);
 		expect([p5[2], p50[2], p95[2]]).toEqual([2.2, 4, 7.6].map((v) => expect.closeTo(v, 12)));
 	});
@@ -71,14 +87,23 @@ describe('samples', () => {
 
 describe('settings', () => {
 	it('spread a constant over its lever, else ±20% of its value', () => {
-		expect(defaultDistribution(0.02, { min: 0, max: 0.04 })).toEqual({ kind: 'uniform', min: 0, max: 0.04 });
+		expect(defaultDistribution(0.02, { min: 0, max: 0.04 })).toEqual({
+			kind: 'uniform',
+			min: 0,
+			max: 0.04
+		});
 		expect(defaultDistribution(-10)).toEqual({ kind: 'uniform', min: -12, max: -8 });
 	});
 
 	it('keep the range when the kind changes: a normal’s mean ± 2 sd stands for it', () => {
 		const uniform = { kind: 'uniform' as const, min: 2, max: 10 };
 		expect(reshape(uniform, 'normal')).toEqual({ kind: 'normal', mean: 6, sd: 2 });
-		expect(reshape(uniform, 'triangular')).toEqual({ kind: 'triangular', min: 2, mode: 6, max: 10 });
+		expect(reshape(uniform, 'triangular')).toEqual({
+			kind: 'triangular',
+			min: 2,
+			mode: 6,
+			max: 10
+		});
 		expect(reshape(reshape(uniform, 'normal'), 'uniform')).toEqual(uniform);
 	});
 

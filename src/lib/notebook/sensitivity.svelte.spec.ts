@@ -8,10 +8,17 @@ import type { Parameter } from './sensitivity';
 
 // Noise in the drain, so the runs' own seeds matter as well as the sampled constants.
 const noisy = model(
-	[stock('Tank', '100', { outflows: ['drain'] }), flow('drain', 'Tank / time_to_drain * (1 + noise)'), aux('time to drain', '5'), aux('noise', 'RANDOM(-0.2, 0.2)')],
+	[
+		stock('Tank', '100', { outflows: ['drain'] }),
+		flow('drain', 'Tank / time_to_drain * (1 + noise)'),
+		aux('time to drain', '5'),
+		aux('noise', 'RANDOM(-0.2, 0.2)')
+	],
 	{ stop: 20 }
 );
-const parameters: Parameter[] = [{ name: 'time to drain', distribution: { kind: 'triangular', min: 2, mode: 4, max: 9 } }];
+const parameters: Parameter[] = [
+	{ name: 'time to drain', distribution: { kind: 'triangular', min: 2, mode: 4, max: 9 } }
+];
 
 /** A worker in this process that answers on a later tick, as a real one would. */
 function fakeWorker(): WorkerHandle {
@@ -93,6 +100,9 @@ describe('Sensitivity', () => {
 		await sensitivity.run(parameters, ['Tank', 'Bucket'], 5, 1);
 		pool.dispose();
 		expect(sensitivity.fans.map((f) => f.output)).toEqual(['Tank']);
-		expect(sensitivity.status).toMatchObject({ state: 'done', firstProblem: 'the model does not save Bucket' });
+		expect(sensitivity.status).toMatchObject({
+			state: 'done',
+			firstProblem: 'the model does not save Bucket'
+		});
 	});
 });

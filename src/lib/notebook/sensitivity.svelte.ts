@@ -60,7 +60,12 @@ export class Sensitivity {
 	}
 
 	/** Runs `count` samples of `parameters` from `seed` and bands each output (display names). */
-	async run(parameters: Parameter[], outputs: string[], count: number, seed: number): Promise<void> {
+	async run(
+		parameters: Parameter[],
+		outputs: string[],
+		count: number,
+		seed: number
+	): Promise<void> {
 		this.#abort?.abort();
 		if (this.#runs.compileError) {
 			this.status = { state: 'error', message: this.#runs.compileError };
@@ -91,7 +96,9 @@ export class Sensitivity {
 				runMs += reply.ms;
 				ran += reply.ran;
 				if (reply.rows > times.length) times = reply.times;
-				reply.columns.forEach((values, k) => blocks[k].push({ values, count: reply.count, rows: reply.rows }));
+				reply.columns.forEach((values, k) =>
+					blocks[k].push({ values, count: reply.count, rows: reply.rows })
+				);
 				this.#done = done;
 				const now = performance.now();
 				if (now - moved >= PROGRESS_MS || done === total) {
@@ -105,7 +112,8 @@ export class Sensitivity {
 			}
 		});
 		if (!finished) {
-			if (this.#abort === abort) this.status = { state: 'cancelled', done: this.#done, total: count };
+			if (this.#abort === abort)
+				this.status = { state: 'cancelled', done: this.#done, total: count };
 			return;
 		}
 		if (!times.length) {
@@ -123,14 +131,26 @@ export class Sensitivity {
 		if (unknown.size) firstProblem ??= `the model does not save ${[...unknown].join(', ')}`;
 		this.fans = fans;
 		const now = performance.now();
-		this.status = { state: 'done', runs: count, failed, ms: now - started, bandsMs: now - banding, runMs: runMs / Math.max(1, ran), firstProblem };
+		this.status = {
+			state: 'done',
+			runs: count,
+			failed,
+			ms: now - started,
+			bandsMs: now - banding,
+			runMs: runMs / Math.max(1, ran),
+			firstProblem
+		};
 	}
 
 	cancel(): void {
 		if (!this.#abort || this.#abort.signal.aborted) return;
 		const status = this.status;
 		this.#abort.abort();
-		this.status = { state: 'cancelled', done: this.#done, total: status.state === 'running' ? status.total : 0 };
+		this.status = {
+			state: 'cancelled',
+			done: this.#done,
+			total: status.state === 'running' ? status.total : 0
+		};
 	}
 
 	dispose(): void {
@@ -139,7 +159,11 @@ export class Sensitivity {
 }
 
 /** Samples as the pool takes them: one array of values, one of seeds. */
-export function packSamples(samples: readonly Sample[], parameters: readonly Parameter[], outputs: string[]): SampleJob {
+export function packSamples(
+	samples: readonly Sample[],
+	parameters: readonly Parameter[],
+	outputs: string[]
+): SampleJob {
 	const names = parameters.map((p) => p.name);
 	const values = new Float64Array(samples.length * names.length);
 	const seeds = new Float64Array(samples.length);

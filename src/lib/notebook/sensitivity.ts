@@ -41,13 +41,19 @@ export function draw(d: Distribution, next: () => number): number {
 			const u = next();
 			if (max === min) return min;
 			const cut = (mode - min) / (max - min);
-			return u < cut ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+			return u < cut
+				? min + Math.sqrt(u * (max - min) * (mode - min))
+				: max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 		}
 	}
 }
 
 /** `runs` samples from one stream: run by run, parameter by parameter, then the run's own seed. */
-export function drawSamples(parameters: readonly Parameter[], runs: number, seed: number): Sample[] {
+export function drawSamples(
+	parameters: readonly Parameter[],
+	runs: number,
+	seed: number
+): Sample[] {
 	const next = randomStream(seed);
 	const samples: Sample[] = [];
 	for (let r = 0; r < runs; r++) {
@@ -67,8 +73,13 @@ export const MAX_SEED = 2 ** 32 - 1;
 export const MEMORY_BUDGET_BYTES = 512 * 1024 * 1024;
 
 /** A constant's spread until the user sets one: its lever's range, else ±20% of its value. */
-export function defaultDistribution(value: number, lever?: { min: number; max: number }): Distribution {
-	const [min, max] = lever ? [lever.min, lever.max] : [value * 0.8, value * 1.2].sort((a, b) => a - b);
+export function defaultDistribution(
+	value: number,
+	lever?: { min: number; max: number }
+): Distribution {
+	const [min, max] = lever
+		? [lever.min, lever.max]
+		: [value * 0.8, value * 1.2].sort((a, b) => a - b);
 	return { kind: 'uniform', min, max };
 }
 
@@ -81,14 +92,22 @@ export function reshape(d: Distribution, kind: Distribution['kind']): Distributi
 }
 
 /** The numbers each kind of distribution is given by, in the order a form shows them. */
-export const DISTRIBUTION_FIELDS: Record<Distribution['kind'], string[]> = { uniform: ['min', 'max'], normal: ['mean', 'sd'], triangular: ['min', 'mode', 'max'] };
+export const DISTRIBUTION_FIELDS: Record<Distribution['kind'], string[]> = {
+	uniform: ['min', 'max'],
+	normal: ['mean', 'sd'],
+	triangular: ['min', 'mode', 'max']
+};
 
 export function runsProblem(runs: number): string | undefined {
-	return Number.isInteger(runs) && runs >= 1 && runs <= MAX_SENSITIVITY_RUNS ? undefined : `runs must be a whole number from 1 to ${MAX_SENSITIVITY_RUNS.toLocaleString('en-GB')}`;
+	return Number.isInteger(runs) && runs >= 1 && runs <= MAX_SENSITIVITY_RUNS
+		? undefined
+		: `runs must be a whole number from 1 to ${MAX_SENSITIVITY_RUNS.toLocaleString('en-GB')}`;
 }
 
 export function seedProblem(seed: number): string | undefined {
-	return Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED ? undefined : `the seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')}`;
+	return Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED
+		? undefined
+		: `the seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')}`;
 }
 
 /** Why the page could not hold every run's series, or undefined when it can. */
@@ -103,12 +122,22 @@ export function memoryProblem(runs: number, outputs: number, rows: number): stri
  * The fans as CSV: a time column in display units, then each output's five percentiles,
  * headed "occupancy p5" and so on.
  */
-export function fanCsv(fans: readonly { output: string; times: ArrayLike<number>; bands: readonly ArrayLike<number>[] }[], timeLabel: string, perUnit = 1): string {
+export function fanCsv(
+	fans: readonly {
+		output: string;
+		times: ArrayLike<number>;
+		bands: readonly ArrayLike<number>[];
+	}[],
+	timeLabel: string,
+	perUnit = 1
+): string {
 	const times = Array.from(fans[0]?.times ?? [], (t) => t / perUnit);
 	return chartCsv(
 		timeLabel,
 		times,
-		fans.flatMap((fan) => fan.bands.map((values, i) => ({ label: `${fan.output} p${FAN[i]}`, values })))
+		fans.flatMap((fan) =>
+			fan.bands.map((values, i) => ({ label: `${fan.output} p${FAN[i]}`, values }))
+		)
 	);
 }
 

@@ -12,7 +12,11 @@ export function emptyDocument(title = 'Untitled notebook'): FlowbookDocument {
 		schemaVersion: SCHEMA_VERSION,
 		title,
 		description: '',
-		model: { simSpecs: { start: 0, stop: 100, dt: 1, method: 'euler', timeUnits: 'day' }, variables: [], diagram: { connectors: [], clouds: [] } },
+		model: {
+			simSpecs: { start: 0, stop: 100, dt: 1, method: 'euler', timeUnits: 'day' },
+			variables: [],
+			diagram: { connectors: [], clouds: [] }
+		},
 		scenarios: [{ id: 'baseline', name: 'Baseline', colour: '#1f5f8b', overrides: {} }],
 		levers: [],
 		cells: [{ id: 'diagram', kind: 'diagram' }]

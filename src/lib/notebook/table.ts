@@ -11,7 +11,12 @@ export interface Summary {
  * value times the save interval, in display time units: a cost a year over ten years of days
  * totals in pounds, not pounds × days) and the largest value.
  */
-export function summarise(times: ArrayLike<number>, values: ArrayLike<number>, at: readonly number[], perUnit = 1): Summary {
+export function summarise(
+	times: ArrayLike<number>,
+	values: ArrayLike<number>,
+	at: readonly number[],
+	perUnit = 1
+): Summary {
 	const n = Math.min(times.length, values.length);
 	const step = n > 1 ? times[1] - times[0] : 1;
 	let cumulative = 0;
@@ -29,7 +34,10 @@ export function summarise(times: ArrayLike<number>, values: ArrayLike<number>, a
 }
 
 /** Whether a difference from the baseline is better, worse or neither. */
-export function judge(difference: number, better: 'higher' | 'lower' | undefined): 'better' | 'worse' | undefined {
+export function judge(
+	difference: number,
+	better: 'higher' | 'lower' | undefined
+): 'better' | 'worse' | undefined {
 	if (!better || !Number.isFinite(difference) || Math.abs(difference) < 1e-12) return undefined;
-	return (difference > 0) === (better === 'higher') ? 'better' : 'worse';
+	return difference > 0 === (better === 'higher') ? 'better' : 'worse';
 }

@@ -3,7 +3,11 @@ import type { RunResult } from '../engine/api';
 import { csvField, csvNumber, resultsToCsv } from './csv';
 
 function result(names: string[], times: number[], ...series: number[][]): RunResult {
-	return { names, times: Float64Array.from(times), series: series.map((s) => Float64Array.from(s)) };
+	return {
+		names,
+		times: Float64Array.from(times),
+		series: series.map((s) => Float64Array.from(s))
+	};
 }
 
 /** A minimal RFC 4180 reader: enough to check that what we write reads back as written. */
@@ -15,15 +19,15 @@ function parseCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
 		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+			if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
 			else if (c === '"') quoted = false;
 			else field += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(field), (field = '');
-		else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+		else if (c === ',') (row.push(field), (field = ''));
+		else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
 		else field += c;
 	}
-	if (field || row.length) row.push(field), rows.push(row);
+	if (field || row.length) (row.push(field), rows.push(row));
 	return rows;
 }
 
@@ -56,7 +60,9 @@ describe('csvNumber', () => {
 
 describe('resultsToCsv', () => {
 	it('writes a header of time then the names, and one row per saved time', () => {
-		const csv = resultsToCsv(result(['Stock', 'Flow'], [0, 0.5, 1], [10, 9, 8.1], [-2, -1.8, -1.62]));
+		const csv = resultsToCsv(
+			result(['Stock', 'Flow'], [0, 0.5, 1], [10, 9, 8.1], [-2, -1.8, -1.62])
+		);
 		expect(csv).toBe('time,Stock,Flow\n0,10,-2\n0.5,9,-1.8\n1,8.1,-1.62\n');
 	});
 
@@ -65,7 +71,10 @@ describe('resultsToCsv', () => {
 		const csv = resultsToCsv(result(names, [0], [1], [2], [3], [4]));
 		expect(csv.split('\n')[0]).toBe('time,"Beds, occupied","say ""when""","two');
 		const rows = parseCsv(csv);
-		expect(rows).toEqual([['time', ...names], ['0', '1', '2', '3', '4']]);
+		expect(rows).toEqual([
+			['time', ...names],
+			['0', '1', '2', '3', '4']
+		]);
 	});
 
 	it('writes NaN as NaN', () => {
@@ -110,15 +119,20 @@ describe('resultsToCsv', () => {
 
 	it('with a scenario, leads each row with a scenario column', () => {
 		const r = result(['Stock'], [0, 1], [5, 6]);
-		expect(resultsToCsv(r, { scenario: 'Baseline' })).toBe('scenario,time,Stock\nBaseline,0,5\nBaseline,1,6\n');
-		expect(resultsToCsv(r, { scenario: 'S1, more beds' })).toBe('scenario,time,Stock\n"S1, more beds",0,5\n"S1, more beds",1,6\n');
+		expect(resultsToCsv(r, { scenario: 'Baseline' })).toBe(
+			'scenario,time,Stock\nBaseline,0,5\nBaseline,1,6\n'
+		);
+		expect(resultsToCsv(r, { scenario: 'S1, more beds' })).toBe(
+			'scenario,time,Stock\n"S1, more beds",0,5\n"S1, more beds",1,6\n'
+		);
 	});
 
 	it('leaves the header out when asked, so several runs make one long file', () => {
 		const a = result(['Stock'], [0, 1], [5, 6]);
 		const b = result(['Stock'], [0, 1], [7, 8]);
 		expect(resultsToCsv(a, { header: false })).toBe('0,5\n1,6\n');
-		const long = resultsToCsv(a, { scenario: 'A' }) + resultsToCsv(b, { scenario: 'B', header: false });
+		const long =
+			resultsToCsv(a, { scenario: 'A' }) + resultsToCsv(b, { scenario: 'B', header: false });
 		expect(long).toBe('scenario,time,Stock\nA,0,5\nA,1,6\nB,0,7\nB,1,8\n');
 	});
 

@@ -13,10 +13,20 @@ export function csvNumber(x: number): string {
 }
 
 /** One run; with `scenario`, a leading scenario column (for several runs in one long file). */
-export function resultsToCsv(result: RunResult, options: { scenario?: string; header?: boolean } = {}): string {
+export function resultsToCsv(
+	result: RunResult,
+	options: { scenario?: string; header?: boolean } = {}
+): string {
 	const lines: string[] = [];
 	const lead = options.scenario !== undefined ? [csvField(options.scenario)] : [];
-	if (options.header !== false) lines.push([...(options.scenario !== undefined ? ['scenario'] : []), 'time', ...result.names.map(csvField)].join(','));
+	if (options.header !== false)
+		lines.push(
+			[
+				...(options.scenario !== undefined ? ['scenario'] : []),
+				'time',
+				...result.names.map(csvField)
+			].join(',')
+		);
 	for (let r = 0; r < result.times.length; r++) {
 		const row = [...lead, csvNumber(result.times[r])];
 		for (const s of result.series) row.push(csvNumber(s[r]));

@@ -6,7 +6,9 @@ import { readDocument } from '../model/document';
 import { Autosave, SAVE_DELAY_MS } from './autosave.svelte';
 import { Library } from './library';
 
-const example = readDocument(readFileSync(new URL('../../../models/bathtub-basics.flowbook.json', import.meta.url), 'utf8')).document;
+const example = readDocument(
+	readFileSync(new URL('../../../models/bathtub-basics.flowbook.json', import.meta.url), 'utf8')
+).document;
 let databases = 0;
 const newLibrary = () => new Library(createStore(`autosave-${++databases}`, 'library'));
 
@@ -29,9 +31,14 @@ describe('autosave', () => {
 		const library = newLibrary();
 		const id = await library.create(example);
 		const autosave = new Autosave(library, id, () => undefined);
-		const save = vi.spyOn(library, 'save').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+		const save = vi
+			.spyOn(library, 'save')
+			.mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
 		await autosave.flush({ ...example, title: 'Edited' });
-		expect(autosave.status).toMatchObject({ state: 'failed', message: expect.stringContaining('storage is full') });
+		expect(autosave.status).toMatchObject({
+			state: 'failed',
+			message: expect.stringContaining('storage is full')
+		});
 		await autosave.keepMine();
 		expect(save).toHaveBeenCalledTimes(2);
 		expect(autosave.status.state).toBe('saved');

@@ -106,7 +106,10 @@ export class Autosave {
 
 	#heard(message: Saved): void {
 		if (!message || message.id !== this.id || message.tab === this.#tab) return;
-		const unsaved = this.#pending !== undefined || this.status.state === 'saving' || this.status.state === 'failed';
+		const unsaved =
+			this.#pending !== undefined ||
+			this.status.state === 'saving' ||
+			this.status.state === 'failed';
 		if (unsaved) {
 			clearTimeout(this.#timer);
 			this.status = { state: 'conflict' };

@@ -9,7 +9,9 @@ import type { FlowbookDocument } from '../model/types';
 import { notebookFile, readNotebookFile, xmileFile } from './files';
 import { decodeShareFragment, encodeShareFragment } from './share-link';
 
-const example = readDocument(readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')).document;
+const example = readDocument(
+	readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')
+).document;
 const withSensitivity: FlowbookDocument = {
 	...example,
 	cells: [
@@ -20,7 +22,10 @@ const withSensitivity: FlowbookDocument = {
 			outputs: ['occupancy', 'four_hour_performance'],
 			parameters: [
 				{ variable: 'demand_growth', distribution: { kind: 'uniform', min: 0, max: 0.04 } },
-				{ variable: 'extra_acute_beds', distribution: { kind: 'triangular', min: 0, mode: 20, max: 200 } }
+				{
+					variable: 'extra_acute_beds',
+					distribution: { kind: 'triangular', min: 0, mode: 20, max: 200 }
+				}
 			],
 			runs: 1000,
 			seed: 42
@@ -35,7 +40,9 @@ describe('a notebook with sensitivity settings', () => {
 	});
 
 	it('keeps them in its share link', async () => {
-		const { document, diagnostics } = await decodeShareFragment(await encodeShareFragment(withSensitivity));
+		const { document, diagnostics } = await decodeShareFragment(
+			await encodeShareFragment(withSensitivity)
+		);
 		expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 		expect(document.cells.at(-1)).toEqual(withSensitivity.cells.at(-1));
 	});
@@ -45,7 +52,9 @@ describe('a notebook with sensitivity settings', () => {
 		const text = await file.text();
 		expect(text).not.toMatch(/triangular/);
 		const opened = await readNotebookFile(new File([text], file.name));
-		expect(opened.model.variables.map((v) => v.name)).toEqual(withSensitivity.model.variables.map((v) => v.name));
+		expect(opened.model.variables.map((v) => v.name)).toEqual(
+			withSensitivity.model.variables.map((v) => v.name)
+		);
 		expect(opened.cells.some((c) => c.kind === 'sensitivity')).toBe(false);
 	});
 });

@@ -15,14 +15,18 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** The notebook in a file, or an InputError naming the file and what is wrong with it. */
 export async function readNotebookFile(file: File): Promise<FlowbookDocument> {
-	if (file.size > MAX_FILE_BYTES) throw new InputError(`“${file.name}” is ${Math.round(file.size / 1024 / 1024)} MB, too large to be a notebook.`);
+	if (file.size > MAX_FILE_BYTES)
+		throw new InputError(
+			`“${file.name}” is ${Math.round(file.size / 1024 / 1024)} MB, too large to be a notebook.`
+		);
 	const text = await file.text();
 	const lower = file.name.toLowerCase();
 	try {
 		if (lower.endsWith('.json')) {
 			const { document, diagnostics } = readDocument(text);
 			const error = diagnostics.find((d) => d.severity === 'error');
-			if (error) throw new InputError(error.line ? `line ${error.line}: ${error.message}` : error.message);
+			if (error)
+				throw new InputError(error.line ? `line ${error.line}: ${error.message}` : error.message);
 			return document;
 		}
 		if (/\.(xmile|stmx|xml)$/.test(lower)) {
@@ -32,23 +36,40 @@ export async function readNotebookFile(file: File): Promise<FlowbookDocument> {
 			return documentFromModel(read.model, read.name?.trim() || file.name.replace(/\.[^.]+$/, ''));
 		}
 	} catch (e) {
-		throw new InputError(`Cannot import “${file.name}”: ${e instanceof Error ? e.message : String(e)}`);
+		throw new InputError(
+			`Cannot import “${file.name}”: ${e instanceof Error ? e.message : String(e)}`
+		);
 	}
-	throw new InputError(`Cannot import “${file.name}”: Flowbook opens .flowbook.json, .xmile and .stmx files.`);
+	throw new InputError(
+		`Cannot import “${file.name}”: Flowbook opens .flowbook.json, .xmile and .stmx files.`
+	);
 }
 
 /** A file name made from a title: letters, digits and dashes only. */
 export function fileNameFor(title: string, extension: string): string {
-	const base = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').toLowerCase().slice(0, 80) || 'notebook';
+	const base =
+		title
+			.normalize('NFKD')
+			.replace(/[^\w\s-]/g, '')
+			.trim()
+			.replace(/[\s_]+/g, '-')
+			.toLowerCase()
+			.slice(0, 80) || 'notebook';
 	return base + extension;
 }
 
 export function notebookFile(document: FlowbookDocument): File {
-	return new File([writeDocument(document)], fileNameFor(document.title, '.flowbook.json'), { type: 'application/json' });
+	return new File([writeDocument(document)], fileNameFor(document.title, '.flowbook.json'), {
+		type: 'application/json'
+	});
 }
 
 export function xmileFile(document: FlowbookDocument): File {
-	return new File([writeXmile(document.model, { name: document.title })], fileNameFor(document.title, '.xmile'), { type: 'application/xml' });
+	return new File(
+		[writeXmile(document.model, { name: document.title })],
+		fileNameFor(document.title, '.xmile'),
+		{ type: 'application/xml' }
+	);
 }
 
 /** Hands a file to the browser's downloads. */

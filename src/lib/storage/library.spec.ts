@@ -6,7 +6,9 @@ import { readDocument } from '../model/document';
 import { SCHEMA_VERSION } from '../model/types';
 import { Library, saveProblem, VERSIONS_KEPT } from './library';
 
-const example = readDocument(readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')).document;
+const example = readDocument(
+	readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')
+).document;
 
 let databases = 0;
 /** A library in a database of its own, with a clock that ticks a second per call. */
@@ -23,7 +25,9 @@ describe('the library', () => {
 		const opened = await lib.get(id);
 		expect(opened?.document).toEqual(example);
 		expect(opened?.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-		expect(await lib.list()).toEqual([{ id, title: example.title, description: example.description, updated: opened!.updated }]);
+		expect(await lib.list()).toEqual([
+			{ id, title: example.title, description: example.description, updated: opened!.updated }
+		]);
 		expect(await lib.get('nothing')).toBeUndefined();
 	});
 
@@ -86,7 +90,11 @@ describe('the library', () => {
 				]
 			}
 		};
-		await set('notebook:old', { id: 'old', title: old.title, description: '', updated: 1, text: JSON.stringify(old) }, store);
+		await set(
+			'notebook:old',
+			{ id: 'old', title: old.title, description: '', updated: 1, text: JSON.stringify(old) },
+			store
+		);
 		const opened = await lib.get('old');
 		expect(opened?.migratedFrom).toBe(0);
 		expect(opened?.document.schemaVersion).toBe(SCHEMA_VERSION);
@@ -97,7 +105,9 @@ describe('the library', () => {
 	});
 
 	it('says plainly when the browser storage is full', () => {
-		expect(saveProblem(new DOMException('full', 'QuotaExceededError'))).toMatch(/storage is full.*kept on this page/);
+		expect(saveProblem(new DOMException('full', 'QuotaExceededError'))).toMatch(
+			/storage is full.*kept on this page/
+		);
 		expect(saveProblem(new Error('disk on fire'))).toMatch(/^Not saved: disk on fire/);
 	});
 });

@@ -92,20 +92,36 @@ export class Library {
 		const dropped = times.splice(0, Math.max(0, times.length - VERSIONS_KEPT));
 		await setMany(
 			[
-				[NOTEBOOK + id, { id, title: document.title, description: document.description, updated, text } satisfies StoredNotebook],
+				[
+					NOTEBOOK + id,
+					{
+						id,
+						title: document.title,
+						description: document.description,
+						updated,
+						text
+					} satisfies StoredNotebook
+				],
 				[versionKey(id, updated), text],
 				[VERSIONS + id, times]
 			],
 			this.#store
 		);
-		if (dropped.length) await delMany(dropped.map((t) => versionKey(id, t)), this.#store);
+		if (dropped.length)
+			await delMany(
+				dropped.map((t) => versionKey(id, t)),
+				this.#store
+			);
 		return updated;
 	}
 
 	/** The kept versions, the newest first. */
 	async versions(id: string): Promise<StoredVersion[]> {
 		const times = ((await get<number[]>(VERSIONS + id, this.#store)) ?? []).toReversed();
-		const texts = await getMany<string | undefined>(times.map((t) => versionKey(id, t)), this.#store);
+		const texts = await getMany<string | undefined>(
+			times.map((t) => versionKey(id, t)),
+			this.#store
+		);
 		return times.flatMap((saved, i) => (texts[i] === undefined ? [] : [{ saved, text: texts[i] }]));
 	}
 
@@ -130,7 +146,9 @@ export class Library {
 		const texts = await getMany<string | undefined>(keys, this.#store);
 		await delMany([NOTEBOOK + id, VERSIONS + id, ...keys], this.#store);
 		return async () => {
-			const back: [IDBValidKey, unknown][] = keys.flatMap((key, i) => (texts[i] === undefined ? [] : [[key, texts[i]] as [IDBValidKey, unknown]]));
+			const back: [IDBValidKey, unknown][] = keys.flatMap((key, i) =>
+				texts[i] === undefined ? [] : [[key, texts[i]] as [IDBValidKey, unknown]]
+			);
 			if (notebook) back.push([NOTEBOOK + id, notebook]);
 			back.push([VERSIONS + id, times]);
 			await setMany(back, this.#store);
@@ -156,6 +174,7 @@ export async function askForPersistentStorage(): Promise<boolean> {
 /** A sentence for a write the browser refused. */
 export function saveProblem(error: unknown): string {
 	const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-	if (name === 'QuotaExceededError') return 'Not saved: this browser’s storage is full. Your edits are kept on this page: export the notebook as a file, or delete notebooks you no longer need.';
+	if (name === 'QuotaExceededError')
+		return 'Not saved: this browser’s storage is full. Your edits are kept on this page: export the notebook as a file, or delete notebooks you no longer need.';
 	return `Not saved: ${error instanceof Error ? error.message : String(error)}. Your edits are kept on this page; export the notebook as a file to be safe.`;
 }

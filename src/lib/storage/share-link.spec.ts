@@ -2,9 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/diagnostics';
 import { readDocument } from '../model/document';
-import { decodeShareFragment, encodeShareFragment, fromBase64Url, MAX_DOCUMENT_BYTES, toBase64Url } from './share-link';
+import {
+	decodeShareFragment,
+	encodeShareFragment,
+	fromBase64Url,
+	MAX_DOCUMENT_BYTES,
+	toBase64Url
+} from './share-link';
 
-const example = readDocument(readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')).document;
+const example = readDocument(
+	readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')
+).document;
 
 async function refusal(fragment: string): Promise<string> {
 	try {
@@ -17,7 +25,11 @@ async function refusal(fragment: string): Promise<string> {
 }
 
 async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-	return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+	return new Uint8Array(
+		await new Response(
+			new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))
+		).arrayBuffer()
+	);
 }
 
 describe('share links', () => {
@@ -43,8 +55,12 @@ describe('share links', () => {
 		expect(await refusal('#')).toMatch(/holds no notebook/);
 		expect(await refusal('#https://example.org')).toMatch(/not a Flowbook share link/);
 		expect(await refusal('#nb1.abc$def')).toMatch(/contains "\$"/);
-		expect(await refusal('#' + fragment.slice(0, Math.floor(fragment.length / 2)))).toMatch(/damaged or cut short|cut short/);
-		expect(await refusal('#nb1.' + toBase64Url(new TextEncoder().encode('not deflated at all')))).toMatch(/damaged or cut short/);
+		expect(await refusal('#' + fragment.slice(0, Math.floor(fragment.length / 2)))).toMatch(
+			/damaged or cut short|cut short/
+		);
+		expect(
+			await refusal('#nb1.' + toBase64Url(new TextEncoder().encode('not deflated at all')))
+		).toMatch(/damaged or cut short/);
 	});
 
 	it('refuse a link that would inflate past the size cap, without inflating it all', async () => {
@@ -56,7 +72,9 @@ describe('share links', () => {
 	it('refuse a link whose content is not a notebook', async () => {
 		const notJson = await deflate(new TextEncoder().encode('{"schemaVersion": 1, "title": '));
 		expect(await refusal('#nb1.' + toBase64Url(notJson))).toMatch(/not valid JSON/);
-		const { diagnostics } = await decodeShareFragment('#nb1.' + toBase64Url(await deflate(new TextEncoder().encode('{"title": 3}'))));
+		const { diagnostics } = await decodeShareFragment(
+			'#nb1.' + toBase64Url(await deflate(new TextEncoder().encode('{"title": 3}')))
+		);
 		expect(diagnostics.some((d) => d.severity === 'error')).toBe(true);
 	});
 

@@ -35,7 +35,8 @@ const ofNumber: UnitRule = (c) => {
 	return c.args.every((a) => a.kind === 'number') ? number() : known(c.dimensionless);
 };
 
-const perTime = (c: CallUnits): Inferred => (c.time ? known(c.dimensionless.over(c.time)) : UNKNOWN);
+const perTime = (c: CallUnits): Inferred =>
+	c.time ? known(c.dimensionless.over(c.time)) : UNKNOWN;
 const time = (c: CallUnits): Inferred => (c.time ? known(c.time) : UNKNOWN);
 
 /** DELAY1(input, delay time [, initial]) and the smooths: the input's units, delayed. */
@@ -61,7 +62,21 @@ const safeDivide: UnitRule = (c) => {
 	return quotient;
 };
 
-const dimensionlessFunctions = ['exp', 'ln', 'log10', 'log', 'sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh'];
+const dimensionlessFunctions = [
+	'exp',
+	'ln',
+	'log10',
+	'log',
+	'sin',
+	'cos',
+	'tan',
+	'arcsin',
+	'arccos',
+	'arctan',
+	'sinh',
+	'cosh',
+	'tanh'
+];
 
 export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	...Object.fromEntries(dimensionlessFunctions.map((n) => [n, ofNumber])),
@@ -70,7 +85,11 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	round: keep,
 	sqrt: (c) => {
 		const x = c.args[0];
-		return x.kind === 'units' ? known(x.units.pow(0.5)) : x.kind === 'number' ? number(x.value !== undefined ? Math.sqrt(x.value) : undefined) : UNKNOWN;
+		return x.kind === 'units'
+			? known(x.units.pow(0.5))
+			: x.kind === 'number'
+				? number(x.value !== undefined ? Math.sqrt(x.value) : undefined)
+				: UNKNOWN;
 	},
 	pi: () => number(Math.PI),
 	min: sameAll,

@@ -53,16 +53,28 @@ export function checkUnits(written: Model): Diagnostic[] {
 		}
 	};
 
-	const variables = (Array.isArray(model.variables) ? model.variables : []).filter((v) => v && typeof v.name === 'string');
-	const declared = new Map<Variable, Units | undefined>(variables.map((v) => [v, read(v.units, `the units of "${v.name}"`, v.name)]));
-	const scope = makeScope(variables, declared, system, read(model.simSpecs?.timeUnits, 'the time unit'));
+	const variables = (Array.isArray(model.variables) ? model.variables : []).filter(
+		(v) => v && typeof v.name === 'string'
+	);
+	const declared = new Map<Variable, Units | undefined>(
+		variables.map((v) => [v, read(v.units, `the units of "${v.name}"`, v.name)])
+	);
+	const scope = makeScope(
+		variables,
+		declared,
+		system,
+		read(model.simSpecs?.timeUnits, 'the time unit')
+	);
 
 	for (const v of variables) {
 		try {
 			checkEquation(v, declared.get(v), scope, warn);
 		} catch (e) {
 			// A model the checker cannot follow (an equation too long to recurse through) must not stop the others.
-			warn(`the units of this equation could not be checked (${e instanceof Error ? e.message : String(e)})`, v.name);
+			warn(
+				`the units of this equation could not be checked (${e instanceof Error ? e.message : String(e)})`,
+				v.name
+			);
 		}
 	}
 	checkFlowsAgainstStocks(variables, declared, scope.time, warn);
@@ -71,16 +83,30 @@ export function checkUnits(written: Model): Diagnostic[] {
 
 type Warn = (message: string, variable?: string, at?: { start: number; end: number }) => void;
 
-function makeScope(variables: Variable[], declared: Map<Variable, Units | undefined>, system: UnitSystem, time: Units | undefined): UnitScope {
-	const byName = new Map<string, { units: Units | undefined; graphical: boolean; onlyGraphical: boolean }>();
+function makeScope(
+	variables: Variable[],
+	declared: Map<Variable, Units | undefined>,
+	system: UnitSystem,
+	time: Units | undefined
+): UnitScope {
+	const byName = new Map<
+		string,
+		{ units: Units | undefined; graphical: boolean; onlyGraphical: boolean }
+	>();
 	for (const v of variables) {
 		const canonical = canonicalName(v.name);
 		if (byName.has(canonical)) continue;
 		const graphical = 'graphical' in v && !!v.graphical;
-		const onlyGraphical = v.kind === 'gf' || (v.kind === 'aux' && graphical && (typeof v.equation !== 'string' || !v.equation.trim()));
+		const onlyGraphical =
+			v.kind === 'gf' ||
+			(v.kind === 'aux' && graphical && (typeof v.equation !== 'string' || !v.equation.trim()));
 		byName.set(canonical, { units: declared.get(v), graphical, onlyGraphical });
 	}
-	return { time, dimensionless: system.dimensionless, variable: (canonical) => byName.get(canonical) };
+	return {
+		time,
+		dimensionless: system.dimensionless,
+		variable: (canonical) => byName.get(canonical)
+	};
 }
 
 /**
@@ -94,11 +120,19 @@ function checkEquation(v: Variable, units: Units | undefined, scope: UnitScope, 
 	for (const element of Array.isArray(v.elements) ? v.elements : []) {
 		if (typeof element?.equation !== 'string') continue;
 		const label = Array.isArray(element.subscript) ? `[${element.subscript.join(', ')}] ` : '';
-		checkSource(v, element.equation, units, scope, (message, variable, at) => warn(`${label}${message}`, variable, at));
+		checkSource(v, element.equation, units, scope, (message, variable, at) =>
+			warn(`${label}${message}`, variable, at)
+		);
 	}
 }
 
-function checkSource(v: Exclude<Variable, { kind: 'gf' }>, source: unknown, units: Units | undefined, scope: UnitScope, warn: Warn): void {
+function checkSource(
+	v: Exclude<Variable, { kind: 'gf' }>,
+	source: unknown,
+	units: Units | undefined,
+	scope: UnitScope,
+	warn: Warn
+): void {
 	if (typeof source !== 'string' || !source.trim()) return;
 	let ast;
 	try {
@@ -112,11 +146,19 @@ function checkSource(v: Exclude<Variable, { kind: 'gf' }>, source: unknown, unit
 	const graphical = v.kind !== 'stock' && !!v.graphical;
 	if (!units || graphical || result.kind !== 'units' || result.units.equals(units)) return;
 	const what = v.kind === 'stock' ? 'initial value' : 'equation';
-	warn(`the ${what} gives ${result.units} but "${v.name}" is declared as ${v.units?.trim()}`, v.name);
+	warn(
+		`the ${what} gives ${result.units} but "${v.name}" is declared as ${v.units?.trim()}`,
+		v.name
+	);
 }
 
 /** A flow moves its stock's units per time unit: into a stock of patient, patient/day in a daily model. */
-function checkFlowsAgainstStocks(variables: Variable[], declared: Map<Variable, Units | undefined>, time: Units | undefined, warn: Warn): void {
+function checkFlowsAgainstStocks(
+	variables: Variable[],
+	declared: Map<Variable, Units | undefined>,
+	time: Units | undefined,
+	warn: Warn
+): void {
 	if (!time) return;
 	const byId = new Map(variables.filter((v) => v.id).map((v) => [v.id, v]));
 	const warned = new Set<string>();
@@ -124,7 +166,8 @@ function checkFlowsAgainstStocks(variables: Variable[], declared: Map<Variable, 
 		const stockUnits = declared.get(stock);
 		if (stock.kind !== 'stock' || !stockUnits) continue;
 		const expected = stockUnits.over(time);
-		const ids = (list: unknown): string[] => (Array.isArray(list) ? list.filter((id) => typeof id === 'string') : []);
+		const ids = (list: unknown): string[] =>
+			Array.isArray(list) ? list.filter((id) => typeof id === 'string') : [];
 		const links = [
 			...ids(stock.inflows).map((id) => ({ id, direction: 'into' })),
 			...ids(stock.outflows).map((id) => ({ id, direction: 'out of' }))
@@ -136,7 +179,10 @@ function checkFlowsAgainstStocks(variables: Variable[], declared: Map<Variable, 
 			const key = `${flow.id}\u0000${expected}`;
 			if (warned.has(key)) continue;
 			warned.add(key);
-			warn(`"${flow.name}" flows ${direction} "${stock.name}" (${stock.units?.trim()}), so it should be ${expected} but is declared as ${flow.units?.trim()}`, flow.name);
+			warn(
+				`"${flow.name}" flows ${direction} "${stock.name}" (${stock.units?.trim()}), so it should be ${expected} but is declared as ${flow.units?.trim()}`,
+				flow.name
+			);
 		}
 	}
 }

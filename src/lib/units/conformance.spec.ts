@@ -13,8 +13,6 @@ import { formatDiagnostic, InputError } from '../model/diagnostics';
 import { readXmile } from '../xmile/read';
 import { checkUnits } from './check';
 
-
-
 describe.skipIf(!HAVE_SUITE)('the conformance suite', () => {
 	it('checks every model without a crash', () => {
 		const lines: string[] = [];
@@ -29,10 +27,14 @@ describe.skipIf(!HAVE_SUITE)('the conformance suite', () => {
 			}
 			const warnings = checkUnits(model);
 			checked++;
-			expect(warnings.every((w) => w.severity === 'warning' && w.message.startsWith('units: '))).toBe(true);
+			expect(
+				warnings.every((w) => w.severity === 'warning' && w.message.startsWith('units: '))
+			).toBe(true);
 			for (const w of warnings) lines.push(formatDiagnostic(w, relative(SUITE_DIR, file)));
 		}
-		console.log(`unit check of ${checked} conformance files: ${lines.length} warnings\n${lines.join('\n')}`);
+		console.log(
+			`unit check of ${checked} conformance files: ${lines.length} warnings\n${lines.join('\n')}`
+		);
 		expect(checked).toBeGreaterThan(90);
 	});
 });

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { Model, Variable } from '../model/types';
 import { checkUnits } from './check';
 
-const DOMAIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/domain/json');
+const DOMAIN = resolve(
+	fileURLToPath(new URL('.', import.meta.url)),
+	'../../../../shared/domain/json'
+);
 
 interface DomainVariable {
 	name: string;
@@ -38,7 +41,13 @@ function domainModel(json: DomainModel): Model {
 		const base = { id: v.name, name: v.name, units: v.units };
 		switch (v.kind) {
 			case 'stock':
-				return { ...base, kind: 'stock', initial: String(v.init), inflows: v.inflows ?? [], outflows: v.outflows ?? [] };
+				return {
+					...base,
+					kind: 'stock',
+					initial: String(v.init),
+					inflows: v.inflows ?? [],
+					outflows: v.outflows ?? []
+				};
 			case 'flow':
 				return { ...base, kind: 'flow', equation: String(v.eq) };
 			case 'aux':
@@ -48,12 +57,22 @@ function domainModel(json: DomainModel): Model {
 				return {
 					...base,
 					kind: 'gf',
-					graphical: { type: 'continuous', xs: (v.points ?? []).map((p) => p[0]), ys: (v.points ?? []).map((p) => p[1]) }
+					graphical: {
+						type: 'continuous',
+						xs: (v.points ?? []).map((p) => p[0]),
+						ys: (v.points ?? []).map((p) => p[1])
+					}
 				};
 		}
 	});
 	return {
-		simSpecs: { start: json.start, stop: json.stop, dt: json.dt, method: 'euler', timeUnits: json.time_unit },
+		simSpecs: {
+			start: json.start,
+			stop: json.stop,
+			dt: json.dt,
+			method: 'euler',
+			timeUnits: json.time_unit
+		},
 		variables,
 		units: Object.entries(json.unit_aliases ?? {}).map(([name, equation]) => ({ name, equation }))
 	};
@@ -80,26 +99,58 @@ describe('a deliberate error in a health model', () => {
 		for (const v of json.variables) if (edit[v.name] !== undefined) v.eq = edit[v.name];
 		return domainModel(json);
 	};
-	const messages = (m: Model) => checkUnits(m).map((d) => `${d.variable}: ${d.message}${d.start !== undefined ? ` at character ${d.start + 1}` : ''}`);
+	const messages = (m: Model) =>
+		checkUnits(m).map(
+			(d) =>
+				`${d.variable}: ${d.message}${d.start !== undefined ? ` at character ${d.start + 1}` : ''}`
+		);
 
-	it.skipIf(!existsSync(`${DOMAIN}/whole_system_flow.json`))('is found in the whole-system model', () => {
-		expect(messages(load('whole_system_flow', { annual_system_cost: 'system_cost_rate' }))).toEqual([
-			'annual_system_cost: units: the equation gives GBP/day but "annual_system_cost" is declared as GBP/year'
-		]);
-		expect(messages(load('whole_system_flow', { ic_start_capacity: 'MAX(0, ic_capacity - IC_Bed_Patients) + ic_exits' }))).toEqual([
-			'ic_start_capacity: units: cannot add bed and patient/day at character 39'
-		]);
-	});
+	it.skipIf(!existsSync(`${DOMAIN}/whole_system_flow.json`))(
+		'is found in the whole-system model',
+		() => {
+			expect(
+				messages(load('whole_system_flow', { annual_system_cost: 'system_cost_rate' }))
+			).toEqual([
+				'annual_system_cost: units: the equation gives GBP/day but "annual_system_cost" is declared as GBP/year'
+			]);
+			expect(
+				messages(
+					load('whole_system_flow', {
+						ic_start_capacity: 'MAX(0, ic_capacity - IC_Bed_Patients) + ic_exits'
+					})
+				)
+			).toEqual(['ic_start_capacity: units: cannot add bed and patient/day at character 39']);
+		}
+	);
 
-	it.skipIf(!existsSync(`${DOMAIN}/workforce_to_service_capacity.json`))('is found in the workforce model', () => {
-		expect(messages(load('workforce_to_service_capacity', { gp_leavers: 'GPs * gp_leave_rate * LOOKUP(gp_workload_effect, SMOOTH(gp_workload, perception_time))' }))).toEqual([
-			'gp_leavers: units: the equation gives FTE/year but "gp_leavers" is declared as FTE/day'
-		]);
-	});
+	it.skipIf(!existsSync(`${DOMAIN}/workforce_to_service_capacity.json`))(
+		'is found in the workforce model',
+		() => {
+			expect(
+				messages(
+					load('workforce_to_service_capacity', {
+						gp_leavers:
+							'GPs * gp_leave_rate * LOOKUP(gp_workload_effect, SMOOTH(gp_workload, perception_time))'
+					})
+				)
+			).toEqual([
+				'gp_leavers: units: the equation gives FTE/year but "gp_leavers" is declared as FTE/day'
+			]);
+		}
+	);
 
-	it.skipIf(!existsSync(`${DOMAIN}/nurse_workforce_pipeline.json`))('is found in the nurse pipeline', () => {
-		expect(messages(load('nurse_workforce_pipeline', { establishment: 'establishment_base * EXP(establishment_growth)' }))).toEqual([
-			'establishment: units: EXP needs a dimensionless argument, not 1/year at character 26'
-		]);
-	});
+	it.skipIf(!existsSync(`${DOMAIN}/nurse_workforce_pipeline.json`))(
+		'is found in the nurse pipeline',
+		() => {
+			expect(
+				messages(
+					load('nurse_workforce_pipeline', {
+						establishment: 'establishment_base * EXP(establishment_growth)'
+					})
+				)
+			).toEqual([
+				'establishment: units: EXP needs a dimensionless argument, not 1/year at character 26'
+			]);
+		}
+	);
 });

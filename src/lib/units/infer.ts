@@ -23,10 +23,16 @@ export interface UnitScope {
 	readonly time: Units | undefined;
 	readonly dimensionless: Units;
 	/** By canonical name; `units` is undefined when the variable declares none (or none readable). */
-	variable(canonical: string): { units: Units | undefined; graphical: boolean; onlyGraphical: boolean } | undefined;
+	variable(
+		canonical: string
+	): { units: Units | undefined; graphical: boolean; onlyGraphical: boolean } | undefined;
 }
 
-export function inferUnits(expr: Expr, source: string, scope: UnitScope): { result: Inferred; warnings: UnitWarning[] } {
+export function inferUnits(
+	expr: Expr,
+	source: string,
+	scope: UnitScope
+): { result: Inferred; warnings: UnitWarning[] } {
 	const inference = new Inference(source, scope);
 	const result = inference.infer(expr);
 	return { result, warnings: inference.warnings };
@@ -59,7 +65,8 @@ class Inference {
 			case 'unary': {
 				const arg = this.infer(expr.arg);
 				if (expr.op === 'not') return known(this.scope.dimensionless);
-				if (expr.op === '-' && arg.kind === 'number') return number(arg.value !== undefined ? -arg.value : undefined);
+				if (expr.op === '-' && arg.kind === 'number')
+					return number(arg.value !== undefined ? -arg.value : undefined);
 				return arg;
 			}
 			case 'binary':
@@ -80,10 +87,12 @@ class Inference {
 	#name(canonical: string): Inferred {
 		// A model variable wins over a run constant of the same name, as in the compiler.
 		const variable = this.scope.variable(canonical);
-		if (variable) return variable.units && !variable.onlyGraphical ? known(variable.units) : UNKNOWN;
+		if (variable)
+			return variable.units && !variable.onlyGraphical ? known(variable.units) : UNKNOWN;
 		if (RUN_CONSTANTS.has(canonical)) return this.scope.time ? known(this.scope.time) : UNKNOWN;
 		const builtin = findBuiltin(canonical);
-		if (builtin && builtin.minArgs === 0) return this.#builtin(builtin.name, canonical.toUpperCase(), [], { start: 0, end: 0 });
+		if (builtin && builtin.minArgs === 0)
+			return this.#builtin(builtin.name, canonical.toUpperCase(), [], { start: 0, end: 0 });
 		return UNKNOWN;
 	}
 
@@ -93,14 +102,19 @@ class Inference {
 		let node: Expr = expr;
 		for (; node.type === 'binary'; node = node.left) spine.push(node);
 		let left = this.infer(node);
-		for (let i = spine.length - 1; i >= 0; i--) left = this.#binary(spine[i], left, this.infer(spine[i].right));
+		for (let i = spine.length - 1; i >= 0; i--)
+			left = this.#binary(spine[i], left, this.infer(spine[i].right));
 		return left;
 	}
 
 	#binary(expr: Binary, left: Inferred, right: Inferred): Inferred {
 		if (left.kind === 'number' && right.kind === 'number' && (expr.op === '+' || expr.op === '-')) {
 			const sign = expr.op === '+' ? 1 : -1;
-			return number(left.value !== undefined && right.value !== undefined ? left.value + sign * right.value : undefined);
+			return number(
+				left.value !== undefined && right.value !== undefined
+					? left.value + sign * right.value
+					: undefined
+			);
 		}
 		const at = this.#operatorAt(expr);
 		const describe = (a: Units, b: Units) => {
@@ -118,9 +132,21 @@ class Inference {
 		switch (expr.op) {
 			case '+':
 			case '-':
-				return this.#unify([{ value: left, at: expr.left }, { value: right, at }], describe);
+				return this.#unify(
+					[
+						{ value: left, at: expr.left },
+						{ value: right, at }
+					],
+					describe
+				);
 			case 'mod':
-				this.#unify([{ value: left, at: expr.left }, { value: right, at }], describe);
+				this.#unify(
+					[
+						{ value: left, at: expr.left },
+						{ value: right, at }
+					],
+					describe
+				);
 				return left;
 			case '*':
 				return multiply(left, right);
@@ -132,7 +158,14 @@ class Inference {
 			case 'or':
 				return known(this.scope.dimensionless);
 		}
-		if (COMPARISONS.has(expr.op)) this.#unify([{ value: left, at: expr.left }, { value: right, at }], describe);
+		if (COMPARISONS.has(expr.op))
+			this.#unify(
+				[
+					{ value: left, at: expr.left },
+					{ value: right, at }
+				],
+				describe
+			);
 		return known(this.scope.dimensionless);
 	}
 
@@ -141,9 +174,11 @@ class Inference {
 			this.#warn(`the power after ^ must be dimensionless, not ${exponent.units}`, at);
 			return UNKNOWN;
 		}
-		if (base.kind === 'number' || (base.kind === 'units' && base.units.isDimensionless)) return base;
+		if (base.kind === 'number' || (base.kind === 'units' && base.units.isDimensionless))
+			return base;
 		if (base.kind === 'unknown') return UNKNOWN;
-		if (exponent.kind === 'number' && exponent.value !== undefined) return power(base, exponent.value);
+		if (exponent.kind === 'number' && exponent.value !== undefined)
+			return power(base, exponent.value);
 		if (exponent.kind === 'unknown') return UNKNOWN;
 		this.#warn(`${base.units} can only be raised to a number written in the equation`, at);
 		return UNKNOWN;
@@ -152,7 +187,13 @@ class Inference {
 	#branches(then: Expr, otherwise: Expr): Inferred {
 		const a = this.infer(then);
 		const b = this.infer(otherwise);
-		return this.#unify([{ value: a, at: then }, { value: b, at: otherwise }], (x, y) => `the THEN branch gives ${x} but the ELSE branch gives ${y}`);
+		return this.#unify(
+			[
+				{ value: a, at: then },
+				{ value: b, at: otherwise }
+			],
+			(x, y) => `the THEN branch gives ${x} but the ELSE branch gives ${y}`
+		);
 	}
 
 	#call(expr: Extract<Expr, { type: 'call' }>): Inferred {
@@ -162,7 +203,8 @@ class Inference {
 			return this.#branches(args[1], args[2]);
 		}
 		// LOOKUP(table, x) and table(x): the table's declared units; its input is not checked.
-		const tableName = LOOKUP_NAMES.has(canonical) && args[0]?.type === 'name' ? args[0].canonical : canonical;
+		const tableName =
+			LOOKUP_NAMES.has(canonical) && args[0]?.type === 'name' ? args[0].canonical : canonical;
 		const table = this.scope.variable(tableName);
 		if (table?.graphical) {
 			const inputs = tableName === canonical ? args : args.slice(1);
@@ -175,7 +217,13 @@ class Inference {
 		return this.#builtin(builtin.name, expr.name.toUpperCase(), inferred, expr, args);
 	}
 
-	#builtin(name: string, written: string, args: Inferred[], call: Span, argExprs: readonly Expr[] = []): Inferred {
+	#builtin(
+		name: string,
+		written: string,
+		args: Inferred[],
+		call: Span,
+		argExprs: readonly Expr[] = []
+	): Inferred {
 		const rule = UNIT_RULES[name];
 		if (!rule) return UNKNOWN;
 		const { scope } = this;
@@ -187,14 +235,20 @@ class Inference {
 			dimensionless: scope.dimensionless,
 			expect: (i, expected, role) => {
 				const found = args[i];
-				const want = expected === undefined || 'kind' in expected ? (expected?.kind === 'units' ? expected.units : undefined) : expected;
+				const want =
+					expected === undefined || 'kind' in expected
+						? expected?.kind === 'units'
+							? expected.units
+							: undefined
+						: expected;
 				if (!want || found?.kind !== 'units' || found.units.equals(want)) return;
 				this.#warn(`the ${role} of ${written} should be ${want} but is ${found.units}`, where(i));
 			},
 			expectTime: (i, role) => context.expect(i, scope.time, role),
 			expectDimensionless: (i) => {
 				const found = args[i];
-				if (found?.kind === 'units' && !found.units.isDimensionless) this.#warn(`${written} needs a dimensionless argument, not ${found.units}`, where(i));
+				if (found?.kind === 'units' && !found.units.isDimensionless)
+					this.#warn(`${written} needs a dimensionless argument, not ${found.units}`, where(i));
 			},
 			same: (indexes) =>
 				this.#unify(

@@ -7,7 +7,8 @@
  */
 import type { Units } from './units';
 
-export type Inferred = { kind: 'units'; units: Units } | { kind: 'number'; value?: number } | { kind: 'unknown' };
+export type Inferred =
+	{ kind: 'units'; units: Units } | { kind: 'number'; value?: number } | { kind: 'unknown' };
 
 export const UNKNOWN: Inferred = { kind: 'unknown' };
 
@@ -26,7 +27,8 @@ export function unitsOf(a: Inferred): Units | undefined {
 /** a × b: a plain number counts as dimensionless. */
 export function multiply(a: Inferred, b: Inferred): Inferred {
 	if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
-	if (a.kind === 'number' && b.kind === 'number') return number(a.value !== undefined && b.value !== undefined ? a.value * b.value : undefined);
+	if (a.kind === 'number' && b.kind === 'number')
+		return number(a.value !== undefined && b.value !== undefined ? a.value * b.value : undefined);
 	if (a.kind === 'number') return b;
 	if (b.kind === 'number') return a;
 	return known(a.units.times(b.units));
@@ -35,7 +37,8 @@ export function multiply(a: Inferred, b: Inferred): Inferred {
 /** a ÷ b: a plain number counts as dimensionless. */
 export function divide(a: Inferred, b: Inferred): Inferred {
 	if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
-	if (a.kind === 'number' && b.kind === 'number') return number(a.value !== undefined && b.value !== undefined ? a.value / b.value : undefined);
+	if (a.kind === 'number' && b.kind === 'number')
+		return number(a.value !== undefined && b.value !== undefined ? a.value / b.value : undefined);
 	if (b.kind === 'number') return a;
 	if (a.kind === 'number') return known(b.units.pow(-1));
 	return known(a.units.over(b.units));

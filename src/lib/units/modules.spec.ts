@@ -16,8 +16,22 @@ function withClinic(rateUnits: string, rootEquation = 'clinic.waiting * 2'): Mod
 			{
 				name: 'clinic',
 				variables: [
-					{ id: 'w', kind: 'stock', name: 'waiting', units: 'patient', initial: '100', inflows: [], outflows: ['seen'] },
-					{ id: 'seen', kind: 'flow', name: 'seen', units: 'patient/day', equation: 'waiting * rate' },
+					{
+						id: 'w',
+						kind: 'stock',
+						name: 'waiting',
+						units: 'patient',
+						initial: '100',
+						inflows: [],
+						outflows: ['seen']
+					},
+					{
+						id: 'seen',
+						kind: 'flow',
+						name: 'seen',
+						units: 'patient/day',
+						equation: 'waiting * rate'
+					},
 					{ id: 'rate', kind: 'aux', name: 'rate', units: '1/day', equation: '', access: 'input' }
 				]
 			}
@@ -33,11 +47,15 @@ describe('units across modules and macros', () => {
 
 	it('names the module input whose connected variable has other units', () => {
 		expect(checkUnits(withClinic('1/week')).map((d) => `${d.variable}: ${d.message}`)).toEqual([
-			expect.stringMatching(/^clinic\.rate: units: the equation gives 1\/week but "clinic\.rate" is declared as 1\/day/)
+			expect.stringMatching(
+				/^clinic\.rate: units: the equation gives 1\/week but "clinic\.rate" is declared as 1\/day/
+			)
 		]);
 	});
 
 	it('checks the root against a module output', () => {
-		expect(checkUnits(withClinic('1/day', 'clinic.seen')).map((d) => d.variable)).toEqual(['doubled']);
+		expect(checkUnits(withClinic('1/day', 'clinic.seen')).map((d) => d.variable)).toEqual([
+			'doubled'
+		]);
 	});
 });

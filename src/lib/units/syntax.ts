@@ -77,7 +77,8 @@ export function parseUnitText(text: string): UnitText {
 		if (parenthesised) pos++;
 		// "^-1" reads as the operator "^" and the word "-1"; "^(-1)" as a parenthesised word.
 		const t = tokens[pos++];
-		if (t?.kind !== 'word' || !NUMBER.test(t.text)) throw new UnitSyntaxError(`a power must be a number${t ? `, not "${t.text}"` : ''}`);
+		if (t?.kind !== 'word' || !NUMBER.test(t.text))
+			throw new UnitSyntaxError(`a power must be a number${t ? `, not "${t.text}"` : ''}`);
 		const value = Number(t.text);
 		if (parenthesised) {
 			if (!isOp(')')) throw new UnitSyntaxError('a "(" is not closed');
@@ -114,5 +115,8 @@ function invert(a: UnitText): UnitText {
 }
 
 function raise(a: UnitText, p: number): UnitText {
-	return { factor: a.factor ** p, terms: a.terms.map((t) => ({ name: t.name, power: t.power * p })) };
+	return {
+		factor: a.factor ** p,
+		terms: a.terms.map((t) => ({ name: t.name, power: t.power * p }))
+	};
 }

@@ -41,7 +41,16 @@ describe('UnitSystem', () => {
 		expect(same('kg*m/s^2', 'N')).toBe(true);
 	});
 
-	it.each(['1', '', 'dimensionless', 'Dimensionless', 'unitless', 'dmnl', 'patient/patient', 'day/Days'])('reads %j as dimensionless', (text) => {
+	it.each([
+		'1',
+		'',
+		'dimensionless',
+		'Dimensionless',
+		'unitless',
+		'dmnl',
+		'patient/patient',
+		'day/Days'
+	])('reads %j as dimensionless', (text) => {
 		expect(system.parse(text).isDimensionless).toBe(true);
 	});
 
@@ -68,7 +77,8 @@ describe('units a model declares', () => {
 			{ name: 'package', equation: 'patient', aliases: ['packages'] }
 		]);
 		const patient = system.parse('patient');
-		for (const alias of ['bed', 'Bed', 'place', 'package', 'packages']) expect(system.parse(alias).equals(patient)).toBe(true);
+		for (const alias of ['bed', 'Bed', 'place', 'package', 'packages'])
+			expect(system.parse(alias).equals(patient)).toBe(true);
 		expect(system.parse('GBP/bed/day').times(patient).equals(system.parse('GBP/day'))).toBe(true);
 		// and the alias cancels with what it names in messages too
 		expect(String(system.parse('GBP/bed/day').times(patient))).toBe('GBP/day');

@@ -26,12 +26,17 @@ const TIME_UNITS: Record<string, string[]> = {
 	month: ['mo', 'mon', 'month', 'months'],
 	year: ['yr', 'yrs', 'year', 'years']
 };
-const TIME_NAMES = new Map(Object.entries(TIME_UNITS).flatMap(([unit, names]) => names.map((n) => [n, unit] as const)));
+const TIME_NAMES = new Map(
+	Object.entries(TIME_UNITS).flatMap(([unit, names]) => names.map((n) => [n, unit] as const))
+);
 const DIMENSIONLESS = new Set(['', '1', 'dimensionless', 'unitless', 'dmnl', 'none']);
 
 /** How names compare: case-insensitive, with spaces and underscores alike. */
 export function unitKey(name: string): string {
-	return name.trim().replace(/[\s_]+/g, ' ').toLowerCase();
+	return name
+		.trim()
+		.replace(/[\s_]+/g, ' ')
+		.toLowerCase();
 }
 
 /** Systems by the declarations they were made from: a mathjs instance takes tens of milliseconds to make. */
@@ -67,7 +72,9 @@ export class UnitSystem {
 		this.#dimensionless = Units.dimensionless(this.#scalar);
 		for (const d of declarations) {
 			if (typeof d?.name !== 'string' || !d.name.trim()) continue;
-			const aliases = Array.isArray(d.aliases) ? d.aliases.filter((a) => typeof a === 'string') : [];
+			const aliases = Array.isArray(d.aliases)
+				? d.aliases.filter((a) => typeof a === 'string')
+				: [];
 			for (const name of [d.name, ...aliases]) {
 				const key = unitKey(name);
 				if (key && !this.#declared.has(key)) this.#declared.set(key, d);
@@ -135,7 +142,8 @@ export class UnitSystem {
 		const key = unitKey(name);
 		const known = this.#byDeclaration.get(key);
 		if (known) return known;
-		if (this.#resolving.has(key)) throw new UnitSyntaxError(`the unit "${name}" is defined in terms of itself`);
+		if (this.#resolving.has(key))
+			throw new UnitSyntaxError(`the unit "${name}" is defined in terms of itself`);
 		this.#resolving.add(key);
 		try {
 			const units = this.#defineDeclared(declared, name, key);
@@ -151,7 +159,9 @@ export class UnitSystem {
 		if (DIMENSIONLESS.has(unitKey(equation))) {
 			if (equation) return this.dimensionless;
 			const time = TIME_NAMES.get(key);
-			return time ? this.#named(this.#unit(time), time, name) : this.#named(this.#baseUnit(key), key, name);
+			return time
+				? this.#named(this.#unit(time), time, name)
+				: this.#named(this.#baseUnit(key), key, name);
 		}
 		const definition = this.parse(equation);
 		if (definition.unit.units.length === 0) return definition;
@@ -166,7 +176,11 @@ export class UnitSystem {
 	#cancelKey(name: string): string {
 		let key = unitKey(name);
 		const seen = new Set<string>();
-		for (let declared = this.#declared.get(key); declared && !seen.has(key); declared = this.#declared.get(key)) {
+		for (
+			let declared = this.#declared.get(key);
+			declared && !seen.has(key);
+			declared = this.#declared.get(key)
+		) {
 			seen.add(key);
 			key = unitKey(declared.name);
 			const equation = typeof declared.equation === 'string' ? declared.equation.trim() : '';

@@ -46,18 +46,27 @@ export class Units {
 	}
 
 	times(other: Units): Units {
-		return new Units(this.#wrap(this.unit.multiply(other.unit)), mergeTerms(this.terms, other.terms, 1), this.scalar);
+		return new Units(
+			this.#wrap(this.unit.multiply(other.unit)),
+			mergeTerms(this.terms, other.terms, 1),
+			this.scalar
+		);
 	}
 
 	over(other: Units): Units {
-		return new Units(this.#wrap(this.unit.divide(other.unit)), mergeTerms(this.terms, other.terms, -1), this.scalar);
+		return new Units(
+			this.#wrap(this.unit.divide(other.unit)),
+			mergeTerms(this.terms, other.terms, -1),
+			this.scalar
+		);
 	}
 
 	pow(power: number): Units {
 		// mathjs's Unit.pow takes a number at run time; its type declaration says Unit.
 		const unit = (this.unit.pow as unknown as (p: number) => Unit | number).call(this.unit, power);
 		const terms = new Map<string, Term>();
-		if (power !== 0) for (const [key, t] of this.terms) terms.set(key, { name: t.name, power: t.power * power });
+		if (power !== 0)
+			for (const [key, t] of this.terms) terms.set(key, { name: t.name, power: t.power * power });
 		return new Units(this.#wrap(unit), terms, this.scalar);
 	}
 
@@ -71,7 +80,10 @@ export class Units {
 
 	/** No dimensions and no scale: hour/week has no dimensions but is 1/168, so it is not dimensionless. */
 	get isDimensionless(): boolean {
-		return this.unit.dimensions.every((d) => Math.abs(d) <= TOLERANCE) && Math.abs(this.unit.value - 1) <= TOLERANCE;
+		return (
+			this.unit.dimensions.every((d) => Math.abs(d) <= TOLERANCE) &&
+			Math.abs(this.unit.value - 1) <= TOLERANCE
+		);
 	}
 
 	/** "patient/day", "GBP/bed/day", "1/year", "patient*day", "dimensionless". */
@@ -92,7 +104,11 @@ export class Units {
 	}
 }
 
-function mergeTerms(a: ReadonlyMap<string, Term>, b: ReadonlyMap<string, Term>, sign: 1 | -1): Map<string, Term> {
+function mergeTerms(
+	a: ReadonlyMap<string, Term>,
+	b: ReadonlyMap<string, Term>,
+	sign: 1 | -1
+): Map<string, Term> {
 	const terms = new Map(a);
 	for (const [key, t] of b) {
 		const existing = terms.get(key);

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { readXmile } from '../xmile/read';
 import { checkUnits } from './check';
 
-function stellaFile({ dischargeUnits = 'patients/Days', occupancy = 'Patients / Beds' } = {}): string {
+function stellaFile({
+	dischargeUnits = 'patients/Days',
+	occupancy = 'Patients / Beds'
+} = {}): string {
 	return `<?xml version="1.0" encoding="utf-8"?>
 <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:isee="http://iseesystems.com/XMILE">
 	<header><name>Ward</name><vendor>isee systems, inc.</vendor></header>
@@ -61,7 +64,12 @@ describe('checkUnits on a model read from XMILE', () => {
 
 	it('finds a flow that is not its stock’s units per time unit, where it is declared and where it is used', () => {
 		const { model } = readXmile(stellaFile({ dischargeUnits: 'patients' }));
-		expect(checkUnits(model).map((d) => `${d.variable}: ${d.message}${d.start !== undefined ? ` at character ${d.start + 1}` : ''}`)).toEqual([
+		expect(
+			checkUnits(model).map(
+				(d) =>
+					`${d.variable}: ${d.message}${d.start !== undefined ? ` at character ${d.start + 1}` : ''}`
+			)
+		).toEqual([
 			'Admissions: units: cannot add beds/Days and patients at character 56',
 			'Discharges: units: the equation gives patients/Days but "Discharges" is declared as patients',
 			'Discharges: units: "Discharges" flows out of "Patients" (patients), so it should be patients/Days but is declared as patients'

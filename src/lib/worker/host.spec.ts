@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { aux, flow, model, stock } from '../engine/test-models';
 import { SimulationHost } from './host';
 
-const drain = model([stock('Tank', '100', { outflows: ['drain'] }), flow('drain', 'Tank / time_to_drain'), aux('time to drain', '5')], { stop: 10 });
+const drain = model(
+	[
+		stock('Tank', '100', { outflows: ['drain'] }),
+		flow('drain', 'Tank / time_to_drain'),
+		aux('time to drain', '5')
+	],
+	{ stop: 10 }
+);
 
 describe('SimulationHost', () => {
 	it('compiles a model and names what it can set and save', () => {
@@ -55,7 +62,9 @@ describe('SimulationHost', () => {
 	it('keeps only the outputs a batch item asks for, matched by name, in one buffer', () => {
 		const host = new SimulationHost();
 		host.compile(drain);
-		const [{ reply }] = host.runBatch([{ key: 'a', options: {}, outputs: ['tank', 'no such thing'] }]);
+		const [{ reply }] = host.runBatch([
+			{ key: 'a', options: {}, outputs: ['tank', 'no such thing'] }
+		]);
 		expect(reply.ok).toBe(true);
 		if (!reply.ok) return;
 		expect(reply.result.names).toEqual(['Tank']);
@@ -78,7 +87,11 @@ describe('SimulationHost', () => {
 
 	it('reports NaN with the variable and time that produced it', () => {
 		const host = new SimulationHost();
-		host.compile(model([stock('S', '1', { inflows: ['f'] }), flow('f', 'IF TIME > 3 THEN 0/0 ELSE 1')], { stop: 10 }));
+		host.compile(
+			model([stock('S', '1', { inflows: ['f'] }), flow('f', 'IF TIME > 3 THEN 0/0 ELSE 1')], {
+				stop: 10
+			})
+		);
 		const reply = host.run();
 		expect(reply.ok).toBe(true);
 		if (reply.ok) {

@@ -44,7 +44,13 @@ export class SimulationHost implements SimulationApi {
 	runBatch(items: BatchItem[]): BatchReply[] {
 		const replies = items.map((item) => {
 			const reply = this.#runOne(item.options);
-			return { key: item.key, reply: reply.ok && item.outputs ? { ...reply, result: keepOnly(reply.result, item.outputs) } : reply };
+			return {
+				key: item.key,
+				reply:
+					reply.ok && item.outputs
+						? { ...reply, result: keepOnly(reply.result, item.outputs) }
+						: reply
+			};
 		});
 		return Comlink.transfer(
 			replies,
@@ -56,7 +62,12 @@ export class SimulationHost implements SimulationApi {
 		const simulation = this.#simulation;
 		if (!simulation) {
 			const errors = this.#diagnostics.filter((d) => d.severity === 'error');
-			return { ok: false, diagnostics: errors.length ? errors : [{ severity: 'error', message: 'there is no model to run yet' }] };
+			return {
+				ok: false,
+				diagnostics: errors.length
+					? errors
+					: [{ severity: 'error', message: 'there is no model to run yet' }]
+			};
 		}
 		const started = performance.now();
 		try {
@@ -75,7 +86,11 @@ export function buffersOf(result: RunResult): ArrayBuffer[] {
 	return [...buffers];
 }
 
-const nameKey = (name: string) => name.toLowerCase().replace(/[\s_]+/g, ' ').trim();
+const nameKey = (name: string) =>
+	name
+		.toLowerCase()
+		.replace(/[\s_]+/g, ' ')
+		.trim();
 
 /** The result with only the named series, copied into one new buffer (unknown names are skipped). */
 export function keepOnly(result: RunResult, outputs: readonly string[]): RunResult {
@@ -88,7 +103,12 @@ export function keepOnly(result: RunResult, outputs: readonly string[]): RunResu
 		view.set(result.series[i].subarray(0, n));
 		return view;
 	});
-	return { ...result, times: result.times.slice(), names: kept.map((i) => result.names[i]), series };
+	return {
+		...result,
+		times: result.times.slice(),
+		names: kept.map((i) => result.names[i]),
+		series
+	};
 }
 
 function problemsOf(e: unknown): Diagnostic[] {

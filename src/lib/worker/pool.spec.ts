@@ -5,14 +5,23 @@ import { SimulationPool, blockSize, type SampleJob, type WorkerHandle } from './
 import type { SampleBlockReply } from './protocol';
 import { blockBands, type RunBlock } from '../engine/percentiles';
 
-const drain = model([stock('Tank', '100', { outflows: ['drain'] }), flow('drain', 'Tank / time_to_drain'), aux('time to drain', '5')], { stop: 10 });
+const drain = model(
+	[
+		stock('Tank', '100', { outflows: ['drain'] }),
+		flow('drain', 'Tank / time_to_drain'),
+		aux('time to drain', '5')
+	],
+	{ stop: 10 }
+);
 
 /** A worker in this process: each call answers on a later tick, as a real one would. */
 function fakeWorker(log: string[] = []): WorkerHandle {
 	const host = new SampleHost();
 	let alive = true;
 	const later = <T>(f: () => T) =>
-		new Promise<T>((resolve, reject) => setTimeout(() => (alive ? resolve(f()) : reject(new Error('terminated'))), 5));
+		new Promise<T>((resolve, reject) =>
+			setTimeout(() => (alive ? resolve(f()) : reject(new Error('terminated'))), 5)
+		);
 	return {
 		api: {
 			compile: (m) => later(() => host.compile(m)),
@@ -65,7 +74,10 @@ describe('SimulationPool', () => {
 		const pool = new SimulationPool(() => (spawned++, fakeWorker()), 3);
 		pool.setModel(drain);
 		const progress: number[] = [];
-		const items = [1, 2, 4, 5, 10].map((t) => ({ key: `t${t}`, options: { overrides: { 'time to drain': t } } }));
+		const items = [1, 2, 4, 5, 10].map((t) => ({
+			key: `t${t}`,
+			options: { overrides: { 'time to drain': t } }
+		}));
 		const replies = await pool.runBatch(items, { onProgress: (done) => progress.push(done) });
 		expect(spawned).toBe(4); // the live worker and three in the pool
 		expect(replies?.map((r) => r.key)).toEqual(['t1', 't2', 't4', 't5', 't10']);
@@ -78,7 +90,10 @@ describe('SimulationPool', () => {
 		const controller = new AbortController();
 		let done = 0;
 		const items = Array.from({ length: 20 }, (_, i) => ({ key: String(i), options: {} }));
-		const batch = pool.runBatch(items, { signal: controller.signal, onProgress: (d) => (done = d) >= 4 && controller.abort() });
+		const batch = pool.runBatch(items, {
+			signal: controller.signal,
+			onProgress: (d) => (done = d) >= 4 && controller.abort()
+		});
 		expect(await batch).toBeUndefined();
 		expect(done).toBeLessThan(20);
 	});
@@ -92,7 +107,9 @@ describe('SimulationPool', () => {
 	});
 
 	/** The tank's series of every sample, placed by sample index, and the blocks they came in. */
-	async function samplesOn(size: number): Promise<{ tank: number[][]; blocks: SampleBlockReply[]; progress: number[] }> {
+	async function samplesOn(
+		size: number
+	): Promise<{ tank: number[][]; blocks: SampleBlockReply[]; progress: number[] }> {
 		const pool = new SimulationPool(() => fakeWorker(), size);
 		pool.setModel(drain);
 		const tank: number[][] = [];
@@ -102,7 +119,10 @@ describe('SimulationPool', () => {
 			onBlock: (reply, done) => {
 				blocks.push(reply);
 				progress.push(done);
-				for (let i = 0; i < reply.count; i++) tank[reply.first + i] = [...reply.columns[0].subarray(i * reply.rows, (i + 1) * reply.rows)];
+				for (let i = 0; i < reply.count; i++)
+					tank[reply.first + i] = [
+						...reply.columns[0].subarray(i * reply.rows, (i + 1) * reply.rows)
+					];
 			}
 		});
 		expect(finished).toBe(true);
@@ -132,7 +152,10 @@ describe('SimulationPool', () => {
 		pool.setModel(drain);
 		const controller = new AbortController();
 		let done = 0;
-		const finished = await pool.runSamples(job(), { signal: controller.signal, onBlock: (_, d) => ((done = d), controller.abort()) });
+		const finished = await pool.runSamples(job(), {
+			signal: controller.signal,
+			onBlock: (_, d) => ((done = d), controller.abort())
+		});
 		expect(finished).toBe(false);
 		expect(done).toBeLessThan(40);
 	});
@@ -143,7 +166,14 @@ describe('SimulationPool.percentiles', () => {
 	const blocks = (): RunBlock[] =>
 		[5, 5, 5, 8].map((count, b) => {
 			const rows = b === 3 ? 31 : 50;
-			return { values: Float64Array.from({ length: count * rows }, (_, i) => Math.sin(i * 0.37 + b) * 10 + (i % rows)), count, rows };
+			return {
+				values: Float64Array.from(
+					{ length: count * rows },
+					(_, i) => Math.sin(i * 0.37 + b) * 10 + (i % rows)
+				),
+				count,
+				rows
+			};
 		});
 	const FAN = [5, 25, 50, 75, 95];
 

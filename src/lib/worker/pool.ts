@@ -9,11 +9,23 @@ import * as Comlink from 'comlink';
 import type { RunOptions } from '../engine/api';
 import { sliceBlock, type RunBlock } from '../engine/percentiles';
 import type { Model } from '../model/types';
-import type { BatchItem, BatchReply, CompileSummary, PoolWorkerApi, RunReply, SampleBlock, SampleBlockReply } from './protocol';
+import type {
+	BatchItem,
+	BatchReply,
+	CompileSummary,
+	PoolWorkerApi,
+	RunReply,
+	SampleBlock,
+	SampleBlockReply
+} from './protocol';
 
 /** A worker as the pool sees it: its API (a comlink proxy in the browser) and how to end it. */
 export interface WorkerHandle {
-	api: { [K in keyof PoolWorkerApi]: (...args: Parameters<PoolWorkerApi[K]>) => Promise<ReturnType<PoolWorkerApi[K]>> };
+	api: {
+		[K in keyof PoolWorkerApi]: (
+			...args: Parameters<PoolWorkerApi[K]>
+		) => Promise<ReturnType<PoolWorkerApi[K]>>;
+	};
 	terminate(): void;
 }
 
@@ -77,7 +89,8 @@ export class SimulationPool {
 	#compiled: Promise<CompileSummary> | undefined;
 	#latest = 0;
 	#inFlight: number | undefined;
-	#waiting: { id: number; options: RunOptions; resolve: (r: RunReply | undefined) => void } | undefined;
+	#waiting:
+		{ id: number; options: RunOptions; resolve: (r: RunReply | undefined) => void } | undefined;
 
 	constructor(spawn: () => WorkerHandle, size = 2) {
 		this.#spawn = spawn;
@@ -142,8 +155,12 @@ export class SimulationPool {
 	 * Runs every item on the pool, one run per worker at a time. Resolves with the replies in
 	 * the items' order, or undefined when the signal aborts it (replies still in flight are dropped).
 	 */
-	async runBatch(items: BatchItem[], { onProgress, onResult, signal }: BatchOptions = {}): Promise<BatchReply[] | undefined> {
-		while (this.#pool.length < Math.min(this.size, items.length)) this.#pool.push({ handle: this.#spawn(), version: 0 });
+	async runBatch(
+		items: BatchItem[],
+		{ onProgress, onResult, signal }: BatchOptions = {}
+	): Promise<BatchReply[] | undefined> {
+		while (this.#pool.length < Math.min(this.size, items.length))
+			this.#pool.push({ handle: this.#spawn(), version: 0 });
 		const replies: BatchReply[] = new Array(items.length);
 		let nextIndex = 0;
 		let done = 0;
@@ -159,7 +176,9 @@ export class SimulationPool {
 				onProgress?.(done, items.length);
 			}
 		};
-		await Promise.all(this.#pool.slice(0, Math.max(1, Math.min(this.size, items.length))).map(work));
+		await Promise.all(
+			this.#pool.slice(0, Math.max(1, Math.min(this.size, items.length))).map(work)
+		);
 		return signal?.aborted ? undefined : replies;
 	}
 
@@ -211,7 +230,11 @@ export class SimulationPool {
 	 * out between the pool's workers. Each worker gets its times of every run, copied out here in
 	 * slices (the page stays responsive) and transferred; with one worker the blocks themselves go.
 	 */
-	async percentiles(blocks: readonly RunBlock[], rows: number, percentiles: readonly number[]): Promise<Float64Array[]> {
+	async percentiles(
+		blocks: readonly RunBlock[],
+		rows: number,
+		percentiles: readonly number[]
+	): Promise<Float64Array[]> {
 		const workers = Math.max(1, Math.min(this.size, rows));
 		while (this.#pool.length < workers) this.#pool.push({ handle: this.#spawn(), version: 0 });
 		const shares: Promise<Float64Array[]>[] = [];
@@ -230,8 +253,20 @@ export class SimulationPool {
 					}
 				}
 			}
-			const request = { blocks: share, percentiles: [...percentiles], from: workers > 1 ? 0 : from, to: workers > 1 ? to - from : to };
-			shares.push(this.#pool[j].handle.api.percentiles(Comlink.transfer(request, share.map((b) => b.values.buffer as ArrayBuffer))));
+			const request = {
+				blocks: share,
+				percentiles: [...percentiles],
+				from: workers > 1 ? 0 : from,
+				to: workers > 1 ? to - from : to
+			};
+			shares.push(
+				this.#pool[j].handle.api.percentiles(
+					Comlink.transfer(
+						request,
+						share.map((b) => b.values.buffer as ArrayBuffer)
+					)
+				)
+			);
 		}
 		const parts = await Promise.all(shares);
 		return percentiles.map((_, k) => {

@@ -27,7 +27,8 @@ export interface BatchItem {
 }
 
 /** A run's result, or why it could not run at all (a bad override, an impossible DT). */
-export type RunReply = { ok: true; result: RunResult; ms: number } | { ok: false; diagnostics: Diagnostic[] };
+export type RunReply =
+	{ ok: true; result: RunResult; ms: number } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface BatchReply {
 	key: string;

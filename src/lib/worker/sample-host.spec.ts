@@ -6,7 +6,12 @@ import { SampleHost } from './sample-host';
 
 // A tank drained at a rate with noise in it, so each sample's seed shows in its run.
 const noisy = model(
-	[stock('Tank', '100', { outflows: ['drain'] }), flow('drain', 'Tank / time_to_drain * (1 + noise)'), aux('time to drain', '5'), aux('noise', 'RANDOM(-0.1, 0.1)')],
+	[
+		stock('Tank', '100', { outflows: ['drain'] }),
+		flow('drain', 'Tank / time_to_drain * (1 + noise)'),
+		aux('time to drain', '5'),
+		aux('noise', 'RANDOM(-0.1, 0.1)')
+	],
 	{ stop: 10 }
 );
 
@@ -24,7 +29,14 @@ describe('SampleHost.runSamples', () => {
 		const host = new SampleHost();
 		host.compile(noisy);
 		const reply = host.runSamples(block());
-		expect(reply).toMatchObject({ first: 10, count: 3, rows: 11, ran: 3, unknown: [], problems: [] });
+		expect(reply).toMatchObject({
+			first: 10,
+			count: 3,
+			rows: 11,
+			ran: 3,
+			unknown: [],
+			problems: []
+		});
 		expect(reply.columns).toHaveLength(2);
 		expect(reply.columns[0].length).toBe(3 * 11);
 		[2, 5, 8].forEach((t, i) => {
@@ -47,7 +59,9 @@ describe('SampleHost.runSamples', () => {
 		expect(Number.isNaN(reply.columns[1][0])).toBe(true);
 		const missing = host.runSamples(block({ names: ['time to drian'] }));
 		expect(missing.problems).toHaveLength(3);
-		expect(missing.problems[0].diagnostic.message).toMatch(/no constant called "time to drian"; did you mean "time to drain"/);
+		expect(missing.problems[0].diagnostic.message).toMatch(
+			/no constant called "time to drian"; did you mean "time to drain"/
+		);
 		expect(missing.ran).toBe(0);
 	});
 

@@ -10,36 +10,66 @@ import { blockBands } from '../engine/percentiles';
 import { InputError, type Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
 import { SimulationHost } from './host';
-import type { PercentileRequest, PoolWorkerApi, SampleBlock, SampleBlockReply, SampleProblem } from './protocol';
+import type {
+	PercentileRequest,
+	PoolWorkerApi,
+	SampleBlock,
+	SampleBlockReply,
+	SampleProblem
+} from './protocol';
 
 export class SampleHost extends SimulationHost implements PoolWorkerApi {
 	runSamples(block: SampleBlock): SampleBlockReply {
 		const reply = runSampleBlock(this.compiled, block);
-		return Comlink.transfer(reply, [reply.times.buffer as ArrayBuffer, ...reply.columns.map((c) => c.buffer as ArrayBuffer)]);
+		return Comlink.transfer(reply, [
+			reply.times.buffer as ArrayBuffer,
+			...reply.columns.map((c) => c.buffer as ArrayBuffer)
+		]);
 	}
 
 	percentiles({ blocks, percentiles, from, to }: PercentileRequest): Float64Array[] {
 		const bands = blockBands(blocks, percentiles, from, to);
-		return Comlink.transfer(bands, bands.map((b) => b.buffer as ArrayBuffer));
+		return Comlink.transfer(
+			bands,
+			bands.map((b) => b.buffer as ArrayBuffer)
+		);
 	}
 }
 
 /** Runs each sample of `block` on the compiled model and packs the chosen outputs (see SampleBlockReply). */
-export function runSampleBlock(compiled: { simulation: Simulation | undefined; diagnostics: readonly Diagnostic[] }, block: SampleBlock): SampleBlockReply {
+export function runSampleBlock(
+	compiled: { simulation: Simulation | undefined; diagnostics: readonly Diagnostic[] },
+	block: SampleBlock
+): SampleBlockReply {
 	const { first, names, values, seeds, outputs } = block;
 	const count = seeds.length;
 	const { simulation } = compiled;
 	if (!simulation) {
-		const diagnostic = compiled.diagnostics.find((d) => d.severity === 'error') ?? { severity: 'error', message: 'there is no model to run yet' };
+		const diagnostic = compiled.diagnostics.find((d) => d.severity === 'error') ?? {
+			severity: 'error',
+			message: 'there is no model to run yet'
+		};
 		const problems = Array.from({ length: count }, (_, i) => ({ sample: first + i, diagnostic }));
-		return { first, count, times: new Float64Array(0), rows: 0, columns: outputs.map(() => new Float64Array(0)), unknown: [], problems, ran: 0, ms: 0 };
+		return {
+			first,
+			count,
+			times: new Float64Array(0),
+			rows: 0,
+			columns: outputs.map(() => new Float64Array(0)),
+			unknown: [],
+			problems,
+			ran: 0,
+			ms: 0
+		};
 	}
 
 	const saved = new Set(simulation.outputs.map(canonicalName));
 	const known = outputs.filter((name) => saved.has(canonicalName(name)));
 	const unknown = outputs.filter((name) => !saved.has(canonicalName(name)));
 	// Where each requested output sits among the series of a run that saves only the known ones.
-	const wanted = outputs.map((name) => (saved.has(canonicalName(name)) ? known.indexOf(name) : undefined));
+	const wanted = outputs.map((name) =>
+		saved.has(canonicalName(name)) ? known.indexOf(name) : undefined
+	);
 	// Each run's series of each requested output: small, since the run saved only these.
 	const kept = wanted.map(() => new Array<Float64Array | undefined>(count));
 	const problems: SampleProblem[] = [];

@@ -38,14 +38,25 @@ export function readArrayParts(
 	const elementTags = childrenNamed(variable, 'element');
 	if (dims.length === 0 && elementTags.length === 0) return { arrayed: false, perElement: false };
 	if (dims.length === 0) {
-		report.error(`"${name}" gives equations per array element but no <dimensions>`, elementTags[0], name);
+		report.error(
+			`"${name}" gives equations per array element but no <dimensions>`,
+			elementTags[0],
+			name
+		);
 		return { arrayed: true, perElement: true };
 	}
 	const dimensions = dims.map((d) => d.attributes.name?.trim() ?? '');
 	const known = dims.map((d, i) => {
-		const found = dimensions[i] ? findDimension({ dimensions: [...declared] }, dimensions[i]) : undefined;
+		const found = dimensions[i]
+			? findDimension({ dimensions: [...declared] }, dimensions[i])
+			: undefined;
 		if (!dimensions[i]) report.error(`A <dim> of "${name}" has no name`, d, name);
-		else if (!found) report.error(`"${name}" is arrayed over "${dimensions[i]}", which the file does not declare in <dimensions>`, d, name);
+		else if (!found)
+			report.error(
+				`"${name}" is arrayed over "${dimensions[i]}", which the file does not declare in <dimensions>`,
+				d,
+				name
+			);
 		return found;
 	});
 
@@ -54,19 +65,34 @@ export function readArrayParts(
 		const subscript = (tag.attributes.subscript ?? '').split(',').map((s) => s.trim());
 		const written = `[${subscript.join(', ')}]`;
 		if (subscript.length !== dimensions.length || subscript.some((s) => s === '')) {
-			report.error(`The element ${written} of "${name}" needs ${dimensions.length} element name${dimensions.length === 1 ? '' : 's'}, one for each dimension`, tag, name);
+			report.error(
+				`The element ${written} of "${name}" needs ${dimensions.length} element name${dimensions.length === 1 ? '' : 's'}, one for each dimension`,
+				tag,
+				name
+			);
 			continue;
 		}
-		const unknown = subscript.findIndex((s, j) => known[j] && !dimensionElements(known[j]!).some((e) => canonicalName(e) === canonicalName(s)));
+		const unknown = subscript.findIndex(
+			(s, j) =>
+				known[j] && !dimensionElements(known[j]!).some((e) => canonicalName(e) === canonicalName(s))
+		);
 		if (unknown >= 0) {
-			report.error(`The element ${written} of "${name}": "${subscript[unknown]}" is not an element of "${known[unknown]!.name}"`, tag, name);
+			report.error(
+				`The element ${written} of "${name}": "${subscript[unknown]}" is not an element of "${known[unknown]!.name}"`,
+				tag,
+				name
+			);
 			continue;
 		}
 		const equation = child(tag, 'eqn')?.text.trim();
 		const gf = child(tag, 'gf');
 		const graphical = gf && readGraphicalFunction(gf, name, report);
 		if (!equation && !gf) {
-			report.warning(`The element ${written} of "${name}" has neither an <eqn> nor a <gf>, and is ignored`, tag, name);
+			report.warning(
+				`The element ${written} of "${name}" has neither an <eqn> nor a <gf>, and is ignored`,
+				tag,
+				name
+			);
 			continue;
 		}
 		elements.push({ subscript, ...(equation && { equation }), ...(graphical && { graphical }) });
@@ -78,18 +104,24 @@ export function readArrayParts(
 		if (rows && rows.length === bare.length) {
 			rows.forEach((subscript, i) => elements.push({ subscript, equation: bare[i].text.trim() }));
 		} else {
-			report.error(`"${name}" has ${bare.length} <eqn> elements but ${rows ? rows.length : 'an unknown number of'} array elements`, bare[1], name);
+			report.error(
+				`"${name}" has ${bare.length} <eqn> elements but ${rows ? rows.length : 'an unknown number of'} array elements`,
+				bare[1],
+				name
+			);
 		}
 	}
 	// Even elements in error say the variable is defined element by element (no shared <eqn>).
-	const perElement = elements.some((e) => e.equation !== undefined) || elementTags.some((t) => child(t, 'eqn'));
+	const perElement =
+		elements.some((e) => e.equation !== undefined) || elementTags.some((t) => child(t, 'eqn'));
 	return { arrayed: true, dimensions, ...(elements.length > 0 && { elements }), perElement };
 }
 
 /** Every element's subscript, the last dimension varying fastest. */
 function subscriptsOf(dims: readonly Dimension[]): string[][] {
 	let rows: string[][] = [[]];
-	for (const dim of dims) rows = rows.flatMap((row) => dimensionElements(dim).map((e) => [...row, e]));
+	for (const dim of dims)
+		rows = rows.flatMap((row) => dimensionElements(dim).map((e) => [...row, e]));
 	return rows;
 }
 
@@ -105,7 +137,13 @@ export function writeArrayParts(
 	const own = Array.isArray(variable.elements) ? variable.elements : [];
 	const perElement = own.some((e) => typeof e.equation === 'string');
 	return {
-		dimensions: dims.length ? element('dimensions', {}, dims.map((d) => element('dim', { name: d }))) : undefined,
+		dimensions: dims.length
+			? element(
+					'dimensions',
+					{},
+					dims.map((d) => element('dim', { name: d }))
+				)
+			: undefined,
 		elements: own.map((e) =>
 			element(
 				'element',

@@ -10,12 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../model/diagnostics';
 import { readXmile } from './read';
 
-
 interface Case {
 	name: string;
 	tier: string;
 }
-
 
 describe.skipIf(!HAVE_SUITE)('the conformance suite imports', () => {
 	const cases: Case[] = HAVE_SUITE

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readXmile } from './read';
 
-const teacupDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/conformance/sdxorg/samples/teacup');
+const teacupDir = resolve(
+	fileURLToPath(new URL('.', import.meta.url)),
+	'../../../../shared/conformance/sdxorg/samples/teacup'
+);
 const haveTeacup = existsSync(join(teacupDir, 'teacup_w_diagram.xmile'));
 const read = (file: string) => readXmile(readFileSync(join(teacupDir, file), 'utf8'));
 
@@ -32,7 +35,9 @@ describe.skipIf(!haveTeacup)('diagram import', () => {
 			['teacup_temperature', 'heat_loss_to_room']
 		]);
 		// The flow drains the stock, so only its sink end is free: one cloud, at the pipe's end.
-		expect(model.diagram?.clouds).toEqual([{ id: expect.any(String), flow: 'heat_loss_to_room', position: { x: 332, y: 92 } }]);
+		expect(model.diagram?.clouds).toEqual([
+			{ id: expect.any(String), flow: 'heat_loss_to_room', position: { x: 332, y: 92 } }
+		]);
 	});
 
 	it('teacup.stmx (Stella Architect): display names in the view, and connector angles', () => {
@@ -46,7 +51,10 @@ describe.skipIf(!haveTeacup)('diagram import', () => {
 });
 
 describe('diagram import of what Flowbook writes', () => {
-	const file = (view: string, inflow = 'Pour') => `<xmile xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:flowbook="urn:flowbook:xmile:1">
+	const file = (
+		view: string,
+		inflow = 'Pour'
+	) => `<xmile xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:flowbook="urn:flowbook:xmile:1">
 		<header><vendor>Flowbook</vendor><product version="0">Flowbook</product></header>
 		<sim_specs><start>0</start><stop>1</stop></sim_specs>
 		<model><variables>

@@ -11,7 +11,9 @@ function read(xml: string) {
 
 describe('<dimensions>', () => {
 	it('reads named elements and numbered sizes, in order', () => {
-		const { dimensions, diagnostics } = read('<dimensions><dim name="Region"><elem name="North"/><elem name="South"/></dim><dim name="Cohort" size="10"/></dimensions>');
+		const { dimensions, diagnostics } = read(
+			'<dimensions><dim name="Region"><elem name="North"/><elem name="South"/></dim><dim name="Cohort" size="10"/></dimensions>'
+		);
 		expect(dimensions).toEqual([
 			{ name: 'Region', elements: ['North', 'South'] },
 			{ name: 'Cohort', size: 10 }
@@ -36,7 +38,11 @@ describe('<dimensions>', () => {
 		expect(diagnostics.map((d) => [d.line, d.severity, d.message])).toEqual([
 			[2, 'error', 'A <dim> has no name and is ignored'],
 			[3, 'error', 'Dimension "Empty" has no <elem> elements and no size, so it is ignored'],
-			[4, 'error', 'Dimension "Bad" has size "2.5", which is not a whole number above 0, so it is ignored'],
+			[
+				4,
+				'error',
+				'Dimension "Bad" has size "2.5", which is not a whole number above 0, so it is ignored'
+			],
 			[5, 'error', 'Dimension "Twice" has the element "A" twice'],
 			[7, 'error', 'Dimension "ok" is declared twice; the second is ignored']
 		]);

@@ -36,16 +36,24 @@ export function readDimensions(dimensions: XmlElement | undefined, report: Repor
 				report.error(`Element ${blank + 1} of dimension "${name}" has no name`, elems[blank]);
 				continue;
 			}
-			const twice = elements.findIndex((e, i) => elements.findIndex((f) => canonicalName(f) === canonicalName(e)) !== i);
+			const twice = elements.findIndex(
+				(e, i) => elements.findIndex((f) => canonicalName(f) === canonicalName(e)) !== i
+			);
 			if (twice >= 0) {
-				report.error(`Dimension "${name}" has the element "${elements[twice]}" twice`, elems[twice]);
+				report.error(
+					`Dimension "${name}" has the element "${elements[twice]}" twice`,
+					elems[twice]
+				);
 				continue;
 			}
 			read.push({ name, elements });
 		} else if (size !== undefined && /^\d+$/.test(size) && Number(size) > 0) {
 			read.push({ name, size: Number(size) });
 		} else {
-			const why = size === undefined ? 'has no <elem> elements and no size' : `has size "${size}", which is not a whole number above 0`;
+			const why =
+				size === undefined
+					? 'has no <elem> elements and no size'
+					: `has size "${size}", which is not a whole number above 0`;
 			report.error(`Dimension "${name}" ${why}, so it is ignored`, dim);
 			continue;
 		}
@@ -61,7 +69,11 @@ export function writeDimensions(dimensions: readonly Dimension[] | undefined): X
 		{},
 		dimensions.map((d) =>
 			Array.isArray(d.elements)
-				? element('dim', { name: d.name }, d.elements.map((e) => element('elem', { name: e })))
+				? element(
+						'dim',
+						{ name: d.name },
+						d.elements.map((e) => element('elem', { name: e }))
+					)
 				: element('dim', { name: d.name, size: d.size })
 		)
 	);

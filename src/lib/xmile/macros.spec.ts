@@ -38,11 +38,27 @@ describe('XMILE macros', () => {
 	it('reads each macro: parameters with their defaults, equation, call format, documentation and variables', () => {
 		const { model, diagnostics } = readXmile(MACROS);
 		expect(diagnostics).toEqual([]);
-		expect(model.macros?.map(({ variables, ...m }) => ({ ...m, variables: variables?.map((v) => [v.name, v.kind]) }))).toEqual([
-			{ name: 'LOG', parameters: [{ name: 'x' }, { name: 'base' }], equation: 'LN(x)/LN(base)', format: 'LOG(<value>, <base>)', documentation: 'The base-base logarithm.', variables: undefined },
+		expect(
+			model.macros?.map(({ variables, ...m }) => ({
+				...m,
+				variables: variables?.map((v) => [v.name, v.kind])
+			}))
+		).toEqual([
+			{
+				name: 'LOG',
+				parameters: [{ name: 'x' }, { name: 'base' }],
+				equation: 'LN(x)/LN(base)',
+				format: 'LOG(<value>, <base>)',
+				documentation: 'The base-base logarithm.',
+				variables: undefined
+			},
 			{
 				name: 'SMOOTH OF',
-				parameters: [{ name: 'input' }, { name: 'averaging_time' }, { name: 'initial', default: '0' }],
+				parameters: [
+					{ name: 'input' },
+					{ name: 'averaging_time' },
+					{ name: 'initial', default: '0' }
+				],
 				equation: 'Smooth_of_Input',
 				variables: [
 					['Smooth of Input', 'stock'],
@@ -73,18 +89,27 @@ describe('XMILE macros', () => {
 	});
 
 	it('reads a parameter that is also an equation-less flow of the macro (as xmutil writes INTEG)', () => {
-		const text = MACROS.replace('<stock name="Smooth of Input">', '<flow name="input"/><stock name="Smooth of Input">');
+		const text = MACROS.replace(
+			'<stock name="Smooth of Input">',
+			'<flow name="input"/><stock name="Smooth of Input">'
+		);
 		expect(readXmile(text).diagnostics).toEqual([]);
 	});
 
 	it('reports what it cannot run: a macro with its own clock, a macro without a name or equation', () => {
-		const text = MACROS.replace('<parm>x</parm>', '<parm>x</parm><sim_specs><stop>x</stop></sim_specs>').replace(
+		const text = MACROS.replace(
+			'<parm>x</parm>',
+			'<parm>x</parm><sim_specs><stop>x</stop></sim_specs>'
+		).replace(
 			'</xmile>',
 			'<macro><eqn>1</eqn></macro><macro name="EMPTY"/><macro name="NONNEG" filter="stock"><parm>value</parm><eqn>MAX(value, 0)</eqn></macro></xmile>'
 		);
 		const errors = readXmile(text).diagnostics.filter((d) => d.severity === 'error');
 		expect(errors.map((d) => [d.line, d.message])).toEqual([
-			[13, 'Macro "LOG" has its own <sim_specs>: macros that run on a clock of their own are not supported'],
+			[
+				13,
+				'Macro "LOG" has its own <sim_specs>: macros that run on a clock of their own are not supported'
+			],
 			[29, 'A <macro> has no name and is ignored'],
 			[29, 'Macro "EMPTY" has no <eqn>: it must say what a call gives'],
 			[29, 'Macro "NONNEG" is an option filter (filter="stock"): option filters are not supported']

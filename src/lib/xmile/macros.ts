@@ -32,7 +32,10 @@ export function readMacros(root: XmlElement, report: Report): Macro[] {
 		}
 		const first = seen.get(canonicalName(name));
 		if (first) {
-			report.error(`Macro "${name}" is defined twice, on lines ${first.line} and ${element.line}; the second is ignored`, element);
+			report.error(
+				`Macro "${name}" is defined twice, on lines ${first.line} and ${element.line}; the second is ignored`,
+				element
+			);
 			continue;
 		}
 		seen.set(canonicalName(name), element);
@@ -53,15 +56,23 @@ function readMacro(root: XmlElement, element: XmlElement, name: string, report: 
 		parameters.push({ name: parameter, ...(fallback && { default: fallback }) });
 	}
 	const equation = childText(element, 'eqn');
-	if (equation === undefined) report.error(`Macro "${name}" has no <eqn>: it must say what a call gives`, element);
+	if (equation === undefined)
+		report.error(`Macro "${name}" has no <eqn>: it must say what a call gives`, element);
 	if (element.attributes.filter !== undefined) {
-		report.error(`Macro "${name}" is an option filter (filter="${element.attributes.filter}"): option filters are not supported`, element);
+		report.error(
+			`Macro "${name}" is an option filter (filter="${element.attributes.filter}"): option filters are not supported`,
+			element
+		);
 	}
 	for (const specs of childrenNamed(element, 'sim_specs')) {
-		report.error(`Macro "${name}" has its own <sim_specs>: macros that run on a clock of their own are not supported`, specs);
+		report.error(
+			`Macro "${name}" has its own <sim_specs>: macros that run on a clock of their own are not supported`,
+			specs
+		);
 	}
 	for (const part of element.children) {
-		if (!MACRO_PARTS.has(part.name) && !part.name.includes(':')) report.warning(`Unknown element <${part.name}> in <macro> is ignored`, part);
+		if (!MACRO_PARTS.has(part.name) && !part.name.includes(':'))
+			report.warning(`Unknown element <${part.name}> in <macro> is ignored`, part);
 	}
 	const macro: Macro = { name, parameters, equation: equation ?? '' };
 	const documentation = childText(element, 'doc');
@@ -71,16 +82,33 @@ function readMacro(root: XmlElement, element: XmlElement, name: string, report: 
 
 	if (childrenNamed(element, 'variables').length) {
 		// Only the body and its diagram: the parameters and equation are not variables.
-		const body: XmlElement = { ...element, children: element.children.filter((c) => c.name === 'variables' || c.name === 'views') };
+		const body: XmlElement = {
+			...element,
+			children: element.children.filter((c) => c.name === 'variables' || c.name === 'views')
+		};
 		const own = new Report();
 		const scope = readScope(body, readBehavior(blocks(root, element, 'behavior'), own), own);
 		// xmutil writes INTEG(input, …) with a flow called like the parameter and no equation:
 		// the parameter is its equation.
 		const isParameter = new Set(parameters.map((p) => canonicalName(p.name)));
-		report.diagnostics.push(...own.diagnostics.filter((d) => !(d.message === 'Has no equation' && d.variable !== undefined && isParameter.has(canonicalName(d.variable)))));
-		for (const module of scope.moduleElements) report.error(`Macro "${name}" places a module: modules inside macros are not supported`, module);
+		report.diagnostics.push(
+			...own.diagnostics.filter(
+				(d) =>
+					!(
+						d.message === 'Has no equation' &&
+						d.variable !== undefined &&
+						isParameter.has(canonicalName(d.variable))
+					)
+			)
+		);
+		for (const module of scope.moduleElements)
+			report.error(
+				`Macro "${name}" places a module: modules inside macros are not supported`,
+				module
+			);
 		macro.variables = scope.variables;
-		if (scope.diagram.connectors.length || scope.diagram.clouds.length) macro.diagram = scope.diagram;
+		if (scope.diagram.connectors.length || scope.diagram.clouds.length)
+			macro.diagram = scope.diagram;
 	}
 	return macro;
 }

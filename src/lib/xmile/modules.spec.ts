@@ -74,10 +74,19 @@ describe('XMILE modules', () => {
 		expect(diagnostics).toEqual([]);
 		expect(model.variables.map((v) => v.name)).toEqual(['fast rate', 'both']);
 		expect(model.modules).toEqual([
-			{ id: 'module_left', name: 'left', model: 'tank', connections: [{ to: 'rate', from: 'fast rate' }], documentation: 'the fast one', position: { x: 10, y: 20 } },
+			{
+				id: 'module_left',
+				name: 'left',
+				model: 'tank',
+				connections: [{ to: 'rate', from: 'fast rate' }],
+				documentation: 'the fast one',
+				position: { x: 10, y: 20 }
+			},
 			{ id: 'module_right', name: 'right', model: 'tank', connections: [] }
 		]);
-		expect(model.submodels?.map((s) => [s.name, s.variables.map((v) => [v.name, v.kind, v.access])])).toEqual([
+		expect(
+			model.submodels?.map((s) => [s.name, s.variables.map((v) => [v.name, v.kind, v.access])])
+		).toEqual([
 			[
 				'tank',
 				[
@@ -114,16 +123,32 @@ describe('XMILE modules', () => {
 	});
 
 	it('reports a module whose model the file lacks, or that comes from another file, at its line', () => {
-		const text = TWO_TANKS.replace('<module name="right" model_name="tank"/>', '<module name="pump"/>\n<module name="remote" resource="other.stmx"/>');
+		const text = TWO_TANKS.replace(
+			'<module name="right" model_name="tank"/>',
+			'<module name="pump"/>\n<module name="remote" resource="other.stmx"/>'
+		);
 		const errors = readXmile(text).diagnostics.filter((d) => d.severity === 'error');
 		expect(errors).toEqual([
-			expect.objectContaining({ line: 13, variable: 'pump', message: 'Module "pump" is an instance of the model "pump", but the file has no <model name="pump">' }),
-			expect.objectContaining({ line: 14, variable: 'remote', message: 'Module "remote" comes from another file (other.stmx): modules from other files are not supported' })
+			expect.objectContaining({
+				line: 13,
+				variable: 'pump',
+				message:
+					'Module "pump" is an instance of the model "pump", but the file has no <model name="pump">'
+			}),
+			expect.objectContaining({
+				line: 14,
+				variable: 'remote',
+				message:
+					'Module "remote" comes from another file (other.stmx): modules from other files are not supported'
+			})
 		]);
 	});
 
 	it('names the module and the input when an input is left unconnected with no equation', () => {
-		const text = TWO_TANKS.replace('<aux name="rate" access="input"><eqn>0.1</eqn></aux>', '<aux name="rate" access="input"><eqn>{Enter equation for use when not hooked up}</eqn></aux>');
+		const text = TWO_TANKS.replace(
+			'<aux name="rate" access="input"><eqn>0.1</eqn></aux>',
+			'<aux name="rate" access="input"><eqn>{Enter equation for use when not hooked up}</eqn></aux>'
+		);
 		const { model, diagnostics } = readXmile(text);
 		expect(diagnostics).toEqual([]);
 		const compiled = compileModel(model);
@@ -132,7 +157,8 @@ describe('XMILE modules', () => {
 			expect.objectContaining({
 				severity: 'error',
 				variable: 'right.rate',
-				message: '"right.rate" is an input of module "right" and is not connected: connect it to a variable outside the module, or give it an equation'
+				message:
+					'"right.rate" is an input of module "right" and is not connected: connect it to a variable outside the module, or give it an equation'
 			})
 		]);
 	});

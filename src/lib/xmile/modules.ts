@@ -40,19 +40,31 @@ export function readModules(
 		if (element === rootModel) continue;
 		const name = element.attributes.name?.trim();
 		if (!name) {
-			report.warning('A second <model> without a name is ignored: only module models may be added, each named', element);
+			report.warning(
+				'A second <model> without a name is ignored: only module models may be added, each named',
+				element
+			);
 			continue;
 		}
 		const first = seen.get(canonicalName(name));
 		if (first) {
-			report.error(`The model "${name}" is defined twice, on lines ${first.line} and ${element.line}; the second is ignored`, element);
+			report.error(
+				`The model "${name}" is defined twice, on lines ${first.line} and ${element.line}; the second is ignored`,
+				element
+			);
 			continue;
 		}
 		seen.set(canonicalName(name), element);
 		const defaults = readBehavior(blocks(root, element, 'behavior'), report);
 		const scope = readScope(element, defaults, report);
 		const submodel: SubModel = { name, variables: scope.variables, diagram: scope.diagram };
-		const modules = readModuleElements(scope.moduleElements, element, scope.variables, seen, report);
+		const modules = readModuleElements(
+			scope.moduleElements,
+			element,
+			scope.variables,
+			seen,
+			report
+		);
 		if (modules.length) submodel.modules = modules;
 		submodels.push(submodel);
 	}
@@ -80,19 +92,31 @@ function readModuleElements(
 		}
 		const name = displayName(written);
 		if (names.has(canonicalName(name))) {
-			report.error(`The module "${name}" is placed twice in one model; the second is ignored`, element, name);
+			report.error(
+				`The module "${name}" is placed twice in one model; the second is ignored`,
+				element,
+				name
+			);
 			continue;
 		}
 		names.add(canonicalName(name));
 		const resource = element.attributes.resource?.trim();
 		if (resource) {
-			report.error(`Module "${name}" comes from another file (${resource}): modules from other files are not supported`, element, name);
+			report.error(
+				`Module "${name}" comes from another file (${resource}): modules from other files are not supported`,
+				element,
+				name
+			);
 		}
 		// XMILE names a module after its model; Simlin writes model_name, Flowbook flowbook:model when they differ.
 		const model = (element.attributes['flowbook:model'] ?? element.attributes.model_name)?.trim();
 		const submodel = model ?? written;
 		if (!resource && !submodels.has(canonicalName(submodel))) {
-			report.error(`Module "${name}" is an instance of the model "${displayName(submodel)}", but the file has no <model name="${submodel}">`, element, name);
+			report.error(
+				`Module "${name}" is an instance of the model "${displayName(submodel)}", but the file has no <model name="${submodel}">`,
+				element,
+				name
+			);
 		}
 		let id = `module_${idFromName(written)}`;
 		for (let n = 2; ids.has(id); n++) id = `module_${idFromName(written)}_${n}`;
@@ -112,19 +136,30 @@ function readModuleElements(
 	return modules;
 }
 
-function readConnections(element: XmlElement, moduleName: string, report: Report, name: string): ModuleConnection[] {
+function readConnections(
+	element: XmlElement,
+	moduleName: string,
+	report: Report,
+	name: string
+): ModuleConnection[] {
 	const connections: ModuleConnection[] = [];
 	for (const connect of childrenNamed(element, 'connect')) {
 		const to = connect.attributes.to?.trim();
 		const from = connect.attributes.from?.trim();
 		if (!to || !from) {
-			report.warning(`A <connect> of module "${name}" needs both to="…" and from="…"; it is ignored`, connect, name);
+			report.warning(
+				`A <connect> of module "${name}" needs both to="…" and from="…"; it is ignored`,
+				connect,
+				name
+			);
 			continue;
 		}
 		// "hares.area" in module hares is its input "area"; ".x" is a variable around the module
 		// that one of its outputs sets.
 		const own = canonicalName(moduleName) + '.';
-		const target = to.startsWith('.') ? `.${displayPath(to.slice(1))}` : displayPath(canonicalName(to).startsWith(own) ? to.slice(to.indexOf('.') + 1) : to);
+		const target = to.startsWith('.')
+			? `.${displayPath(to.slice(1))}`
+			: displayPath(canonicalName(to).startsWith(own) ? to.slice(to.indexOf('.') + 1) : to);
 		connections.push({ to: target, from: displayPath(from.replace(/^\./, '')) });
 	}
 	return connections;
@@ -160,7 +195,8 @@ function modulePositions(model: XmlElement): Map<string, Point> {
 		for (const element of childrenNamed(view, 'module')) {
 			const name = element.attributes.name;
 			const point = readPoint(element);
-			if (name !== undefined && point && !positions.has(canonicalName(fromReference(name)))) positions.set(canonicalName(fromReference(name)), point);
+			if (name !== undefined && point && !positions.has(canonicalName(fromReference(name))))
+				positions.set(canonicalName(fromReference(name)), point);
 		}
 	}
 	return positions;

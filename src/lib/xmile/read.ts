@@ -121,7 +121,12 @@ export interface ScopeRead {
  * The variables of a <model> (the root one, a module's, or a <macro>'s body) and their diagram.
  * `defaults` are the non-negative settings in force there.
  */
-export function readScope(model: XmlElement, defaults: NonNegativeDefaults, report: Report, dimensions: Dimension[] = []): ScopeRead {
+export function readScope(
+	model: XmlElement,
+	defaults: NonNegativeDefaults,
+	report: Report,
+	dimensions: Dimension[] = []
+): ScopeRead {
 	const { elements, moduleElements } = variableElements(model, report);
 	const named = nameVariables(elements, report);
 	const reads = named.map(({ element, id, name }) =>
@@ -158,7 +163,11 @@ export function readScope(model: XmlElement, defaults: NonNegativeDefaults, repo
 		if (access === 'input' || access === 'output') variable.access = access;
 		return variable;
 	});
-	return { variables, diagram: { connectors: layout.connectors, clouds: layout.clouds }, moduleElements };
+	return {
+		variables,
+		diagram: { connectors: layout.connectors, clouds: layout.clouds },
+		moduleElements
+	};
 }
 
 function fileError(message: string, at: XmlElement): InputError {

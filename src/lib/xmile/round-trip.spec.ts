@@ -26,7 +26,6 @@ const modelsDir = resolve(here, '../../../models');
 /** Models with no seed of their own run with this one, so random functions repeat. */
 const SEED = 20240917;
 
-
 /** Both runs, or both compile failures with the same messages. */
 function expectSameSimulation(before: Model, after: Model): 'ran' | 'both failed to compile' {
 	const a = compileModel(before);
@@ -50,13 +49,23 @@ function expectIdenticalResults(a: RunResult, b: RunResult): void {
 	a.series.forEach((series, i) => {
 		expect(b.series[i].length, a.names[i]).toBe(series.length);
 		const at = mismatch(series, b.series[i]);
-		expect(at, `${a.names[i]} differs at row ${at}: ${series[at]} then ${b.series[i][at]}`).toBe(-1);
+		expect(at, `${a.names[i]} differs at row ${at}: ${series[at]} then ${b.series[i][at]}`).toBe(
+			-1
+		);
 	});
 }
 
 /** What a variable must keep, with ids replaced by the names they stand for. */
 function describeVariable(v: Variable, nameOf: (id: string) => string | undefined) {
-	const common = { kind: v.kind, name: v.name, units: v.units, documentation: v.documentation, position: v.position, dimensions: v.dimensions, elements: v.elements };
+	const common = {
+		kind: v.kind,
+		name: v.name,
+		units: v.units,
+		documentation: v.documentation,
+		position: v.position,
+		dimensions: v.dimensions,
+		elements: v.elements
+	};
 	switch (v.kind) {
 		case 'stock':
 			return {
@@ -67,7 +76,13 @@ function describeVariable(v: Variable, nameOf: (id: string) => string | undefine
 				nonNegative: v.nonNegative ?? false
 			};
 		case 'flow':
-			return { ...common, equation: v.equation, uniflow: v.uniflow ?? false, graphical: v.graphical, points: v.points };
+			return {
+				...common,
+				equation: v.equation,
+				uniflow: v.uniflow ?? false,
+				graphical: v.graphical,
+				points: v.points
+			};
 		case 'aux':
 			return { ...common, equation: v.equation, graphical: v.graphical };
 		case 'gf':
@@ -92,7 +107,10 @@ function describeScope(scope: Scope, anglesFrom: Scope = scope) {
 			to: nameOf(c.to),
 			angle: anglesFrom.diagram?.connectors[i]?.angle === undefined ? undefined : c.angle
 		})),
-		clouds: (scope.diagram?.clouds ?? []).map((c) => ({ flow: nameOf(c.flow), position: c.position }))
+		clouds: (scope.diagram?.clouds ?? []).map((c) => ({
+			flow: nameOf(c.flow),
+			position: c.position
+		}))
 	};
 }
 
@@ -105,10 +123,20 @@ function describeModel(model: Model, anglesFrom: Model = model) {
 		dimensions: model.dimensions ?? [],
 		...describeScope(model, anglesFrom),
 		modules: modules(model.modules),
-		submodels: (model.submodels ?? []).map((s, i) => ({ name: s.name, modules: modules(s.modules), ...describeScope(s, anglesFrom.submodels?.[i]) })),
+		submodels: (model.submodels ?? []).map((s, i) => ({
+			name: s.name,
+			modules: modules(s.modules),
+			...describeScope(s, anglesFrom.submodels?.[i])
+		})),
 		macros: (model.macros ?? []).map((m, i) => {
 			const { variables: _variables, diagram: _diagram, ...rest } = m;
-			return { ...rest, ...describeScope({ variables: m.variables ?? [], diagram: m.diagram }, { variables: [], diagram: anglesFrom.macros?.[i]?.diagram }) };
+			return {
+				...rest,
+				...describeScope(
+					{ variables: m.variables ?? [], diagram: m.diagram },
+					{ variables: [], diagram: anglesFrom.macros?.[i]?.diagram }
+				)
+			};
 		})
 	};
 }
@@ -123,14 +151,19 @@ function roundTrip(model: Model, name?: string): Model {
 
 describe.skipIf(!HAVE_SUITE)('XMILE round trip over the conformance suite', () => {
 	const files = HAVE_SUITE ? modelFiles(SUITE_DIR) : [];
-	const imported = files.map((file) => ({ file: relative(SUITE_DIR, file), read: readXmile(readFileSync(file, 'utf8')) }));
+	const imported = files.map((file) => ({
+		file: relative(SUITE_DIR, file),
+		read: readXmile(readFileSync(file, 'utf8'))
+	}));
 	const clean = imported.filter((f) => !hasErrors(f.read.diagnostics));
 	const skipped = imported.filter((f) => hasErrors(f.read.diagnostics));
 
 	it('covers every file of every case, arrays, modules and macros included', () => {
 		// By file: 102 in the suite, all import cleanly; 20 have arrays and 6 modules or macros.
 		// By case: all 41 of tiers T1 and T2 and all 23 of T3 round-trip.
-		const cases: Array<{ name: string; tier: string }> = JSON.parse(readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8'));
+		const cases: Array<{ name: string; tier: string }> = JSON.parse(
+			readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8')
+		);
 		const tierOf = (file: string) => cases.find((c) => file.startsWith(c.name + '/'))?.tier;
 		expect(files).toHaveLength(102);
 		expect(clean).toHaveLength(102);
@@ -146,7 +179,9 @@ describe.skipIf(!HAVE_SUITE)('XMILE round trip over the conformance suite', () =
 		expect(describeModel(second, first.model)).toEqual(describeModel(first.model));
 		expectSameSimulation(first.model, second);
 		// A second trip writes the very same file: nothing drifts.
-		expect(writeXmile(second, { name: first.name })).toBe(writeXmile(first.model, { name: first.name }));
+		expect(writeXmile(second, { name: first.name })).toBe(
+			writeXmile(first.model, { name: first.name })
+		);
 	});
 
 	it('compares the runs of all but one (test_logicals.stmx fails to compile, before and after)', () => {

@@ -121,7 +121,9 @@ describe('readVariable', () => {
 	});
 
 	it('reports a dimension the file does not declare, with the variable and line', () => {
-		const { variable, diagnostics } = read('<flow name="V">\n<eqn>b</eqn>\n<dimensions><dim name="Region"/></dimensions></flow>');
+		const { variable, diagnostics } = read(
+			'<flow name="V">\n<eqn>b</eqn>\n<dimensions><dim name="Region"/></dimensions></flow>'
+		);
 		expect(variable).toMatchObject({ kind: 'flow', equation: 'b', dimensions: ['Region'] });
 		expect(diagnostics).toEqual([
 			expect.objectContaining({
@@ -168,7 +170,10 @@ describe('readVariable', () => {
 		const { variable, diagnostics } = read(
 			'<aux name="V"><dimensions><dim name="D"/><dim name="E"/></dimensions><eqn>1</eqn><eqn>2</eqn><eqn>3</eqn><eqn>4</eqn></aux>',
 			OFF,
-			[{ name: 'D', elements: ['a', 'b'] }, { name: 'E', size: 2 }]
+			[
+				{ name: 'D', elements: ['a', 'b'] },
+				{ name: 'E', size: 2 }
+			]
 		);
 		expect(variable.elements).toEqual([
 			{ subscript: ['a', '1'], equation: '1' },

@@ -11,7 +11,9 @@ import { element, type XmlNode } from './xml-writer';
 export function writeMacro(macro: Macro): { node: XmlNode; usesFlowbook: boolean } {
 	const variables = macro.variables ?? [];
 	const byId = new Map(variables.map((v) => [v.id, v]));
-	const views = macro.variables ? writeViews({ variables, diagram: macro.diagram }) : { usesFlowbook: false };
+	const views = macro.variables
+		? writeViews({ variables, diagram: macro.diagram })
+		: { usesFlowbook: false };
 	return {
 		node: element(
 			'macro',
@@ -20,7 +22,12 @@ export function writeMacro(macro: Macro): { node: XmlNode; usesFlowbook: boolean
 			element('eqn', {}, macro.equation),
 			macro.format ? element('format', {}, macro.format) : undefined,
 			macro.documentation ? element('doc', {}, macro.documentation) : undefined,
-			macro.variables && element('variables', {}, variables.map((v) => writeVariable(v, byId))),
+			macro.variables &&
+				element(
+					'variables',
+					{},
+					variables.map((v) => writeVariable(v, byId))
+				),
 			views.node && element('views', {}, views.node)
 		),
 		usesFlowbook: views.usesFlowbook || variables.some((v) => needsExactName(v.name))

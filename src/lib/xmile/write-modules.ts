@@ -12,7 +12,10 @@ import { writeViews } from './write-views';
 import { element, type XmlNode } from './xml-writer';
 
 export function writeModule(module: ModuleInstance): XmlNode {
-	const model = module.model !== undefined && canonicalName(module.model) !== canonicalName(module.name) ? module.model : undefined;
+	const model =
+		module.model !== undefined && canonicalName(module.model) !== canonicalName(module.name)
+			? module.model
+			: undefined;
 	return element(
 		'module',
 		{ name: toNameAttribute(module.name), 'flowbook:model': model },
@@ -23,8 +26,12 @@ export function writeModule(module: ModuleInstance): XmlNode {
 
 function writeConnection(module: ModuleInstance, connection: ModuleConnection): XmlNode {
 	const path = (name: string) => name.split('.').map(toReference).join('.');
-	const from = connection.from.includes('.') ? path(connection.from) : `.${toReference(connection.from)}`;
-	const to = connection.to.startsWith('.') ? `.${path(connection.to.slice(1))}` : `${toReference(module.name)}.${path(connection.to)}`;
+	const from = connection.from.includes('.')
+		? path(connection.from)
+		: `.${toReference(connection.from)}`;
+	const to = connection.to.startsWith('.')
+		? `.${path(connection.to.slice(1))}`
+		: `${toReference(module.name)}.${path(connection.to)}`;
 	return element('connect', { to, from });
 }
 
@@ -35,14 +42,24 @@ export function writeSubmodel(submodel: SubModel): { node: XmlNode; usesFlowbook
 		node: element(
 			'model',
 			{ name: submodel.name },
-			element('variables', {}, submodel.variables.map((v) => writeVariable(v, byId)), (submodel.modules ?? []).map(writeModule)),
+			element(
+				'variables',
+				{},
+				submodel.variables.map((v) => writeVariable(v, byId)),
+				(submodel.modules ?? []).map(writeModule)
+			),
 			views.node && element('views', {}, views.node)
 		),
-		usesFlowbook: views.usesFlowbook || submodel.variables.some((v) => needsExactName(v.name)) || usesFlowbookInModules(submodel)
+		usesFlowbook:
+			views.usesFlowbook ||
+			submodel.variables.some((v) => needsExactName(v.name)) ||
+			usesFlowbookInModules(submodel)
 	};
 }
 
 /** Whether a module names its submodel apart from its own name (written as flowbook:model). */
 export function usesFlowbookInModules(model: Pick<Model, 'modules'>): boolean {
-	return (model.modules ?? []).some((m) => m.model !== undefined && canonicalName(m.model) !== canonicalName(m.name));
+	return (model.modules ?? []).some(
+		(m) => m.model !== undefined && canonicalName(m.model) !== canonicalName(m.name)
+	);
 }

@@ -33,7 +33,14 @@ export function writeViews(model: Pick<Model, 'variables' | 'diagram' | 'modules
 	}
 	for (const module of model.modules ?? []) {
 		if (!module.position) continue;
-		children.push(element('module', { uid: ++uid, name: toNameAttribute(module.name), x: module.position.x, y: module.position.y }));
+		children.push(
+			element('module', {
+				uid: ++uid,
+				name: toNameAttribute(module.name),
+				x: module.position.x,
+				y: module.position.y
+			})
+		);
 	}
 	for (const connector of connectors) {
 		const from = byId.get(connector.from);

@@ -75,7 +75,12 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 		element(
 			'model',
 			{},
-			element('variables', {}, model.variables.map((v) => writeVariable(v, byId)), (model.modules ?? []).map(writeModule)),
+			element(
+				'variables',
+				{},
+				model.variables.map((v) => writeVariable(v, byId)),
+				(model.modules ?? []).map(writeModule)
+			),
 			views.node && element('views', {}, views.node)
 		),
 		// Module models after the root one, then macros, at the same level (§4.7, §4.8).
@@ -85,11 +90,15 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 	return printDocument(root);
 }
 
-function writeHeader(name: string | undefined, uses: { hasView: boolean; usesSubmodels: boolean; usesMacros: boolean }): XmlNode {
+function writeHeader(
+	name: string | undefined,
+	uses: { hasView: boolean; usesSubmodels: boolean; usesMacros: boolean }
+): XmlNode {
 	const options = [
 		// §2.2.1: a file says which optional parts it uses: a stock-and-flow diagram, modules, macros.
 		uses.usesSubmodels && element('uses_submodels'),
-		uses.usesMacros && element('uses_macros', { recursive_macros: 'false', option_filters: 'false' }),
+		uses.usesMacros &&
+			element('uses_macros', { recursive_macros: 'false', option_filters: 'false' }),
 		uses.hasView && element('has_model_view')
 	].filter((o): o is XmlNode => typeof o === 'object');
 	return element(
@@ -149,8 +158,15 @@ export function needsExactName(name: string): boolean {
 	return displayName(nameAttribute(name)) !== name;
 }
 
-function nameAttributes(name: string, access?: Variable['access']): Record<string, string | undefined> {
-	return { name: nameAttribute(name), 'flowbook:name': needsExactName(name) ? name : undefined, access };
+function nameAttributes(
+	name: string,
+	access?: Variable['access']
+): Record<string, string | undefined> {
+	return {
+		name: nameAttribute(name),
+		'flowbook:name': needsExactName(name) ? name : undefined,
+		access
+	};
 }
 
 /** <units> and <doc>, after the variable's own parts. */
@@ -167,7 +183,11 @@ function describe(variable: Variable): Array<XmlNode | undefined> {
  */
 function equationParts(variable: Variable, equation: string): Array<XmlNode | undefined> {
 	const arrays = writeArrayParts(variable, writeGraphical);
-	return [arrays.dimensions, arrays.sharedEquation ? element('eqn', {}, equation) : undefined, ...arrays.elements];
+	return [
+		arrays.dimensions,
+		arrays.sharedEquation ? element('eqn', {}, equation) : undefined,
+		...arrays.elements
+	];
 }
 
 function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
@@ -210,7 +230,14 @@ function writeStandaloneGf(gf: GraphicalFunctionVariable): XmlNode {
 	const arrays = writeArrayParts(gf, writeGraphical);
 	if (arrays.dimensions) {
 		// An arrayed table is an <aux> without an equation, its points shared or per element.
-		return element('aux', nameAttributes(gf.name, gf.access), arrays.dimensions, writeGraphical(gf.graphical), arrays.elements, describe(gf));
+		return element(
+			'aux',
+			nameAttributes(gf.name, gf.access),
+			arrays.dimensions,
+			writeGraphical(gf.graphical),
+			arrays.elements,
+			describe(gf)
+		);
 	}
 	const node = writeGraphical(gf.graphical);
 	node.attributes.unshift(...Object.entries(nameAttributes(gf.name, gf.access)));
@@ -226,7 +253,9 @@ function writeStandaloneGf(gf: GraphicalFunctionVariable): XmlNode {
  */
 export function writeGraphical(gf: GraphicalFunction): XmlNode {
 	const list = (xs: number[]) => xs.map(formatNumber).join(',');
-	const compact = gf.xScale !== undefined && sameNumbers(evenlySpaced(gf.xScale.min, gf.xScale.max, gf.xs.length), gf.xs);
+	const compact =
+		gf.xScale !== undefined &&
+		sameNumbers(evenlySpaced(gf.xScale.min, gf.xScale.max, gf.xs.length), gf.xs);
 	return element(
 		'gf',
 		{ type: gf.type },
@@ -240,7 +269,9 @@ export function writeGraphical(gf: GraphicalFunction): XmlNode {
 /** As graphical.ts spreads x values over an <xscale> when a file gives no <xpts>. */
 function evenlySpaced(min: number, max: number, count: number): number[] {
 	if (count === 1) return [min];
-	return Array.from({ length: count }, (_, i) => (i === count - 1 ? max : min + ((max - min) * i) / (count - 1)));
+	return Array.from({ length: count }, (_, i) =>
+		i === count - 1 ? max : min + ((max - min) * i) / (count - 1)
+	);
 }
 
 function sameNumbers(a: number[], b: number[]): boolean {

@@ -86,7 +86,8 @@ export function parseXmlTree(text: string): XmlElement {
  * CDATA sections and processing instructions (where "&" is plain text); -1 if there is none.
  */
 function bareAmpersand(source: string): number {
-	const pattern = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|&(?!#\d+;|#x[\da-fA-F]+;|[A-Za-z_:][\w.:-]*;)/g;
+	const pattern =
+		/<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|&(?!#\d+;|#x[\da-fA-F]+;|[A-Za-z_:][\w.:-]*;)/g;
 	for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
 		if (match[0] === '&') return match.index;
 	}

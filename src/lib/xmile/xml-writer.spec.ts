@@ -4,8 +4,17 @@ import { parseXmlTree } from './xml-tree';
 
 describe('xml-writer', () => {
 	it('prints elements with attributes, text and children, skipping empty values', () => {
-		const doc = element('a', { x: 1, y: undefined, z: 'q' }, element('b', {}, 'text'), undefined, false, element('c'));
-		expect(printDocument(doc)).toBe('<?xml version="1.0" encoding="utf-8"?>\n<a x="1" z="q">\n\t<b>text</b>\n\t<c/>\n</a>\n');
+		const doc = element(
+			'a',
+			{ x: 1, y: undefined, z: 'q' },
+			element('b', {}, 'text'),
+			undefined,
+			false,
+			element('c')
+		);
+		expect(printDocument(doc)).toBe(
+			'<?xml version="1.0" encoding="utf-8"?>\n<a x="1" z="q">\n\t<b>text</b>\n\t<c/>\n</a>\n'
+		);
 	});
 
 	it('escapes markup in text and attributes so that it reads back as written', () => {

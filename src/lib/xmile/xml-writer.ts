@@ -45,16 +45,19 @@ export function formatNumber(x: number): string {
  * Characters XML 1.0 cannot hold at all, even as references: C0 controls other than tab, LF
  * and CR, U+FFFE/U+FFFF and unpaired surrogates. They become U+FFFD so the file still parses.
  */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeText(text: string): string {
-	return text
-		.replace(NOT_XML, '\uFFFD')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		// A parser turns a raw CR (or CRLF) into LF; a reference survives.
-		.replace(/\r/g, '&#13;');
+	return (
+		text
+			.replace(NOT_XML, '\uFFFD')
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			// A parser turns a raw CR (or CRLF) into LF; a reference survives.
+			.replace(/\r/g, '&#13;')
+	);
 }
 
 export function escapeAttribute(text: string): string {
@@ -74,7 +77,10 @@ export function printDocument(root: XmlNode): string {
 export function printNode(node: XmlNode, indent: string): string {
 	const attributes = node.attributes
 		.filter((a): a is [string, string | number] => a[1] !== undefined)
-		.map(([key, value]) => ` ${key}="${escapeAttribute(typeof value === 'number' ? formatNumber(value) : value)}"`)
+		.map(
+			([key, value]) =>
+				` ${key}="${escapeAttribute(typeof value === 'number' ? formatNumber(value) : value)}"`
+		)
 		.join('');
 	const open = `${indent}<${node.name}${attributes}`;
 	if (node.children.length > 0) {
@@ -82,6 +88,7 @@ export function printNode(node: XmlNode, indent: string): string {
 		return `${open}>\n${inner}\n${indent}</${node.name}>`;
 	}
 	// Text is written as is, with no added whitespace, so it reads back unchanged.
-	if (node.text !== undefined && node.text !== '') return `${open}>${escapeText(node.text)}</${node.name}>`;
+	if (node.text !== undefined && node.text !== '')
+		return `${open}>${escapeText(node.text)}</${node.name}>`;
 	return `${open}/>`;
 }

@@ -13,7 +13,16 @@ const variadic = (
 	evaluate: (...a: number[]) => number,
 	emit?: (a: string[]) => string,
 	aliases?: string[]
-): PureBuiltin => ({ kind: 'pure', name, signature, minArgs: 1, maxArgs: Infinity, evaluate, emit, aliases });
+): PureBuiltin => ({
+	kind: 'pure',
+	name,
+	signature,
+	minArgs: 1,
+	maxArgs: Infinity,
+	evaluate,
+	emit,
+	aliases
+});
 
 // Left to right from the first value, exactly as the inlined chain computes it (0 + -0 is 0).
 function sum(...xs: number[]): number {
@@ -54,9 +63,37 @@ function rank(...args: number[]): number {
 
 export const arrayBuiltins: PureBuiltin[] = [
 	// Inline as a chain, so a sum of array elements runs as fast as the same sum written out.
-	variadic('sum', 'SUM(array): the sum of the elements (or of the arguments)', sum, (a) => `(${a.join(' + ')})`, ['vsum']),
-	variadic('mean', 'MEAN(array): the average of the elements (or of the arguments)', (...xs) => sum(...xs) / xs.length, (a) => `((${a.join(' + ')}) / ${a.length})`),
-	variadic('prod', 'PROD(array): the product of the elements (or of the arguments)', product, (a) => `(${a.join(' * ')})`, ['product', 'vprod']),
-	variadic('stddev', 'STDDEV(array): the standard deviation of the elements (population, dividing by their number)', stddev),
-	{ ...variadic('rank', 'RANK(array, r): the position of the r-th smallest element (1 is the smallest)', rank), minArgs: 2 }
+	variadic(
+		'sum',
+		'SUM(array): the sum of the elements (or of the arguments)',
+		sum,
+		(a) => `(${a.join(' + ')})`,
+		['vsum']
+	),
+	variadic(
+		'mean',
+		'MEAN(array): the average of the elements (or of the arguments)',
+		(...xs) => sum(...xs) / xs.length,
+		(a) => `((${a.join(' + ')}) / ${a.length})`
+	),
+	variadic(
+		'prod',
+		'PROD(array): the product of the elements (or of the arguments)',
+		product,
+		(a) => `(${a.join(' * ')})`,
+		['product', 'vprod']
+	),
+	variadic(
+		'stddev',
+		'STDDEV(array): the standard deviation of the elements (population, dividing by their number)',
+		stddev
+	),
+	{
+		...variadic(
+			'rank',
+			'RANK(array, r): the position of the r-th smallest element (1 is the smallest)',
+			rank
+		),
+		minArgs: 2
+	}
 ];

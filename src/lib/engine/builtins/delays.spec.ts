@@ -6,25 +6,41 @@
  * DELAY is a pipeline: the input exactly `delay` time units ago, the initial value before.
  */
 import { describe, expect, it } from 'vitest';
-import { at, aux, erlangCdf, flow, METHODS, model, seriesOf, simulate, stock } from '../test-models';
+import {
+	at,
+	aux,
+	erlangCdf,
+	flow,
+	METHODS,
+	model,
+	seriesOf,
+	simulate,
+	stock
+} from '../test-models';
 
 describe('material delays start in equilibrium', () => {
-	it.each(['DELAY1(5, 3)', 'DELAY3(5, 3)', 'DELAYN(5, 3, 4)', 'DELAY1I(5, 3, 5)', 'DELAY3I(5, 3, 5)'])(
-		'%s with a constant input of 5 stays at 5',
+	it.each([
+		'DELAY1(5, 3)',
+		'DELAY3(5, 3)',
+		'DELAYN(5, 3, 4)',
+		'DELAY1I(5, 3, 5)',
+		'DELAY3I(5, 3, 5)'
+	])('%s with a constant input of 5 stays at 5', (equation) => {
+		for (const method of METHODS) {
+			const { x } = seriesOf(equation, { stop: 20, dt: 0.25, method });
+			for (const v of x) expect(v).toBeCloseTo(5, 12);
+		}
+	});
+
+	it.each(['DELAY1(5, 3, 2)', 'DELAY3(5, 3, 2)', 'DELAYN(5, 3, 6, 2)'])(
+		'%s starts at the initial value 2, then rises towards 5',
 		(equation) => {
-			for (const method of METHODS) {
-				const { x } = seriesOf(equation, { stop: 20, dt: 0.25, method });
-				for (const v of x) expect(v).toBeCloseTo(5, 12);
-			}
+			const { times, x } = seriesOf(equation, { stop: 40, dt: 0.25, method: 'rk4' });
+			expect(x[0]).toBeCloseTo(2, 12);
+			expect(x[at(times, 2)]).toBeGreaterThan(2);
+			expect(x.at(-1)).toBeCloseTo(5, 4);
 		}
 	);
-
-	it.each(['DELAY1(5, 3, 2)', 'DELAY3(5, 3, 2)', 'DELAYN(5, 3, 6, 2)'])('%s starts at the initial value 2, then rises towards 5', (equation) => {
-		const { times, x } = seriesOf(equation, { stop: 40, dt: 0.25, method: 'rk4' });
-		expect(x[0]).toBeCloseTo(2, 12);
-		expect(x[at(times, 2)]).toBeGreaterThan(2);
-		expect(x.at(-1)).toBeCloseTo(5, 4);
-	});
 
 	it('follows a time-varying input from its initial value (default: the input’s initial value)', () => {
 		const { x } = seriesOf('DELAY1(10 + TIME, 2)', { stop: 1 });
@@ -76,27 +92,30 @@ describe('DELAY3 and DELAYN step responses (Erlang CDF)', () => {
 describe('material delays conserve material', () => {
 	// What left the source = what arrived + what is still in transit. For DELAY1 the content in
 	// transit is output × T, so  Σin − Σout = T·(out(t) − out(0)).
-	it.each(METHODS)('DELAY1 under %s: cumulative in − cumulative out = change in transit', (method) => {
-		const T = 3;
-		const { result, get } = simulate(
-			model(
-				[
-					stock('Shipped', '0', { inflows: ['shipping'] }),
-					stock('Received', '0', { inflows: ['arriving'] }),
-					flow('shipping', '10 + 5 * SIN(TIME) + PULSE(20, 4)'),
-					flow('arriving', 'DELAY1(shipping, 3)')
-				],
-				{ stop: 30, dt: 0.125, method }
-			)
-		);
-		const shipped = get('Shipped');
-		const received = get('Received');
-		const arriving = get('arriving');
-		for (let i = 0; i < result.times.length; i++) {
-			const inTransit = T * arriving[i] - T * arriving[0];
-			expect(shipped[i] - received[i]).toBeCloseTo(inTransit, 8);
+	it.each(METHODS)(
+		'DELAY1 under %s: cumulative in − cumulative out = change in transit',
+		(method) => {
+			const T = 3;
+			const { result, get } = simulate(
+				model(
+					[
+						stock('Shipped', '0', { inflows: ['shipping'] }),
+						stock('Received', '0', { inflows: ['arriving'] }),
+						flow('shipping', '10 + 5 * SIN(TIME) + PULSE(20, 4)'),
+						flow('arriving', 'DELAY1(shipping, 3)')
+					],
+					{ stop: 30, dt: 0.125, method }
+				)
+			);
+			const shipped = get('Shipped');
+			const received = get('Received');
+			const arriving = get('arriving');
+			for (let i = 0; i < result.times.length; i++) {
+				const inTransit = T * arriving[i] - T * arriving[0];
+				expect(shipped[i] - received[i]).toBeCloseTo(inTransit, 8);
+			}
 		}
-	});
+	);
 
 	it('DELAY3 delivers everything that entered once the input stops', () => {
 		// 10 units per time for 5 time units, then nothing; after long enough, 50 have arrived.
@@ -115,13 +134,16 @@ describe('material delays conserve material', () => {
 });
 
 describe('DELAY: a pipeline (fixed delay)', () => {
-	it.each(METHODS)('shifts the input by exactly the delay under %s, the initial input before', (method) => {
-		const { times, x } = seriesOf('DELAY(10 + TIME * TIME, 3)', { stop: 10, dt: 0.25, method });
-		times.forEach((t, i) => {
-			const expected = t < 3 ? 10 : 10 + (t - 3) * (t - 3);
-			expect(x[i]).toBeCloseTo(expected, 10);
-		});
-	});
+	it.each(METHODS)(
+		'shifts the input by exactly the delay under %s, the initial input before',
+		(method) => {
+			const { times, x } = seriesOf('DELAY(10 + TIME * TIME, 3)', { stop: 10, dt: 0.25, method });
+			times.forEach((t, i) => {
+				const expected = t < 3 ? 10 : 10 + (t - 3) * (t - 3);
+				expect(x[i]).toBeCloseTo(expected, 10);
+			});
+		}
+	);
 
 	it('holds the initial value argument until the first input arrives', () => {
 		const { times, x } = seriesOf('DELAY(TIME, 2, 99)', { stop: 5 });
@@ -131,7 +153,10 @@ describe('DELAY: a pipeline (fixed delay)', () => {
 
 	it('delays a pulse by the delay, keeping its volume', () => {
 		const { result, get } = simulate(
-			model([stock('Out', '0', { inflows: ['late'] }), flow('late', 'DELAY(PULSE(8, 1), 2.5)')], { stop: 6, dt: 0.5 })
+			model([stock('Out', '0', { inflows: ['late'] }), flow('late', 'DELAY(PULSE(8, 1), 2.5)')], {
+				stop: 6,
+				dt: 0.5
+			})
 		);
 		const late = get('late');
 		expect(late[at(result.times, 3.5)]).toBe(16);
@@ -140,7 +165,9 @@ describe('DELAY: a pipeline (fixed delay)', () => {
 	});
 
 	it('reads a delay given by a variable', () => {
-		const { get } = simulate(model([aux('lag', '2'), aux('x', 'DELAY(TIME, lag, -1)')], { stop: 4 }));
+		const { get } = simulate(
+			model([aux('lag', '2'), aux('x', 'DELAY(TIME, lag, -1)')], { stop: 4 })
+		);
 		expect(Array.from(get('x'))).toEqual([-1, -1, 0, 1, 2]);
 	});
 });

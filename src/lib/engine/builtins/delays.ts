@@ -7,14 +7,23 @@ import type { ExpandContext, ExpandingBuiltin } from './types';
  * what has entered and not yet left, each draining at its content ÷ (delay ÷ n). It starts in
  * equilibrium: every stage holds init × delay ÷ n, so the output starts at init (default: the input).
  */
-export function materialDelay(ctx: ExpandContext, input: IR, delay: IR, order: number, init: IR | undefined): IR {
+export function materialDelay(
+	ctx: ExpandContext,
+	input: IR,
+	delay: IR,
+	order: number,
+	init: IR | undefined
+): IR {
 	const inflow = ctx.hoist(input, 'input');
 	const stageTime = stageTimeOf(ctx, delay, order);
 	const start = init ?? inflow;
 	let upstream = inflow;
 	let outflow: IR = inflow;
 	for (let i = 1; i <= order; i++) {
-		const stage = ctx.addStock(order === 1 ? 'in transit' : `stage ${i} of ${order}`, mul(start, stageTime));
+		const stage = ctx.addStock(
+			order === 1 ? 'in transit' : `stage ${i} of ${order}`,
+			mul(start, stageTime)
+		);
 		outflow = ctx.hoist(div(stage, stageTime), order === 1 ? 'outflow' : `stage ${i} outflow`);
 		ctx.setRate(stage, sub(upstream, outflow));
 		upstream = outflow;
@@ -38,7 +47,9 @@ export function warnIfStagesShorterThanDT(ctx: ExpandContext, stageTime: IR, ord
 	const dt = ctx.tryValueAtStart({ k: 'dt' });
 	if (stage === undefined || dt === undefined || !(stage < dt)) return;
 	const each = order === 1 ? 'its delay time' : `each of its ${order} stages`;
-	ctx.warn(`${each} lasts ${+stage.toPrecision(4)}, less than DT (${dt}), so the output will overshoot and oscillate: use a smaller DT${order > 1 ? ' or a lower order' : ''}`);
+	ctx.warn(
+		`${each} lasts ${+stage.toPrecision(4)}, less than DT (${dt}), so the output will overshoot and oscillate: use a smaller DT${order > 1 ? ' or a lower order' : ''}`
+	);
 }
 
 /** DELAYN's order is fixed for the run: evaluated at the start and rounded, at least 1. */
@@ -72,16 +83,19 @@ export const delayBuiltins: ExpandingBuiltin[] = [
 	{
 		kind: 'expanding',
 		name: 'delayn',
-		signature: 'DELAYN(input, delay, n [, initial]): material delay of order n (fixed at the start)',
+		signature:
+			'DELAYN(input, delay, n [, initial]): material delay of order n (fixed at the start)',
 		minArgs: 3,
 		maxArgs: 4,
-		expand: ([input, delay, order, init], ctx) => materialDelay(ctx, input, delay, orderArgument(ctx, order), init)
+		expand: ([input, delay, order, init], ctx) =>
+			materialDelay(ctx, input, delay, orderArgument(ctx, order), init)
 	},
 	{
 		kind: 'expanding',
 		name: 'delay',
 		aliases: ['delay_fixed'],
-		signature: 'DELAY(input, delay [, initial]): the input exactly `delay` time units ago (a pipeline)',
+		signature:
+			'DELAY(input, delay [, initial]): the input exactly `delay` time units ago (a pipeline)',
 		minArgs: 2,
 		maxArgs: 3,
 		expand: ([input, delay, init], ctx) => {

@@ -22,7 +22,8 @@ export const BUILTINS: readonly Builtin[] = [
 ];
 
 const byName = new Map<string, Builtin>();
-for (const b of BUILTINS) for (const n of [b.name, ...(b.aliases ?? [])]) byName.set(canonicalName(n), b);
+for (const b of BUILTINS)
+	for (const n of [b.name, ...(b.aliases ?? [])]) byName.set(canonicalName(n), b);
 
 export function findBuiltin(name: string): Builtin | undefined {
 	return byName.get(canonicalName(name));

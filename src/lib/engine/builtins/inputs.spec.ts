@@ -41,7 +41,9 @@ describe('RAMP(slope, start [, end])', () => {
 describe('PULSE(volume, first [, interval]) delivers volume over one DT', () => {
 	/** A stock filled only by the pulse: its final value is the volume delivered. */
 	function filled(pulse: string, dt: number, stop = 10) {
-		return simulate(model([stock('Total', '0', { inflows: ['in'] }), flow('in', pulse)], { stop, dt }));
+		return simulate(
+			model([stock('Total', '0', { inflows: ['in'] }), flow('in', pulse)], { stop, dt })
+		);
 	}
 
 	it.each([1, 0.5, 0.25, 0.125, 0.1])('adds exactly the volume to a stock at DT %d', (dt) => {
@@ -93,11 +95,17 @@ describe('PULSE(volume, first [, interval]) delivers volume over one DT', () => 
 		expect(get('Total').at(-1)).toBeCloseTo(10, 10);
 	});
 
-	it.each(['rk2', 'rk4'] as const)('delivers the whole volume under %s (every stage sees the step-start pulse)', (method) => {
-		const m = model([stock('Total', '0', { inflows: ['in'] }), flow('in', 'PULSE(10, 2)')], { stop: 10, dt: 0.25 });
-		const { get } = simulate({ ...m, simSpecs: { ...m.simSpecs, method } });
-		expect(get('Total').at(-1)).toBeCloseTo(10, 10);
-	});
+	it.each(['rk2', 'rk4'] as const)(
+		'delivers the whole volume under %s (every stage sees the step-start pulse)',
+		(method) => {
+			const m = model([stock('Total', '0', { inflows: ['in'] }), flow('in', 'PULSE(10, 2)')], {
+				stop: 10,
+				dt: 0.25
+			});
+			const { get } = simulate({ ...m, simSpecs: { ...m.simSpecs, method } });
+			expect(get('Total').at(-1)).toBeCloseTo(10, 10);
+		}
+	);
 
 	it('delivers every repeat when the interval is not a whole number of DTs', () => {
 		const { get } = filled('PULSE(10, 1, 2.5)', 1);
@@ -113,10 +121,10 @@ describe('inputs in a flow', () => {
 	it('integrate to the area under STEP and RAMP', () => {
 		// ∫0^10 STEP(2, 4) dt = 12; Euler over a piecewise-constant input is exact.
 		const { get } = simulate(
-			model(
-				[stock('A', '0', { inflows: ['step in'] }), flow('step in', 'STEP(2, 4)')],
-				{ stop: 10, dt: 0.5 }
-			)
+			model([stock('A', '0', { inflows: ['step in'] }), flow('step in', 'STEP(2, 4)')], {
+				stop: 10,
+				dt: 0.5
+			})
 		);
 		expect(get('A').at(-1)).toBeCloseTo(12, 10);
 	});

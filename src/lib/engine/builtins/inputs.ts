@@ -30,7 +30,15 @@ export function pulse(t: number, dt: number, volume: number, first: number, inte
 }
 
 export const inputBuiltins: PureBuiltin[] = [
-	{ kind: 'pure', name: 'step', signature: 'STEP(height, time): 0 until time, then height', minArgs: 2, maxArgs: 2, evaluate: step, timeArgs: true },
+	{
+		kind: 'pure',
+		name: 'step',
+		signature: 'STEP(height, time): 0 until time, then height',
+		minArgs: 2,
+		maxArgs: 2,
+		evaluate: step,
+		timeArgs: true
+	},
 	{
 		kind: 'pure',
 		name: 'ramp',
@@ -43,7 +51,8 @@ export const inputBuiltins: PureBuiltin[] = [
 	{
 		kind: 'pure',
 		name: 'pulse',
-		signature: 'PULSE(volume, first [, interval]): adds volume in one DT at first, then every interval',
+		signature:
+			'PULSE(volume, first [, interval]): adds volume in one DT at first, then every interval',
 		minArgs: 2,
 		maxArgs: 3,
 		evaluate: pulse,

@@ -144,7 +144,15 @@ describe('SAFEDIV, ZIDZ and XIDZ', () => {
 describe('run constants: TIME, DT, STARTTIME, STOPTIME (XMILE 1.0 builtins, time functions)', () => {
 	it('TIME is the saved time, and DT, STARTTIME and STOPTIME are the run’s settings', () => {
 		const { result, get } = simulate(
-			model([aux('time now', 'TIME'), aux('step', 'DT'), aux('from', 'STARTTIME'), aux('to', 'STOPTIME')], { start: 2, stop: 5, dt: 0.5 })
+			model(
+				[
+					aux('time now', 'TIME'),
+					aux('step', 'DT'),
+					aux('from', 'STARTTIME'),
+					aux('to', 'STOPTIME')
+				],
+				{ start: 2, stop: 5, dt: 0.5 }
+			)
 		);
 		expect(Array.from(result.times)).toEqual([2, 2.5, 3, 3.5, 4, 4.5, 5]);
 		expect(Array.from(get('time now'))).toEqual(Array.from(result.times));
@@ -154,7 +162,13 @@ describe('run constants: TIME, DT, STARTTIME, STOPTIME (XMILE 1.0 builtins, time
 	});
 
 	it('follows settings changed for one run', () => {
-		const { sim } = simulate(model([aux('step', 'DT'), aux('from', 'STARTTIME'), aux('to', 'STOPTIME')], { start: 0, stop: 4, dt: 1 }));
+		const { sim } = simulate(
+			model([aux('step', 'DT'), aux('from', 'STARTTIME'), aux('to', 'STOPTIME')], {
+				start: 0,
+				stop: 4,
+				dt: 1
+			})
+		);
 		const result = sim.run({ start: 1, stop: 3, dt: 0.25 });
 		expect(sim.seriesOf(result, 'step')![0]).toBe(0.25);
 		expect(sim.seriesOf(result, 'from')![0]).toBe(1);
@@ -162,7 +176,13 @@ describe('run constants: TIME, DT, STARTTIME, STOPTIME (XMILE 1.0 builtins, time
 	});
 
 	it('accepts the Vensim names TIME STEP, INITIAL TIME and FINAL TIME', () => {
-		const { get } = simulate(model([aux('x', 'TIME_STEP + 10 * INITIAL_TIME + 100 * FINAL_TIME')], { start: 1, stop: 3, dt: 0.5 }));
+		const { get } = simulate(
+			model([aux('x', 'TIME_STEP + 10 * INITIAL_TIME + 100 * FINAL_TIME')], {
+				start: 1,
+				stop: 3,
+				dt: 0.5
+			})
+		);
 		expect(get('x')[0]).toBe(0.5 + 10 + 300);
 	});
 

@@ -8,11 +8,25 @@ function pure(
 	emit?: (a: string[]) => string,
 	aliases?: string[]
 ): PureBuiltin {
-	return { kind: 'pure', name, signature, minArgs: args[0], maxArgs: args[1], evaluate, emit, aliases };
+	return {
+		kind: 'pure',
+		name,
+		signature,
+		minArgs: args[0],
+		maxArgs: args[1],
+		evaluate,
+		emit,
+		aliases
+	};
 }
 
-const unaryMath = (name: string, signature: string, f: (x: number) => number, js: string, aliases?: string[]) =>
-	pure(name, signature, [1, 1], f, (a) => `${js}(${a[0]})`, aliases);
+const unaryMath = (
+	name: string,
+	signature: string,
+	f: (x: number) => number,
+	js: string,
+	aliases?: string[]
+) => pure(name, signature, [1, 1], f, (a) => `${js}(${a[0]})`, aliases);
 
 /** Floor modulo: the result takes the divisor's sign (Stella MOD, Vensim MODULO, Python %). */
 export function floorMod(a: number, b: number): number {
@@ -35,14 +49,48 @@ export const mathBuiltins: PureBuiltin[] = [
 	unaryMath('cosh', 'COSH(x): hyperbolic cosine', Math.cosh, 'Math.cosh'),
 	unaryMath('tanh', 'TANH(x): hyperbolic tangent', Math.tanh, 'Math.tanh'),
 	// XMILE INT is the floor (INT(-2.5) = -3), not truncation.
-	unaryMath('int', 'INT(x): the largest whole number not above x', Math.floor, 'Math.floor', ['integer']),
-	pure('round', 'ROUND(x): the nearest whole number (halves away from zero)', [1, 1], (x) => Math.sign(x) * Math.round(Math.abs(x))),
-	pure('log', 'LOG(x, base): logarithm of x to the given base', [2, 2], (x, b) => Math.log(x) / Math.log(b)),
-	pure('pi', 'PI(): 3.14159…', [0, 0], () => Math.PI, () => 'Math.PI'),
+	unaryMath('int', 'INT(x): the largest whole number not above x', Math.floor, 'Math.floor', [
+		'integer'
+	]),
+	pure(
+		'round',
+		'ROUND(x): the nearest whole number (halves away from zero)',
+		[1, 1],
+		(x) => Math.sign(x) * Math.round(Math.abs(x))
+	),
+	pure(
+		'log',
+		'LOG(x, base): logarithm of x to the given base',
+		[2, 2],
+		(x, b) => Math.log(x) / Math.log(b)
+	),
+	pure(
+		'pi',
+		'PI(): 3.14159…',
+		[0, 0],
+		() => Math.PI,
+		() => 'Math.PI'
+	),
 	// Any number of arguments: an array argument arrives as its elements (XMILE 3.7.1.3).
-	pure('min', 'MIN(a, b, …) or MIN(array): the smallest argument or element', [1, Infinity], Math.min, (a) => `Math.min(${a.join(', ')})`, ['vmin']),
-	pure('max', 'MAX(a, b, …) or MAX(array): the largest argument or element', [1, Infinity], Math.max, (a) => `Math.max(${a.join(', ')})`, ['vmax']),
-	pure('mod', 'MOD(a, b): remainder of a ÷ b, with the sign of b', [2, 2], floorMod, undefined, ['modulo']),
+	pure(
+		'min',
+		'MIN(a, b, …) or MIN(array): the smallest argument or element',
+		[1, Infinity],
+		Math.min,
+		(a) => `Math.min(${a.join(', ')})`,
+		['vmin']
+	),
+	pure(
+		'max',
+		'MAX(a, b, …) or MAX(array): the largest argument or element',
+		[1, Infinity],
+		Math.max,
+		(a) => `Math.max(${a.join(', ')})`,
+		['vmax']
+	),
+	pure('mod', 'MOD(a, b): remainder of a ÷ b, with the sign of b', [2, 2], floorMod, undefined, [
+		'modulo'
+	]),
 	pure(
 		'safediv',
 		'SAFEDIV(a, b [, x]): a ÷ b, or x (default 0) when b is 0',

@@ -19,7 +19,10 @@ describe('INIT', () => {
 
 	it('holds a stock’s initial value while the stock changes', () => {
 		const { get } = simulate(
-			model([stock('S', '10', { inflows: ['fill'] }), flow('fill', '1'), aux('start S', 'INIT(S)')], { stop: 4 })
+			model(
+				[stock('S', '10', { inflows: ['fill'] }), flow('fill', '1'), aux('start S', 'INIT(S)')],
+				{ stop: 4 }
+			)
 		);
 		expect(Array.from(get('S'))).toEqual([10, 11, 12, 13, 14]);
 		expect(Array.from(get('start S'))).toEqual([10, 10, 10, 10, 10]);
@@ -49,14 +52,26 @@ describe('PREVIOUS', () => {
 		expect(Array.from(x)).toEqual([-1, 0.75, 1.75, 2.75]);
 	});
 
-	it.each(METHODS)('breaks a loop: counter = PREVIOUS(counter, 0) + 1 counts steps under %s', (method) => {
-		const { get } = simulate(model([aux('counter', 'PREVIOUS(counter, 0) + 1')], { stop: 5, dt: 0.5, method }));
-		expect(Array.from(get('counter'))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-	});
+	it.each(METHODS)(
+		'breaks a loop: counter = PREVIOUS(counter, 0) + 1 counts steps under %s',
+		(method) => {
+			const { get } = simulate(
+				model([aux('counter', 'PREVIOUS(counter, 0) + 1')], { stop: 5, dt: 0.5, method })
+			);
+			expect(Array.from(get('counter'))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+		}
+	);
 
 	it.each(METHODS)('under %s returns the stock’s value at the previous saved step', (method) => {
 		const { result, get } = simulate(
-			model([stock('S', '1', { inflows: ['growth'] }), flow('growth', 'S'), aux('last S', 'PREVIOUS(S)')], { stop: 2, dt: 0.25, method })
+			model(
+				[
+					stock('S', '1', { inflows: ['growth'] }),
+					flow('growth', 'S'),
+					aux('last S', 'PREVIOUS(S)')
+				],
+				{ stop: 2, dt: 0.25, method }
+			)
 		);
 		const S = get('S');
 		const last = get('last S');
@@ -66,7 +81,9 @@ describe('PREVIOUS', () => {
 
 	it('computes a difference equation x(n) = 0.5·x(n−1) + 1', () => {
 		// x(n) = 0.5·x(n−1) + 1 from x(0) = 0: the closed form is 2·(1 − 0.5^n).
-		const { get } = simulate(model([aux('x', 'IF TIME = 0 THEN 0 ELSE 0.5 * PREVIOUS(x, 0) + 1')], { stop: 8 }));
+		const { get } = simulate(
+			model([aux('x', 'IF TIME = 0 THEN 0 ELSE 0.5 * PREVIOUS(x, 0) + 1')], { stop: 8 })
+		);
 		get('x').forEach((v, n) => expect(v).toBeCloseTo(2 * (1 - 0.5 ** n), 12));
 	});
 

@@ -13,7 +13,8 @@ export const memoryBuiltins: ExpandingBuiltin[] = [
 	{
 		kind: 'expanding',
 		name: 'previous',
-		signature: 'PREVIOUS(x [, initial]): the value x had one DT ago; at the start, initial (default: x)',
+		signature:
+			'PREVIOUS(x [, initial]): the value x had one DT ago; at the start, initial (default: x)',
 		minArgs: 1,
 		maxArgs: 2,
 		expand: ([x, init], ctx) => {

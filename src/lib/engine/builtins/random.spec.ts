@@ -5,7 +5,17 @@
  * generator fails these far less than once in a million runs.
  */
 import { describe, expect, it } from 'vitest';
-import { aux, compiled, flow, METHODS, model, runWith, simulate, stock, type TestRunOptions } from '../test-models';
+import {
+	aux,
+	compiled,
+	flow,
+	METHODS,
+	model,
+	runWith,
+	simulate,
+	stock,
+	type TestRunOptions
+} from '../test-models';
 
 const N = 20_000;
 
@@ -61,7 +71,9 @@ describe('seeding', () => {
 	});
 
 	it('keeps the random sequence when a constant is overridden', () => {
-		const sim = compiled(model([aux('scale', '1'), aux('u', 'scale * RANDOM(0, 1)')], { stop: 20 }));
+		const sim = compiled(
+			model([aux('scale', '1'), aux('u', 'scale * RANDOM(0, 1)')], { stop: 20 })
+		);
 		const run = (o: TestRunOptions) => runWith(sim, o);
 		const a = sim.seriesOf(run({ seed: 3 }), 'u')!;
 		const b = sim.seriesOf(run({ seed: 3, overrides: { scale: 2 } }), 'u')!;
@@ -69,7 +81,10 @@ describe('seeding', () => {
 	});
 
 	it('gives independent draws to two call sites with the same arguments', () => {
-		const { get } = simulate(model([aux('a', 'RANDOM(0, 1)'), aux('b', 'RANDOM(0, 1)')], { stop: 100 }), { seed: 1 });
+		const { get } = simulate(
+			model([aux('a', 'RANDOM(0, 1)'), aux('b', 'RANDOM(0, 1)')], { stop: 100 }),
+			{ seed: 1 }
+		);
 		expect(Array.from(get('a'))).not.toEqual(Array.from(get('b')));
 	});
 
@@ -87,12 +102,17 @@ describe('draws once per DT under every method', () => {
 	it.each(METHODS)('a stock integrating RANDOM grows by DT × the saved draw under %s', (method) => {
 		const dt = 0.25;
 		const { get } = simulate(
-			model([stock('Sum', '0', { inflows: ['noise'] }), flow('noise', 'RANDOM(0, 1)')], { stop: 10, dt, method }),
+			model([stock('Sum', '0', { inflows: ['noise'] }), flow('noise', 'RANDOM(0, 1)')], {
+				stop: 10,
+				dt,
+				method
+			}),
 			{ seed: 4 }
 		);
 		const sum = get('Sum');
 		const noise = get('noise');
-		for (let i = 1; i < sum.length; i++) expect(sum[i] - sum[i - 1]).toBeCloseTo(dt * noise[i - 1], 12);
+		for (let i = 1; i < sum.length; i++)
+			expect(sum[i] - sum[i - 1]).toBeCloseTo(dt * noise[i - 1], 12);
 	});
 });
 

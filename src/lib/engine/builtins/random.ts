@@ -7,19 +7,58 @@ import type { ExpandContext, ExpandingBuiltin } from './types';
  * compatibility; the run's seed (sim specs, or --seed) decides the sequence.
  */
 function draw(op: RuntimeOp, uniforms: number) {
-	return (args: IR[], ctx: ExpandContext, used: number): IR => ({ k: 'rt', op, slot: ctx.randomSlot(uniforms), args: args.slice(0, used) });
+	return (args: IR[], ctx: ExpandContext, used: number): IR => ({
+		k: 'rt',
+		op,
+		slot: ctx.randomSlot(uniforms),
+		args: args.slice(0, used)
+	});
 }
 
-function distribution(name: string, op: RuntimeOp, params: number, uniforms: number, signature: string, aliases?: string[]): ExpandingBuiltin {
+function distribution(
+	name: string,
+	op: RuntimeOp,
+	params: number,
+	uniforms: number,
+	signature: string,
+	aliases?: string[]
+): ExpandingBuiltin {
 	const make = draw(op, uniforms);
-	return { kind: 'expanding', name, aliases, signature, minArgs: params, maxArgs: params + 1, expand: (args, ctx) => make(args, ctx, params) };
+	return {
+		kind: 'expanding',
+		name,
+		aliases,
+		signature,
+		minArgs: params,
+		maxArgs: params + 1,
+		expand: (args, ctx) => make(args, ctx, params)
+	};
 }
 
 export const randomBuiltins: ExpandingBuiltin[] = [
-	distribution('random', 'uniform', 2, 1, 'RANDOM(min, max [, seed]): uniformly distributed between min and max', ['uniform']),
+	distribution(
+		'random',
+		'uniform',
+		2,
+		1,
+		'RANDOM(min, max [, seed]): uniformly distributed between min and max',
+		['uniform']
+	),
 	distribution('normal', 'normal', 2, 2, 'NORMAL(mean, sd [, seed]): normally distributed'),
 	distribution('exprnd', 'exponential', 1, 1, 'EXPRND(mean [, seed]): exponentially distributed'),
-	distribution('lognormal', 'lognormal', 2, 2, 'LOGNORMAL(mean, sd [, seed]): log-normally distributed with this mean and sd'),
+	distribution(
+		'lognormal',
+		'lognormal',
+		2,
+		2,
+		'LOGNORMAL(mean, sd [, seed]): log-normally distributed with this mean and sd'
+	),
 	distribution('poisson', 'poisson', 1, 1, 'POISSON(mean [, seed]): Poisson distributed count'),
-	distribution('triangular', 'triangular', 3, 1, 'TRIANGULAR(min, mode, max [, seed]): triangular distribution')
+	distribution(
+		'triangular',
+		'triangular',
+		3,
+		1,
+		'TRIANGULAR(min, mode, max [, seed]): triangular distribution'
+	)
 ];

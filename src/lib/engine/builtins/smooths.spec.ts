@@ -71,14 +71,22 @@ describe('TREND (fractional rate of change)', () => {
 	const T = 2;
 
 	it('starts at 0 by default and converges to g for exponential growth', () => {
-		const { times, x } = seriesOf(`TREND(EXP(${g} * TIME), ${T})`, { stop: 40, dt: 1 / 16, method: 'rk4' });
+		const { times, x } = seriesOf(`TREND(EXP(${g} * TIME), ${T})`, {
+			stop: 40,
+			dt: 1 / 16,
+			method: 'rk4'
+		});
 		expect(x[0]).toBeCloseTo(0, 12);
 		expect(x[at(times, 40)]).toBeCloseTo(g, 6);
 		expect(Math.abs(x[at(times, 10)] - g)).toBeLessThan(Math.abs(x[at(times, 2)] - g));
 	});
 
 	it('stays at g throughout when the initial trend is g', () => {
-		const { x } = seriesOf(`TREND(EXP(${g} * TIME), ${T}, ${g})`, { stop: 20, dt: 1 / 16, method: 'rk4' });
+		const { x } = seriesOf(`TREND(EXP(${g} * TIME), ${T}, ${g})`, {
+			stop: 20,
+			dt: 1 / 16,
+			method: 'rk4'
+		});
 		for (const v of x) expect(v).toBeCloseTo(g, 6);
 	});
 
@@ -91,7 +99,11 @@ describe('TREND (fractional rate of change)', () => {
 	});
 
 	it('is −h for exponential decay e^(−h t) at long times', () => {
-		const { times, x } = seriesOf('TREND(100 * EXP(-0.05 * TIME), 2)', { stop: 60, dt: 1 / 16, method: 'rk4' });
+		const { times, x } = seriesOf('TREND(100 * EXP(-0.05 * TIME), 2)', {
+			stop: 60,
+			dt: 1 / 16,
+			method: 'rk4'
+		});
 		expect(x[at(times, 60)]).toBeCloseTo(-0.05, 6);
 	});
 });
@@ -99,7 +111,11 @@ describe('TREND (fractional rate of change)', () => {
 describe('FORCST', () => {
 	// FORCST(x, T, h, g0) = x · (1 + TREND(x, T, g0) · h)  (XMILE 1.0 delay functions; Vensim FORECAST).
 	it('extrapolates exponential growth by its trend over the horizon', () => {
-		const { times, x } = seriesOf('FORCST(EXP(0.1 * TIME), 2, 5, 0.1)', { stop: 10, dt: 1 / 16, method: 'rk4' });
+		const { times, x } = seriesOf('FORCST(EXP(0.1 * TIME), 2, 5, 0.1)', {
+			stop: 10,
+			dt: 1 / 16,
+			method: 'rk4'
+		});
 		expect(x[at(times, 10)]).toBeCloseTo(Math.exp(1) * 1.5, 5);
 		expect(x[0]).toBeCloseTo(1.5, 10);
 	});

@@ -9,7 +9,13 @@ import { add, div, mul, num, sub } from './build-ir';
  * towards the one before it over (averaging time ÷ n). Every stage starts at init (default: the
  * input), so the output starts in equilibrium with its input.
  */
-export function smooth(ctx: ExpandContext, input: IR, time: IR, order: number, init: IR | undefined): IR {
+export function smooth(
+	ctx: ExpandContext,
+	input: IR,
+	time: IR,
+	order: number,
+	init: IR | undefined
+): IR {
 	const target0 = ctx.hoist(input, 'input');
 	const stageTime = stageTimeOf(ctx, time, order);
 	const start = init ?? target0;
@@ -65,15 +71,18 @@ export const smoothBuiltins: ExpandingBuiltin[] = [
 		kind: 'expanding',
 		name: 'smthn',
 		aliases: ['smoothn'],
-		signature: 'SMTHN(input, averaging time, n [, initial]): exponential smooth of order n (fixed at the start)',
+		signature:
+			'SMTHN(input, averaging time, n [, initial]): exponential smooth of order n (fixed at the start)',
 		minArgs: 3,
 		maxArgs: 4,
-		expand: ([input, time, order, init], ctx) => smooth(ctx, input, time, orderArgument(ctx, order), init)
+		expand: ([input, time, order, init], ctx) =>
+			smooth(ctx, input, time, orderArgument(ctx, order), init)
 	},
 	{
 		kind: 'expanding',
 		name: 'trend',
-		signature: 'TREND(input, averaging time [, initial trend]): fractional rate of change per time unit',
+		signature:
+			'TREND(input, averaging time [, initial trend]): fractional rate of change per time unit',
 		minArgs: 2,
 		maxArgs: 3,
 		expand: ([input, time, init], ctx) => trend(ctx, input, time, init)
@@ -82,7 +91,8 @@ export const smoothBuiltins: ExpandingBuiltin[] = [
 		kind: 'expanding',
 		name: 'forcst',
 		aliases: ['forecast'],
-		signature: 'FORCST(input, averaging time, horizon [, initial trend]): input extrapolated `horizon` ahead by its trend',
+		signature:
+			'FORCST(input, averaging time, horizon [, initial trend]): input extrapolated `horizon` ahead by its trend',
 		minArgs: 3,
 		maxArgs: 4,
 		expand: ([input, time, horizon, init], ctx) => {

@@ -39,7 +39,11 @@ const call = (name: string, args: Expr[], at: Span & { nameSpan: Span }): Expr =
 const allValues =
 	(name: string): Reduce =>
 	(args, at) =>
-		call(name, args.flatMap((a) => a.values), at);
+		call(
+			name,
+			args.flatMap((a) => a.values),
+			at
+		);
 
 const REDUCERS: Record<string, Reduce> = {
 	sum: allValues('SUM'),
@@ -49,13 +53,26 @@ const REDUCERS: Record<string, Reduce> = {
 	min: allValues('MIN'),
 	max: allValues('MAX'),
 	size: (args, at) => {
-		if (args.length !== 1) throw new ArrayFunctionError(`SIZE takes 1 argument (an array), not ${args.length}`, at);
+		if (args.length !== 1)
+			throw new ArrayFunctionError(`SIZE takes 1 argument (an array), not ${args.length}`, at);
 		return { type: 'number', value: args[0].values.length, start: at.start, end: at.end };
 	},
 	rank: (args, at) => {
-		if (args.length === 3) throw new ArrayFunctionError('RANK with a third argument (an array to break ties) is not supported yet', args[2].span);
-		if (args.length !== 2) throw new ArrayFunctionError(`RANK takes 2 arguments (an array and a rank), not ${args.length}`, at);
-		if (args[1].arrayed) throw new ArrayFunctionError('the rank (second argument of RANK) must be one number, not an array', args[1].span);
+		if (args.length === 3)
+			throw new ArrayFunctionError(
+				'RANK with a third argument (an array to break ties) is not supported yet',
+				args[2].span
+			);
+		if (args.length !== 2)
+			throw new ArrayFunctionError(
+				`RANK takes 2 arguments (an array and a rank), not ${args.length}`,
+				at
+			);
+		if (args[1].arrayed)
+			throw new ArrayFunctionError(
+				'the rank (second argument of RANK) must be one number, not an array',
+				args[1].span
+			);
 		return call('RANK', [...args[0].values, args[1].values[0]], at);
 	}
 };

@@ -19,25 +19,44 @@ function over<V extends Variable>(variable: V, ...dimensions: string[]): V {
 }
 
 /** A variable defined element by element: [subscript, equation] pairs. */
-function byElement<V extends Variable>(variable: V, dimensions: string[], elements: Array<[string[], string]>): V {
-	return { ...variable, dimensions, elements: elements.map(([subscript, equation]) => ({ subscript, equation })) };
+function byElement<V extends Variable>(
+	variable: V,
+	dimensions: string[],
+	elements: Array<[string[], string]>
+): V {
+	return {
+		...variable,
+		dimensions,
+		elements: elements.map(([subscript, equation]) => ({ subscript, equation }))
+	};
 }
 
-function arrayModel(variables: Variable[], dimensions: Dimension[] = [REGION, AGE, STAGE], stop = 0): Model {
+function arrayModel(
+	variables: Variable[],
+	dimensions: Dimension[] = [REGION, AGE, STAGE],
+	stop = 0
+): Model {
 	return { simSpecs: { start: 0, stop, dt: 1, method: 'euler' }, dimensions, variables };
 }
 
 /** Runs the model and reads series by name (the first saved value with `at`). */
 function run(m: Model) {
 	const result = compileModel(m);
-	if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.variable}: ${d.message}`).join('\n'));
+	if (!result.ok)
+		throw new Error(result.diagnostics.map((d) => `${d.variable}: ${d.message}`).join('\n'));
 	const out = result.simulation.run();
 	const series = (name: string) => {
 		const s = result.simulation.seriesOf(out, name);
 		if (!s) throw new Error(`no output ${name}; outputs: ${out.names.join(', ')}`);
 		return Array.from(s);
 	};
-	return { names: out.names, series, at: (name: string, row = 0) => series(name)[row], diagnostics: result.diagnostics, simulation: result.simulation };
+	return {
+		names: out.names,
+		series,
+		at: (name: string, row = 0) => series(name)[row],
+		diagnostics: result.diagnostics,
+		simulation: result.simulation
+	};
 }
 
 function errorsOf(m: Model): Diagnostic[] {
@@ -49,7 +68,14 @@ function errorsOf(m: Model): Diagnostic[] {
 describe('apply-to-all equations', () => {
 	it('make one variable per element, named as Stella labels them, in row-major order', () => {
 		const m = run(arrayModel([over(aux('Beds', '10'), 'Region', 'Age')]));
-		expect(m.names).toEqual(['Beds[North,Young]', 'Beds[North,Old]', 'Beds[South,Young]', 'Beds[South,Old]', 'Beds[East,Young]', 'Beds[East,Old]']);
+		expect(m.names).toEqual([
+			'Beds[North,Young]',
+			'Beds[North,Old]',
+			'Beds[South,Young]',
+			'Beds[South,Old]',
+			'Beds[East,Young]',
+			'Beds[East,Old]'
+		]);
 		expect(m.at('Beds[South,Old]')).toBe(10);
 	});
 
@@ -85,7 +111,13 @@ describe('apply-to-all equations', () => {
 	});
 
 	it('up-dimension: a variable over fewer dimensions is the same for the others', () => {
-		const m = run(arrayModel([over(aux('one', 'Region'), 'Region'), over(aux('two', 'one[Region]'), 'Region', 'Age'), over(aux('bare', 'one * 10'), 'Age', 'Region')]));
+		const m = run(
+			arrayModel([
+				over(aux('one', 'Region'), 'Region'),
+				over(aux('two', 'one[Region]'), 'Region', 'Age'),
+				over(aux('bare', 'one * 10'), 'Age', 'Region')
+			])
+		);
 		expect(m.at('two[South,Young]')).toBe(2);
 		expect(m.at('two[South,Old]')).toBe(2);
 		expect(m.at('bare[Old,East]')).toBe(30);
@@ -113,12 +145,21 @@ describe('apply-to-all equations', () => {
 		);
 		expect(m.at('B[Old,East]')).toBe(32);
 		expect(m.at('C[South]')).toBe(21);
-		const [d] = errorsOf(arrayModel([over(aux('A', '1'), 'Region', 'Age'), over(aux('B', 'A[@1, @2]'), 'Region')]));
-		expect(d.message).toBe('"@2" in "A[@1, @2]" stands for the second dimension of "B", which has 1 dimension');
+		const [d] = errorsOf(
+			arrayModel([over(aux('A', '1'), 'Region', 'Age'), over(aux('B', 'A[@1, @2]'), 'Region')])
+		);
+		expect(d.message).toBe(
+			'"@2" in "A[@1, @2]" stands for the second dimension of "B", which has 1 dimension'
+		);
 	});
 
 	it('read Vensim-style number lists (as xmutil leaves them) by rows', () => {
-		const m = run(arrayModel([over(aux('list', '1, 2, 3'), 'Region'), over(aux('grid', '1, 2; 3, 4; 5, 6;'), 'Region', 'Age')]));
+		const m = run(
+			arrayModel([
+				over(aux('list', '1, 2, 3'), 'Region'),
+				over(aux('grid', '1, 2; 3, 4; 5, 6;'), 'Region', 'Age')
+			])
+		);
 		expect(['North', 'South', 'East'].map((r) => m.at(`list[${r}]`))).toEqual([1, 2, 3]);
 		expect(m.at('grid[South,Old]')).toBe(4);
 	});
@@ -128,18 +169,34 @@ describe('element-by-element definitions', () => {
 	it('give each element its own equation, which may name other elements', () => {
 		const m = run(
 			arrayModel([
-				byElement(aux('rate', ''), ['Region'], [
-					[['North'], '1'],
-					[['South'], '2'],
-					[['East'], 'rate[North] + rate[South]']
-				])
+				byElement(
+					aux('rate', ''),
+					['Region'],
+					[
+						[['North'], '1'],
+						[['South'], '2'],
+						[['East'], 'rate[North] + rate[South]']
+					]
+				)
 			])
 		);
 		expect(['North', 'South', 'East'].map((r) => m.at(`rate[${r}]`))).toEqual([1, 2, 3]);
 	});
 
 	it('are constants that a scenario can override element by element', () => {
-		const m = run(arrayModel([byElement(aux('rate', ''), ['Age'], [[['Young'], '1'], [['Old'], '2']]), over(aux('double', 'rate * 2'), 'Age')]));
+		const m = run(
+			arrayModel([
+				byElement(
+					aux('rate', ''),
+					['Age'],
+					[
+						[['Young'], '1'],
+						[['Old'], '2']
+					]
+				),
+				over(aux('double', 'rate * 2'), 'Age')
+			])
+		);
 		expect(m.simulation.constants).toEqual(['rate[Young]', 'rate[Old]']);
 		const result = m.simulation.run({ overrides: { 'rate[Old]': 5 } });
 		expect(Array.from(m.simulation.seriesOf(result, 'double[Old]')!)).toEqual([10]);
@@ -153,7 +210,12 @@ describe('subranges', () => {
 	it('bind by element name to the dimension they are part of', () => {
 		const m = run(
 			arrayModel(
-				[over(aux('x', 'Region * 10'), 'Region'), over(aux('part', 'x[Sub]'), 'Sub'), over(aux('bare', 'x + 1'), 'Sub'), aux('total', 'SUM(x[Sub])')],
+				[
+					over(aux('x', 'Region * 10'), 'Region'),
+					over(aux('part', 'x[Sub]'), 'Sub'),
+					over(aux('bare', 'x + 1'), 'Sub'),
+					aux('total', 'SUM(x[Sub])')
+				],
 				[REGION, SUB]
 			)
 		);
@@ -168,11 +230,15 @@ describe('array functions', () => {
 	const m = () =>
 		run(
 			arrayModel([
-				byElement(aux('a', ''), ['Region'], [
-					[['North'], '2'],
-					[['South'], '4'],
-					[['East'], '9']
-				]),
+				byElement(
+					aux('a', ''),
+					['Region'],
+					[
+						[['North'], '2'],
+						[['South'], '4'],
+						[['East'], '9']
+					]
+				),
 				over(aux('b', 'Region'), 'Region'),
 				over(aux('m', 'Region * 10 + Age'), 'Region', 'Age'),
 				aux('sum', 'SUM(a[*])'),
@@ -226,16 +292,37 @@ describe('array functions', () => {
 		expect(r.at('middle')).toBe(50);
 		expect(r.at('named')).toBe(2 + 2);
 		expect([1, 2, 3, 4].map((i) => r.at(`upto[${i}]`))).toEqual([10, 30, 60, 100]);
-		const ds = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('a', 'x[3:2] + 0'), aux('b', 'SUM(x[3:2])'), aux('c', 'x[1:2]')]));
+		const ds = errorsOf(
+			arrayModel([
+				over(aux('x', '1'), 'Stage'),
+				aux('a', 'x[3:2] + 0'),
+				aux('b', 'SUM(x[3:2])'),
+				aux('c', 'x[1:2]')
+			])
+		);
 		expect(ds.map((d) => [d.variable, d.message])).toEqual([
-			['a', 'the range "3:2" in "x[3:2]" stands for several elements, which only an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take'],
-			['b', 'the range "3:2" in "x[3:2]" runs backwards: "3" comes after "2" in "Stage" (the first dimension of "x")'],
-			['c', 'the range "1:2" in "x[1:2]" stands for several elements, which only an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take']
+			[
+				'a',
+				'the range "3:2" in "x[3:2]" stands for several elements, which only an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take'
+			],
+			[
+				'b',
+				'the range "3:2" in "x[3:2]" runs backwards: "3" comes after "2" in "Stage" (the first dimension of "x")'
+			],
+			[
+				'c',
+				'the range "1:2" in "x[1:2]" stands for several elements, which only an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take'
+			]
 		]);
 	});
 
 	it('run over the dimensions a branch not taken leaves open too', () => {
-		const r = run(arrayModel([over(aux('x', 'Stage'), 'Stage'), over(aux('y', 'SUM(IF Stage = 1 THEN 0 ELSE x[*])'), 'Stage')]));
+		const r = run(
+			arrayModel([
+				over(aux('x', 'Stage'), 'Stage'),
+				over(aux('y', 'SUM(IF Stage = 1 THEN 0 ELSE x[*])'), 'Stage')
+			])
+		);
 		expect([1, 2].map((i) => r.at(`y[${i}]`))).toEqual([0, 10]);
 	});
 
@@ -252,7 +339,13 @@ describe('arrayed stocks, flows, delays and graphical functions', () => {
 		const m = run(
 			arrayModel(
 				[
-					over(stock('Patients', 'Region * 100', { inflows: ['admissions'], outflows: ['discharges'] }), 'Region'),
+					over(
+						stock('Patients', 'Region * 100', {
+							inflows: ['admissions'],
+							outflows: ['discharges']
+						}),
+						'Region'
+					),
 					over(flow('admissions', 'Region'), 'Region'),
 					over(flow('discharges', 'Patients / 10'), 'Region')
 				],
@@ -267,13 +360,26 @@ describe('arrayed stocks, flows, delays and graphical functions', () => {
 
 	it('give each element its own delay and smooth', () => {
 		const m = run(
-			arrayModel([over(aux('input', 'Stage * 10'), 'Stage'), over(aux('smoothed', 'SMTH1(input, 2, 0)'), 'Stage'), over(aux('delayed', 'DELAY1(input, 4, 0)'), 'Stage')], [STAGE], 3)
+			arrayModel(
+				[
+					over(aux('input', 'Stage * 10'), 'Stage'),
+					over(aux('smoothed', 'SMTH1(input, 2, 0)'), 'Stage'),
+					over(aux('delayed', 'DELAY1(input, 4, 0)'), 'Stage')
+				],
+				[STAGE],
+				3
+			)
 		);
 		// SMTH1 with DT 1 and time 2 closes half the gap each step: 0, 20, 30, 35 for input 40.
 		expect(m.series('smoothed[4]')).toEqual([0, 20, 30, 35]);
 		expect(m.series('smoothed[1]')).toEqual([0, 5, 7.5, 8.75]);
 		// DELAY1's outflow is its stock ÷ 4; the stock fills by the input less that outflow.
-		expect(m.series('delayed[2]')).toEqual([0, 5, 5 + (20 - 5) / 4, 5 + (20 - 5) / 4 + (20 - 5 - (20 - 5) / 4) / 4]);
+		expect(m.series('delayed[2]')).toEqual([
+			0,
+			5,
+			5 + (20 - 5) / 4,
+			5 + (20 - 5) / 4 + (20 - 5 - (20 - 5) / 4) / 4
+		]);
 	});
 
 	it('read a shared graphical function, or each element its own', () => {
@@ -286,7 +392,15 @@ describe('arrayed stocks, flows, delays and graphical functions', () => {
 				over(aux('shared', 'Stage', ramp), 'Stage'),
 				{
 					...over(aux('own', 'Region'), 'Region'),
-					elements: [{ subscript: ['South'], graphical: table('continuous', [[0, 5], [10, 5]]) }],
+					elements: [
+						{
+							subscript: ['South'],
+							graphical: table('continuous', [
+								[0, 5],
+								[10, 5]
+							])
+						}
+					],
 					graphical: ramp
 				}
 			])
@@ -305,8 +419,19 @@ describe('arrayed stocks, flows, delays and graphical functions', () => {
 					id: 'curve',
 					name: 'curve',
 					dimensions: ['Age'],
-					graphical: table('continuous', [[0, 0], [1, 1]]),
-					elements: [{ subscript: ['Old'], graphical: table('continuous', [[0, 0], [1, 2]]) }]
+					graphical: table('continuous', [
+						[0, 0],
+						[1, 1]
+					]),
+					elements: [
+						{
+							subscript: ['Old'],
+							graphical: table('continuous', [
+								[0, 0],
+								[1, 2]
+							])
+						}
+					]
 				},
 				over(aux('y', 'curve(0.5) + LOOKUP(curve, 0.25)'), 'Age')
 			])
@@ -319,64 +444,117 @@ describe('arrayed stocks, flows, delays and graphical functions', () => {
 describe('bad input names the variable and the subscript', () => {
 	it('a subscript out of range', () => {
 		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('y', 'x[5]')]));
-		expect(d).toMatchObject({ variable: 'y', message: 'the subscript "5" in "x[5]" is out of range: "Stage" (the first dimension of "x") has elements 1 to 4' });
+		expect(d).toMatchObject({
+			variable: 'y',
+			message:
+				'the subscript "5" in "x[5]" is out of range: "Stage" (the first dimension of "x") has elements 1 to 4'
+		});
 		expect('x[5]'.slice(d.start, d.end)).toBe('5');
 	});
 
 	it('a computed subscript out of range, with the elements it happens for', () => {
-		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), over(aux('next', 'x[Stage + 1]'), 'Stage')]));
+		const [d] = errorsOf(
+			arrayModel([over(aux('x', '1'), 'Stage'), over(aux('next', 'x[Stage + 1]'), 'Stage')])
+		);
 		expect(d.variable).toBe('next');
-		expect(d.message).toBe('the subscript "Stage + 1" in "x[Stage + 1]" gives 5, which is out of range: "Stage" (the first dimension of "x") has elements 1 to 4 (element [4])');
+		expect(d.message).toBe(
+			'the subscript "Stage + 1" in "x[Stage + 1]" gives 5, which is out of range: "Stage" (the first dimension of "x") has elements 1 to 4 (element [4])'
+		);
 	});
 
 	it('an element its dimension does not have, with the closest', () => {
 		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Region'), aux('y', 'x[Nroth]')]));
-		expect(d).toMatchObject({ variable: 'y', message: '"Nroth" in "x[Nroth]" is not an element of "Region", the first dimension of "x"; did you mean "North"?' });
+		expect(d).toMatchObject({
+			variable: 'y',
+			message:
+				'"Nroth" in "x[Nroth]" is not an element of "Region", the first dimension of "x"; did you mean "North"?'
+		});
 	});
 
 	it('a dimension mismatch', () => {
-		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Region'), over(aux('y', 'x * 2'), 'Age')]));
+		const [d] = errorsOf(
+			arrayModel([over(aux('x', '1'), 'Region'), over(aux('y', 'x * 2'), 'Age')])
+		);
 		expect(d.variable).toBe('y');
-		expect(d.message).toMatch(/^"x" is arrayed over "Region" but "y" is arrayed over "Age", so it is not clear which element of "x" to use: give a subscript, as in x\[North\]/);
+		expect(d.message).toMatch(
+			/^"x" is arrayed over "Region" but "y" is arrayed over "Age", so it is not clear which element of "x" to use: give a subscript, as in x\[North\]/
+		);
 		expect('x * 2'.slice(d.start, d.end)).toBe('x');
 	});
 
 	it('a whole array where one number is wanted', () => {
 		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Region'), aux('y', 'x + 1')]));
-		expect(d.message).toBe('"x" is arrayed over "Region": give a subscript, as in x[North], or take the whole array in an array function such as SUM(x[*])');
+		expect(d.message).toBe(
+			'"x" is arrayed over "Region": give a subscript, as in x[North], or take the whole array in an array function such as SUM(x[*])'
+		);
 	});
 
 	it('the wrong number of subscripts, a subscript on a scalar, a * outside an array function', () => {
-		const ds = errorsOf(arrayModel([over(aux('x', '1'), 'Region', 'Age'), aux('s', '1'), aux('a', 'x[North]'), aux('b', 's[North]'), aux('c', 'x[*, Old]')]));
+		const ds = errorsOf(
+			arrayModel([
+				over(aux('x', '1'), 'Region', 'Age'),
+				aux('s', '1'),
+				aux('a', 'x[North]'),
+				aux('b', 's[North]'),
+				aux('c', 'x[*, Old]')
+			])
+		);
 		expect(ds.map((d) => [d.variable, d.message])).toEqual([
-			['a', '"x" is arrayed over 2 dimensions ("Region" × "Age"), but "x[North]" gives 1 subscript'],
+			[
+				'a',
+				'"x" is arrayed over 2 dimensions ("Region" × "Age"), but "x[North]" gives 1 subscript'
+			],
 			['b', '"s" is not arrayed, so "s[North]" cannot take a subscript'],
-			['c', '"*" stands for every element, which only the subscript of an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take']
+			[
+				'c',
+				'"*" stands for every element, which only the subscript of an array function (SUM, MEAN, MIN, MAX, STDDEV, PROD, SIZE or RANK) can take'
+			]
 		]);
 	});
 
 	it('a subscript that changes during the run inside an array function', () => {
 		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('y', 'SUM(x[TIME + 1])')]));
-		expect(d.message).toMatch(/^the subscript "TIME \+ 1" in "x\[TIME \+ 1\]" is not fixed before the run; inside an array function/);
+		expect(d.message).toMatch(
+			/^the subscript "TIME \+ 1" in "x\[TIME \+ 1\]" is not fixed before the run; inside an array function/
+		);
 	});
 
 	it('a dimension the model does not declare, and element equations that leave some out', () => {
-		const ds = errorsOf(arrayModel([over(aux('x', '1'), 'Regions'), byElement(aux('y', ''), ['Age'], [[['Young'], '1']])]));
-		expect(ds.map((d) => d.message)).toEqual(['"x" is arrayed over "Regions", which is not a dimension of the model (it has "Region", "Age", "Stage")']);
+		const ds = errorsOf(
+			arrayModel([
+				over(aux('x', '1'), 'Regions'),
+				byElement(aux('y', ''), ['Age'], [[['Young'], '1']])
+			])
+		);
+		expect(ds.map((d) => d.message)).toEqual([
+			'"x" is arrayed over "Regions", which is not a dimension of the model (it has "Region", "Age", "Stage")'
+		]);
 		const [missing] = errorsOf(arrayModel([byElement(aux('y', ''), ['Age'], [[['Young'], '1']])]));
-		expect(missing).toMatchObject({ variable: 'y', message: '"y" gives equations element by element, but none for [Old]' });
+		expect(missing).toMatchObject({
+			variable: 'y',
+			message: '"y" gives equations element by element, but none for [Old]'
+		});
 	});
 
 	it('an arrayed stock with a flow that is not arrayed', () => {
-		const [d] = errorsOf(arrayModel([over(stock('S', '0', { inflows: ['f'] }), 'Region'), flow('f', '1')]));
-		expect(d).toMatchObject({ variable: 'S', message: '"S" is arrayed over "Region", but its flow "f" is not arrayed: give the flow the same dimensions, so each element of the stock has its own' });
+		const [d] = errorsOf(
+			arrayModel([over(stock('S', '0', { inflows: ['f'] }), 'Region'), flow('f', '1')])
+		);
+		expect(d).toMatchObject({
+			variable: 'S',
+			message:
+				'"S" is arrayed over "Region", but its flow "f" is not arrayed: give the flow the same dimensions, so each element of the stock has its own'
+		});
 	});
 
 	it('an arrayed stock whose flow is arrayed over other dimensions', () => {
-		const [d] = errorsOf(arrayModel([over(stock('S', '0', { inflows: ['f'] }), 'Region'), over(flow('f', '1'), 'Age')]));
+		const [d] = errorsOf(
+			arrayModel([over(stock('S', '0', { inflows: ['f'] }), 'Region'), over(flow('f', '1'), 'Age')])
+		);
 		expect(d).toMatchObject({
 			variable: 'S',
-			message: 'the flow "f" of "S": "f" is arrayed over "Age" but "S" is arrayed over "Region", so it is not clear which element of "f" to use'
+			message:
+				'the flow "f" of "S": "f" is arrayed over "Age" but "S" is arrayed over "Region", so it is not clear which element of "f" to use'
 		});
 	});
 
@@ -388,12 +566,16 @@ describe('bad input names the variable and the subscript', () => {
 	});
 
 	it('a mistake beside an array function in a scalar equation still points at what the user wrote', () => {
-		const [d] = errorsOf(arrayModel([over(aux('x', '1'), 'Stage'), aux('total', 'SUM(x[*]) + nope')]));
+		const [d] = errorsOf(
+			arrayModel([over(aux('x', '1'), 'Stage'), aux('total', 'SUM(x[*]) + nope')])
+		);
 		expect(d).toMatchObject({ variable: 'total', start: 12, end: 16 });
 	});
 
 	it('a dimension with the same name as a variable, or declared twice', () => {
-		const ds = errorsOf(arrayModel([aux('Region', '1')], [REGION, { name: 'Age', size: 2 }, { name: 'age', size: 3 }]));
+		const ds = errorsOf(
+			arrayModel([aux('Region', '1')], [REGION, { name: 'Age', size: 2 }, { name: 'age', size: 3 }])
+		);
 		expect(ds.map((d) => d.message)).toEqual([
 			'the dimension "Region" has the same name as a variable; rename one of them',
 			'the dimension "age" is declared twice'
@@ -403,7 +585,10 @@ describe('bad input names the variable and the subscript', () => {
 
 describe('the pass itself', () => {
 	it('leaves a model without arrays untouched, the very same object', () => {
-		const m: Model = { simSpecs: { start: 0, stop: 1, dt: 1, method: 'euler' }, variables: [aux('x', '1')] };
+		const m: Model = {
+			simSpecs: { start: 0, stop: 1, dt: 1, method: 'euler' },
+			variables: [aux('x', '1')]
+		};
 		const result = flattenArrays(m);
 		expect(result.ok && result.model).toBe(m);
 	});
@@ -419,7 +604,16 @@ describe('the pass itself', () => {
 });
 
 describe('subscripts that change during the run', () => {
-	const stages = byElement(aux('x', ''), ['Stage'], [[['1'], '10'], [['2'], '20'], [['3'], '30'], [['4'], '40']]);
+	const stages = byElement(
+		aux('x', ''),
+		['Stage'],
+		[
+			[['1'], '10'],
+			[['2'], '20'],
+			[['3'], '30'],
+			[['4'], '40']
+		]
+	);
 
 	it('pick the element their value names at each step', () => {
 		const r = run(arrayModel([stages, aux('y', 'x[TIME + 1]')], [STAGE], 3));
@@ -428,9 +622,18 @@ describe('subscripts that change during the run', () => {
 	});
 
 	it('may be a constant, so a lever or scenario chooses the element', () => {
-		const z = byElement(aux('z', ''), ['Region', 'Age'], [
-			[['North', 'Young'], '1'], [['North', 'Old'], '2'], [['South', 'Young'], '3'], [['South', 'Old'], '4'], [['East', 'Young'], '5'], [['East', 'Old'], '6']
-		]);
+		const z = byElement(
+			aux('z', ''),
+			['Region', 'Age'],
+			[
+				[['North', 'Young'], '1'],
+				[['North', 'Old'], '2'],
+				[['South', 'Young'], '3'],
+				[['South', 'Old'], '4'],
+				[['East', 'Young'], '5'],
+				[['East', 'Old'], '6']
+			]
+		);
 		const m = arrayModel([z, aux('Age Band', '2'), aux('w', 'z[South, Age_Band]')], [REGION, AGE]);
 		const r = run(m);
 		expect(r.at('w')).toBe(4);

@@ -28,7 +28,9 @@ export function flattenArrays(model: Model): FlattenResult {
 /** Dimensions, arrayed variables, or an equation that subscripts or transposes. */
 function usesArrays(model: Model): boolean {
 	if (model.dimensions?.length) return true;
-	return model.variables.some((v) => v.dimensions?.length || v.elements?.length || /[[']/.test(equationOf(v) ?? ''));
+	return model.variables.some(
+		(v) => v.dimensions?.length || v.elements?.length || /[[']/.test(equationOf(v) ?? '')
+	);
 }
 
 function equationOf(v: Variable): string | undefined {
@@ -79,7 +81,8 @@ class ArraysPass {
 		this.dims = read.dims;
 		this.diagnostics.push(...read.diagnostics);
 		for (const variable of this.model.variables) this.#register(variable);
-		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
+		if (this.diagnostics.some((d) => d.severity === 'error'))
+			return { ok: false, diagnostics: this.diagnostics };
 
 		this.rewriter = new Rewriter(this.dims, this.vars);
 		const variables: Variable[] = [];
@@ -91,9 +94,15 @@ class ArraysPass {
 			else variables.push(...this.#arrayed(info));
 		}
 		this.diagnostics.push(...this.problems.diagnostics());
-		if (this.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: this.diagnostics };
+		if (this.diagnostics.some((d) => d.severity === 'error'))
+			return { ok: false, diagnostics: this.diagnostics };
 		const { dimensions: _dimensions, diagram: _diagram, ...rest } = this.model;
-		return { ok: true, model: { ...rest, variables }, diagnostics: this.diagnostics, relabel: (ds) => this.#relabel(ds) };
+		return {
+			ok: true,
+			model: { ...rest, variables },
+			diagnostics: this.diagnostics,
+			relabel: (ds) => this.#relabel(ds)
+		};
 	}
 
 	#register(variable: Variable): void {
@@ -104,13 +113,19 @@ class ArraysPass {
 			const dim = this.dims.get(canonicalName(String(name)));
 			if (!dim) {
 				const known = [...this.dims.values()].map((d) => `"${d.name}"`).join(', ');
-				this.#error(`"${variable.name}" is arrayed over "${name}", which is not a dimension of the model${known ? ` (it has ${known})` : ''}`, variable.name);
+				this.#error(
+					`"${variable.name}" is arrayed over "${name}", which is not a dimension of the model${known ? ` (it has ${known})` : ''}`,
+					variable.name
+				);
 			} else if (dims.includes(dim)) {
 				this.#error(`"${variable.name}" is arrayed over "${dim.name}" twice`, variable.name);
 			} else dims.push(dim);
 		}
 		if (!dims.length && variable.elements?.length) {
-			this.#error(`"${variable.name}" has equations for array elements but no dimensions`, variable.name);
+			this.#error(
+				`"${variable.name}" has equations for array elements but no dimensions`,
+				variable.name
+			);
 		}
 		const info: ArrayVar = { variable, key, dims };
 		this.vars.set(key, info);
@@ -118,7 +133,13 @@ class ArraysPass {
 	}
 
 	#error(message: string, variable?: string, span?: Span): void {
-		this.diagnostics.push({ severity: 'error', message, variable, start: span?.start, end: span?.end });
+		this.diagnostics.push({
+			severity: 'error',
+			message,
+			variable,
+			start: span?.start,
+			end: span?.end
+		});
 	}
 
 	// ── scalar variables ─────────────────────────────────────────────────────────────────────
@@ -130,7 +151,10 @@ class ArraysPass {
 			for (const ref of [...(variable.inflows ?? []), ...(variable.outflows ?? [])]) {
 				const flow = this.#flow(ref);
 				if (flow && flow.dims.length) {
-					this.problems.add(variable.name, `"${variable.name}" is not arrayed, but its flow "${flow.variable.name}" is arrayed over ${describeDims(flow.dims)}: give the stock the same dimensions, or make a flow that adds up the elements, such as SUM(${flow.variable.name}[*])`);
+					this.problems.add(
+						variable.name,
+						`"${variable.name}" is not arrayed, but its flow "${flow.variable.name}" is arrayed over ${describeDims(flow.dims)}: give the stock the same dimensions, or make a flow that adds up the elements, such as SUM(${flow.variable.name}[*])`
+					);
 				}
 			}
 		}
@@ -154,19 +178,30 @@ class ArraysPass {
 		if (!own) return [];
 		const perElement = [...own.values()].some((e) => typeof e.equation === 'string');
 		const shared = equationOf(variable);
-		const missing = perElement ? tuples.filter((t) => typeof own.get(keyOf(info.dims, t))?.equation !== 'string') : [];
+		const missing = perElement
+			? tuples.filter((t) => typeof own.get(keyOf(info.dims, t))?.equation !== 'string')
+			: [];
 		if (missing.length) {
 			const shown = missing.slice(0, 5).map((t) => `[${namesOf(info.dims, t).join(', ')}]`);
 			const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
-			this.problems.add(variable.name, `"${variable.name}" gives equations element by element, but none for ${shown.join(', ')}${more}`);
+			this.problems.add(
+				variable.name,
+				`"${variable.name}" gives equations element by element, but none for ${shown.join(', ')}${more}`
+			);
 			return [];
 		}
 		const listed = perElement ? undefined : numberList(shared);
 		if (listed && listed.length !== tuples.length) {
-			this.problems.add(variable.name, `"${variable.name}" lists ${listed.length} numbers but has ${tuples.length} elements (${describeDims(info.dims)})`);
+			this.problems.add(
+				variable.name,
+				`"${variable.name}" lists ${listed.length} numbers but has ${tuples.length} elements (${describeDims(info.dims)})`
+			);
 			return [];
 		}
-		const sharedAst = perElement || listed || variable.kind === 'gf' ? undefined : this.#parseOrReport(variable, shared);
+		const sharedAst =
+			perElement || listed || variable.kind === 'gf'
+				? undefined
+				: this.#parseOrReport(variable, shared);
 		if (!perElement && !listed && variable.kind !== 'gf' && !sharedAst) return [];
 
 		return tuples.map((tuple, i) => {
@@ -182,7 +217,12 @@ class ArraysPass {
 				const ast = perElement ? this.#parseOrReport(variable, source, label) : sharedAst;
 				const spans: PrintedSpan[] = [];
 				text = ast ? this.#rewrite(info, ast, source, binding, label, spans) : undefined;
-				this.origins.set(canonicalName(name), { variable: variable.name, element: label, count: tuples.length, spans: text === source ? undefined : spans });
+				this.origins.set(canonicalName(name), {
+					variable: variable.name,
+					element: label,
+					count: tuples.length,
+					spans: text === source ? undefined : spans
+				});
 			}
 			return this.#elementVariable(info, names, binding, label, text ?? '', element);
 		});
@@ -197,7 +237,10 @@ class ArraysPass {
 			const subscript = Array.isArray(element?.subscript) ? element.subscript.map(String) : [];
 			const written = `[${subscript.join(', ')}]`;
 			if (subscript.length !== info.dims.length) {
-				this.problems.add(variable.name, `the element ${written} of "${variable.name}" needs ${info.dims.length} element name${info.dims.length === 1 ? '' : 's'} (${describeDims(info.dims)})`);
+				this.problems.add(
+					variable.name,
+					`the element ${written} of "${variable.name}" needs ${info.dims.length} element name${info.dims.length === 1 ? '' : 's'} (${describeDims(info.dims)})`
+				);
 				ok = false;
 				continue;
 			}
@@ -205,7 +248,10 @@ class ArraysPass {
 			subscript.forEach((name, j) => {
 				const position = info.dims[j].position.get(canonicalName(name));
 				if (position === undefined) {
-					this.problems.add(variable.name, `the element ${written} of "${variable.name}": "${name}" is not an element of "${info.dims[j].name}"`);
+					this.problems.add(
+						variable.name,
+						`the element ${written} of "${variable.name}": "${name}" is not an element of "${info.dims[j].name}"`
+					);
 					ok = false;
 				}
 				tuple.push(position ?? -1);
@@ -213,7 +259,10 @@ class ArraysPass {
 			if (tuple.includes(-1)) continue;
 			const key = keyOf(info.dims, tuple);
 			if (own.has(key)) {
-				this.problems.add(variable.name, `the element ${written} of "${variable.name}" is defined twice`);
+				this.problems.add(
+					variable.name,
+					`the element ${written} of "${variable.name}" is defined twice`
+				);
 				ok = false;
 			}
 			own.set(key, element);
@@ -221,10 +270,22 @@ class ArraysPass {
 		return ok ? own : undefined;
 	}
 
-	#elementVariable(info: ArrayVar, names: string[], binding: Map<string, number>, label: string, text: string, element: ArrayElement | undefined): Variable {
+	#elementVariable(
+		info: ArrayVar,
+		names: string[],
+		binding: Map<string, number>,
+		label: string,
+		text: string,
+		element: ArrayElement | undefined
+	): Variable {
 		const { dimensions: _d, elements: _e, position: _p, ...base } = info.variable;
-		const common = { ...base, id: elementName(info.variable.id, names), name: elementName(info.variable.name, names) };
-		const graphical = element?.graphical ?? ('graphical' in info.variable ? info.variable.graphical : undefined);
+		const common = {
+			...base,
+			id: elementName(info.variable.id, names),
+			name: elementName(info.variable.name, names)
+		};
+		const graphical =
+			element?.graphical ?? ('graphical' in info.variable ? info.variable.graphical : undefined);
 		switch (base.kind) {
 			case 'stock': {
 				const stock = info.variable as Stock;
@@ -238,7 +299,12 @@ class ArraysPass {
 			}
 			case 'flow':
 			case 'aux':
-				return { ...common, kind: base.kind, equation: text, ...(graphical && { graphical }) } as Variable;
+				return {
+					...common,
+					kind: base.kind,
+					equation: text,
+					...(graphical && { graphical })
+				} as Variable;
 			case 'gf':
 				return { ...common, kind: 'gf', graphical: graphical! } as Variable;
 		}
@@ -260,7 +326,14 @@ class ArraysPass {
 			return elementName(flow.variable.id, this.rewriter.elementOf(flow, scope));
 		} catch (e) {
 			if (!(e instanceof ArrayError)) throw e;
-			this.problems.add(stock.variable.name, `the flow "${flow.variable.name}" of "${stock.variable.name}": ${e.message.replace(/: give a subscript.*$/, '')}`, undefined, label, 'error', elementCount(stock.dims));
+			this.problems.add(
+				stock.variable.name,
+				`the flow "${flow.variable.name}" of "${stock.variable.name}": ${e.message.replace(/: give a subscript.*$/, '')}`,
+				undefined,
+				label,
+				'error',
+				elementCount(stock.dims)
+			);
 			return ref;
 		}
 	}
@@ -277,18 +350,37 @@ class ArraysPass {
 	}
 
 	/** The equation rewritten for one element, or undefined if it cannot be (reported). */
-	#rewrite(owner: ArrayVar, ast: Expr, source: string, binding: Map<string, number>, label: string | undefined, spans?: PrintedSpan[]): string | undefined {
+	#rewrite(
+		owner: ArrayVar,
+		ast: Expr,
+		source: string,
+		binding: Map<string, number>,
+		label: string | undefined,
+		spans?: PrintedSpan[]
+	): string | undefined {
 		const scope = this.#scope(owner, binding, source);
 		try {
 			const rewritten = this.rewriter.rewrite(ast, scope);
 			return scope.state.changed ? printExpr(rewritten, spans) : source;
 		} catch (e) {
 			if (e instanceof RangeError) {
-				this.problems.add(owner.variable.name, 'the equation is too deeply nested to read', undefined, label);
+				this.problems.add(
+					owner.variable.name,
+					'the equation is too deeply nested to read',
+					undefined,
+					label
+				);
 				return undefined;
 			}
 			if (!(e instanceof ArrayError)) throw e;
-			this.problems.add(owner.variable.name, e.message, e.span, label, 'error', elementCount(owner.dims));
+			this.problems.add(
+				owner.variable.name,
+				e.message,
+				e.span,
+				label,
+				'error',
+				elementCount(owner.dims)
+			);
 			return undefined;
 		}
 	}
@@ -313,7 +405,12 @@ class ArraysPass {
 			return parseEquation(source);
 		} catch (e) {
 			if (e instanceof RangeError) {
-				this.problems.add(variable.name, `the ${what} is too deeply nested to read`, undefined, label);
+				this.problems.add(
+					variable.name,
+					`the ${what} is too deeply nested to read`,
+					undefined,
+					label
+				);
 				return undefined;
 			}
 			if (!(e instanceof ParseError)) throw e;
@@ -332,12 +429,14 @@ class ArraysPass {
 		const problems = new Problems();
 		const out: Diagnostic[] = [];
 		for (const d of diagnostics) {
-			const origin = d.variable === undefined ? undefined : this.origins.get(canonicalName(d.variable));
+			const origin =
+				d.variable === undefined ? undefined : this.origins.get(canonicalName(d.variable));
 			if (!origin) {
 				out.push(d);
 				continue;
 			}
-			const at = d.start !== undefined && d.end !== undefined ? { start: d.start, end: d.end } : undefined;
+			const at =
+				d.start !== undefined && d.end !== undefined ? { start: d.start, end: d.end } : undefined;
 			const span = at && (origin.spans ? originalSpan(origin.spans, at) : at);
 			problems.add(origin.variable, d.message, span, origin.element, d.severity, origin.count);
 		}
@@ -350,11 +449,35 @@ class ArraysPass {
  * not one per element; messages about some elements only say which.
  */
 class Problems {
-	readonly #groups = new Map<string, { variable: string; message: string; span?: Span; severity: Diagnostic['severity']; elements: string[]; count?: number }>();
+	readonly #groups = new Map<
+		string,
+		{
+			variable: string;
+			message: string;
+			span?: Span;
+			severity: Diagnostic['severity'];
+			elements: string[];
+			count?: number;
+		}
+	>();
 
-	add(variable: string, message: string, span?: Span, element?: string, severity: Diagnostic['severity'] = 'error', count?: number): void {
+	add(
+		variable: string,
+		message: string,
+		span?: Span,
+		element?: string,
+		severity: Diagnostic['severity'] = 'error',
+		count?: number
+	): void {
 		const key = [variable, severity, message, span?.start, span?.end].join('\u0000');
-		const group = this.#groups.get(key) ?? { variable, message, span, severity, elements: [], count };
+		const group = this.#groups.get(key) ?? {
+			variable,
+			message,
+			span,
+			severity,
+			elements: [],
+			count
+		};
 		if (element && !group.elements.includes(element)) group.elements.push(element);
 		this.#groups.set(key, group);
 	}
@@ -362,9 +485,18 @@ class Problems {
 	diagnostics(): Diagnostic[] {
 		return [...this.#groups.values()].map((g) => {
 			const some = g.elements.length > 0 && g.elements.length !== g.count;
-			const shown = g.elements.slice(0, 3).join(', ') + (g.elements.length > 3 ? ` and ${g.elements.length - 3} more` : '');
-			const message = some ? `${g.message} (element${g.elements.length === 1 ? '' : 's'} ${shown})` : g.message;
-			return { severity: g.severity, message, variable: g.variable, ...(g.span && { start: g.span.start, end: g.span.end }) };
+			const shown =
+				g.elements.slice(0, 3).join(', ') +
+				(g.elements.length > 3 ? ` and ${g.elements.length - 3} more` : '');
+			const message = some
+				? `${g.message} (element${g.elements.length === 1 ? '' : 's'} ${shown})`
+				: g.message;
+			return {
+				severity: g.severity,
+				message,
+				variable: g.variable,
+				...(g.span && { start: g.span.start, end: g.span.end })
+			};
 		});
 	}
 }

@@ -19,7 +19,10 @@ export interface Dim {
 	position: Map<string, number>;
 }
 
-export function readDimensions(model: Model): { dims: Map<string, Dim>; diagnostics: Diagnostic[] } {
+export function readDimensions(model: Model): {
+	dims: Map<string, Dim>;
+	diagnostics: Diagnostic[];
+} {
 	const dims = new Map<string, Dim>();
 	const diagnostics: Diagnostic[] = [];
 	const error = (message: string) => diagnostics.push({ severity: 'error', message });
@@ -36,14 +39,19 @@ export function readDimensions(model: Model): { dims: Map<string, Dim>; diagnost
 			continue;
 		}
 		// XMILE 3.7.1: dimension names stand alone in equations, so no variable may share one.
-		if (variableNames.has(key)) error(`the dimension "${name}" has the same name as a variable; rename one of them`);
+		if (variableNames.has(key))
+			error(`the dimension "${name}" has the same name as a variable; rename one of them`);
 		const hasElements = Array.isArray(dimension.elements);
 		if (hasElements === (dimension.size !== undefined)) {
-			error(`the dimension "${name}" needs either element names or a size, ${hasElements ? 'not both' : 'and has neither'}`);
+			error(
+				`the dimension "${name}" needs either element names or a size, ${hasElements ? 'not both' : 'and has neither'}`
+			);
 			continue;
 		}
 		if (!hasElements && !(Number.isInteger(dimension.size) && dimension.size! > 0)) {
-			error(`the dimension "${name}" has size ${dimension.size}: it must be a whole number above 0`);
+			error(
+				`the dimension "${name}" has size ${dimension.size}: it must be a whole number above 0`
+			);
 			continue;
 		}
 		const elements = dimensionElements(dimension);
@@ -55,8 +63,10 @@ export function readDimensions(model: Model): { dims: Map<string, Dim>; diagnost
 		const elementKeys = elements.map((e) => canonicalName(String(e)));
 		elements.forEach((element, i) => {
 			const elementKey = elementKeys[i];
-			if (!elementKey) error(`the dimension "${name}" has an element without a name (element ${i + 1})`);
-			else if (position.has(elementKey)) error(`the dimension "${name}" has the element "${element}" twice`);
+			if (!elementKey)
+				error(`the dimension "${name}" has an element without a name (element ${i + 1})`);
+			else if (position.has(elementKey))
+				error(`the dimension "${name}" has the element "${element}" twice`);
 			else position.set(elementKey, i);
 		});
 		dims.set(key, { name, key, elements: elements.map(String), elementKeys, position });

@@ -21,7 +21,12 @@ import { applyBinary, applyUnary } from '../evaluate';
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS } from '../builtins';
 import { closestNames } from '../names';
 import type { Expr, Span } from '../parse/ast';
-import { ARRAY_FUNCTION_NAMES, ArrayFunctionError, arrayFunction, type ExpandedArgument } from './array-functions';
+import {
+	ARRAY_FUNCTION_NAMES,
+	ArrayFunctionError,
+	arrayFunction,
+	type ExpandedArgument
+} from './array-functions';
 import { describeDims, type Dim } from './dimensions';
 
 /** A model variable as the arrays pass sees it: scalar when dims is empty. */
@@ -85,7 +90,8 @@ export class Rewriter {
 			case 'binary': {
 				const left = this.rewrite(expr.left, scope);
 				const right = this.rewrite(expr.right, scope);
-				if (left.type === 'number' && right.type === 'number') return this.#folded(applyBinary(expr.op, left.value, right.value), expr, scope);
+				if (left.type === 'number' && right.type === 'number')
+					return this.#folded(applyBinary(expr.op, left.value, right.value), expr, scope);
 				return left === expr.left && right === expr.right ? expr : { ...expr, left, right };
 			}
 			case 'if':
@@ -97,7 +103,10 @@ export class Rewriter {
 			case 'transpose': {
 				const target = expr.arg.type === 'name' ? this.vars.get(expr.arg.canonical) : undefined;
 				if (!target || target.dims.length === 0) {
-					throw new ArrayError(`only an arrayed variable can be transposed with ', not "${this.#text(expr.arg, scope)}"`, expr);
+					throw new ArrayError(
+						`only an arrayed variable can be transposed with ', not "${this.#text(expr.arg, scope)}"`,
+						expr
+					);
 				}
 				return this.#element(target, this.#bindWhole(target, scope, expr, true), expr, scope);
 			}
@@ -106,15 +115,24 @@ export class Rewriter {
 
 	/** Which element of a whole array goes with the element at hand (a stock's element of its flow). */
 	elementOf(target: ArrayVar, scope: Scope): string[] {
-		return this.#bindWhole(target, scope, { start: 0, end: 0 }, false).map((p, j) => target.dims[j].elements[p]);
+		return this.#bindWhole(target, scope, { start: 0, end: 0 }, false).map(
+			(p, j) => target.dims[j].elements[p]
+		);
 	}
 
 	// ── names ────────────────────────────────────────────────────────────────────────────────
 
 	#name(expr: Name, scope: Scope): Expr {
-		if (expr.name === '*') throw new ArrayError(`"*" stands for every element, which only the subscript of an array function (${ARRAY_FUNCTION_NAMES}) can take`, expr);
+		if (expr.name === '*')
+			throw new ArrayError(
+				`"*" stands for every element, which only the subscript of an array function (${ARRAY_FUNCTION_NAMES}) can take`,
+				expr
+			);
 		const target = this.vars.get(expr.canonical);
-		if (target) return target.dims.length === 0 ? expr : this.#element(target, this.#bindWhole(target, scope, expr, false), expr, scope);
+		if (target)
+			return target.dims.length === 0
+				? expr
+				: this.#element(target, this.#bindWhole(target, scope, expr, false), expr, scope);
 		const dim = this.dims.get(expr.canonical);
 		if (dim) return this.#folded(this.#positionIn(dim, scope, expr) + 1, expr, scope);
 		const qualified = this.#qualifiedElement(expr);
@@ -164,7 +182,10 @@ export class Rewriter {
 		}
 		const t = this.rewrite(then, scope);
 		const e = this.rewrite(otherwise, scope);
-		if (expr.type === 'if') return c === expr.cond && t === expr.then && e === expr.else ? expr : { ...expr, cond: c, then: t, else: e };
+		if (expr.type === 'if')
+			return c === expr.cond && t === expr.then && e === expr.else
+				? expr
+				: { ...expr, cond: c, then: t, else: e };
 		scope.state.changed = true;
 		return { type: 'if', cond: c, then: t, else: e, start: expr.start, end: expr.end };
 	}
@@ -173,13 +194,19 @@ export class Rewriter {
 
 	#call(expr: Call, scope: Scope): Expr {
 		const { canonical, args } = expr;
-		if (canonical === 'if_then_else' && args.length === 3) return this.#ifThenElse(expr, args[0], args[1], args[2], scope);
+		if (canonical === 'if_then_else' && args.length === 3)
+			return this.#ifThenElse(expr, args[0], args[1], args[2], scope);
 		const target = this.vars.get(canonical);
 		if (target && 'graphical' in target.variable && target.variable.graphical) {
 			// A graphical function called as table(x): an arrayed one is called element by element.
 			const rewritten = this.#args(expr, scope);
 			if (target.dims.length === 0) return rewritten;
-			const element = this.#element(target, this.#bindWhole(target, scope, expr.nameSpan, false), expr.nameSpan, scope);
+			const element = this.#element(
+				target,
+				this.#bindWhole(target, scope, expr.nameSpan, false),
+				expr.nameSpan,
+				scope
+			);
 			return { ...rewritten, name: element.name, canonical: element.canonical };
 		}
 		// LOOKUP(table[element], x): one element of an arrayed table.
@@ -192,10 +219,18 @@ export class Rewriter {
 			if (!table && (args[0].canonical === 'vmin' || args[0].canonical === 'vmax')) {
 				scope.state.changed = true;
 				const name = args[0].canonical === 'vmin' ? 'MIN' : 'MAX';
-				return this.#arrayFunction({ ...expr, name, canonical: name.toLowerCase(), args: [args[1]] }, scope);
+				return this.#arrayFunction(
+					{ ...expr, name, canonical: name.toLowerCase(), args: [args[1]] },
+					scope
+				);
 			}
 			if (table && table.dims.length > 0) {
-				const element = this.#element(table, this.#bindWhole(table, scope, args[0], false), args[0], scope);
+				const element = this.#element(
+					table,
+					this.#bindWhole(table, scope, args[0], false),
+					args[0],
+					scope
+				);
 				return { ...expr, args: [element, this.rewrite(args[1], scope)] };
 			}
 		}
@@ -248,15 +283,26 @@ export class Rewriter {
 
 	#subscript(expr: Extract<Expr, { type: 'subscript' }>, scope: Scope): Expr {
 		const written = this.#text(expr, scope);
-		if (expr.target.type !== 'name') throw new ArrayError(`only a variable can take a subscript, not "${this.#text(expr.target, scope)}"`, expr);
+		if (expr.target.type !== 'name')
+			throw new ArrayError(
+				`only a variable can take a subscript, not "${this.#text(expr.target, scope)}"`,
+				expr
+			);
 		const target = this.vars.get(expr.target.canonical);
 		if (!target) {
 			const known = [...this.vars.values()].map((v) => v.variable.name);
 			const close = closestNames(expr.target.name.replace(/_/g, ' '), known);
 			const hint = close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
-			throw new ArrayError(`unknown name "${expr.target.name}" in "${written}"${hint}`, expr.target);
+			throw new ArrayError(
+				`unknown name "${expr.target.name}" in "${written}"${hint}`,
+				expr.target
+			);
 		}
-		if (target.dims.length === 0) throw new ArrayError(`"${target.variable.name}" is not arrayed, so "${written}" cannot take a subscript`, expr);
+		if (target.dims.length === 0)
+			throw new ArrayError(
+				`"${target.variable.name}" is not arrayed, so "${written}" cannot take a subscript`,
+				expr
+			);
 		if (expr.indices.length !== target.dims.length) {
 			const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 			throw new ArrayError(
@@ -264,7 +310,9 @@ export class Rewriter {
 				expr
 			);
 		}
-		const picks = expr.indices.map((index, j) => this.#index(index, target, j, scope, written, true));
+		const picks = expr.indices.map((index, j) =>
+			this.#index(index, target, j, scope, written, true)
+		);
 		return this.#pick(target, picks, [], expr, scope);
 	}
 
@@ -281,10 +329,28 @@ export class Rewriter {
 		const pick = picks[j];
 		if (typeof pick === 'number') return this.#pick(target, picks, [...fixed, pick], at, scope);
 		const span = { start: at.start, end: at.end };
-		let choice: Expr = { type: 'binary', op: '/', left: { type: 'number', value: 0, ...span }, right: { type: 'number', value: 0, ...span }, ...span };
+		let choice: Expr = {
+			type: 'binary',
+			op: '/',
+			left: { type: 'number', value: 0, ...span },
+			right: { type: 'number', value: 0, ...span },
+			...span
+		};
 		for (let k = target.dims[j].elements.length - 1; k >= 0; k--) {
-			const cond: Expr = { type: 'binary', op: '=', left: pick, right: { type: 'number', value: k + 1, ...span }, ...span };
-			choice = { type: 'if', cond, then: this.#pick(target, picks, [...fixed, k], at, scope), else: choice, ...span };
+			const cond: Expr = {
+				type: 'binary',
+				op: '=',
+				left: pick,
+				right: { type: 'number', value: k + 1, ...span },
+				...span
+			};
+			choice = {
+				type: 'if',
+				cond,
+				then: this.#pick(target, picks, [...fixed, k], at, scope),
+				else: choice,
+				...span
+			};
 		}
 		scope.state.changed = true;
 		return choice;
@@ -294,26 +360,64 @@ export class Rewriter {
 	 * The position (from 0) that one subscript picks in the target's j-th dimension; with
 	 * `atRunTime`, a subscript that is not fixed before the run comes back as its expression.
 	 */
-	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string, atRunTime: true): number | Expr;
+	#index(
+		index: Expr,
+		target: ArrayVar,
+		j: number,
+		scope: Scope,
+		written: string,
+		atRunTime: true
+	): number | Expr;
 	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string): number;
-	#index(index: Expr, target: ArrayVar, j: number, scope: Scope, written: string, atRunTime = false): number | Expr {
+	#index(
+		index: Expr,
+		target: ArrayVar,
+		j: number,
+		scope: Scope,
+		written: string,
+		atRunTime = false
+	): number | Expr {
 		const dim = target.dims[j];
 		const where = `the ${ordinal(j + 1)} dimension of "${target.variable.name}"`;
-		if (index.type === 'call' && index.canonical === ':' && index.args.length === 2) return this.#range(index, dim, scope, written, where);
+		if (index.type === 'call' && index.canonical === ':' && index.args.length === 2)
+			return this.#range(index, dim, scope, written, where);
 		if (index.type === 'name') {
 			if (index.name === '*') return this.#wildcard(dim, scope, index);
-			if (/^@\d+$/.test(index.name)) return this.#dimensionPosition(index, dim, scope, written, where);
+			if (/^@\d+$/.test(index.name))
+				return this.#dimensionPosition(index, dim, scope, written, where);
 			const named = this.dims.get(index.canonical);
-			if (named) return this.#mapInto(named, this.#positionIn(named, scope, index), dim, index, `${where} in "${written}"`);
+			if (named)
+				return this.#mapInto(
+					named,
+					this.#positionIn(named, scope, index),
+					dim,
+					index,
+					`${where} in "${written}"`
+				);
 			const position = dim.position.get(index.canonical);
 			if (position !== undefined) return position;
 			const qualified = this.#qualifiedElement(index);
-			if (qualified) return this.#mapInto(qualified.dim, qualified.position, dim, index, `${where} in "${written}"`);
-			const other = this.vars.has(index.canonical) || RUN_CONSTANTS.has(index.canonical) || findBuiltin(index.canonical);
+			if (qualified)
+				return this.#mapInto(
+					qualified.dim,
+					qualified.position,
+					dim,
+					index,
+					`${where} in "${written}"`
+				);
+			const other =
+				this.vars.has(index.canonical) ||
+				RUN_CONSTANTS.has(index.canonical) ||
+				findBuiltin(index.canonical);
 			if (!other) {
 				const close = closestNames(index.name.replace(/_/g, ' '), dim.elements);
-				const hint = close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : `; its elements are ${listElements(dim)}`;
-				throw new ArrayError(`"${index.name}" in "${written}" is not an element of "${dim.name}", ${where}${hint}`, index);
+				const hint = close.length
+					? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`
+					: `; its elements are ${listElements(dim)}`;
+				throw new ArrayError(
+					`"${index.name}" in "${written}" is not an element of "${dim.name}", ${where}${hint}`,
+					index
+				);
 			}
 		}
 		const value = this.rewrite(index, scope);
@@ -345,15 +449,23 @@ export class Rewriter {
 		const owner = scope.owner;
 		const ownDim = owner.dims[n - 1];
 		if (!ownDim) {
-			const has = owner.dims.length ? `has ${owner.dims.length} dimension${owner.dims.length === 1 ? '' : 's'}` : 'is not arrayed';
-			throw new ArrayError(`"${index.name}" in "${written}" stands for the ${ordinal(n)} dimension of "${owner.variable.name}", which ${has}`, index);
+			const has = owner.dims.length
+				? `has ${owner.dims.length} dimension${owner.dims.length === 1 ? '' : 's'}`
+				: 'is not arrayed';
+			throw new ArrayError(
+				`"${index.name}" in "${written}" stands for the ${ordinal(n)} dimension of "${owner.variable.name}", which ${has}`,
+				index
+			);
 		}
 		const position = scope.binding.get(ownDim.key)!;
 		if (ownDim === dim) return position;
 		const byName = dim.position.get(ownDim.elementKeys[position]);
 		if (byName !== undefined) return byName;
 		if (position < dim.elements.length) return position;
-		throw new ArrayError(`"${index.name}" in "${written}" is element ${position + 1} of "${ownDim.name}", but "${dim.name}" (${where}) has ${dim.elements.length}`, index);
+		throw new ArrayError(
+			`"${index.name}" in "${written}" is element ${position + 1} of "${ownDim.name}", but "${dim.name}" (${where}) has ${dim.elements.length}`,
+			index
+		);
 	}
 
 	/**
@@ -362,15 +474,37 @@ export class Rewriter {
 	 */
 	#range(index: Call, dim: Dim, scope: Scope, written: string, where: string): number {
 		const level = scope.levels[scope.levels.length - 1];
-		if (!level) throw new ArrayError(`the range "${this.#text(index, scope)}" in "${written}" stands for several elements, which only an array function (${ARRAY_FUNCTION_NAMES}) can take`, index);
-		const [from, to] = index.args.map((end) => this.#index(end, { variable: { name: dim.name } as Variable, key: dim.key, dims: [dim] }, 0, scope, written));
-		if (from > to) throw new ArrayError(`the range "${this.#text(index, scope)}" in "${written}" runs backwards: "${dim.elements[from]}" comes after "${dim.elements[to]}" in "${dim.name}" (${where})`, index);
+		if (!level)
+			throw new ArrayError(
+				`the range "${this.#text(index, scope)}" in "${written}" stands for several elements, which only an array function (${ARRAY_FUNCTION_NAMES}) can take`,
+				index
+			);
+		const [from, to] = index.args.map((end) =>
+			this.#index(
+				end,
+				{ variable: { name: dim.name } as Variable, key: dim.key, dims: [dim] },
+				0,
+				scope,
+				written
+			)
+		);
+		if (from > to)
+			throw new ArrayError(
+				`the range "${this.#text(index, scope)}" in "${written}" runs backwards: "${dim.elements[from]}" comes after "${dim.elements[to]}" in "${dim.name}" (${where})`,
+				index
+			);
 		const key = `${dim.key}#${from}:${to}`;
 		let part = this.#ranges.get(key);
 		if (!part) {
 			const elements = dim.elements.slice(from, to + 1);
 			const elementKeys = dim.elementKeys.slice(from, to + 1);
-			part = { name: `${dim.name}[${dim.elements[from]}:${dim.elements[to]}]`, key, elements, elementKeys, position: new Map(elementKeys.map((k, i) => [k, i])) };
+			part = {
+				name: `${dim.name}[${dim.elements[from]}:${dim.elements[to]}]`,
+				key,
+				elements,
+				elementKeys,
+				position: new Map(elementKeys.map((k, i) => [k, i]))
+			};
 			this.#ranges.set(key, part);
 		}
 		return from + this.#open(level, part);
@@ -380,7 +514,11 @@ export class Rewriter {
 
 	#wildcard(dim: Dim, scope: Scope, at: Span): number {
 		const level = scope.levels[scope.levels.length - 1];
-		if (!level) throw new ArrayError(`"*" stands for every element, which only the subscript of an array function (${ARRAY_FUNCTION_NAMES}) can take`, at);
+		if (!level)
+			throw new ArrayError(
+				`"*" stands for every element, which only the subscript of an array function (${ARRAY_FUNCTION_NAMES}) can take`,
+				at
+			);
 		return this.#open(level, dim);
 	}
 
@@ -388,7 +526,10 @@ export class Rewriter {
 	#open(level: Level, dim: Dim): number {
 		const position = level.free.get(dim.key);
 		if (position !== undefined) return position;
-		if (!level.probing) throw new ArrayError(`cannot tell which elements of "${dim.name}" this array function runs over`);
+		if (!level.probing)
+			throw new ArrayError(
+				`cannot tell which elements of "${dim.name}" this array function runs over`
+			);
 		level.probing.push(dim);
 		level.free.set(dim.key, 0);
 		return 0;
@@ -414,8 +555,13 @@ export class Rewriter {
 		if (level?.probing) return this.#open(level, dim);
 		if (unbound) unbound();
 		const owner = scope.owner;
-		const over = owner.dims.length ? `is arrayed over ${describeDims(owner.dims)}, not "${dim.name}"` : 'is not arrayed';
-		throw new ArrayError(`"${this.#text(at, scope)}" stands for an element of "${dim.name}", but "${owner.variable.name}" ${over}`, at);
+		const over = owner.dims.length
+			? `is arrayed over ${describeDims(owner.dims)}, not "${dim.name}"`
+			: 'is not arrayed';
+		throw new ArrayError(
+			`"${this.#text(at, scope)}" stands for an element of "${dim.name}", but "${owner.variable.name}" ${over}`,
+			at
+		);
 	}
 
 	/** A position in one dimension as a position in another: the same element, by name. */
@@ -423,7 +569,10 @@ export class Rewriter {
 		if (from === to) return position;
 		const mapped = to.position.get(from.elementKeys[position]);
 		if (mapped === undefined) {
-			throw new ArrayError(`"${from.elements[position]}" of "${from.name}" is not an element of "${to.name}", ${where}`, at);
+			throw new ArrayError(
+				`"${from.elements[position]}" of "${from.name}" is not an element of "${to.name}", ${where}`,
+				at
+			);
 		}
 		return mapped;
 	}
@@ -445,7 +594,13 @@ export class Rewriter {
 				);
 			}
 			const positions = reversed.map((dim, j) =>
-				this.#mapInto(owner.dims[j], scope.binding.get(owner.dims[j].key)!, dim, at, `the ${ordinal(j + 1)} dimension of "${name}'"`)
+				this.#mapInto(
+					owner.dims[j],
+					scope.binding.get(owner.dims[j].key)!,
+					dim,
+					at,
+					`the ${ordinal(j + 1)} dimension of "${name}'"`
+				)
 			);
 			return positions.reverse();
 		}
@@ -471,5 +626,7 @@ function ordinal(n: number): string {
 
 function listElements(dim: Dim): string {
 	const shown = dim.elements.slice(0, 6).map((e) => `"${e}"`);
-	return dim.elements.length > 6 ? `${shown.join(', ')} … (${dim.elements.length} in all)` : shown.join(', ');
+	return dim.elements.length > 6
+		? `${shown.join(', ')} … (${dim.elements.length} in all)`
+		: shown.join(', ');
 }

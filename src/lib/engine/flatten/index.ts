@@ -46,7 +46,10 @@ const PASSES: Pass[] = [expandMacros, flattenModules, flattenArrays];
  * `arrays: false` keeps arrayed variables as they are (for the unit checker, which checks an
  * array's equations element by element itself and names the element in its messages).
  */
-export function flattenModel(model: Model, { arrays = true }: { arrays?: boolean } = {}): FlattenResult {
+export function flattenModel(
+	model: Model,
+	{ arrays = true }: { arrays?: boolean } = {}
+): FlattenResult {
 	let current = model;
 	const diagnostics: Diagnostic[] = [];
 	const rewritten = new Map<string, Edit[]>();
@@ -58,21 +61,37 @@ export function flattenModel(model: Model, { arrays = true }: { arrays?: boolean
 		current = result.model;
 		// Later passes leave the model's own variables' equations as they are (modules rewrite only
 		// their copies), so the edits of each pass stand alone.
-		for (const [name, edits] of result.rewritten ?? []) rewritten.set(name, [...(rewritten.get(name) ?? []), ...edits]);
+		for (const [name, edits] of result.rewritten ?? [])
+			rewritten.set(name, [...(rewritten.get(name) ?? []), ...edits]);
 		if (result.relabel) relabels.push(result.relabel);
 	}
 	// The last pass's names are the compiler's: undo the passes from the last to the first.
-	const relabel = relabels.length ? (ds: Diagnostic[]) => relabels.reduceRight((acc, r) => r(acc), ds) : undefined;
-	return { ok: true, model: current, diagnostics, ...(rewritten.size && { rewritten }), ...(relabel && { relabel }) };
+	const relabel = relabels.length
+		? (ds: Diagnostic[]) => relabels.reduceRight((acc, r) => r(acc), ds)
+		: undefined;
+	return {
+		ok: true,
+		model: current,
+		diagnostics,
+		...(rewritten.size && { rewritten }),
+		...(relabel && { relabel })
+	};
 }
 
 /**
  * A diagnostic about an equation flattening rewrote, its range taken back to the equation as
  * the modeller wrote it.
  */
-export function inSourceSpan(diagnostic: Diagnostic, rewritten: Map<string, Edit[]> | undefined): Diagnostic {
+export function inSourceSpan(
+	diagnostic: Diagnostic,
+	rewritten: Map<string, Edit[]> | undefined
+): Diagnostic {
 	const edits = diagnostic.variable === undefined ? undefined : rewritten?.get(diagnostic.variable);
 	if (!edits || diagnostic.start === undefined) return diagnostic;
 	const span = spanInSource(edits, diagnostic.start, diagnostic.end ?? diagnostic.start);
-	return { ...diagnostic, start: span.start, ...(diagnostic.end !== undefined && { end: span.end }) };
+	return {
+		...diagnostic,
+		start: span.start,
+		...(diagnostic.end !== undefined && { end: span.end })
+	};
 }

@@ -36,11 +36,19 @@ export function expandMacros(model: Model): FlattenResult {
 	const expander = new MacroExpander(model.macros);
 	const rewritten = new Map<string, Edit[]>();
 	const variables = expander.expand(model.variables, rewritten);
-	const submodels = model.submodels?.map((s) => ({ ...s, variables: expander.expand(s.variables) }));
+	const submodels = model.submodels?.map((s) => ({
+		...s,
+		variables: expander.expand(s.variables)
+	}));
 	const { macros: _macros, ...rest } = model;
 	const diagnostics = expander.diagnostics;
 	if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-	return { ok: true, model: { ...rest, variables, ...(submodels && { submodels }) }, diagnostics, rewritten };
+	return {
+		ok: true,
+		model: { ...rest, variables, ...(submodels && { submodels }) },
+		diagnostics,
+		rewritten
+	};
 }
 
 /** A macro, checked once: its parameters and variables by canonical name. */
@@ -75,7 +83,12 @@ class MacroExpander {
 	}
 
 	error(message: string, variable?: string, at?: { start: number; end: number }): void {
-		this.diagnostics.push({ severity: 'error', message, ...(variable !== undefined && { variable }), ...(at && { start: at.start, end: at.end }) });
+		this.diagnostics.push({
+			severity: 'error',
+			message,
+			...(variable !== undefined && { variable }),
+			...(at && { start: at.start, end: at.end })
+		});
 	}
 
 	/** Checks a definition: parameters, result and every equation readable, names all its own. */
@@ -85,21 +98,30 @@ class MacroExpander {
 		(macro.parameters ?? []).forEach((p, i) => {
 			const key = canonicalName(p.name ?? '');
 			if (!key) this.error(`macro "${macro.name}": parameter ${i + 1} has no name`);
-			else if (parameters.has(key)) this.error(`macro "${macro.name}" has two parameters called "${p.name}"`);
+			else if (parameters.has(key))
+				this.error(`macro "${macro.name}" has two parameters called "${p.name}"`);
 			else parameters.set(key, i);
 		});
 		const firstDefault = (macro.parameters ?? []).findIndex((p) => p.default !== undefined);
 		if (firstDefault >= 0) {
-			const missing = (macro.parameters ?? []).slice(firstDefault).find((p) => p.default === undefined);
-			if (missing) this.error(`macro "${macro.name}": parameter "${missing.name}" needs a default, since a parameter before it has one`);
+			const missing = (macro.parameters ?? [])
+				.slice(firstDefault)
+				.find((p) => p.default === undefined);
+			if (missing)
+				this.error(
+					`macro "${macro.name}": parameter "${missing.name}" needs a default, since a parameter before it has one`
+				);
 		}
 		const variables = new Map<string, Variable>();
 		for (const v of macro.variables ?? []) {
 			const key = canonicalName(v.name ?? '');
-			if (variables.has(key)) this.error(`macro "${macro.name}" has two variables called "${v.name}"`);
+			if (variables.has(key))
+				this.error(`macro "${macro.name}" has two variables called "${v.name}"`);
 			else variables.set(key, v);
 			if (parameters.has(key) && v.kind !== 'gf' && equationOf(v)?.trim()) {
-				this.error(`macro "${macro.name}": "${v.name}" is a parameter, so it cannot have an equation of its own`);
+				this.error(
+					`macro "${macro.name}": "${v.name}" is a parameter, so it cannot have an equation of its own`
+				);
 			}
 		}
 		const known = new Set([...parameters.keys(), ...variables.keys()]);
@@ -108,14 +130,26 @@ class MacroExpander {
 			try {
 				const ast = parseEquation(source);
 				walk(ast, (e, inIndex) => {
-					if (e.type === 'name' && !inIndex && !known.has(e.canonical) && !RUN_CONSTANTS.has(e.canonical) && !findBuiltin(e.canonical)) {
-						this.error(`macro "${macro.name}": ${what} uses "${e.name}", which is neither a parameter nor a variable of the macro`, undefined, e);
+					if (
+						e.type === 'name' &&
+						!inIndex &&
+						!known.has(e.canonical) &&
+						!RUN_CONSTANTS.has(e.canonical) &&
+						!findBuiltin(e.canonical)
+					) {
+						this.error(
+							`macro "${macro.name}": ${what} uses "${e.name}", which is neither a parameter nor a variable of the macro`,
+							undefined,
+							e
+						);
 					}
 				});
 				return ast;
 			} catch (e) {
 				if (!(e instanceof ParseError || e instanceof RangeError)) throw e;
-				this.error(`macro "${macro.name}": cannot read ${what}: ${e instanceof ParseError ? e.message : 'it is too deeply nested'}`);
+				this.error(
+					`macro "${macro.name}": cannot read ${what}: ${e instanceof ParseError ? e.message : 'it is too deeply nested'}`
+				);
 				return undefined;
 			}
 		};
@@ -126,13 +160,19 @@ class MacroExpander {
 		else if (!resultVariable) {
 			const result = check(macro.equation, 'its equation');
 			// The parser gives "(x)" as the name x, so a parenthesised name counts too.
-			if (result?.type === 'name' && variables.has(result.canonical) && !parameters.has(result.canonical)) resultVariable = result.canonical;
+			if (
+				result?.type === 'name' &&
+				variables.has(result.canonical) &&
+				!parameters.has(result.canonical)
+			)
+				resultVariable = result.canonical;
 		}
 		for (const v of macro.variables ?? []) {
 			if (parameters.has(canonicalName(v.name ?? ''))) continue;
 			check(equationOf(v), `the equation of "${v.name}"`);
 		}
-		for (const p of macro.parameters ?? []) if (p.default !== undefined) check(p.default, `the default of "${p.name}"`);
+		for (const p of macro.parameters ?? [])
+			if (p.default !== undefined) check(p.default, `the default of "${p.name}"`);
 		if (this.diagnostics.length > problems) return undefined;
 		return { macro, parameters, variables, ...(resultVariable && { resultVariable }) };
 	}
@@ -144,7 +184,11 @@ class MacroExpander {
 	expand(scope: readonly Variable[], rewritten?: Map<string, Edit[]>): Variable[] {
 		const out = [...scope];
 		const taken = new Set(out.map((v) => canonicalName(v.name ?? '')));
-		const local = new Set(out.filter((v) => v.kind === 'gf' || ('graphical' in v && v.graphical)).map((v) => canonicalName(v.name ?? '')));
+		const local = new Set(
+			out
+				.filter((v) => v.kind === 'gf' || ('graphical' in v && v.graphical))
+				.map((v) => canonicalName(v.name ?? ''))
+		);
 		for (let i = 0; i < out.length; i++) {
 			const variable = out[i];
 			const source = equationOf(variable);
@@ -158,12 +202,22 @@ class MacroExpander {
 				const definition = this.#definitions.get(call.canonical)!;
 				const chain = this.#madeBy.get(variable) ?? [];
 				if (chain.includes(call.canonical)) {
-					const cycle = [...chain.slice(chain.indexOf(call.canonical)), call.canonical].map((k) => this.#definitions.get(k)!.macro.name).join(' → ');
-					this.error(`macro "${definition.macro.name}" calls itself (${cycle}): recursive macros are not supported`, variable.name, call);
+					const cycle = [...chain.slice(chain.indexOf(call.canonical)), call.canonical]
+						.map((k) => this.#definitions.get(k)!.macro.name)
+						.join(' → ');
+					this.error(
+						`macro "${definition.macro.name}" calls itself (${cycle}): recursive macros are not supported`,
+						variable.name,
+						call
+					);
 					continue;
 				}
 				if (++this.#calls > MAX_CALLS) {
-					this.error(`more than ${MAX_CALLS.toLocaleString('en-GB')} macro calls: the macros call each other too often to expand`, variable.name, call);
+					this.error(
+						`more than ${MAX_CALLS.toLocaleString('en-GB')} macro calls: the macros call each other too often to expand`,
+						variable.name,
+						call
+					);
 					return out;
 				}
 				const n = (counts.get(call.canonical) ?? 0) + 1;
@@ -217,22 +271,32 @@ class MacroExpander {
 		const parameters = macro.parameters ?? [];
 		const required = parameters.filter((p) => p.default === undefined).length;
 		if (call.args.length < required || call.args.length > parameters.length) {
-			const count = required === parameters.length ? `${required}` : `${required} to ${parameters.length}`;
+			const count =
+				required === parameters.length ? `${required}` : `${required} to ${parameters.length}`;
 			const names = parameters.map((p) => p.name).join(', ');
-			this.error(`${macro.name} takes ${count} argument${parameters.length === 1 ? '' : 's'} (${names}), not ${call.args.length}`, caller.name, call);
+			this.error(
+				`${macro.name} takes ${count} argument${parameters.length === 1 ? '' : 's'} (${names}), not ${call.args.length}`,
+				caller.name,
+				call
+			);
 			return undefined;
 		}
 
 		// A name of its own for each call: "caller → MACRO", then "caller → MACRO #2", …
 		const label = (k: number) => `${caller.name} → ${macro.name}${k > 1 ? ` #${k}` : ''}`;
-		const inner = [...parameters.map((p) => p.name), ...[...definition.variables.values()].map((v) => v.name)];
-		const clashes = (prefix: string) => [prefix, ...inner.map((x) => `${prefix} → ${x}`)].some((x) => taken.has(canonicalName(x)));
+		const inner = [
+			...parameters.map((p) => p.name),
+			...[...definition.variables.values()].map((v) => v.name)
+		];
+		const clashes = (prefix: string) =>
+			[prefix, ...inner.map((x) => `${prefix} → ${x}`)].some((x) => taken.has(canonicalName(x)));
 		let k = n;
 		while (clashes(label(k))) k++;
 		const prefix = label(k);
 		const names = new Map<string, string>();
 		for (const p of parameters) names.set(canonicalName(p.name), `${prefix} → ${p.name}`);
-		for (const v of definition.variables.values()) names.set(canonicalName(v.name), `${prefix} → ${v.name}`);
+		for (const v of definition.variables.values())
+			names.set(canonicalName(v.name), `${prefix} → ${v.name}`);
 		for (const name of [prefix, ...names.values()]) taken.add(canonicalName(name));
 		const ids = new Map((macro.variables ?? []).map((v) => [v.id, `${prefix} → ${v.name}`]));
 		const rename = (text: string) => renameInMacro(text, names, definition.variables);
@@ -257,7 +321,13 @@ class MacroExpander {
 			if (definition.parameters.has(canonicalName(v.name))) continue;
 			const name = names.get(canonicalName(v.name))!;
 			const text = equationOf(v);
-			const { units: _units, position: _position, documentation: _documentation, access: _access, ...rest } = text === undefined ? v : withEquation(v, rename(text));
+			const {
+				units: _units,
+				position: _position,
+				documentation: _documentation,
+				access: _access,
+				...rest
+			} = text === undefined ? v : withEquation(v, rename(text));
 			const copy: Variable = { ...rest, id: name, name };
 			if (copy.kind === 'stock') {
 				copy.inflows = (copy.inflows ?? []).map((f) => ids.get(f) ?? f);
@@ -265,20 +335,32 @@ class MacroExpander {
 			}
 			body.push(markInternal(copy));
 		}
-		if (definition.resultVariable) return { arguments: args, body, result: names.get(definition.resultVariable)! };
-		body.push(markInternal({ id: prefix, name: prefix, kind: 'aux', equation: rename(macro.equation) }));
+		if (definition.resultVariable)
+			return { arguments: args, body, result: names.get(definition.resultVariable)! };
+		body.push(
+			markInternal({ id: prefix, name: prefix, kind: 'aux', equation: rename(macro.equation) })
+		);
 		return { arguments: args, body, result: prefix };
 	}
 }
 
 /** A macro's equation with its parameters' and variables' names turned into this call's names. */
-function renameInMacro(source: string, names: Map<string, string>, variables: Map<string, Variable>): string {
+function renameInMacro(
+	source: string,
+	names: Map<string, string>,
+	variables: Map<string, Variable>
+): string {
 	const ast = parseEquation(source); // checked when the macro was defined
 	const edits: Edit[] = [];
 	walk(ast, (e) => {
-		if (e.type === 'name' && names.has(e.canonical)) edits.push({ start: e.start, end: e.end, text: reference(names.get(e.canonical)!) });
+		if (e.type === 'name' && names.has(e.canonical))
+			edits.push({ start: e.start, end: e.end, text: reference(names.get(e.canonical)!) });
 		if (e.type === 'call' && variables.has(e.canonical) && names.has(e.canonical)) {
-			edits.push({ start: e.nameSpan.start, end: e.nameSpan.end, text: reference(names.get(e.canonical)!) });
+			edits.push({
+				start: e.nameSpan.start,
+				end: e.nameSpan.end,
+				text: reference(names.get(e.canonical)!)
+			});
 		}
 	});
 	return applyEdits(source, edits);

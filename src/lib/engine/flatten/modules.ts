@@ -15,7 +15,13 @@
 import type { Diagnostic } from '../../model/diagnostics';
 import { namesInScope, submodelOf, type Scope } from '../../model/modules';
 import { canonicalName } from '../../model/names';
-import type { Model, ModuleConnection, ModuleInstance, SubModel, Variable } from '../../model/types';
+import type {
+	Model,
+	ModuleConnection,
+	ModuleInstance,
+	SubModel,
+	Variable
+} from '../../model/types';
 import { findBuiltin, RUN_CONSTANTS } from '../builtins';
 import { ParseError } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
@@ -24,11 +30,13 @@ import { equationOf, withEquation } from './internal';
 import { applyEdits, isBlankEquation, reference, walk, type Edit } from './rewrite';
 
 export function flattenModules(model: Model): FlattenResult {
-	if (!model.modules?.length && !model.submodels?.length) return { ok: true, model, diagnostics: [] };
+	if (!model.modules?.length && !model.submodels?.length)
+		return { ok: true, model, diagnostics: [] };
 	const flattener = new ModuleFlattener(model);
 	const variables = [...model.variables];
 	const rootNames = namesInScope(model, model);
-	for (const instance of model.modules ?? []) flattener.instantiate(instance, '', rootNames, [], variables);
+	for (const instance of model.modules ?? [])
+		flattener.instantiate(instance, '', rootNames, [], variables);
 	flattener.connect(variables);
 	const { modules: _modules, submodels: _submodels, ...rest } = model;
 	const diagnostics = flattener.diagnostics;
@@ -55,7 +63,11 @@ class ModuleFlattener {
 	constructor(readonly model: Model) {}
 
 	error(message: string, variable?: string): void {
-		this.diagnostics.push({ severity: 'error', message, ...(variable !== undefined && { variable }) });
+		this.diagnostics.push({
+			severity: 'error',
+			message,
+			...(variable !== undefined && { variable })
+		});
 	}
 
 	namesIn(submodel: SubModel): Map<string, string> {
@@ -68,29 +80,43 @@ class ModuleFlattener {
 	 * Adds one instance's variables to `out`, and notes its connections. `outer` is the path of
 	 * the model around it ('' at the root) and `outerNames` what can be read there.
 	 */
-	instantiate(instance: ModuleInstance, outer: string, outerNames: Map<string, string>, within: SubModel[], out: Variable[]): void {
+	instantiate(
+		instance: ModuleInstance,
+		outer: string,
+		outerNames: Map<string, string>,
+		within: SubModel[],
+		out: Variable[]
+	): void {
 		const path = outer ? `${outer}.${instance.name}` : instance.name;
 		const submodel = submodelOf(this.model, instance);
 		if (!submodel) {
 			const wanted = instance.model ?? instance.name;
 			const known = (this.model.submodels ?? []).map((s) => `"${s.name}"`).join(', ');
-			this.error(`module "${path}" is an instance of the model "${wanted}", which is not defined${known ? ` (the file defines ${known})` : ''}`, path);
+			this.error(
+				`module "${path}" is an instance of the model "${wanted}", which is not defined${known ? ` (the file defines ${known})` : ''}`,
+				path
+			);
 			return;
 		}
 		if (within.includes(submodel)) {
 			const chain = [...within, submodel].map((s) => `"${s.name}"`).join(' → ');
-			this.error(`module "${path}" contains itself: ${chain}. A model cannot be a module of itself`, path);
+			this.error(
+				`module "${path}" contains itself: ${chain}. A model cannot be a module of itself`,
+				path
+			);
 			return;
 		}
 		const local = this.namesIn(submodel);
-		for (const connection of instance.connections ?? []) this.wire(connection, instance, path, local, outer, outerNames);
+		for (const connection of instance.connections ?? [])
+			this.wire(connection, instance, path, local, outer, outerNames);
 		for (const variable of submodel.variables) {
 			const name = `${path}.${variable.name}`;
 			const copy = this.copy(variable, name, `${path}.${variable.id}`, path, local);
 			this.#members.set(canonicalName(name), { module: path, variable });
 			out.push(copy);
 		}
-		for (const inner of submodel.modules ?? []) this.instantiate(inner, path, local, [...within, submodel], out);
+		for (const inner of submodel.modules ?? [])
+			this.instantiate(inner, path, local, [...within, submodel], out);
 	}
 
 	/**
@@ -98,14 +124,24 @@ class ModuleFlattener {
 	 * it ("inner.x"), or with a leading dot a variable around the module that reads one of the
 	 * module's outputs (XMILE 1.0 §4.7.1). What feeds it (`from`) is named where the module sits.
 	 */
-	wire(connection: ModuleConnection, instance: ModuleInstance, path: string, local: Map<string, string>, outer: string, outerNames: Map<string, string>): void {
+	wire(
+		connection: ModuleConnection,
+		instance: ModuleInstance,
+		path: string,
+		local: Map<string, string>,
+		outer: string,
+		outerNames: Map<string, string>
+	): void {
 		const flat = (scope: string, name: string) => (scope ? `${scope}.${name}` : name);
 		const to = (connection.to ?? '').trim();
 		let target: string | undefined;
 		if (to.startsWith('.')) {
 			const found = outerNames.get(canonicalName(to.slice(1)));
 			if (!found) {
-				this.error(`module "${path}" sets "${to.slice(1)}" around it, but there is no such variable there`, path);
+				this.error(
+					`module "${path}" sets "${to.slice(1)}" around it, but there is no such variable there`,
+					path
+				);
 				return;
 			}
 			target = flat(outer, found);
@@ -117,7 +153,10 @@ class ModuleFlattener {
 			const found = local.get(key);
 			if (!found) {
 				const submodel = instance.model ?? instance.name;
-				this.error(`module "${path}" connects "${to}", but its model "${submodel}" has no variable of that name`, path);
+				this.error(
+					`module "${path}" connects "${to}", but its model "${submodel}" has no variable of that name`,
+					path
+				);
 				return;
 			}
 			target = `${path}.${found}`;
@@ -126,13 +165,19 @@ class ModuleFlattener {
 		const from = (connection.from ?? '').trim().replace(/^\./, '');
 		const source = outerNames.get(canonicalName(from));
 		if (!source) {
-			this.error(`module "${path}" feeds "${target}" from "${from}", which is not in the model around the module`, target);
+			this.error(
+				`module "${path}" feeds "${target}" from "${from}", which is not in the model around the module`,
+				target
+			);
 			return;
 		}
 		const key = canonicalName(target);
 		const earlier = this.#wires.get(key);
 		if (earlier) {
-			this.error(`"${target}" is connected twice, by module "${earlier.module}" and by module "${path}"`, target);
+			this.error(
+				`"${target}" is connected twice, by module "${earlier.module}" and by module "${path}"`,
+				target
+			);
 			return;
 		}
 		this.#wires.set(key, { source: flat(outer, source), module: path });
@@ -162,9 +207,16 @@ class ModuleFlattener {
 	}
 
 	/** A variable of the submodel under its flat name, its equation reading flat names. */
-	copy(variable: Variable, name: string, id: string, path: string, local: Map<string, string>): Variable {
+	copy(
+		variable: Variable,
+		name: string,
+		id: string,
+		path: string,
+		local: Map<string, string>
+	): Variable {
 		const source = equationOf(variable);
-		const renamed = source === undefined ? variable : withEquation(variable, prefixNames(source, path, local));
+		const renamed =
+			source === undefined ? variable : withEquation(variable, prefixNames(source, path, local));
 		const copy = { ...renamed, id, name };
 		if (copy.kind === 'stock') {
 			copy.inflows = (copy.inflows ?? []).map((f) => `${path}.${f}`);
@@ -179,8 +231,19 @@ class ModuleFlattener {
  * the module may list it); anything else reads as an auxiliary.
  */
 function alias(input: Variable, source: string): Variable {
-	const common = { id: input.id, name: input.name, ...(input.units !== undefined && { units: input.units }), ...(input.access && { access: input.access }) };
-	if (input.kind === 'flow') return { ...common, kind: 'flow', equation: reference(source), ...(input.uniflow && { uniflow: true }) };
+	const common = {
+		id: input.id,
+		name: input.name,
+		...(input.units !== undefined && { units: input.units }),
+		...(input.access && { access: input.access })
+	};
+	if (input.kind === 'flow')
+		return {
+			...common,
+			kind: 'flow',
+			equation: reference(source),
+			...(input.uniflow && { uniflow: true })
+		};
 	return { ...common, kind: 'aux', equation: reference(source) };
 }
 
@@ -202,14 +265,25 @@ function prefixNames(source: string, path: string, local: Map<string, string>): 
 	walk(ast, (e, inIndex) => {
 		if (e.type === 'name') {
 			const found = local.get(e.canonical);
-			if (found !== undefined) edits.push({ start: e.start, end: e.end, text: reference(`${path}.${found}`) });
-			else if (!inIndex && e.canonical !== '*' && !RUN_CONSTANTS.has(e.canonical) && !findBuiltin(e.canonical)) {
+			if (found !== undefined)
+				edits.push({ start: e.start, end: e.end, text: reference(`${path}.${found}`) });
+			else if (
+				!inIndex &&
+				e.canonical !== '*' &&
+				!RUN_CONSTANTS.has(e.canonical) &&
+				!findBuiltin(e.canonical)
+			) {
 				edits.push({ start: e.start, end: e.end, text: reference(`${path}.${e.name}`) });
 			}
 		} else if (e.type === 'call') {
 			// A graphical function of the submodel, called as table(x).
 			const found = local.get(e.canonical);
-			if (found !== undefined) edits.push({ start: e.nameSpan.start, end: e.nameSpan.end, text: reference(`${path}.${found}`) });
+			if (found !== undefined)
+				edits.push({
+					start: e.nameSpan.start,
+					end: e.nameSpan.end,
+					text: reference(`${path}.${found}`)
+				});
 		}
 	});
 	return applyEdits(source, edits);

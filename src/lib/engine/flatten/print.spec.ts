@@ -49,7 +49,12 @@ describe('printing an equation back to text', () => {
 	it('writes numbers the lexer reads back exactly, signs and all', () => {
 		for (const v of [0.1, 1e21, 1e-7, 123456789.123, -2.5, -0, Infinity, -Infinity]) {
 			const back = parseEquation(printNumber(v));
-			const value = back.type === 'number' ? back.value : back.type === 'unary' && back.arg.type === 'number' ? -back.arg.value : NaN;
+			const value =
+				back.type === 'number'
+					? back.value
+					: back.type === 'unary' && back.arg.type === 'number'
+						? -back.arg.value
+						: NaN;
 			if (Number.isFinite(v)) expect(Object.is(value, v), String(v)).toBe(true);
 		}
 		expect(printNumber(NaN)).toBe('(0 / 0)');

@@ -36,7 +36,10 @@ class Printer {
 	expr(expr: Expr): void {
 		const from = this.text.length;
 		this.#node(expr);
-		this.spans?.push({ printed: { start: from, end: this.text.length }, original: { start: expr.start, end: expr.end } });
+		this.spans?.push({
+			printed: { start: from, end: this.text.length },
+			original: { start: expr.start, end: expr.end }
+		});
 	}
 
 	#write(text: string): void {
@@ -49,7 +52,9 @@ class Printer {
 				return this.#write(printNumber(expr.value));
 			case 'name':
 				// *, @1: subscript forms the parser reads back as they are.
-				return this.#write(expr.name === '*' || /^@\d+$/.test(expr.name) ? expr.name : printName(expr.name));
+				return this.#write(
+					expr.name === '*' || /^@\d+$/.test(expr.name) ? expr.name : printName(expr.name)
+				);
 			case 'unary':
 				this.#write(`(${expr.op === 'not' ? 'NOT ' : expr.op}`);
 				this.expr(expr.arg);
@@ -137,7 +142,8 @@ export function originalSpan(spans: readonly PrintedSpan[], at: Span): Span | un
 	let best: PrintedSpan | undefined;
 	for (const s of spans) {
 		if (s.printed.start <= at.start && at.end <= s.printed.end) {
-			if (!best || s.printed.end - s.printed.start < best.printed.end - best.printed.start) best = s;
+			if (!best || s.printed.end - s.printed.start < best.printed.end - best.printed.start)
+				best = s;
 		}
 	}
 	return best?.original;

@@ -14,7 +14,8 @@ export interface Edit {
 /** The equation with each range replaced; edits must not overlap. */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
 	let out = source;
-	for (const edit of [...placeEdits(source, edits)].reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+	for (const edit of [...placeEdits(source, edits)].reverse())
+		out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
 	return out;
 }
 
@@ -29,8 +30,14 @@ export function placeEdits(source: string, edits: readonly Edit[]): Edit[] {
 			if (source[edit.start] === '(' && source[edit.end - 1] === ')') text = `(${text})`;
 			// A quoted name may touch the next word ("x"THEN); a bare replacement must not.
 			const word = /[\p{L}\p{N}_$."]/u;
-			if (edit.start > 0 && word.test(source[edit.start - 1]) && word.test(text[0])) text = ' ' + text;
-			if (edit.end < source.length && word.test(source[edit.end]) && word.test(text[text.length - 1])) text += ' ';
+			if (edit.start > 0 && word.test(source[edit.start - 1]) && word.test(text[0]))
+				text = ' ' + text;
+			if (
+				edit.end < source.length &&
+				word.test(source[edit.end]) &&
+				word.test(text[text.length - 1])
+			)
+				text += ' ';
 			return { ...edit, text };
 		});
 }
@@ -40,13 +47,21 @@ export function placeEdits(source: string, edits: readonly Edit[]): Edit[] {
  * placeEdits), so that an error points at what the modeller wrote; a range inside a
  * replacement points at the whole of what it replaced.
  */
-export function spanInSource(placed: readonly Edit[], start: number, end: number): { start: number; end: number } {
+export function spanInSource(
+	placed: readonly Edit[],
+	start: number,
+	end: number
+): { start: number; end: number } {
 	const back = (position: number, side: 'start' | 'end') => {
 		let shift = 0;
 		for (const edit of placed) {
 			const from = edit.start + shift;
 			if (position < from || (side === 'end' && position === from)) break;
-			if (position < from + edit.text.length || (side === 'end' && position === from + edit.text.length)) return side === 'start' ? edit.start : edit.end;
+			if (
+				position < from + edit.text.length ||
+				(side === 'end' && position === from + edit.text.length)
+			)
+				return side === 'start' ? edit.start : edit.end;
 			shift += edit.text.length - (edit.end - edit.start);
 		}
 		return position - shift;
@@ -58,7 +73,11 @@ export function spanInSource(placed: readonly Edit[], start: number, end: number
  * Visits every node, parents before children. `visit` returns false to skip a node's children;
  * `inIndex` is true inside the brackets of a subscript.
  */
-export function walk(expr: Expr, visit: (e: Expr, inIndex: boolean) => boolean | void, inIndex = false): void {
+export function walk(
+	expr: Expr,
+	visit: (e: Expr, inIndex: boolean) => boolean | void,
+	inIndex = false
+): void {
 	if (visit(expr, inIndex) === false) return;
 	switch (expr.type) {
 		case 'unary':

@@ -8,20 +8,7 @@ export interface Span {
 }
 
 export type BinaryOperator =
-	| '+'
-	| '-'
-	| '*'
-	| '/'
-	| '^'
-	| 'mod'
-	| '='
-	| '<>'
-	| '<'
-	| '<='
-	| '>'
-	| '>='
-	| 'and'
-	| 'or';
+	'+' | '-' | '*' | '/' | '^' | 'mod' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
 
 export type UnaryOperator = '-' | '+' | 'not';
 

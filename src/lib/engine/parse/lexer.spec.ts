@@ -40,7 +40,13 @@ describe('tokenize: numbers', () => {
 describe('tokenize: names', () => {
 	it('reads a quoted name without its quotes, marks it quoted and spans the quotes', () => {
 		const [t] = tokenize('"Teacup Temperature"');
-		expect(t).toMatchObject({ kind: 'name', text: 'Teacup Temperature', quoted: true, start: 0, end: 20 });
+		expect(t).toMatchObject({
+			kind: 'name',
+			text: 'Teacup Temperature',
+			quoted: true,
+			start: 0,
+			end: 20
+		});
 	});
 
 	it('reads \\" inside a quoted name as a quote character', () => {
@@ -48,7 +54,12 @@ describe('tokenize: names', () => {
 	});
 
 	it('reads underscores, digits and letters of any script in names', () => {
-		expect(kinds('room_temperature_2 + Größe')).toEqual(['name:room_temperature_2', 'op:+', 'name:Größe', 'eof:']);
+		expect(kinds('room_temperature_2 + Größe')).toEqual([
+			'name:room_temperature_2',
+			'op:+',
+			'name:Größe',
+			'eof:'
+		]);
 	});
 
 	it('keeps a quoted keyword as a name', () => {
@@ -58,7 +69,16 @@ describe('tokenize: names', () => {
 
 describe('tokenize: operators and comments', () => {
 	it('reads two-character operators as one token', () => {
-		expect(kinds('a<>b<=c>=d')).toEqual(['name:a', 'op:<>', 'name:b', 'op:<=', 'name:c', 'op:>=', 'name:d', 'eof:']);
+		expect(kinds('a<>b<=c>=d')).toEqual([
+			'name:a',
+			'op:<>',
+			'name:b',
+			'op:<=',
+			'name:c',
+			'op:>=',
+			'name:d',
+			'eof:'
+		]);
 	});
 
 	// Stella: text in braces is a comment.

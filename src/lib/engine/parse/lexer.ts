@@ -12,7 +12,32 @@ export interface Token {
 	quoted?: boolean;
 }
 
-const OPERATORS = ['<>', '<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '^', '(', ')', ',', '=', '<', '>', '[', ']', '!', ':', "'", '@'];
+const OPERATORS = [
+	'<>',
+	'<=',
+	'>=',
+	'==',
+	'!=',
+	'&&',
+	'||',
+	'+',
+	'-',
+	'*',
+	'/',
+	'^',
+	'(',
+	')',
+	',',
+	'=',
+	'<',
+	'>',
+	'[',
+	']',
+	'!',
+	':',
+	"'",
+	'@'
+];
 
 // Letters of any script, digits, underscores, $ and dots (module paths such as hares.area).
 const NAME_START = /[\p{L}_$]/u;
@@ -30,7 +55,8 @@ export function tokenize(source: string): Token[] {
 		}
 		if (ch === '{') {
 			const close = source.indexOf('}', i + 1);
-			if (close < 0) throw new ParseError('this comment is never closed: add "}"', i, source.length);
+			if (close < 0)
+				throw new ParseError('this comment is never closed: add "}"', i, source.length);
 			i = close + 1;
 			continue;
 		}
@@ -38,7 +64,11 @@ export function tokenize(source: string): Token[] {
 			const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(source.slice(i))!;
 			const end = i + m[0].length;
 			if (end < source.length && NAME_START.test(source[end]) && !/[eE]/.test(source[end])) {
-				throw new ParseError(`a number cannot run into a name: "${source.slice(i, end + 1)}"`, i, end + 1);
+				throw new ParseError(
+					`a number cannot run into a name: "${source.slice(i, end + 1)}"`,
+					i,
+					end + 1
+				);
 			}
 			tokens.push({ kind: 'number', text: m[0], start: i, end });
 			i = end;
@@ -53,7 +83,8 @@ export function tokenize(source: string): Token[] {
 					j += 2;
 				} else text += source[j++];
 			}
-			if (j >= source.length) throw new ParseError('this quoted name is never closed: add a closing "', i, source.length);
+			if (j >= source.length)
+				throw new ParseError('this quoted name is never closed: add a closing "', i, source.length);
 			if (!text.trim()) throw new ParseError('a quoted name cannot be empty', i, j + 1);
 			tokens.push({ kind: 'name', text, start: i, end: j + 1, quoted: true });
 			i = j + 1;

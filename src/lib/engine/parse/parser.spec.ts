@@ -72,7 +72,9 @@ describe('IF THEN ELSE', () => {
 	});
 
 	it('nests in THEN and in ELSE', () => {
-		expect(parsed('IF a THEN IF b THEN 1 ELSE 2 ELSE 3')).toBe('(if a then (if b then 1 else 2) else 3)');
+		expect(parsed('IF a THEN IF b THEN 1 ELSE 2 ELSE 3')).toBe(
+			'(if a then (if b then 1 else 2) else 3)'
+		);
 		expect(valueOf('IF 1 THEN IF 0 THEN 1 ELSE 2 ELSE 3')).toBe(2);
 		expect(valueOf('IF 0 THEN 1 ELSE IF 0 THEN 2 ELSE 3')).toBe(3);
 		expect(valueOf('IF 0 THEN 1 ELSE IF 1 THEN 2 ELSE 3')).toBe(2);
@@ -222,7 +224,9 @@ describe('subscripts', () => {
 
 	it('refuses @ outside a subscript, and @ without a number', () => {
 		expect(parseError('a @ b').message).toContain('"@"');
-		expect(parseError('x[@b]').message).toBe('expected a dimension number after "@", as in @1, but found name "b"');
+		expect(parseError('x[@b]').message).toBe(
+			'expected a dimension number after "@", as in @1, but found name "b"'
+		);
 	});
 });
 

@@ -14,7 +14,11 @@ export function parseEquation(source: string): Expr {
 	const expr = parser.expression();
 	const rest = parser.peek();
 	if (rest.kind !== 'eof') {
-		throw new ParseError(`unexpected ${describe(rest)} after a complete expression`, rest.start, rest.end);
+		throw new ParseError(
+			`unexpected ${describe(rest)} after a complete expression`,
+			rest.start,
+			rest.end
+		);
 	}
 	return expr;
 }
@@ -25,7 +29,8 @@ const INFIX_WORDS = new Set(['and', 'or', 'mod']);
 function describe(token: Token): string {
 	if (token.kind === 'eof') return 'end of equation';
 	if (token.kind === 'number') return `number ${token.text}`;
-	if (token.kind === 'name') return isKeyword(token) ? token.text.toUpperCase() : `name "${token.text}"`;
+	if (token.kind === 'name')
+		return isKeyword(token) ? token.text.toUpperCase() : `name "${token.text}"`;
 	return `"${token.text}"`;
 }
 
@@ -71,13 +76,21 @@ class Parser {
 			this.#next();
 			return;
 		}
-		throw new ParseError(`expected ${word.toUpperCase()} ${context} but found ${describe(t)}`, t.start, t.end);
+		throw new ParseError(
+			`expected ${word.toUpperCase()} ${context} but found ${describe(t)}`,
+			t.start,
+			t.end
+		);
 	}
 
 	expression(): Expr {
 		if (++this.#depth > MAX_NESTING) {
 			const t = this.peek();
-			throw new ParseError(`the equation nests more than ${MAX_NESTING} levels deep (parentheses, IFs or calls)`, t.start, t.end);
+			throw new ParseError(
+				`the equation nests more than ${MAX_NESTING} levels deep (parentheses, IFs or calls)`,
+				t.start,
+				t.end
+			);
 		}
 		try {
 			return this.#or();
@@ -149,7 +162,8 @@ class Parser {
 		const t = this.peek();
 		if (this.#isOp('-', '+', '!') || isKeyword(t, 'not')) {
 			this.#next();
-			if (++this.#depth > MAX_NESTING) throw new ParseError(`too many signs in a row`, t.start, t.end);
+			if (++this.#depth > MAX_NESTING)
+				throw new ParseError(`too many signs in a row`, t.start, t.end);
 			const arg = this.#unary();
 			this.#depth--;
 			const op = t.text === '-' ? '-' : t.text === '+' ? '+' : 'not';
@@ -199,15 +213,34 @@ class Parser {
 		if (this.#isOp('@')) {
 			const at = this.#next();
 			const n = this.peek();
-			if (n.kind !== 'number' || !/^\d+$/.test(n.text)) throw new ParseError(`expected a dimension number after "@", as in @1, but found ${describe(n)}`, n.start, n.end);
+			if (n.kind !== 'number' || !/^\d+$/.test(n.text))
+				throw new ParseError(
+					`expected a dimension number after "@", as in @1, but found ${describe(n)}`,
+					n.start,
+					n.end
+				);
 			this.#next();
-			return { type: 'name', name: `@${n.text}`, canonical: `@${n.text}`, start: at.start, end: n.end };
+			return {
+				type: 'name',
+				name: `@${n.text}`,
+				canonical: `@${n.text}`,
+				start: at.start,
+				end: n.end
+			};
 		}
 		const from = this.expression();
 		if (!this.#isOp(':')) return from;
 		const colon = this.#next();
 		const to = this.expression();
-		return { type: 'call', name: ':', canonical: ':', nameSpan: { start: colon.start, end: colon.end }, args: [from, to], start: from.start, end: to.end };
+		return {
+			type: 'call',
+			name: ':',
+			canonical: ':',
+			nameSpan: { start: colon.start, end: colon.end },
+			args: [from, to],
+			start: from.start,
+			end: to.end
+		};
 	}
 
 	#primary(): Expr {
@@ -228,10 +261,21 @@ class Parser {
 		if (t.kind === 'name' && (!isKeyword(t) || INFIX_WORDS.has(t.text.toLowerCase()))) {
 			this.#next();
 			if (this.#isOp('(')) return this.#call(t);
-			return { type: 'name', name: t.text, canonical: canonicalName(t.text), start: t.start, end: t.end };
+			return {
+				type: 'name',
+				name: t.text,
+				canonical: canonicalName(t.text),
+				start: t.start,
+				end: t.end
+			};
 		}
-		if (t.kind === 'eof') throw new ParseError('the equation ends too soon: a value is missing', t.start, t.end);
-		throw new ParseError(`expected a number, a name or "(" but found ${describe(t)}`, t.start, t.end);
+		if (t.kind === 'eof')
+			throw new ParseError('the equation ends too soon: a value is missing', t.start, t.end);
+		throw new ParseError(
+			`expected a number, a name or "(" but found ${describe(t)}`,
+			t.start,
+			t.end
+		);
 	}
 
 	#ifThenElse(): Expr {

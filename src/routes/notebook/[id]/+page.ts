@@ -12,7 +12,11 @@ export const entries: EntryGenerator = () => [{ id: 'new' }];
 export const load: PageLoad = async ({ params }) => {
 	if (params.id === 'new') return { document: emptyDocument(), id: undefined };
 	const opened = await new Library().get(params.id);
-	if (!opened) error(404, 'This notebook is not in the library of this browser. Open it from the home page, or import its file.');
+	if (!opened)
+		error(
+			404,
+			'This notebook is not in the library of this browser. Open it from the home page, or import its file.'
+		);
 	const problem = opened.diagnostics.find((d) => d.severity === 'error');
 	if (problem) error(422, `This notebook cannot be opened: ${problem.message}`);
 	return { document: opened.document, id: opened.id };

@@ -24,7 +24,20 @@ export default ts.config(
 		},
 		rules: {
 			// typescript-eslint advises this off: TypeScript itself reports undefined names.
-			'no-undef': 'off'
+			'no-undef': 'off',
+			// `const { id: _id, ...rest } = v` drops a field: the underscore says it is meant.
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }
+			]
+		}
+	},
+	{
+		files: ['**/*.svelte.ts'],
+		rules: {
+			// State classes keep Sets and Maps in `$state.raw` and replace them whole, never mutate
+			// them, so SvelteSet and SvelteMap would only add cost.
+			'svelte/prefer-svelte-reactivity': 'off'
 		}
 	},
 	{

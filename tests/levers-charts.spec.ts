@@ -106,13 +106,11 @@ test('an equation that produces NaN names the variable and time, and the page st
 		]
 	};
 	await page.goto('/');
-	await page
-		.getByLabel('Import XMILE')
-		.setInputFiles({
-			name: 'nan.flowbook.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(JSON.stringify(notebook))
-		});
+	await page.getByLabel('Import XMILE').setInputFiles({
+		name: 'nan.flowbook.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(notebook))
+	});
 	const status = page.getByRole('status', { name: 'Model run' });
 	await expect(status).toContainText(/Error in fill at time 5/, { timeout: 20_000 });
 	await expect(status).toContainText(/NaN/);

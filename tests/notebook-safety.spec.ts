@@ -22,13 +22,11 @@ test('text cells render Markdown with no script, event handler or javascript: li
 		cells: [{ id: 't', kind: 'text', markdown }]
 	};
 	await page.goto('/');
-	await page
-		.getByLabel('Import XMILE')
-		.setInputFiles({
-			name: 'hostile.flowbook.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(JSON.stringify(notebook))
-		});
+	await page.getByLabel('Import XMILE').setInputFiles({
+		name: 'hostile.flowbook.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(notebook))
+	});
 	await expect(page.getByRole('heading', { name: 'Heading' })).toBeVisible();
 	await expect(page.getByText('bold')).toBeVisible();
 	const cell = page.locator('.text-cell');

@@ -92,12 +92,12 @@ export function loadExpected(c: ConformanceCase, files: SuiteFiles): ExpectedOut
 	try {
 		text = files.readText(c.expected);
 	} catch (e) {
-		throw new Error(`cannot read reference output ${c.expected}: ${messageOf(e)}`);
+		throw new Error(`cannot read reference output ${c.expected}: ${messageOf(e)}`, { cause: e });
 	}
 	try {
 		return parseExpectedOutput(text, separatorFor(c.expected, text));
 	} catch (e) {
-		throw new Error(`reference output ${c.expected}: ${messageOf(e)}`);
+		throw new Error(`reference output ${c.expected}: ${messageOf(e)}`, { cause: e });
 	}
 }
 

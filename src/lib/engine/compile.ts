@@ -282,7 +282,7 @@ class ModelCompiler {
 			case 'if':
 				return { k: 'if', c: r(expr.cond), t: r(expr.then), e: r(expr.else) };
 			case 'name':
-				return this.resolveName(expr, entry);
+				return this.resolveName(expr);
 			case 'call':
 				return this.resolveCall(expr, entry);
 			// The arrays flattening pass (flatten/arrays.ts) rewrites every subscript of an arrayed
@@ -294,7 +294,7 @@ class ModelCompiler {
 		}
 	}
 
-	resolveName(expr: Extract<Expr, { type: 'name' }>, entry: Entry): IR {
+	resolveName(expr: Extract<Expr, { type: 'name' }>): IR {
 		const target = this.byCanonical.get(expr.canonical);
 		if (target) {
 			if (!target.node) {

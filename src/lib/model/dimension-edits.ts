@@ -15,7 +15,6 @@ import {
 	dimensionElements,
 	elementSubscripts,
 	findDimension,
-	isArrayed,
 	isPerElement,
 	sameSubscript
 } from './arrays';

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { readDocument, writeDocument } from './document';
 import { SCHEMA_VERSION, type FlowbookDocument } from './types';
 
+/** A document broken by hand, in any shape a file could have. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
 function notebook(): FlowbookDocument {
 	return {
 		schemaVersion: SCHEMA_VERSION,
@@ -58,7 +62,7 @@ describe('documents with modules and macros', () => {
 	});
 
 	it('names the field of a malformed module, connection, submodel or macro', () => {
-		const doc = notebook() as unknown as { model: Record<string, any> };
+		const doc = notebook() as unknown as { model: Loose };
 		doc.model.modules[0].connections[0].from = 7;
 		doc.model.submodels[0].variables[2].access = 'sideways';
 		doc.model.macros[0].parameters = [{}];

@@ -9,6 +9,10 @@ import { InputError } from './diagnostics';
 import { documentFromModel, readDocument, writeDocument } from './document';
 import { SCHEMA_VERSION, type FlowbookDocument } from './types';
 
+/** A document broken by hand, in any shape a file could have. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
 const minimal = {
 	schemaVersion: SCHEMA_VERSION,
 	title: 'Minimal',
@@ -212,7 +216,7 @@ describe('readDocument', () => {
 });
 
 /** A small notebook with every kind of cell, to break one field at a time. */
-function notebook(): Record<string, any> {
+function notebook(): Loose {
 	return {
 		schemaVersion: SCHEMA_VERSION,
 		title: 'Beds',
@@ -357,7 +361,7 @@ describe('readDocument: every field checked, named by its path', () => {
 		expect(read(notebook()).diagnostics).toEqual([]);
 	});
 
-	it.each<[string, (d: Record<string, any>) => void, string]>([
+	it.each<[string, (d: Loose) => void, string]>([
 		[
 			'a cell kind that does not exist',
 			(d) => (d.cells[2].kind = 'chrat'),
@@ -622,7 +626,7 @@ describe('readDocument: every field checked, named by its path', () => {
 		expect(diagnostics[0].severity).toBe('error');
 	});
 
-	it.each<[string, (d: Record<string, any>) => void, string]>([
+	it.each<[string, (d: Loose) => void, string]>([
 		[
 			'a chart of a variable the model lacks',
 			(d) => d.cells[2].variables.push('Beds Free'),

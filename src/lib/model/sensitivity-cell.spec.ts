@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { readDocument, writeDocument } from './document';
 import { SCHEMA_VERSION, type FlowbookDocument } from './types';
 
-function notebook(): Record<string, any> {
+/** A document broken by hand, in any shape a file could have. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+function notebook(): Loose {
 	return {
 		schemaVersion: SCHEMA_VERSION,
 		title: 'Beds',
@@ -69,7 +73,7 @@ describe('sensitivity settings in the document', () => {
 		});
 	});
 
-	it.each<[string, (cell: Record<string, any>) => void, string]>([
+	it.each<[string, (cell: Loose) => void, string]>([
 		[
 			'no runs',
 			(c) => (c.runs = 0),
@@ -164,7 +168,7 @@ describe('sensitivity settings in the document', () => {
 		expect(diagnostics[0].line).toEqual(expect.any(Number));
 	});
 
-	it.each<[string, (cell: Record<string, any>) => void, string]>([
+	it.each<[string, (cell: Loose) => void, string]>([
 		[
 			'a constant the model lacks',
 			(c) => (c.parameters[0].variable = 'Beds Free'),

@@ -72,12 +72,10 @@ export function chartVariableDraft(
 	const subscripts = found && elementSubscripts(document.model, found);
 	if (!subscripts) return { variable, sum: false };
 	const chosen = typeof entry === 'string' ? undefined : entry.elements;
-	const elements = subscripts
-		.map(subscriptText)
-		.map((subscript) => ({
-			subscript,
-			shown: !chosen || chosen.some((c) => canonicalName(c) === canonicalName(subscript))
-		}));
+	const elements = subscripts.map(subscriptText).map((subscript) => ({
+		subscript,
+		shown: !chosen || chosen.some((c) => canonicalName(c) === canonicalName(subscript))
+	}));
 	return { variable, elements, sum: typeof entry !== 'string' && !!entry.sum };
 }
 

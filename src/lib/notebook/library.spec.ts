@@ -127,7 +127,6 @@ function referenceProblems(doc: FlowbookDocument): string[] {
 	const byId = new Map(variables.map((v) => [v.id, v]));
 	const names = new Set(variables.map((v) => canonicalName(v.name)));
 	const scenarioKeys = new Set(doc.scenarios.flatMap((s) => [s.id, s.name]));
-	const isVariable = (ref: string) => byId.has(ref) || names.has(canonicalName(ref));
 
 	if (doc.schemaVersion !== SCHEMA_VERSION) problems.push(`schemaVersion is ${doc.schemaVersion}`);
 	if (byId.size !== variables.length) problems.push('two variables share an id');

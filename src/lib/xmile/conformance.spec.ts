@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { HAVE_SUITE, SUITE_DIR, modelFiles } from '../conformance/suite-files';
+import { HAVE_SUITE, SUITE_DIR, suiteModelFiles } from '../conformance/suite-files';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../model/diagnostics';
 import { readXmile } from './read';
@@ -19,7 +19,7 @@ describe.skipIf(!HAVE_SUITE)('the conformance suite imports', () => {
 	const cases: Case[] = HAVE_SUITE
 		? JSON.parse(readFileSync(join(SUITE_DIR, 'manifest.json'), 'utf8'))
 		: [];
-	const files = HAVE_SUITE ? modelFiles(SUITE_DIR) : [];
+	const files = HAVE_SUITE ? suiteModelFiles(SUITE_DIR) : [];
 
 	it('has all 64 cases and their variant files', () => {
 		expect(cases).toHaveLength(64);

@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HAVE_SUITE, SUITE_DIR, modelFiles } from '../conformance/suite-files';
+import { HAVE_SUITE, SUITE_DIR, suiteModelFiles } from '../conformance/suite-files';
 import { describe, expect, it } from 'vitest';
 import { compileModel, type RunResult } from '../engine';
 import { hasErrors } from '../model/diagnostics';
@@ -150,7 +150,7 @@ function roundTrip(model: Model, name?: string): Model {
 }
 
 describe.skipIf(!HAVE_SUITE)('XMILE round trip over the conformance suite', () => {
-	const files = HAVE_SUITE ? modelFiles(SUITE_DIR) : [];
+	const files = HAVE_SUITE ? suiteModelFiles(SUITE_DIR) : [];
 	const imported = files.map((file) => ({
 		file: relative(SUITE_DIR, file),
 		read: readXmile(readFileSync(file, 'utf8'))

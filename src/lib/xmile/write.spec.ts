@@ -311,7 +311,7 @@ describe('writeXmile', () => {
 			-0,
 			2 ** -1074,
 			Number.MAX_VALUE,
-			123456789.123456789,
+			123456789.12345679,
 			-2.5e-300
 		];
 		const m = model(

@@ -46,6 +46,7 @@ export function formatNumber(x: number): string {
  * and CR, U+FFFE/U+FFFF and unpaired surrogates. They become U+FFFD so the file still parses.
  */
 const NOT_XML =
+	// eslint-disable-next-line no-control-regex -- XML 1.0 forbids exactly these control characters
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeText(text: string): string {

@@ -13,7 +13,7 @@
  * variable around the module from one of its outputs, or an input of a module inside it.
  */
 import type { Diagnostic } from '../../model/diagnostics';
-import { namesInScope, submodelOf, type Scope } from '../../model/modules';
+import { namesInScope, submodelOf } from '../../model/modules';
 import { canonicalName } from '../../model/names';
 import type {
 	Model,

@@ -4,7 +4,7 @@
  * between its stocks; auxiliaries sit in layers above the row, each over what it feeds, layer by
  * layer away from the flows, so connectors point down towards the stocks and flows they drive.
  */
-import { nameSpans } from '../notebook/rename';
+import { nameSpans } from '../engine/parse/equation-names';
 import { canonicalName } from '../model/names';
 import type { Model, Point, Stock, Variable } from '../model/types';
 

@@ -2,11 +2,14 @@
  * Applies a dimension edit to the notebook as one undoable step; a refusal (DimensionError) comes
  * back as its message for the form to show, and leaves the notebook as it was.
  */
-import { DimensionError } from '../model/dimension-edits';
+import { DimensionError } from '../edits/dimension-checks';
 import type { Model } from '../model/types';
-import type { Notebook } from '../notebook/notebook.svelte';
+import type { DiagramHost } from './host';
 
-export function tryEdit(notebook: Notebook, change: (model: Model) => Model): string | undefined {
+export function tryEdit(
+	notebook: DiagramHost,
+	change: (model: Model) => Model
+): string | undefined {
 	try {
 		notebook.edit(change);
 		return undefined;

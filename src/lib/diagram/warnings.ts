@@ -8,7 +8,7 @@ import { isPerElement } from '../model/arrays';
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
 import type { Model } from '../model/types';
-import { nameSpans } from '../notebook/rename';
+import { nameSpans } from '../engine/parse/equation-names';
 import { checkUnits } from '../units';
 
 export interface VariableWarnings {

@@ -1,8 +1,9 @@
 /** References outside the model follow renames of variables and of elements. */
 import { describe, expect, it } from 'vitest';
-import { renameDimension, renameElement } from '../model/dimension-edits';
+import { renameDimension } from '../edits/dimensions';
+import { renameElement } from '../edits/elements';
 import type { FlowbookDocument, Model } from '../model/types';
-import { renameVariable } from './rename';
+import { renameVariable } from '../edits/rename-variable';
 import { followRenames } from './follow-renames';
 
 const model: Model = {

@@ -1,6 +1,6 @@
 /**
  * The open notebook: its document, what is selected, the tool in hand, and undo and redo. Every
- * edit replaces the document with a new one made by a pure function (edits.ts) and keeps the old
+ * edit replaces the document with a new one made by a pure function (src/lib/edits) and keeps the old
  * one in the history, so every edit can be undone.
  */
 import { getContext, setContext } from 'svelte';
@@ -13,6 +13,7 @@ import type {
 	Scenario,
 	Variable
 } from '../model/types';
+import type { DiagramHost, Pending, Tool } from '../diagram/host';
 import { withLayout } from '../diagram/layout';
 import { modelWarnings } from '../diagram/warnings';
 import {
@@ -26,18 +27,13 @@ import {
 	updateVariable,
 	type Clipboard,
 	type FlowEnd
-} from './edits';
+} from '../edits/items';
 import { deleteCell, duplicateCell, insertCell, moveCell, replaceCell, retitle } from './cells';
 import { History } from './history';
 import { followRenames } from './follow-renames';
 import { addLever, removeLever, updateLever } from './levers';
 
-export type Tool = 'select' | 'stock' | 'flow' | 'aux' | 'connector';
-
-/** The first click of a two-click tool: a flow's source, or a connector's source. */
-export type Pending = { tool: 'flow'; from: FlowEnd } | { tool: 'connector'; from: string };
-
-export class Notebook {
+export class Notebook implements DiagramHost {
 	document = $state.raw<FlowbookDocument>() as FlowbookDocument;
 	selected = $state.raw<ReadonlySet<string>>(new Set());
 	tool = $state<Tool>('select');

@@ -5,7 +5,7 @@
  */
 import { canonicalName, idFromName } from '../model/names';
 import type { Cloud, Connector, Diagram, Model, Point, Stock, Variable } from '../model/types';
-import { renameVariable } from './rename';
+import { renameVariable } from './rename-variable';
 
 export type PlaceableKind = 'stock' | 'flow' | 'aux';
 

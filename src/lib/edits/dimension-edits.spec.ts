@@ -1,31 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../engine';
 import {
-	addDimension,
-	addElement,
-	deleteDimension,
 	DimensionError,
 	dimensionNameProblem,
-	elementEquationsDiffer,
 	elementNameProblem,
+	newDimensionName
+} from './dimension-checks';
+import { addDimension, deleteDimension, moveDimension, renameDimension } from './dimensions';
+import {
+	addElement,
 	elementUsers,
-	equationsLost,
-	moveDimension,
 	moveElement,
-	newDimensionName,
 	numberElements,
 	nameElements,
 	removeElement,
-	renameDimension,
 	renameElement,
 	setDimensionSize,
+	sizeUsers
+} from './elements';
+import {
+	elementEquationsDiffer,
+	equationsLost,
 	setElementEquation,
 	setVariableDimensions,
-	sizeUsers,
 	useElementEquations,
 	useOneEquation
-} from './dimension-edits';
-import type { Model, Variable } from './types';
+} from './variable-dimensions';
+import type { Model, Variable } from '../model/types';
 
 function model(): Model {
 	return {

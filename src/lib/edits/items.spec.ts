@@ -9,8 +9,7 @@ import {
 	moveNodes,
 	pasteItems,
 	updateVariable
-} from './edits';
-import { History } from './history';
+} from './items';
 
 const empty: Model = { simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' }, variables: [] };
 
@@ -127,20 +126,5 @@ describe('model edits', () => {
 		expect(after.diagram?.connectors[1]).toMatchObject({ from: ids[1], to: ids[0] });
 		// The pasted flow's stock stayed behind: it flows from a cloud.
 		expect(after.diagram?.clouds.filter((c) => c.flow === ids[0])).toHaveLength(2);
-	});
-});
-
-describe('History', () => {
-	it('undoes and redoes, and a new edit forgets the redo', () => {
-		const h = new History<number>();
-		h.record(1);
-		h.record(2);
-		expect(h.undo(3)).toBe(2);
-		expect(h.undo(2)).toBe(1);
-		expect(h.undo(1)).toBeUndefined();
-		expect(h.redo(1)).toBe(2);
-		h.record(2);
-		expect(h.canRedo).toBe(false);
-		expect(h.canUndo).toBe(true);
 	});
 });

@@ -1,0 +1,39 @@
+/**
+ * What the diagram needs of the page that holds it, and nothing more: the model, the selection,
+ * the tool in hand, and the edits it may ask for. The notebook implements it; the diagram never
+ * sees the notebook's cells, levers or history, as xyflow's core never sees its Svelte bindings.
+ */
+import type { FlowEnd } from '../edits/items';
+import type { Model, Point, Variable } from '../model/types';
+import type { ModelWarnings } from './warnings';
+
+export type Tool = 'select' | 'stock' | 'flow' | 'aux' | 'connector';
+
+/** The first click of a two-click tool: a flow's source, or a connector's source. */
+export type Pending = { tool: 'flow'; from: FlowEnd } | { tool: 'connector'; from: string };
+
+export interface DiagramHost {
+	readonly model: Model;
+	readonly selected: ReadonlySet<string>;
+	/** The one selected variable, when exactly one is selected. */
+	readonly selectedVariable: Variable | undefined;
+	readonly tool: Tool;
+	/** Set by the diagram on a two-click tool's first click, cleared by the host on the second. */
+	pending: Pending | undefined;
+	readonly warnings: ModelWarnings;
+	/** Replaces the model by `change(model)`, as one undoable step. */
+	edit(change: (model: Model) => Model): void;
+	select(ids: Iterable<string>): void;
+	choose(tool: Tool): void;
+	/** Places a new stock or auxiliary; returns its id. */
+	place(kind: 'stock' | 'aux', where: Point): string;
+	/** Adds a flow between two stocks or clouds; returns its id. */
+	addFlow(from: FlowEnd, to: FlowEnd): string;
+	connect(from: string, to: string): void;
+	/** Moves nodes to new centres; `clouds` are clouds drawn but not yet kept in the model. */
+	move(moves: ReadonlyMap<string, Point>, clouds?: ReadonlyMap<string, string>): void;
+	update(id: string, patch: Partial<Variable>): void;
+	deleteSelected(): void;
+	copy(): void;
+	paste(): void;
+}

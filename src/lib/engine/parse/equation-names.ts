@@ -1,0 +1,73 @@
+/**
+ * Names as written in equations: how a display name is written, where each name sits in an
+ * equation, and an equation with one name written anew. Names are found by the parser's token
+ * positions, never by a pattern over the text, so renaming "Beds" leaves "Beds_free" and a comment
+ * mentioning Beds alone.
+ */
+import { canonicalName } from '../../model/names';
+import type { Expr, Span } from './ast';
+import { tokenize } from './lexer';
+import { parseEquation } from './parser';
+
+/** How a display name is written in an equation: underscores for spaces, quoted when it must be. */
+export function equationName(name: string): string {
+	const written = name.trim().replace(/\s+/g, '_');
+	return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(written)
+		? written
+		: `"${written.replace(/"/g, '\\"')}"`;
+}
+
+/** The spans of every name (variables and called functions) in an equation, with their canonical form. */
+export function nameSpans(equation: string): Array<Span & { canonical: string }> {
+	try {
+		const spans: Array<Span & { canonical: string }> = [];
+		const walk = (e: Expr): void => {
+			switch (e.type) {
+				case 'name':
+					spans.push({ start: e.start, end: e.end, canonical: e.canonical });
+					return;
+				case 'call':
+					spans.push({ ...e.nameSpan, canonical: e.canonical });
+					e.args.forEach(walk);
+					return;
+				case 'unary':
+					return walk(e.arg);
+				case 'binary':
+					walk(e.left);
+					return walk(e.right);
+				case 'if':
+					walk(e.cond);
+					walk(e.then);
+					return walk(e.else);
+				case 'subscript':
+					walk(e.target);
+					return e.indices.forEach(walk);
+				case 'transpose':
+					return walk(e.arg);
+			}
+		};
+		walk(parseEquation(equation));
+		return spans;
+	} catch {
+		// An equation that does not parse yet still has names the user meant: take them from the tokens.
+		try {
+			return tokenize(equation)
+				.filter((t) => t.kind === 'name')
+				.map((t) => ({ start: t.start, end: t.end, canonical: canonicalName(t.text) }));
+		} catch {
+			return [];
+		}
+	}
+}
+
+/** The equation with every use of `from` (any spelling) written as `to`. */
+export function renameInEquation(equation: string, from: string, to: string): string {
+	const wanted = canonicalName(from);
+	const replacement = equationName(to);
+	const spans = nameSpans(equation)
+		.filter((s) => s.canonical === wanted)
+		.sort((a, b) => b.start - a.start);
+	let out = equation;
+	for (const s of spans) out = out.slice(0, s.start) + replacement + out.slice(s.end);
+	return out;
+}

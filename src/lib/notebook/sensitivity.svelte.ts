@@ -24,6 +24,28 @@ export type SensitivityStatus =
 	| { state: 'cancelled'; done: number; total: number }
 	| { state: 'error'; message: string };
 
+/** The status line's words, one line of text whatever the state. */
+export function describeStatus(status: SensitivityStatus): string {
+	switch (status.state) {
+		case 'running':
+			return `Running ${status.done} of ${status.total}…`;
+		case 'done': {
+			const problems = status.failed
+				? `; ${status.failed} stopped early (${status.firstProblem})`
+				: status.firstProblem
+					? `; ${status.firstProblem}`
+					: '';
+			return `${status.runs} runs in ${(status.ms / 1000).toFixed(1)} s${problems}.`;
+		}
+		case 'cancelled':
+			return `Cancelled after ${status.done} of ${status.total} runs.`;
+		case 'error':
+			return status.message;
+		default:
+			return 'Not run yet.';
+	}
+}
+
 /** One output's fan: the percentile bands (5, 25, 50, 75, 95) at each saved time. */
 export interface Fan {
 	output: string;

@@ -6,6 +6,7 @@ import globals from 'globals';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { layerRules } from './eslint.layers.js';
 
 const gitignorePath = fileURLToPath(new URL('./.gitignore', import.meta.url));
 
@@ -50,5 +51,7 @@ export default ts.config(
 				svelteConfig
 			}
 		}
-	}
+	},
+	// Layers only point down: a back-edge between src/lib folders fails lint.
+	...layerRules()
 );

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { compileModel, type RunResult, type Simulation } from '../engine';
 import type { Diagnostic } from '../model/diagnostics';
 import { readDocument } from '../model/document';
-import { canonicalName } from '../model/names';
+import { findVariable } from '../model/lookup';
 import { findScenario } from '../model/scenarios';
 import type { FlowbookDocument, Stock } from '../model/types';
 
@@ -120,10 +120,7 @@ export class ExampleNotebook {
 
 	/** The variable (of any kind) with this name, ignoring case, spaces and underscores. */
 	variable(name: string) {
-		const key = canonicalName(name);
-		return this.document.model.variables.find(
-			(v) => canonicalName(v.name) === key || v.id === name
-		);
+		return findVariable(this.document.model, name);
 	}
 }
 

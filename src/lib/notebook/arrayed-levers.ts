@@ -15,6 +15,7 @@ import {
 	sameSubscript,
 	splitElementName
 } from '../model/arrays';
+import { findVariable } from '../model/lookup';
 import { canonicalName } from '../model/names';
 import type { Lever, Model, Variable } from '../model/types';
 
@@ -240,12 +241,4 @@ export function describeOverrides(
 			return `${name} ${parts.join(', ')}`;
 		})
 		.join('; ');
-}
-
-export function findVariable(model: Model, idOrName: string): Variable | undefined {
-	const key = canonicalName(idOrName);
-	return (
-		model.variables.find((v) => v.id === idOrName) ??
-		model.variables.find((v) => canonicalName(v.name) === key)
-	);
 }

@@ -9,7 +9,7 @@ import type { Cell, ChartSeries, FlowbookDocument, TableOutput, ValueFormat } fr
 import { seriesRef, subscriptText } from './chart-series';
 import { scenarioIds } from './cells';
 import { displayTime } from './results';
-import { findVariable } from './runs.svelte';
+import { findVariable } from '../model/lookup';
 
 type ChartCell = Extract<Cell, { kind: 'chart' }>;
 type TableCell = Extract<Cell, { kind: 'scenario-table' }>;

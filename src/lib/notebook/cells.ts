@@ -6,7 +6,7 @@
 import { seriesRef } from './chart-series';
 import { findScenario } from '../model/scenarios';
 import type { Cell, FlowbookDocument } from '../model/types';
-import { findVariable } from './runs.svelte';
+import { findVariable } from '../model/lookup';
 
 /** An id no cell of the document uses: `base`, else `base-2`, `base-3`… */
 export function uniqueCellId(document: FlowbookDocument, base: string): string {

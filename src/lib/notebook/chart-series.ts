@@ -11,7 +11,7 @@ import { elementName, elementSubscripts, splitElementName } from '../model/array
 import { namesInScope } from '../model/modules';
 import { canonicalName } from '../model/names';
 import type { ChartSeries, Model, Variable } from '../model/types';
-import { findVariable } from './runs.svelte';
+import { findVariable } from '../model/lookup';
 
 /** One line a chart draws for one scenario. */
 export interface SeriesLine {

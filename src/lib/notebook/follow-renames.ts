@@ -11,6 +11,7 @@
  * removing or reordering elements renames nothing).
  */
 import { dimensionElements, findDimension, splitElementName } from '../model/arrays';
+import { findVariable } from '../model/lookup';
 import { canonicalName } from '../model/names';
 import type { Cell, FlowbookDocument, Model, Variable } from '../model/types';
 
@@ -79,9 +80,7 @@ function renameElements(
 	elements: string[],
 	renames: Renames
 ): string[] {
-	const variable: Variable | undefined = model.variables.find(
-		(v) => v.id === reference || canonicalName(v.name) === canonicalName(reference)
-	);
+	const variable: Variable | undefined = findVariable(model, reference);
 	const positions = variable && renames.elements.get(canonicalName(variable.name));
 	if (!positions) return elements;
 	return elements.map((e) =>

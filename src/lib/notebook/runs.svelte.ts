@@ -9,13 +9,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
 import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
 import type { RunReply } from '../worker/protocol';
-import {
-	findSlider,
-	findVariable,
-	leverOverrides,
-	numberIn,
-	type LeverSlider
-} from './arrayed-levers';
+import { findSlider, leverOverrides, numberIn, type LeverSlider } from './arrayed-levers';
 import { sweepContext, sweepPositions } from './lever-sweep';
 import { chartedVariables } from './results';
 
@@ -293,8 +287,6 @@ export function describe(d: Diagnostic): string {
 		.join(' ');
 	return where ? `Error ${where}: ${d.message}` : `Error: ${d.message}`;
 }
-
-export { findVariable };
 
 /**
  * A constant's own value (its equation, or a stock's initial value, is a plain number), or undefined. An arrayed

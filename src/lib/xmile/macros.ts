@@ -14,7 +14,7 @@
 import { canonicalName } from '../model/names';
 import type { Macro, MacroParameter } from '../model/types';
 import { readBehavior } from './behavior';
-import { blocks, readScope } from './read';
+import { blocks, readScope } from './scope';
 import { Report } from './report';
 import { childrenNamed, childText, type XmlElement } from './xml-tree';
 

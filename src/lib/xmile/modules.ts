@@ -17,7 +17,7 @@ import type { ModuleConnection, ModuleInstance, Point, SubModel, Variable } from
 import { readBehavior } from './behavior';
 import { fromReference } from './identifiers';
 import { parseNumber } from './numbers';
-import { blocks, readScope } from './read';
+import { blocks, readScope } from './scope';
 import type { Report } from './report';
 import { child, childrenNamed, childText, type XmlElement } from './xml-tree';
 

@@ -4,7 +4,7 @@
  * variables and their diagram.
  */
 import type { Macro } from '../model/types';
-import { needsExactName, writeVariable } from './write';
+import { needsExactName, writeVariable } from './write-variable';
 import { writeViews } from './write-views';
 import { element, type XmlNode } from './xml-writer';
 

@@ -7,7 +7,7 @@
 import type { Model, ModuleConnection, ModuleInstance, SubModel } from '../model/types';
 import { canonicalName } from '../model/names';
 import { toNameAttribute, toReference } from './identifiers';
-import { needsExactName, writeVariable } from './write';
+import { needsExactName, writeVariable } from './write-variable';
 import { writeViews } from './write-views';
 import { element, type XmlNode } from './xml-writer';
 

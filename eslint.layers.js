@@ -2,6 +2,7 @@
 // Each folder names the folders it may import values from; importing any other folder of src/lib,
 // or the CLI or routes, fails lint. Type-only imports are free: they vanish at build time and add
 // no run-time edge.
+/** @type {Record<string, string[]>} */
 const LAYERS = {
 	model: [],
 	layout: [],
@@ -47,7 +48,10 @@ const LAYERS = {
 // Tests and the helpers only tests use may reach anywhere: they check a layer, they are not one.
 export const TEST_FILES = ['**/*.spec.ts', 'src/lib/examples/shared-checks.ts'];
 
-/** A specifier that names `folder` of src/lib: `$lib/folder…` or `../folder…` from any depth. */
+/**
+ * A specifier that names one of `folders` of src/lib: `$lib/folder…` or `../folder…` from any depth.
+ * @param {string[]} folders
+ */
 function folderPattern(folders) {
 	return `^(?:\\$lib/|(?:\\.\\./)+)(?:${folders.join('|')})(?:/|$)`;
 }
@@ -58,6 +62,7 @@ export function layerRules() {
 	return folders.map((folder) => {
 		const allowed = new Set([folder, ...LAYERS[folder]]);
 		const forbidden = folders.filter((f) => !allowed.has(f));
+		/** @type {Array<{ regex: string, message: string, allowTypeImports?: boolean }>} */
 		const patterns = [
 			{
 				regex: '^(?:\\.\\./)+(?:routes|cli)(?:/|$)',

@@ -1,4 +1,5 @@
 /** Saving a chart: its data as CSV, its drawing as SVG or PNG. Runs in the browser only. */
+import { columnsToCsv } from '../results/csv';
 
 export interface Series {
 	label: string;
@@ -11,11 +12,10 @@ export function chartCsv(
 	times: ArrayLike<number>,
 	series: readonly Series[]
 ): string {
-	const cell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-	const lines = [[timeLabel, ...series.map((s) => s.label)].map(cell).join(',')];
-	for (let i = 0; i < times.length; i++)
-		lines.push([times[i], ...series.map((s) => s.values[i])].join(','));
-	return lines.join('\n') + '\n';
+	return columnsToCsv(
+		[timeLabel, ...series.map((s) => s.label)],
+		[times, ...series.map((s) => s.values)]
+	);
 }
 
 export function svgText(svg: SVGSVGElement): string {

@@ -1,4 +1,5 @@
 /** The board view's numbers: a series' value at chosen times, its cumulative total and its peak. */
+import { toCsv, type CsvCell } from '../results/csv';
 
 export interface Summary {
 	at: number[];
@@ -40,4 +41,37 @@ export function judge(
 ): 'better' | 'worse' | undefined {
 	if (!better || !Number.isFinite(difference) || Math.abs(difference) < 1e-12) return undefined;
 	return difference > 0 === (better === 'higher') ? 'better' : 'worse';
+}
+
+export interface TableRow {
+	/** The output's label as the table shows it. */
+	label: string;
+	/** One per scenario, baseline first; a scenario not run yet has no summary. */
+	summaries: { scenario: string; summary: Summary | undefined }[];
+}
+
+/** A summary's cells in column order: the values at the chosen times, the total, the peak. */
+export function summaryCells(s: Summary): number[] {
+	return [...s.at, s.cumulative, s.peak];
+}
+
+/**
+ * The table as CSV, one line per output and scenario run: its values under `columns`, then each
+ * one's difference from the baseline (the first scenario), NaN where there is no baseline run.
+ */
+export function scenarioTableCsv(columns: readonly string[], rows: readonly TableRow[]): string {
+	const lines: CsvCell[][] = [
+		['output', 'scenario', ...columns, ...columns.map((c) => `${c} difference`)]
+	];
+	for (const { label, summaries } of rows) {
+		const base = summaries[0]?.summary;
+		const baseCells = base && summaryCells(base);
+		for (const { scenario, summary } of summaries) {
+			if (!summary) continue;
+			const values = summaryCells(summary);
+			const diffs = values.map((v, i) => (baseCells ? v - baseCells[i] : NaN));
+			lines.push([label, scenario, ...values, ...diffs]);
+		}
+	}
+	return toCsv(lines);
 }

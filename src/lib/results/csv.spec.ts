@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../engine/api';
-import { csvField, csvNumber, resultsToCsv } from './csv';
+import { columnsToCsv, csvField, csvLine, csvNumber, resultsToCsv, toCsv } from './csv';
 
 function result(names: string[], times: number[], ...series: number[][]): RunResult {
 	return {
@@ -58,6 +58,56 @@ describe('csvField', () => {
 	it('quotes text with leading or trailing spaces so they survive', () => {
 		expect(csvField(' padded')).toBe('" padded"');
 		expect(csvField('padded ')).toBe('"padded "');
+	});
+});
+
+describe('csvField against formula injection (OWASP CSV injection)', () => {
+	it('prefixes text a spreadsheet would run as a formula with a quote mark', () => {
+		expect(csvField('=HYPERLINK("http://x","click")')).toBe(
+			`"'=HYPERLINK(""http://x"",""click"")"`
+		);
+		expect(csvField('+1 beds')).toBe("'+1 beds");
+		expect(csvField('-10% beds')).toBe("'-10% beds");
+		expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvField('\tcmd')).toBe("'\tcmd");
+	});
+
+	it('leaves other text and every number alone', () => {
+		expect(csvField('Beds = 40')).toBe('Beds = 40');
+		expect(csvField('a-b')).toBe('a-b');
+		expect(csvLine([-2, -0, 'x'])).toBe('-2,-0,x\n');
+	});
+});
+
+describe('toCsv and columnsToCsv', () => {
+	it('write rows of text and numbers, each line ending in LF', () => {
+		expect(
+			toCsv([
+				['scenario', 'value'],
+				['Plan "A", cheap', -1.5]
+			])
+		).toBe('scenario,value\n"Plan ""A"", cheap",-1.5\n');
+	});
+
+	it('write columns under a header, and a header alone for no rows', () => {
+		expect(
+			columnsToCsv(
+				['time (days)', 'Beds, occupied'],
+				[
+					[0, 1],
+					[5, NaN]
+				]
+			)
+		).toBe('time (days),"Beds, occupied"\n0,5\n1,NaN\n');
+		expect(columnsToCsv(['time'], [[]])).toBe('time\n');
+	});
+
+	it('read back as written', () => {
+		const rows = [
+			['Plan "A", cheap', 'two\nlines', ' padded', 'plain'],
+			['1', '-0', 'NaN', '2.5']
+		];
+		expect(parseCsv(toCsv([rows[0], rows[1].map(Number)]))).toEqual(rows);
 	});
 });
 

@@ -46,18 +46,17 @@ describe('parseArgs', () => {
 		expect(ok(['--filter', 'a', '--filter', 'b']).options).toEqual({ filter: 'b' });
 	});
 
-	it('explains mistakes instead of throwing', () => {
-		expect(parseArgs(['--jsn'], spec)).toEqual({ ok: false, message: 'unknown option --jsn' });
-		expect(parseArgs(['-x'], spec)).toEqual({ ok: false, message: 'unknown option -x' });
-		expect(parseArgs(['--filter'], spec)).toEqual({ ok: false, message: '--filter needs a value' });
-		expect(parseArgs(['--filter', '--json'], spec)).toEqual({
-			ok: false,
-			message: '--filter needs a value'
-		});
-		expect(parseArgs(['--json=yes'], spec)).toEqual({
-			ok: false,
-			message: '--json takes no value'
-		});
+	it('explains mistakes instead of throwing, naming the option', () => {
+		const message = (argv: string[]) => {
+			const r = parseArgs(argv, spec);
+			return r.ok ? undefined : r.message;
+		};
+		expect(message(['--jsn'])).toBe("Unknown option '--jsn'");
+		expect(message(['-x'])).toBe("Unknown option '-x'");
+		expect(message(['--filter'])).toBe("Option '--filter <value>' argument missing");
+		expect(message(['--filter', '--json'])).toMatch(/^Option '--filter' argument is ambiguous\./);
+		expect(message(['--filter', '--json'])).not.toMatch(/\n/);
+		expect(message(['--json=yes'])).toBe("Option '--json' does not take an argument");
 	});
 });
 

@@ -1,11 +1,12 @@
 /**
- * A small command-line argument parser shared by the CLIs (conformance, sim, bench).
- * Supports boolean flags (`--json`), options with a value (`--filter teacup` or `--filter=teacup`),
- * positionals, and `--` to end the options. Never throws: a mistake comes back as a message.
+ * The CLIs' (conformance, sim, convert, bench) arguments, parsed by Node's own `util.parseArgs`
+ * in strict mode. This file only turns a CLI's short spec into parseArgs' config and its errors
+ * into one-line messages that name the option, so no CLI throws a stack at its user.
  *
  *   const parsed = parseArgs(process.argv.slice(2), { flags: ['json', 'help'], options: ['filter'], aliases: { h: 'help' } });
  *   if (!parsed.ok) { console.error(parsed.message); process.exitCode = 2; return; }
  */
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 
 export interface ArgSpec {
 	/** Boolean flags, without the leading `--`. */
@@ -27,49 +28,70 @@ export interface ParsedArgs {
 
 export type ParseResult = ({ ok: true } & ParsedArgs) | { ok: false; message: string };
 
-export function parseArgs(argv: readonly string[], spec: ArgSpec): ParseResult {
-	const flags = new Set<string>();
-	const options = new Map<string, string>();
-	const lists = new Map<string, string[]>();
-	const positionals: string[] = [];
-	const isFlag = (n: string) => spec.flags?.includes(n) ?? false;
-	const isList = (n: string) => spec.lists?.includes(n) ?? false;
-	const isOption = (n: string) => (spec.options?.includes(n) ?? false) || isList(n);
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
+function optionsConfig(spec: ArgSpec): OptionsConfig {
+	const config: OptionsConfig = {};
+	for (const name of spec.flags ?? []) config[name] = { type: 'boolean' };
+	for (const name of spec.options ?? []) config[name] = { type: 'string' };
+	for (const name of spec.lists ?? []) config[name] = { type: 'string', multiple: true };
+	for (const [short, name] of Object.entries(spec.aliases ?? {})) {
+		if (config[name]) config[name].short = short;
+	}
+	return config;
+}
+
+/**
+ * parseArgs takes `--dt -0.5` for a forgotten value; a negative number after an option that
+ * wants one is that option's value, so it is joined as `--dt=-0.5` first.
+ */
+function joinNegativeValues(argv: readonly string[], config: OptionsConfig): string[] {
+	const joined: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === '--') {
-			positionals.push(...argv.slice(i + 1));
+			joined.push(...argv.slice(i));
 			break;
 		}
-		let name: string | undefined;
-		let inline: string | undefined;
-		if (arg.startsWith('--')) {
-			const eq = arg.indexOf('=');
-			name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-			inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-		} else if (arg.length > 1 && arg.startsWith('-') && !/^-[\d.]/.test(arg)) {
-			const alias = spec.aliases?.[arg.slice(1)];
-			if (!alias) return { ok: false, message: `unknown option ${arg}` };
-			name = alias;
-		}
-		if (name === undefined) {
-			positionals.push(arg);
-			continue;
-		}
-		if (isFlag(name)) {
-			if (inline !== undefined) return { ok: false, message: `--${name} takes no value` };
-			flags.add(name);
-		} else if (isOption(name)) {
-			const value = inline ?? argv[i + 1];
-			if (value === undefined || (inline === undefined && value.startsWith('--')))
-				return { ok: false, message: `--${name} needs a value` };
-			if (inline === undefined) i++;
-			if (isList(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
-			else options.set(name, value);
-		} else {
-			return { ok: false, message: `unknown option --${name}` };
-		}
+		const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+		const next = argv[i + 1];
+		if (name && config[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+			joined.push(`${arg}=${next}`);
+			i++;
+		} else joined.push(arg);
 	}
-	return { ok: true, flags, options, lists, positionals };
+	return joined;
+}
+
+/** parseArgs' message, on one line and without its advice on positionals. */
+function shortMessage(err: unknown): string {
+	const message = err instanceof Error ? err.message : String(err);
+	return message
+		.replace(/\. To specify a positional argument[\s\S]*$/, '')
+		.replace(/\s*\n\s*/g, ' ')
+		.trim();
+}
+
+export function parseArgs(argv: readonly string[], spec: ArgSpec): ParseResult {
+	const config = optionsConfig(spec);
+	let parsed: ReturnType<typeof parseNodeArgs>;
+	try {
+		parsed = parseNodeArgs({
+			args: joinNegativeValues(argv, config),
+			options: config,
+			strict: true,
+			allowPositionals: true
+		});
+	} catch (err) {
+		return { ok: false, message: shortMessage(err) };
+	}
+	const flags = new Set<string>();
+	const options = new Map<string, string>();
+	const lists = new Map<string, string[]>();
+	for (const [name, value] of Object.entries(parsed.values)) {
+		if (value === true) flags.add(name);
+		else if (Array.isArray(value)) lists.set(name, value.map(String));
+		else if (typeof value === 'string') options.set(name, value);
+	}
+	return { ok: true, flags, options, lists, positionals: parsed.positionals };
 }

@@ -144,6 +144,6 @@ describe('the conformance CLI', () => {
 		expect(r2.stderr).not.toMatch(/\n\s+at /);
 		const r3 = await runCli(['--no-such-flag']);
 		expect(r3.code).toBe(2);
-		expect(r3.stderr).toMatch(/unknown option --no-such-flag/);
+		expect(r3.stderr).toMatch(/Unknown option '--no-such-flag'/);
 	}, 60_000);
 });

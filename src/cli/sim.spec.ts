@@ -2,8 +2,9 @@
  * `npm run sim` end to end, as a process: CSV out, options, --check, scenarios, and every failure
  * as a message on stderr with exit code 1 and no stack trace.
  *
- * Each run starts tsx (~0.75 s of CPU), so runs are shared between checks where they can be, and
- * the checks run concurrently (async spawn rather than spawnSync, which would serialise them).
+ * Each run starts tsx (~1.5 s of CPU), so runs are shared between checks where they can be. The
+ * checks run one after another: run side by side on a busy 2-core machine, twenty tsx processes
+ * each took a twentieth of it and ran past their limit, where one at a time each takes seconds.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,143 +79,139 @@ function documentFile(
 	return path;
 }
 
-describe.skipIf(!haveTeacup)(
-	'sim on the teacup conformance model',
-	{ timeout: TIMEOUT, concurrent: true },
-	() => {
-		const euler = async () => parseCsv((await sim(TEACUP)).stdout);
+describe.skipIf(!haveTeacup)('sim on the teacup conformance model', { timeout: TIMEOUT }, () => {
+	const euler = async () => parseCsv((await sim(TEACUP)).stdout);
 
-		it('writes CSV to stdout: time first, columns named as in the model, 241 rows', async () => {
-			const run = await sim(TEACUP);
-			expect(run.code).toBe(0);
-			expect(run.stderr).toBe('');
-			const csv = await euler();
-			expect(csv.header[0]).toBe('time');
-			expect([...csv.header].sort()).toEqual([
-				'Characteristic Time',
-				'Heat Loss to Room',
-				'Room Temperature',
-				'Teacup Temperature',
-				'time'
-			]);
-			expect(csv.rows).toHaveLength(241);
-			expect(column(csv, 'time')).toEqual(Array.from({ length: 241 }, (_, i) => i * 0.125));
-			expect(column(csv, 'Teacup Temperature')[0]).toBe(180);
-			expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.125), 9);
-		});
+	it('writes CSV to stdout: time first, columns named as in the model, 241 rows', async () => {
+		const run = await sim(TEACUP);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toBe('');
+		const csv = await euler();
+		expect(csv.header[0]).toBe('time');
+		expect([...csv.header].sort()).toEqual([
+			'Characteristic Time',
+			'Heat Loss to Room',
+			'Room Temperature',
+			'Teacup Temperature',
+			'time'
+		]);
+		expect(csv.rows).toHaveLength(241);
+		expect(column(csv, 'time')).toEqual(Array.from({ length: 241 }, (_, i) => i * 0.125));
+		expect(column(csv, 'Teacup Temperature')[0]).toBe(180);
+		expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.125), 9);
+	});
 
-		it('--out writes the file (and nothing to stdout); --save-step 1 gives 31 rows', async () => {
-			const out = join(dir, 'teacup.csv');
-			const run = await sim(TEACUP, '--out', out, '--save-step', '1');
-			expect(run.code).toBe(0);
-			expect(run.stdout).toBe('');
-			const csv = parseCsv(readFileSync(out, 'utf8'));
-			expect(csv.header).toEqual((await euler()).header);
-			expect(csv.rows).toHaveLength(31);
-			expect(column(csv, 'time')).toEqual(Array.from({ length: 31 }, (_, i) => i));
-			// Saving less often does not change the run: the rows are those of every whole time.
-			expect(csv.rows).toEqual((await euler()).rows.filter((_, i) => i % 8 === 0));
-		});
+	it('--out writes the file (and nothing to stdout); --save-step 1 gives 31 rows', async () => {
+		const out = join(dir, 'teacup.csv');
+		const run = await sim(TEACUP, '--out', out, '--save-step', '1');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toBe('');
+		const csv = parseCsv(readFileSync(out, 'utf8'));
+		expect(csv.header).toEqual((await euler()).header);
+		expect(csv.rows).toHaveLength(31);
+		expect(column(csv, 'time')).toEqual(Array.from({ length: 31 }, (_, i) => i));
+		// Saving less often does not change the run: the rows are those of every whole time.
+		expect(csv.rows).toEqual((await euler()).rows.filter((_, i) => i % 8 === 0));
+	});
 
-		it('--method rk4 changes the results, towards the exact solution', async () => {
-			const run = await sim(TEACUP, '--method', 'rk4');
-			expect(run.code).toBe(0);
-			const final = last(column(parseCsv(run.stdout), 'Teacup Temperature'));
-			const eulerFinal = last(column(await euler(), 'Teacup Temperature'));
-			expect(final).not.toBe(eulerFinal);
-			expect(Math.abs(final - teacupExact(70))).toBeLessThan(1e-4);
-			expect(Math.abs(eulerFinal - teacupExact(70))).toBeGreaterThan(0.05);
-		});
+	it('--method rk4 changes the results, towards the exact solution', async () => {
+		const run = await sim(TEACUP, '--method', 'rk4');
+		expect(run.code).toBe(0);
+		const final = last(column(parseCsv(run.stdout), 'Teacup Temperature'));
+		const eulerFinal = last(column(await euler(), 'Teacup Temperature'));
+		expect(final).not.toBe(eulerFinal);
+		expect(Math.abs(final - teacupExact(70))).toBeLessThan(1e-4);
+		expect(Math.abs(eulerFinal - teacupExact(70))).toBeGreaterThan(0.05);
+	});
 
-		it('--dt 0.25 with --save-step 0.25 runs at the larger step', async () => {
-			const run = await sim(TEACUP, '--dt', '0.25', '--save-step', '0.25');
-			expect(run.code).toBe(0);
-			const csv = parseCsv(run.stdout);
-			expect(csv.rows).toHaveLength(121);
-			expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.25), 9);
-		});
+	it('--dt 0.25 with --save-step 0.25 runs at the larger step', async () => {
+		const run = await sim(TEACUP, '--dt', '0.25', '--save-step', '0.25');
+		expect(run.code).toBe(0);
+		const csv = parseCsv(run.stdout);
+		expect(csv.rows).toHaveLength(121);
+		expect(last(column(csv, 'Teacup Temperature'))).toBeCloseTo(teacupEuler(70, 0.25), 9);
+	});
 
-		// The teacup gives no save interval (so it saves every DT). At 8dd6a9b --dt 0.25 alone was
-		// refused ("the save interval (0.125) is shorter than DT (0.25)"); the run now saves every step
-		// when the model's interval is not a whole multiple of the new DT.
-		it('--dt 0.25 alone changes the results', async () => {
-			const run = await sim(TEACUP, '--dt', '0.25');
-			expect(run.stderr).toBe('');
-			expect(run.code).toBe(0);
-			expect(last(column(parseCsv(run.stdout), 'Teacup Temperature'))).toBeCloseTo(
-				teacupEuler(70, 0.25),
-				9
-			);
-		});
+	// The teacup gives no save interval (so it saves every DT). At 8dd6a9b --dt 0.25 alone was
+	// refused ("the save interval (0.125) is shorter than DT (0.25)"); the run now saves every step
+	// when the model's interval is not a whole multiple of the new DT.
+	it('--dt 0.25 alone changes the results', async () => {
+		const run = await sim(TEACUP, '--dt', '0.25');
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect(last(column(parseCsv(run.stdout), 'Teacup Temperature'))).toBeCloseTo(
+			teacupEuler(70, 0.25),
+			9
+		);
+	});
 
-		it('--set "Room Temperature=20" cools the tea further, as the Euler solution says', async () => {
-			const run = await sim(TEACUP, '--set', 'Room Temperature=20');
-			expect(run.code).toBe(0);
-			const csv = parseCsv(run.stdout);
-			expect(new Set(column(csv, 'Room Temperature'))).toEqual(new Set([20]));
-			const final = last(column(csv, 'Teacup Temperature'));
-			expect(final).toBeLessThan(last(column(await euler(), 'Teacup Temperature')));
-			expect(final).toBeCloseTo(teacupEuler(20, 0.125), 9);
-		});
+	it('--set "Room Temperature=20" cools the tea further, as the Euler solution says', async () => {
+		const run = await sim(TEACUP, '--set', 'Room Temperature=20');
+		expect(run.code).toBe(0);
+		const csv = parseCsv(run.stdout);
+		expect(new Set(column(csv, 'Room Temperature'))).toEqual(new Set([20]));
+		const final = last(column(csv, 'Teacup Temperature'));
+		expect(final).toBeLessThan(last(column(await euler(), 'Teacup Temperature')));
+		expect(final).toBeCloseTo(teacupEuler(20, 0.125), 9);
+	});
 
-		it('--set of a variable that is not a constant is refused, naming it', async () => {
-			const run = await sim(TEACUP, '--set', 'Heat Loss to Room=3');
-			expectCleanFailure(run);
-			expect(run.stdout).toBe('');
-			expect(run.stderr).toContain('"Heat Loss to Room"');
-			expect(run.stderr).toMatch(/not a constant/);
-		});
+	it('--set of a variable that is not a constant is refused, naming it', async () => {
+		const run = await sim(TEACUP, '--set', 'Heat Loss to Room=3');
+		expectCleanFailure(run);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toContain('"Heat Loss to Room"');
+		expect(run.stderr).toMatch(/not a constant/);
+	});
 
-		it('--set of an unknown name is refused, naming it', async () => {
-			const run = await sim(TEACUP, '--set', 'Room Temprature=20');
-			expectCleanFailure(run);
-			expect(run.stdout).toBe('');
-			expect(run.stderr).toContain('"Room Temprature"');
-		});
+	it('--set of an unknown name is refused, naming it', async () => {
+		const run = await sim(TEACUP, '--set', 'Room Temprature=20');
+		expectCleanFailure(run);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toContain('"Room Temprature"');
+	});
 
-		it('--check on a good model prints 0 errors and exits 0', async () => {
-			const run = await sim(TEACUP, '--check');
-			expect(run.code).toBe(0);
-			expect(run.stdout).toMatch(/\b0 errors\b/);
-			expect(run.stdout).not.toMatch(/^time,/m);
-		});
+	it('--check on a good model prints 0 errors and exits 0', async () => {
+		const run = await sim(TEACUP, '--check');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/\b0 errors\b/);
+		expect(run.stdout).not.toMatch(/^time,/m);
+	});
 
-		it('--check also checks the names given to --set', async () => {
-			const run = await sim(
-				TEACUP,
-				'--check',
-				'--set',
-				'Room Temprature=20',
-				'--set',
-				'Characteristic Time=5'
-			);
-			expect(run.code).toBe(1);
-			expect(run.stdout).toContain(
-				'--set names "Room Temprature", which is not a constant of the model'
-			);
-			expect(run.stdout).not.toContain('Characteristic Time');
-			expect(run.stdout).toMatch(/\b1 error\b/);
-		});
+	it('--check also checks the names given to --set', async () => {
+		const run = await sim(
+			TEACUP,
+			'--check',
+			'--set',
+			'Room Temprature=20',
+			'--set',
+			'Characteristic Time=5'
+		);
+		expect(run.code).toBe(1);
+		expect(run.stdout).toContain(
+			'--set names "Room Temprature", which is not a constant of the model'
+		);
+		expect(run.stdout).not.toContain('Characteristic Time');
+		expect(run.stdout).toMatch(/\b1 error\b/);
+	});
 
-		it('refuses --dt 0 with a message', async () => {
-			const run = await sim(TEACUP, '--dt', '0');
-			expectCleanFailure(run);
-			expect(run.stdout).toBe('');
-			expect(run.stderr).toMatch(/DT must be a number greater than 0 \(it is 0\)/);
-		});
+	it('refuses --dt 0 with a message', async () => {
+		const run = await sim(TEACUP, '--dt', '0');
+		expectCleanFailure(run);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toMatch(/DT must be a number greater than 0 \(it is 0\)/);
+	});
 
-		it('refuses --method gear', async () => {
-			const run = await sim(TEACUP, '--method', 'gear');
-			expectCleanFailure(run);
-			expect(run.stderr).toContain('"gear"');
-			expect(run.stderr).toMatch(/euler, rk2 or rk4/);
-		});
-	}
-);
+	it('refuses --method gear', async () => {
+		const run = await sim(TEACUP, '--method', 'gear');
+		expectCleanFailure(run);
+		expect(run.stderr).toContain('"gear"');
+		expect(run.stderr).toMatch(/euler, rk2 or rk4/);
+	});
+});
 
-describe('sim --check on models with mistakes', { timeout: TIMEOUT, concurrent: true }, () => {
+describe('sim --check on models with mistakes', { timeout: TIMEOUT }, () => {
 	// Two misspelt names and a syntax error, checked in one run: each is its own line.
-	// The file is written once, before the (concurrent) checks that share its run.
+	// The file is written once, before the checks that share its run.
 	const mistakesFile = documentFile('mistakes.flowbook.json', [
 		{ id: 'room', kind: 'aux', name: 'Room Temperature', equation: '70' },
 		{ id: 'gap', kind: 'aux', name: 'Gap', equation: '100 - "Room Temprature"' },
@@ -267,7 +264,7 @@ describe('sim --check on models with mistakes', { timeout: TIMEOUT, concurrent: 
 	});
 });
 
-describe('sim failures', { timeout: TIMEOUT, concurrent: true }, () => {
+describe('sim failures', { timeout: TIMEOUT }, () => {
 	it('stops at the first NaN or Infinity, naming the variable and time, keeping the rows before', async () => {
 		const file = documentFile('spike.flowbook.json', [
 			{ id: 's', kind: 'stock', name: 'Level', initial: '0', inflows: ['f'], outflows: [] },
@@ -335,7 +332,7 @@ describe('sim failures', { timeout: TIMEOUT, concurrent: true }, () => {
 	});
 });
 
-describe('sim --scenario on the bathtub example', { timeout: TIMEOUT, concurrent: true }, () => {
+describe('sim --scenario on the bathtub example', { timeout: TIMEOUT }, () => {
 	// Save every 73 days: six rows (0, 73, …, 365) keep the output small.
 	const base = [BATHTUB, '--save-step', '73'];
 
@@ -393,7 +390,7 @@ describe('sim --scenario on the bathtub example', { timeout: TIMEOUT, concurrent
 	});
 });
 
-describe('npm run sim: an arrayed model', { timeout: TIMEOUT, concurrent: true }, () => {
+describe('npm run sim: an arrayed model', { timeout: TIMEOUT }, () => {
 	const file = join(dir, 'wards.xmile');
 	writeFileSync(
 		file,

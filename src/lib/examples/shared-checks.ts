@@ -266,7 +266,7 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 		});
 	});
 
-	describe(`${checks.slug}: npm run sim`, { concurrent: true }, () => {
+	describe(`${checks.slug}: npm run sim`, () => {
 		it(
 			`runs the scenario "${checks.cli.scenario}" and writes CSV`,
 			{ timeout: 60_000 },

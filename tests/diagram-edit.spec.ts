@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { typeEquation } from './equation-field';
 import path from 'node:path';
+import { nextFrames } from './frames';
 
 const TEACUP = path.resolve('../shared/conformance/sdxorg/samples/teacup/teacup_w_diagram.xmile');
 
@@ -81,7 +82,7 @@ test('build the teacup model from an empty notebook with clicks and typing', asy
 	await expect(diagram.locator('[data-kind="connector"]')).toHaveCount(3);
 	await expect(diagram.getByTestId('warning-mark')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Fit to view' }).click();
-	await page.waitForTimeout(300);
+	await nextFrames(page);
 	await page.screenshot({ path: testInfo.outputPath('teacup-built.png'), fullPage: true });
 });
 

@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { nextFrames } from '../frames';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4175);
 const BASE = `http://localhost:${PORT}`;
@@ -113,22 +114,29 @@ async function sensitivity(page: Page): Promise<SensitivityFigures> {
 	await cell.getByLabel('Runs').fill(String(RUNS));
 	await cell.getByLabel('Runs').blur();
 	await page.evaluate(() => {
-		const tasks: number[] = ((window as unknown as { longTasks: number[] }).longTasks = []);
-		new PerformanceObserver((list) =>
+		const w = window as unknown as { longTasks: number[]; longTaskObserver: PerformanceObserver };
+		const tasks: number[] = (w.longTasks = []);
+		w.longTaskObserver = new PerformanceObserver((list) =>
 			list.getEntries().forEach((e) => tasks.push(e.duration))
-		).observe({ type: 'longtask' });
+		);
+		w.longTaskObserver.observe({ type: 'longtask' });
 	});
 	await cell.getByRole('button', { name: 'Run sensitivity' }).click();
 	const status = cell.getByRole('status', { name: 'Sensitivity status' });
 	await status.filter({ hasText: `${RUNS} runs in` }).waitFor({ timeout: 600_000 });
 	await cell.getByRole('figure').first().waitFor();
-	await page.waitForTimeout(200);
+	await nextFrames(page);
 	return {
 		wall: Number(await status.getAttribute('data-wall-ms')),
 		runInBatch: Number(await status.getAttribute('data-run-ms')),
 		bands: Number(await status.getAttribute('data-bands-ms')),
 		pool: await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 2)),
-		longTasks: await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+		// Entries not yet delivered are taken from the observer.
+		longTasks: await page.evaluate(() => {
+			const w = window as unknown as { longTasks: number[]; longTaskObserver: PerformanceObserver };
+			w.longTaskObserver.takeRecords().forEach((e) => w.longTasks.push(e.duration));
+			return w.longTasks;
+		})
 	};
 }
 

@@ -51,7 +51,6 @@ function notebook(): FlowbookDocument {
 	};
 }
 
-const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 const tank = (runs: Runs) => Array.from(runs.live!.series[runs.live!.names.indexOf('Tank')]);
 
 async function ready() {
@@ -59,7 +58,7 @@ async function ready() {
 	const document = notebook();
 	const runs = new Runs(new SimulationPool(() => fakeWorker(count), 2), () => document);
 	await runs.setModel(document.model, []);
-	await settle();
+	await runs.settled();
 	return { runs, count, document };
 }
 
@@ -72,34 +71,34 @@ describe('Runs: the live run and runs made ahead of a lever', () => {
 	it('shows a swept position at once, with the values a live run gives', async () => {
 		const { runs } = await ready();
 		runs.prepareLever(drainTime);
-		await settle(200);
+		await runs.settled();
 		runs.setLever(drainTime, 8);
 		// No await: the run made ahead is shown in the same task.
 		const swept = tank(runs);
 		expect(swept[1]).toBeCloseTo(100 - 100 / 8);
 		runs.setLever(drainTime, 8.5); // between positions: a live run answers
-		await settle();
+		await runs.settled();
 		runs.setLever(drainTime, 8);
-		await settle();
+		await runs.settled();
 		expect(tank(runs)).toEqual(swept);
 	});
 
 	it('does not run the positions again for the same context, and runs them again when another lever moves', async () => {
 		const { runs, count } = await ready();
 		runs.prepareLever(drainTime);
-		await settle(200);
+		await runs.settled();
 		const afterSweep = count.runs;
 		runs.prepareLever(drainTime);
-		await settle(100);
+		await runs.settled();
 		expect(count.runs).toBe(afterSweep);
 		runs.setLever(outflow, 0.5);
-		await settle();
+		await runs.settled();
 		runs.setLever(drainTime, 4);
-		await settle();
+		await runs.settled();
 		// The sweep was made with outflow share 0; the live run with 0.5 must be the one shown.
 		expect(tank(runs)[1]).toBeCloseTo(100 - (100 / 4) * 1.5);
 		runs.prepareLever(drainTime);
-		await settle(200);
+		await runs.settled();
 		expect(count.runs).toBeGreaterThan(afterSweep + 9);
 		runs.setLever(drainTime, 5);
 		expect(tank(runs)[1]).toBeCloseTo(100 - (100 / 5) * 1.5);
@@ -108,17 +107,17 @@ describe('Runs: the live run and runs made ahead of a lever', () => {
 	it('never lets an older live reply replace a swept run shown after it', async () => {
 		const { runs } = await ready();
 		runs.prepareLever(drainTime);
-		await settle(200);
+		await runs.settled();
 		runs.setLever(drainTime, 2.5); // not a position: a live run starts
 		runs.setLever(drainTime, 3); // a position: shown at once
-		await settle();
+		await runs.settled();
 		expect(tank(runs)[1]).toBeCloseTo(100 - 100 / 3);
 	});
 
 	it('drops the runs made ahead when the model changes', async () => {
 		const { runs, document } = await ready();
 		runs.prepareLever(drainTime);
-		await settle(200);
+		await runs.settled();
 		const changed = {
 			...document.model,
 			variables: document.model.variables.map((v) =>
@@ -126,9 +125,9 @@ describe('Runs: the live run and runs made ahead of a lever', () => {
 			)
 		};
 		await runs.setModel(changed, []);
-		await settle();
+		await runs.settled();
 		runs.setLever(drainTime, 5);
-		await settle();
+		await runs.settled();
 		expect(tank(runs)[0]).toBe(50);
 	});
 });
@@ -168,7 +167,7 @@ async function arrayedReady(lever: Lever) {
 	const document = arrayedNotebook([lever]);
 	const runs = new Runs(new SimulationPool(() => fakeWorker(count), 2), () => document);
 	await runs.setModel(document.model, []);
-	await settle();
+	await runs.settled();
 	return { runs, count, document };
 }
 const tankAt = (runs: Runs, place: string) =>
@@ -188,7 +187,7 @@ describe('Runs: levers on an arrayed constant', () => {
 	it('a slider per element moves only its element, by the name Name[Element]', async () => {
 		const { runs, document } = await arrayedReady(perElement);
 		runs.setLever(perElement, 4, ['West']);
-		await settle();
+		await runs.settled();
 		expect(runs.overrides(document)).toEqual({ 'time to drain[West]': 4 });
 		expect(tankAt(runs, 'East')[1]).toBeCloseTo(100 - 100 / 5);
 		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 4);
@@ -198,7 +197,7 @@ describe('Runs: levers on an arrayed constant', () => {
 	it('one slider sets every element, even to the first element’s own value', async () => {
 		const { runs, document } = await arrayedReady(oneForAll);
 		runs.setLever(oneForAll, 5);
-		await settle();
+		await runs.settled();
 		expect(runs.overrides(document)).toEqual({ 'time to drain': 5 });
 		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 5);
 		// A subscript names no slider of a lever with one slider: nothing moves.
@@ -209,9 +208,9 @@ describe('Runs: levers on an arrayed constant', () => {
 	it('runs one element’s positions ahead, each with the other elements where they are', async () => {
 		const { runs, count } = await arrayedReady(perElement);
 		runs.setLever(perElement, 8, ['West']);
-		await settle();
+		await runs.settled();
 		runs.prepareLever(perElement, ['East']);
-		await settle(300);
+		await runs.settled();
 		const afterSweep = count.runs;
 		runs.setLever(perElement, 3, ['East']);
 		// No await: the run made ahead is shown in the same task, with West still at 8.
@@ -219,17 +218,17 @@ describe('Runs: levers on an arrayed constant', () => {
 		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 8);
 		expect(runs.status.state).toBe('done');
 		runs.prepareLever(perElement, ['East']);
-		await settle(100);
+		await runs.settled();
 		expect(count.runs).toBe(afterSweep);
 		// The other element's slider is another sweep: moving it is a live run until it is run ahead.
 		runs.setLever(perElement, 3, ['West']);
 		expect(runs.status.state).toBe('running');
-		await settle();
+		await runs.settled();
 		expect(tankAt(runs, 'West')[1]).toBeCloseTo(100 - 100 / 3);
 		// East's runs were made with West at 8: they are not shown now West is at 3.
 		runs.setLever(perElement, 4, ['East']);
 		expect(runs.status.state).toBe('running');
-		await settle();
+		await runs.settled();
 		expect(tankAt(runs, 'East')[1]).toBeCloseTo(100 - 100 / 4);
 	});
 
@@ -237,11 +236,11 @@ describe('Runs: levers on an arrayed constant', () => {
 		const { runs, document } = await arrayedReady(perElement);
 		runs.setLever(perElement, 4, ['West']);
 		runs.resetLever(perElement);
-		await settle();
+		await runs.settled();
 		expect(runs.levers).toEqual({});
 		expect(runs.overrides(document)).toEqual({});
 		runs.setPositions({ 'time to drain[East]': 2 });
-		await settle();
+		await runs.settled();
 		expect(tankAt(runs, 'East')[1]).toBeCloseTo(50);
 	});
 });

@@ -54,6 +54,8 @@ export class Runs {
 	#sweep: Sweep | undefined;
 	#batch: AbortController | undefined;
 	#compileError: string | undefined;
+	/** Work under way (compiles, live runs, scenario batches, sweeps), for settled(). */
+	readonly #pending = new Set<Promise<unknown>>();
 
 	readonly #documentNow: () => FlowbookDocument;
 
@@ -63,13 +65,32 @@ export class Runs {
 		this.#documentNow = document;
 	}
 
+	/**
+	 * Resolves once no compile, run, batch or sweep is under way, including any that the work
+	 * under way started. Tests and scripted journeys await it instead of waiting for time.
+	 */
+	async settled(): Promise<void> {
+		while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+	}
+
+	#track<T>(work: Promise<T>): Promise<T> {
+		this.#pending.add(work);
+		const done = () => this.#pending.delete(work);
+		work.then(done, done);
+		return work;
+	}
+
 	/** Whether a model has been compiled, so scenarios can run. */
 	get ready(): boolean {
 		return this.#model !== undefined;
 	}
 
 	/** Compiles a new version of the model, then runs the live levers and every scenario. */
-	async setModel(model: Model, scenarios: readonly Scenario[]): Promise<void> {
+	setModel(model: Model, scenarios: readonly Scenario[]): Promise<void> {
+		return this.#track(this.#setModel(model, scenarios));
+	}
+
+	async #setModel(model: Model, scenarios: readonly Scenario[]): Promise<void> {
 		this.#model = model;
 		this.#modelVersion++;
 		this.#endSweep();
@@ -147,7 +168,7 @@ export class Runs {
 			key: String(value),
 			options: { overrides: { ...others, [slider.override]: value }, outputs } satisfies RunOptions
 		}));
-		void this.#sweepOneAtATime(items, sweep);
+		void this.#track(this.#sweepOneAtATime(items, sweep));
 	}
 
 	/**
@@ -196,7 +217,12 @@ export class Runs {
 		return leverOverrides(document.model, document.levers, this.levers);
 	}
 
-	async runLive(): Promise<void> {
+	/** Runs the model at the current lever positions and shows it, unless a newer run answers first. */
+	runLive(): Promise<void> {
+		return this.#track(this.#runLive());
+	}
+
+	async #runLive(): Promise<void> {
 		if (this.#compileError) {
 			this.status = { state: 'error', message: this.#compileError };
 			this.live = undefined;
@@ -226,7 +252,11 @@ export class Runs {
 	}
 
 	/** Runs every scenario as one batch on the pool; a newer batch cancels an older one. */
-	async runScenarios(scenarios: readonly Scenario[]): Promise<void> {
+	runScenarios(scenarios: readonly Scenario[]): Promise<void> {
+		return this.#track(this.#runScenarios(scenarios));
+	}
+
+	async #runScenarios(scenarios: readonly Scenario[]): Promise<void> {
 		this.#batch?.abort();
 		if (this.#compileError || !this.#model) return;
 		const batch = (this.#batch = new AbortController());

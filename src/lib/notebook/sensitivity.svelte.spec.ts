@@ -37,12 +37,22 @@ function fakeWorker(): WorkerHandle {
 }
 
 /** The runs a Sensitivity needs: a compiled model and a pool of `size` workers. */
-async function runsOn(size: number): Promise<{ runs: Runs; pool: SimulationPool }> {
+async function runsOn(
+	size: number,
+	onBlock: () => void = () => {}
+): Promise<{ runs: Runs; pool: SimulationPool }> {
 	const pool = new SimulationPool(fakeWorker, size);
 	await pool.setModel(noisy);
 	const runs = {
 		compileError: undefined,
-		samples: (job, options) => pool.runSamples(job, options),
+		samples: (job, options) =>
+			pool.runSamples(job, {
+				...options,
+				onBlock: (...block) => {
+					options.onBlock?.(...block);
+					onBlock();
+				}
+			}),
 		percentiles: (blocks, rows, percentiles) => pool.percentiles(blocks, rows, percentiles)
 	} as Pick<Runs, 'compileError' | 'samples' | 'percentiles'>;
 	return { runs: runs as Runs, pool };
@@ -81,10 +91,12 @@ describe('Sensitivity', () => {
 	});
 
 	it('says cancelled, with how far it got, when cancelled half way', async () => {
-		const { runs, pool } = await runsOn(2);
+		let firstBlock!: () => void;
+		const blockBack = new Promise<void>((resolve) => (firstBlock = resolve));
+		const { runs, pool } = await runsOn(2, () => firstBlock());
 		const sensitivity = new Sensitivity(runs);
 		const running = sensitivity.run(parameters, ['Tank'], 2000, 1);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await blockBack; // some samples are back, many more to come
 		expect(sensitivity.status.state).toBe('running');
 		sensitivity.cancel();
 		await running;

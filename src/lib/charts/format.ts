@@ -1,16 +1,25 @@
-/** How charts and tables write a value: 0.91 as "91%", 12.3e6 as "£12.3m". */
+/**
+ * How charts and tables write a value: 0.91 as "91%", 12.3e6 as "£12.3m", 1234.5 as "1,235".
+ * Intl.NumberFormat (en-GB) does the work: its compact notation writes k, m and bn as a UK
+ * board paper does, its currency style the pound sign, its percent style the per cent.
+ */
 import type { ValueFormat } from '../model/types';
+
+/** Sizes from which a value is written short: £12.3k from ten thousand, 12.3m from a million. */
+const COMPACT_FROM: Record<ValueFormat, number> = { number: 1e6, currency: 1e4, percent: Infinity };
+/** Below this a value is written as Stella and Vensim write it, 6.93E-6, not as 0.00000693. */
+const TINY = 1e-4;
+
+type Notation = 'standard' | 'compact' | 'scientific';
 
 export function formatValue(value: number, format: ValueFormat = 'number', digits = 3): string {
 	if (!Number.isFinite(value)) return String(value);
-	if (format === 'percent') return `${trim(value * 100, digits)}%`;
+	// A true minus sign (U+2212), which Intl does not offer for en-GB, lines up with the plus.
 	const sign = value < 0 ? '−' : '';
 	const size = Math.abs(value);
-	const prefix = format === 'currency' ? '£' : '';
-	if (size >= 1e9) return `${sign}${prefix}${trim(size / 1e9, digits)}bn`;
-	if (size >= 1e6) return `${sign}${prefix}${trim(size / 1e6, digits)}m`;
-	if (size >= 1e4 && format === 'currency') return `${sign}${prefix}${trim(size / 1e3, digits)}k`;
-	return `${sign}${prefix}${trim(size, digits)}`;
+	const notation =
+		size > 0 && size < TINY ? 'scientific' : size >= COMPACT_FROM[format] ? 'compact' : 'standard';
+	return sign + formatter(format, notation, digits).format(size);
 }
 
 /** A difference with its sign always shown: "+2.1%", "−£3m". */
@@ -19,24 +28,27 @@ export function formatDifference(value: number, format: ValueFormat = 'number'):
 	return value > 0 ? `+${text}` : text;
 }
 
-function trim(value: number, digits: number): string {
-	if (value === 0) return '0';
-	const magnitude = Math.floor(Math.log10(Math.abs(value)));
-	const decimals = Math.max(0, digits - 1 - magnitude);
-	return numberFormat(Math.min(decimals, 6)).format(value);
-}
-
 /**
- * One formatter per number of decimals: toLocaleString builds a new Intl.NumberFormat on every
- * call, which made labelling six charts the slowest part of a lever's repaint.
+ * One formatter per kind: building an Intl.NumberFormat on every call made labelling six charts
+ * the slowest part of a lever's repaint. `digits` significant digits, but never fewer than the
+ * whole part ("1,235", not "1,230": a bed count is not rounded away).
  */
-const formats = new Map<number, Intl.NumberFormat>();
-function numberFormat(maximumFractionDigits: number): Intl.NumberFormat {
-	let format = formats.get(maximumFractionDigits);
-	if (!format)
-		formats.set(
-			maximumFractionDigits,
-			(format = new Intl.NumberFormat('en-GB', { maximumFractionDigits }))
-		);
-	return format;
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(format: ValueFormat, notation: Notation, digits: number): Intl.NumberFormat {
+	const key = `${format} ${notation} ${digits}`;
+	let found = formatters.get(key);
+	if (!found) {
+		found = new Intl.NumberFormat('en-GB', {
+			...(format === 'percent' && { style: 'percent' }),
+			...(format === 'currency' && { style: 'currency', currency: 'GBP' }),
+			notation,
+			...(notation === 'compact' && { compactDisplay: 'short' as const }),
+			minimumFractionDigits: 0,
+			maximumFractionDigits: 0,
+			maximumSignificantDigits: digits,
+			roundingPriority: 'morePrecision'
+		});
+		formatters.set(key, found);
+	}
+	return found;
 }

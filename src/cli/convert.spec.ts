@@ -213,14 +213,16 @@ describe('convert', { timeout: TIMEOUT }, () => {
 			);
 		});
 
-		it('a notebook that is not JSON, with the line', async () => {
+		it('a notebook that is not JSON, with the line and column', async () => {
 			const output = temp('never-3.xmile');
 			const run = await convert(
 				temp('broken.flowbook.json', '{\n\t"title": "x",\n\t"schemaVersion": 1\n\t"model": {}\n}'),
 				output
 			);
 			expectCleanFailure(run, output);
-			expect(run.stderr).toMatch(/broken\.flowbook\.json:4: the file is not valid JSON/);
+			expect(run.stderr).toMatch(
+				/broken\.flowbook\.json:4:2: the file is not valid JSON: a comma is expected between two values/
+			);
 		});
 
 		it('an arrayed variable over a dimension the file does not declare', async () => {

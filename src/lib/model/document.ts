@@ -12,6 +12,7 @@
  * exist) are validate.ts's.
  */
 import { InputError, type Diagnostic } from './diagnostics';
+import { jsonLineFinder, parseJsonText } from './json-text';
 import { migrateDocument } from './migrate';
 import { namesInScope } from './modules';
 import { canonicalName } from './names';
@@ -28,40 +29,11 @@ export interface DocumentRead {
 	migratedFrom?: number;
 }
 
-/**
- * Where JSON.parse stopped. Its messages vary: "… at position 31", "Unexpected end of JSON
- * input", or "Unexpected token '}', …"title": }" is not valid JSON" quoting the text around it.
- */
-export function jsonErrorOffset(text: string, message: string): number | undefined {
-	const position = /position (\d+)/.exec(message);
-	if (position) return Number(position[1]);
-	if (/end of JSON input/i.test(message)) return text.trimEnd().length;
-	const quoted = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message);
-	const token = /Unexpected token '(.)'/.exec(message)?.[1];
-	if (quoted && quoted[1]) {
-		const at = text.indexOf(quoted[1]);
-		if (at >= 0) return at + Math.max(0, token ? quoted[1].lastIndexOf(token) : 0);
-	}
-	return undefined;
-}
-
 export function readDocument(text: string): DocumentRead {
-	// Some editors start a UTF-8 file with a byte order mark, which JSON.parse refuses.
-	const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-	let data: unknown;
-	try {
-		data = JSON.parse(source);
-	} catch (e) {
-		const message = e instanceof Error ? e.message : String(e);
-		const offset = jsonErrorOffset(source, message);
-		const line = offset === undefined ? undefined : source.slice(0, offset).split('\n').length;
-		throw new InputError(`the file is not valid JSON: ${message}`, [
-			{ severity: 'error', message: `the file is not valid JSON: ${message}`, line }
-		]);
-	}
+	let data = parseJsonText(text);
 	if (!isObject(data)) throw new InputError('a Flowbook document must be a JSON object');
 
-	const checks = new Checks(jsonLines(source));
+	const checks = new Checks(jsonLineFinder(text));
 	const version = data.schemaVersion;
 	let migratedFrom: number | undefined;
 	if (typeof version !== 'number') {
@@ -1001,66 +973,4 @@ function checkTableOutputs(
 		if (variable !== undefined && hasVariable && !hasVariable(variable))
 			checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
 	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lines
-
-/**
- * The line where each value of a (valid) JSON text starts, by its path, so that a message about
- * a field can point into the file; a field that is missing gets its parent's line.
- */
-function jsonLines(text: string): (path: Path) => number | undefined {
-	const lines = new Map<string, number>();
-	let i = 0;
-	let line = 1;
-	const space = () => {
-		for (; i < text.length; i++) {
-			const c = text[i];
-			if (c === '\n') line++;
-			else if (c !== ' ' && c !== '\t' && c !== '\r') break;
-		}
-	};
-	const string = (): string => {
-		const start = i++;
-		while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-		i++;
-		return JSON.parse(text.slice(start, i)) as string;
-	};
-	const value = (path: Path): void => {
-		space();
-		lines.set(JSON.stringify(path), line);
-		const c = text[i];
-		if (c === '{' || c === '[') {
-			const close = c === '{' ? '}' : ']';
-			i++;
-			space();
-			for (let index = 0; text[i] !== close && i < text.length; index++) {
-				let key: string | number = index;
-				if (c === '{') {
-					key = string();
-					space();
-					i++; // the colon
-				}
-				value([...path, key]);
-				space();
-				if (text[i] === ',') i++;
-				space();
-			}
-			i++;
-		} else if (c === '"') string();
-		else while (i < text.length && !/[\s,\]}]/.test(text[i])) i++;
-	};
-	try {
-		value([]);
-	} catch {
-		// Only ever given text JSON.parse accepted; if that fails anyway, messages go without lines.
-	}
-	return (path) => {
-		for (let n = path.length; n > 0; n--) {
-			const found = lines.get(JSON.stringify(path.slice(0, n)));
-			if (found !== undefined) return found;
-		}
-		return undefined;
-	};
 }

@@ -33,7 +33,9 @@ describe('summariseNotebook', () => {
 	it('names the file and says why when the JSON is malformed', () => {
 		const entry = summariseNotebook('/models/broken.flowbook.json', '{ "title": ');
 		expect(entry).toMatchObject({ ok: false, file: 'broken.flowbook.json', slug: 'broken' });
-		expect(!entry.ok && entry.message).toMatch(/^This file is not valid JSON: .+\.$/);
+		expect(!entry.ok && entry.message).toBe(
+			'This file is not valid JSON: the file ends where a value is expected (line 1, column 12).'
+		);
 	});
 
 	it('says so when there is no title, or an empty one', () => {

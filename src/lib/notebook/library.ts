@@ -3,6 +3,7 @@
  * Files are imported as raw text rather than as JSON so that one malformed file shows up as a
  * message on the home page instead of failing the whole build.
  */
+import { parseJsonText } from '../model/json-text';
 
 /** A notebook that could be read: enough to list it. */
 export interface NotebookSummary {
@@ -43,10 +44,12 @@ export function summariseNotebook(path: string, text: string): LibraryEntry {
 
 	let value: unknown;
 	try {
-		value = JSON.parse(text);
+		value = parseJsonText(text);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		return problem(`This file is not valid JSON: ${reason}.`);
+		const message = error instanceof Error ? error.message : String(error);
+		return problem(
+			`This file is not valid JSON: ${message.replace(/^the file is not valid JSON: /, '')}.`
+		);
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		return problem('This file does not contain a Flowbook notebook.');

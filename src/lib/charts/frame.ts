@@ -2,14 +2,15 @@
  * What every time chart shares: its size, a time scale along the bottom, a value scale fitted to
  * the finite values of its series, and the two axes with their labels.
  */
-import * as d3 from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import type { Selection } from 'd3-selection';
 
 export const CHART_WIDTH = 760;
 export const CHART_MARGIN = { top: 12, right: 20, bottom: 44, left: 72 };
 
 export function timeScale(times: ArrayLike<number>, width = CHART_WIDTH, margin = CHART_MARGIN) {
-	return d3
-		.scaleLinear()
+	return scaleLinear()
 		.domain([times[0] ?? 0, times[times.length - 1] ?? 1])
 		.range([margin.left, width - margin.right]);
 }
@@ -32,16 +33,15 @@ export function valueScale(
 		}
 	if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
 	if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) || 1) * 0.1, hi + (Math.abs(hi) || 1) * 0.1];
-	return d3
-		.scaleLinear()
+	return scaleLinear()
 		.domain([lo, hi])
 		.nice()
 		.range([height - margin.bottom, margin.top]);
 }
 
 export interface AxesOptions {
-	x: d3.ScaleLinear<number, number>;
-	y: d3.ScaleLinear<number, number>;
+	x: ScaleLinear<number, number>;
+	y: ScaleLinear<number, number>;
 	height: number;
 	xLabel: string;
 	yLabel: string;
@@ -52,7 +52,7 @@ export interface AxesOptions {
 
 /** Draws both axes, light grid lines across and the axis labels into a group. */
 export function drawAxes(
-	group: d3.Selection<SVGGElement, unknown, null, undefined>,
+	group: Selection<SVGGElement, unknown, null, undefined>,
 	options: AxesOptions
 ): void {
 	const {
@@ -68,7 +68,7 @@ export function drawAxes(
 	group
 		.append('g')
 		.attr('transform', `translate(0,${height - margin.bottom})`)
-		.call(d3.axisBottom(x).ticks(8))
+		.call(axisBottom(x).ticks(8))
 		.call((a) =>
 			a
 				.append('text')
@@ -83,8 +83,7 @@ export function drawAxes(
 		.append('g')
 		.attr('transform', `translate(${margin.left},0)`)
 		.call(
-			d3
-				.axisLeft(y)
+			axisLeft(y)
 				.ticks(6)
 				.tickFormat((v) => tickFormat(Number(v)))
 		)

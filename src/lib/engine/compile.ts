@@ -9,15 +9,15 @@ import { canonicalName } from '../model/names';
 import type { GraphicalFunction, Model, Variable } from '../model/types';
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
-import { readsOf } from './codegen';
 import { applyBinary, applyUnary } from './evaluate';
 import { isInternal } from './flatten/internal';
-import { evaluationOrder } from './graph';
 import type { IR, Node, NodeKind } from './ir';
 import { closestNames } from './names';
 import { ParseError, type Expr, type Span } from './parse/ast';
 import { parseEquation } from './parse/parser';
+import { orderPhases } from './phase-order';
 import { lookupTable, type Table } from './runtime';
+import { assignSlots, shareAliases } from './slots';
 import { checkSimSpecs } from './sim-specs';
 
 export class CompileError extends Error {
@@ -88,11 +88,11 @@ class ModelCompiler {
 		if (this.diagnostics.some((d) => d.severity === 'error'))
 			return { ok: false, diagnostics: this.diagnostics };
 
-		const ordered = this.order();
+		const ordered = orderPhases(this.nodes, (message, name) => this.error(message, name));
 		if (this.diagnostics.some((d) => d.severity === 'error'))
 			return { ok: false, diagnostics: this.diagnostics };
-		const { initOrder, rateOrder } = this.shareAliases(ordered);
-		this.assignSlots();
+		const { initOrder, rateOrder } = shareAliases(this.nodes, ordered);
+		assignSlots(this.nodes);
 		return {
 			ok: true,
 			compiled: {
@@ -578,130 +578,6 @@ class ModelCompiler {
 				});
 			}
 		}
-	}
-
-	// ── ordering ─────────────────────────────────────────────────────────────────────────────
-
-	order(): { initOrder: number[]; rateOrder: number[] } {
-		const computed = this.nodes.filter((n) => n.kind !== 'const').map((n) => n.id);
-		const init = evaluationOrder(computed, (id) => {
-			const node = this.nodes[id];
-			return [...readsOf(node.initExpr ?? node.expr)].filter((d) => this.nodes[d].kind !== 'const');
-		});
-		const perStep = this.nodes
-			.filter((n) => (n.kind === 'aux' || n.kind === 'flow') && n.expr)
-			.map((n) => n.id);
-		const valueReads = (id: number) =>
-			[...readsOf(this.nodes[id].expr)].filter(
-				(d) => this.nodes[d].kind === 'aux' || this.nodes[d].kind === 'flow'
-			);
-		const rates = evaluationOrder(perStep, valueReads);
-		this.reportLoops(rates.loops, '');
-		if (!rates.loops.length) this.reportLoops(init.loops, ' when computing initial values');
-		if (rates.loops.length) return { initOrder: init.order, rateOrder: rates.order };
-		return { initOrder: init.order, rateOrder: this.orderWithLimits(perStep, valueReads) };
-	}
-
-	/**
-	 * Places each non-negative stock's outflow limit after its inflows and outflows are computed
-	 * and before anything reads those outflows, so every reader (and every stock downstream)
-	 * sees what actually flows. Where that is impossible (a stock's inflow reads its own outflow,
-	 * or stocks drain into each other in a ring), readers fall back to the uncut value.
-	 */
-	orderWithLimits(perStep: number[], valueReads: (id: number) => number[]): number[] {
-		const base = this.nodes.length;
-		const limited = this.nodes.filter(
-			(n) => n.kind === 'stock' && n.nonNegative && n.outflows.length
-		);
-		if (!limited.length) return evaluationOrder(perStep, valueReads).order;
-		const limitsOf = new Map<number, number[]>();
-		for (const s of limited)
-			for (const f of s.outflows) limitsOf.set(f, [...(limitsOf.get(f) ?? []), base + s.id]);
-		const ids = [...perStep, ...limited.map((s) => base + s.id)];
-		const attempt = (readersWait: boolean, limitsWait: boolean) =>
-			evaluationOrder(ids, (id) => {
-				if (id < base)
-					return readersWait
-						? valueReads(id).flatMap((r) => limitsOf.get(r) ?? [r])
-						: valueReads(id);
-				const stock = this.nodes[id - base];
-				const deps = [...stock.inflows, ...stock.outflows];
-				if (limitsWait)
-					for (const f of stock.inflows)
-						for (const l of limitsOf.get(f) ?? []) if (l !== id) deps.push(l);
-				return deps;
-			});
-		for (const [readersWait, limitsWait] of [
-			[true, true],
-			[false, true],
-			[false, false]
-		]) {
-			const result = attempt(readersWait, limitsWait);
-			if (!result.loops.length) return result.order;
-		}
-		throw new Error('unreachable: limits that wait for nothing cannot form a loop');
-	}
-
-	reportLoops(loops: number[][], phase: string): void {
-		for (const loop of loops) {
-			const names = [...new Set(loop.map((id) => this.nodes[id].owner))];
-			const cycle = [...names, names[0]].map((n) => `"${n}"`).join(' → ');
-			const advice = phase
-				? 'at the start each of these needs the next; give a SMTH1 or DELAY in the loop an initial value (its last argument), or give a stock an initial value outside the loop'
-				: 'each of these depends on the next at the same time; break the loop with a stock, a SMTH1 or a DELAY';
-			for (const name of names)
-				this.error(
-					`algebraic loop${phase}: ${cycle}. ${advice[0].toUpperCase()}${advice.slice(1)}`,
-					name
-				);
-		}
-	}
-
-	/**
-	 * A flow or auxiliary whose equation is just another one's value reads that value's slot
-	 * instead of copying it, and drops out of both phases: everything that read it comes after
-	 * what it copied, so the order still holds. Not where an outflow limit writes into a slot
-	 * (a non-negative stock's outflows), nor for a uniflow (it clamps what it copies).
-	 */
-	shareAliases(order: { initOrder: number[]; rateOrder: number[] }): {
-		initOrder: number[];
-		rateOrder: number[];
-	} {
-		const limited = new Set<number>();
-		for (const n of this.nodes)
-			if (n.kind === 'stock' && n.nonNegative) for (const f of n.outflows) limited.add(f);
-		const isValue = (n: Node) => (n.kind === 'aux' || n.kind === 'flow') && !limited.has(n.id);
-		let any = false;
-		for (const node of this.nodes) {
-			if (!isValue(node) || node.uniflow || node.post || node.initExpr || node.expr?.k !== 'node')
-				continue;
-			let target = this.nodes[node.expr.id];
-			while (target.aliasOf !== undefined) target = this.nodes[target.aliasOf];
-			if (target.id === node.id || !isValue(target)) continue;
-			node.aliasOf = target.id;
-			any = true;
-		}
-		if (!any) return order;
-		// A copy of a copy (marked before its source was) shares the first value's slot.
-		for (const node of this.nodes) {
-			let root = node.aliasOf;
-			while (root !== undefined && this.nodes[root].aliasOf !== undefined)
-				root = this.nodes[root].aliasOf;
-			if (root !== undefined) node.aliasOf = root;
-		}
-		const kept = (id: number) => id >= this.nodes.length || this.nodes[id].aliasOf === undefined;
-		return { initOrder: order.initOrder.filter(kept), rateOrder: order.rateOrder.filter(kept) };
-	}
-
-	assignSlots(): void {
-		const counts: Record<'s' | 'c' | 'v', number> = { s: 0, c: 0, v: 0 };
-		for (const node of this.nodes) {
-			if (node.aliasOf !== undefined) continue;
-			const array = node.kind === 'stock' ? 's' : node.kind === 'const' ? 'c' : 'v';
-			node.slot = counts[array]++;
-		}
-		for (const node of this.nodes)
-			if (node.aliasOf !== undefined) node.slot = this.nodes[node.aliasOf].slot;
 	}
 }
 

@@ -2,7 +2,8 @@
 // columns are counted by hand in each text (tabs count as one column).
 import { describe, expect, it } from 'vitest';
 import { InputError } from './diagnostics';
-import { jsonLineFinder, jsonSyntaxProblem, parseJsonText, positionFinder } from './json-text';
+import { jsonLineFinder, jsonSyntaxProblem, parseJsonText } from './json-text';
+import { positionFinder } from './text-position';
 
 describe('jsonSyntaxProblem', () => {
 	it.each([
@@ -83,5 +84,11 @@ describe('positionFinder', () => {
 		expect(at(4)).toEqual({ line: 2, column: 2 });
 		expect(at(6)).toEqual({ line: 3, column: 1 });
 		expect(at(7)).toEqual({ line: 4, column: 1 });
+	});
+
+	it('counts CRLF as one line end, and a lone CR as one', () => {
+		const at = positionFinder('a\r\nb\rc');
+		expect(at(3)).toEqual({ line: 2, column: 1 });
+		expect(at(5)).toEqual({ line: 3, column: 1 });
 	});
 });

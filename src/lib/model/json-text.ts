@@ -12,31 +12,9 @@ import {
 	type ParseError
 } from 'jsonc-parser';
 import { InputError } from './diagnostics';
+import { positionFinder, type TextPosition } from './text-position';
 
 export type JsonPath = Array<string | number>;
-
-export interface TextPosition {
-	/** 1-based. */
-	line: number;
-	/** 1-based, in characters from the start of the line. */
-	column: number;
-}
-
-/** Line and column of each offset of a text, found by a binary search of its line starts. */
-export function positionFinder(text: string): (offset: number) => TextPosition {
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-	return (offset) => {
-		let low = 0;
-		let high = starts.length - 1;
-		while (low < high) {
-			const mid = (low + high + 1) >> 1;
-			if (starts[mid] <= offset) low = mid;
-			else high = mid - 1;
-		}
-		return { line: low + 1, column: offset - starts[low] + 1 };
-	};
-}
 
 /** A JSON syntax error: what is wrong, in words, and where. */
 export interface JsonSyntaxProblem extends TextPosition {

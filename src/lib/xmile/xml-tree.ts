@@ -5,6 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { InputError } from '../model/diagnostics';
+import { positionFinder } from '../model/text-position';
 
 export interface XmlElement {
 	/** The tag name as written, prefix included ("stock", "isee:prefs"). */
@@ -28,7 +29,7 @@ export function parseXmlTree(text: string): XmlElement {
 	const parser = new SaxesParser({ xmlns: false, position: true });
 	// A byte order mark is not part of the document; drop it so line 1 columns stay right.
 	const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-	const locate = locator(source);
+	const locate = positionFinder(source);
 	const stack: XmlElement[] = [];
 	let root: XmlElement | undefined;
 	let start = { line: 1, column: 1 };
@@ -92,26 +93,6 @@ function bareAmpersand(source: string): number {
 		if (match[0] === '&') return match.index;
 	}
 	return -1;
-}
-
-/** Line and column (1-based) of a string index; CRLF, CR and LF each end one line, as in XML. */
-function locator(source: string): (index: number) => { line: number; column: number } {
-	const lineStarts = [0];
-	for (let i = 0; i < source.length; i++) {
-		const c = source.charCodeAt(i);
-		if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
-		if (c === 10 || c === 13) lineStarts.push(i + 1);
-	}
-	return (index) => {
-		let lo = 0;
-		let hi = lineStarts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (lineStarts[mid] <= index) lo = mid;
-			else hi = mid - 1;
-		}
-		return { line: lo + 1, column: index - lineStarts[lo] + 1 };
-	};
 }
 
 function xmlError(parserMessage: string, line: number, column: number): InputError {

@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { parse } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
+import { evaluationOrder } from './lib/engine/graph';
 
 const SRC = resolve(__dirname);
 const LIB = join(SRC, 'lib');
@@ -71,43 +72,15 @@ function resolveImport(from: string, specifier: string): string | null {
 	return null;
 }
 
-/** Strongly connected components with more than one file, or a file importing itself (Tarjan). */
+/** Each import cycle as its files, sorted (the engine's loop finder, over file indices). */
 export function cycles(graph: Map<string, string[]>): string[][] {
-	let counter = 0;
-	const index = new Map<string, number>();
-	const low = new Map<string, number>();
-	const stack: string[] = [];
-	const onStack = new Set<string>();
-	const found: string[][] = [];
-	const visit = (node: string) => {
-		index.set(node, counter);
-		low.set(node, counter);
-		counter++;
-		stack.push(node);
-		onStack.add(node);
-		for (const next of graph.get(node) ?? []) {
-			if (!index.has(next)) {
-				visit(next);
-				low.set(node, Math.min(low.get(node)!, low.get(next)!));
-			} else if (onStack.has(next)) {
-				low.set(node, Math.min(low.get(node)!, index.get(next)!));
-			}
-		}
-		if (low.get(node) === index.get(node)) {
-			const component: string[] = [];
-			let member: string;
-			do {
-				member = stack.pop()!;
-				onStack.delete(member);
-				component.push(member);
-			} while (member !== node);
-			if (component.length > 1 || (graph.get(node) ?? []).includes(node)) {
-				found.push(component.sort());
-			}
-		}
-	};
-	for (const node of graph.keys()) if (!index.has(node)) visit(node);
-	return found;
+	const files = [...graph.keys()];
+	const indexOf = new Map(files.map((f, i) => [f, i]));
+	const { loops } = evaluationOrder(
+		files.map((_, i) => i),
+		(i) => (graph.get(files[i]) ?? []).flatMap((t) => indexOf.get(t) ?? [])
+	);
+	return loops.map((loop) => loop.map((i) => files[i]).sort());
 }
 
 describe('import cycles', () => {
@@ -132,6 +105,7 @@ describe('import cycles', () => {
 			['d', ['a']]
 		]);
 		expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
+		expect(cycles(new Map([['self', ['self']]]))).toEqual([['self']]);
 		expect(
 			valueImports(
 				"import type { A } from './a';\nimport { type B } from './b';\nimport { c } from './c';\nexport * from './d';",

@@ -9,26 +9,17 @@ import { canonicalName } from '../model/names';
 import type { GraphicalFunction, Model, Variable } from '../model/types';
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
-import { applyBinary, applyUnary } from './evaluate';
 import { isInternal } from './flatten/internal';
 import type { IR, Node, NodeKind } from './ir';
 import { closestNames } from './names';
 import { ParseError, type Expr, type Span } from './parse/ast';
 import { parseEquation } from './parse/parser';
+import { CompileError } from './compile-error';
+import { valueAtStart } from './fold';
 import { orderPhases } from './phase-order';
-import { lookupTable, type Table } from './runtime';
+import type { Table } from './runtime';
 import { assignSlots, shareAliases } from './slots';
 import { checkSimSpecs } from './sim-specs';
-
-export class CompileError extends Error {
-	constructor(
-		message: string,
-		readonly span?: Span
-	) {
-		super(message);
-		this.name = 'CompileError';
-	}
-}
 
 /** A user variable as the compiler sees it. */
 interface Entry {
@@ -247,7 +238,7 @@ class ModelCompiler {
 						entry.variable.name,
 						true
 					);
-					constant.value = this.valueAtStart(ir, entry);
+					constant.value = this.valueAtStart(ir);
 					if (!isInternal(entry.variable)) this.overridable.set(entry.canonical, constant.id);
 					ir = { k: 'node', id: constant.id };
 				}
@@ -257,7 +248,7 @@ class ModelCompiler {
 					ir = { k: 'rt', op: 'lookup', slot: entry.table, args: [ir] };
 				if (entry.variable.kind === 'aux' && isStatic(ir)) {
 					node.kind = 'const';
-					node.value = this.valueAtStart(ir, entry);
+					node.value = this.valueAtStart(ir);
 					if (!isInternal(entry.variable)) this.overridable.set(entry.canonical, node.id);
 				}
 				node.expr = ir;
@@ -458,7 +449,7 @@ class ModelCompiler {
 			},
 			valueAtStart: (ir, what) => {
 				try {
-					return this.valueAtStart(ir, entry);
+					return this.valueAtStart(ir);
 				} catch (e) {
 					if (!(e instanceof CompileError)) throw e;
 					throw new CompileError(
@@ -469,7 +460,7 @@ class ModelCompiler {
 			},
 			tryValueAtStart: (ir) => {
 				try {
-					return this.valueAtStart(ir, entry);
+					return this.valueAtStart(ir);
 				} catch (e) {
 					if (e instanceof CompileError) return undefined;
 					throw e;
@@ -491,55 +482,21 @@ class ModelCompiler {
 	}
 
 	/** Evaluates an expression at the start time, following references through their equations. */
-	valueAtStart(ir: IR, entry: Entry, visiting = new Set<number>()): number {
-		const specs = this.model.simSpecs;
-		const v = (x: IR) => this.valueAtStart(x, entry, visiting);
-		switch (ir.k) {
-			case 'num':
-				return ir.v;
-			case 'time':
-			case 'steptime':
-			case 'start':
-				return specs.start;
-			case 'stop':
-				return specs.stop;
-			case 'dt':
-				return specs.dt;
-			case 'un':
-				return applyUnary(ir.op, v(ir.a));
-			case 'bin':
-				return applyBinary(ir.op, v(ir.a), v(ir.b));
-			case 'if':
-				return v(ir.c) !== 0 ? v(ir.t) : v(ir.e);
-			case 'fn':
-				return ir.fn.evaluate(...ir.args.map(v));
-			case 'rt':
-				if (ir.op === 'lookup') return lookupTable(this.tables[ir.slot], v(ir.args[0]));
-				throw new CompileError(
-					ir.op === 'pipe' ? 'it depends on a DELAY' : 'it depends on a random number'
-				);
-			case 'node': {
-				const node = this.nodes[ir.id];
-				if (node.kind === 'const') return node.value!;
-				if (visiting.has(node.id)) throw new CompileError(`"${node.owner}" depends on itself`);
-				if (!node.internal && node.expr === undefined && node.initExpr === undefined) {
-					const owner = this.entries.find((e) => e.node === node);
-					if (owner) {
-						if (owner.state === 'resolving')
-							throw new CompileError(`"${node.owner}" depends on itself`);
-						this.resolve(owner);
-					}
-					if (owner?.state === 'failed') throw new CompileError(`"${node.owner}" has an error`);
+	valueAtStart(ir: IR): number {
+		return valueAtStart(ir, {
+			simSpecs: this.model.simSpecs,
+			tables: this.tables,
+			nodes: this.nodes,
+			ensureResolved: (node) => {
+				const owner = this.entries.find((e) => e.node === node);
+				if (owner) {
+					if (owner.state === 'resolving')
+						throw new CompileError(`"${node.owner}" depends on itself`);
+					this.resolve(owner);
 				}
-				if ((node.kind as NodeKind) === 'const') return node.value!; // resolve() may have just made it one
-				const formula = node.initExpr ?? node.expr;
-				if (!formula) throw new CompileError(`"${node.owner}" has no value yet`);
-				visiting.add(node.id);
-				const value = v(formula);
-				visiting.delete(node.id);
-				return node.uniflow ? Math.max(0, value) : value;
+				if (owner?.state === 'failed') throw new CompileError(`"${node.owner}" has an error`);
 			}
-		}
+		});
 	}
 
 	// ── stocks and flows ─────────────────────────────────────────────────────────────────────

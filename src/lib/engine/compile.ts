@@ -3,6 +3,10 @@
  * internal nodes, order each phase by dependency, and generate one function per phase.
  *
  *   document model ─ parse ─ resolve & expand ─ order ─ generate ─▶ Program (see program.ts)
+ *
+ * This file resolves names and calls; a builtin expands itself through expansion-context.ts,
+ * values fixed at the start are folded by fold.ts, phases are ordered (and loops reported) by
+ * phase-order.ts, and slots.ts lays out the run's arrays.
  */
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
@@ -15,6 +19,7 @@ import { closestNames } from './names';
 import { ParseError, type Expr, type Span } from './parse/ast';
 import { parseEquation } from './parse/parser';
 import { CompileError } from './compile-error';
+import { expansionContext } from './expansion-context';
 import { valueAtStart } from './fold';
 import { orderPhases } from './phase-order';
 import type { Table } from './runtime';
@@ -396,89 +401,23 @@ class ModelCompiler {
 	}
 
 	expandContext(entry: Entry, callName: string, span: Span): ExpandContext {
-		const owner = entry.variable.name;
-		const label = (what: string) => `${owner}: ${callName} ${what}`;
-		const internal = (kind: NodeKind, what: string) => {
-			const node = this.addNode(kind, label(what), owner, true);
-			node.span = { start: span.start, end: span.end };
-			return node;
-		};
-		const valueNode = (ir: IR, what: string): number => {
-			if (
-				ir.k === 'node' &&
-				(this.nodes[ir.id].kind === 'aux' || this.nodes[ir.id].kind === 'flow')
-			)
-				return ir.id;
-			const node = internal('aux', what);
-			node.expr = ir;
-			return node.id;
-		};
-		return {
+		return expansionContext(
+			{
+				nodes: this.nodes,
+				addNode: (kind, name, owner) => this.addNode(kind, name, owner, true),
+				nextPipe: () => this.pipeCount++,
+				reserveRandom: (count) => {
+					const slot = this.randomCount;
+					this.randomCount += count;
+					return slot;
+				},
+				valueAtStart: (ir) => this.valueAtStart(ir),
+				warn: (d) => this.diagnostics.push(d)
+			},
+			entry.variable.name,
 			callName,
-			span,
-			hoist: (ir, what) =>
-				ir.k === 'num' || ir.k === 'node' ? ir : { k: 'node', id: valueNode(ir, what) },
-			addStock: (what, init) => {
-				const node = internal('stock', what);
-				node.initExpr = init;
-				return { k: 'node', id: node.id };
-			},
-			setRate: (stock, rate) => {
-				if (stock.k !== 'node') throw new Error('setRate needs a stock');
-				this.nodes[stock.id].rate = rate;
-			},
-			addMemory: (what, init, previousOf) => {
-				const node = internal('memory', what);
-				node.initExpr = init;
-				if (previousOf) node.post = { kind: 'previous', source: valueNode(previousOf, 'input') };
-				return { k: 'node', id: node.id };
-			},
-			addPipeline: (what, input, delay, init) => {
-				const source = valueNode(input, 'input');
-				const pipe = this.pipeCount++;
-				const node = internal('aux', what);
-				node.expr = { k: 'rt', op: 'pipe', slot: pipe, args: [delay] };
-				node.initExpr = init;
-				node.post = { kind: 'pipeline', source, pipe };
-				return { k: 'node', id: node.id };
-			},
-			randomSlot: (count) => {
-				const slot = this.randomCount;
-				this.randomCount += count;
-				return slot;
-			},
-			valueAtStart: (ir, what) => {
-				try {
-					return this.valueAtStart(ir);
-				} catch (e) {
-					if (!(e instanceof CompileError)) throw e;
-					throw new CompileError(
-						`${callName}: ${what} must be known at the start of the run (${e.message})`,
-						span
-					);
-				}
-			},
-			tryValueAtStart: (ir) => {
-				try {
-					return this.valueAtStart(ir);
-				} catch (e) {
-					if (e instanceof CompileError) return undefined;
-					throw e;
-				}
-			},
-			warn: (message) => {
-				this.diagnostics.push({
-					severity: 'warning',
-					variable: owner,
-					start: span.start,
-					end: span.end,
-					message: `${callName}: ${message}`
-				});
-			},
-			fail: (message) => {
-				throw new CompileError(`${callName}: ${message}`, span);
-			}
-		};
+			span
+		);
 	}
 
 	/** Evaluates an expression at the start time, following references through their equations. */

@@ -152,6 +152,13 @@ function main(argv: string[]): number {
 	return failed ? 1 : 0;
 }
 
+// A reader that stops early (`npm run sim -- m.xmile | head`) closes the pipe: that is the end
+// of the output, as for any Unix tool, not a crash to print.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw e;
+});
+
 try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (e) {

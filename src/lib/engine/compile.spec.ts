@@ -32,6 +32,29 @@ describe('unknown names', () => {
 	});
 });
 
+describe('a name that must be quoted, written bare', () => {
+	it('says to quote it and how, pointing at the name, whatever the parser tripped on', () => {
+		for (const [equation, end] of [
+			['Waiting in A&E / 0.25', 14],
+			['Beds (occupied) * 2', 15]
+		] as const) {
+			const ds = compileErrors(
+				model([aux('Waiting in A&E', '75'), aux('Beds (occupied)', '1500'), aux('y', equation)])
+			);
+			expect(errors(ds)).toHaveLength(1);
+			expect(ds[0]).toMatchObject({ variable: 'y', start: 0, end });
+			expect(ds[0].message).toMatch(/must be in double quotes in an equation, as "/);
+		}
+	});
+
+	it('quoted, it compiles', () => {
+		const { get } = simulate(
+			model([aux('Waiting in A&E', '75'), aux('y', '"Waiting_in_A&E" / 0.25')], { stop: 1 })
+		);
+		expect(get('y')[0]).toBe(300);
+	});
+});
+
 describe('unknown functions and wrong calls', () => {
 	it('suggest builtins close to an unknown function name, and point at the name', () => {
 		const equation = 'SMOTH1(x, 2)';

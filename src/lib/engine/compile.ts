@@ -17,6 +17,7 @@ import { isInternal } from './flatten/internal';
 import type { IR, Node, NodeKind } from './ir';
 import { closestNames } from './names';
 import { ParseError, type Expr, type Span } from './parse/ast';
+import { unquotedName, unquotedNameMessage } from './parse/equation-names';
 import { parseEquation } from './parse/parser';
 import { CompileError } from './compile-error';
 import { expansionContext } from './expansion-context';
@@ -223,7 +224,9 @@ class ModelCompiler {
 				return;
 			}
 			if (!(e instanceof ParseError)) throw e;
-			this.error(`cannot read the ${what}: ${e.message}`, entry.variable.name, e);
+			const unquoted = this.unquotedName(source);
+			if (unquoted) this.error(unquotedNameMessage(unquoted), entry.variable.name, unquoted);
+			else this.error(`cannot read the ${what}: ${e.message}`, entry.variable.name, e);
 			entry.state = 'failed';
 		}
 	}
@@ -261,9 +264,21 @@ class ModelCompiler {
 			entry.state = 'done';
 		} catch (e) {
 			if (!(e instanceof CompileError)) throw e;
-			this.error(e.message, entry.variable.name, e.span);
+			// "unknown function BEDS" for `Beds (occupied) + 1`: the real mistake is the missing quotes.
+			const source = this.equationOf(entry);
+			const unquoted = typeof source === 'string' ? this.unquotedName(source) : undefined;
+			if (unquoted) this.error(unquotedNameMessage(unquoted), entry.variable.name, unquoted);
+			else this.error(e.message, entry.variable.name, e.span);
 			entry.state = 'failed';
 		}
+	}
+
+	/** A variable of this model named bare in `source` where it must be quoted. */
+	unquotedName(source: string) {
+		return unquotedName(
+			source,
+			this.entries.map((e) => e.variable.name)
+		);
 	}
 
 	toIR(expr: Expr, entry: Entry): IR {

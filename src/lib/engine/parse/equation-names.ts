@@ -71,3 +71,37 @@ export function renameInEquation(equation: string, from: string, to: string): st
 	for (const s of spans) out = out.slice(0, s.start) + replacement + out.slice(s.end);
 	return out;
 }
+
+/**
+ * A variable's name written bare in an equation although it must be quoted (it holds a character
+ * no bare name can, like the & of "Waiting in A&E"): where it is, and how to write it. Spaces and
+ * underscores match each other and case is ignored, as in names everywhere.
+ */
+export function unquotedName(
+	equation: string,
+	names: readonly string[]
+): (Span & { name: string; written: string }) | undefined {
+	for (const name of names) {
+		const written = equationName(name);
+		if (!written.startsWith('"')) continue;
+		const pattern = name
+			.trim()
+			.split(/[\s_]+/)
+			.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+			.join('[\\s_]+');
+		for (const match of equation.matchAll(new RegExp(pattern, 'giu'))) {
+			const start = match.index;
+			const end = start + match[0].length;
+			// Inside quotes (an odd number of quote marks before it) it is already written right.
+			if ((equation.slice(0, start).match(/"/g) ?? []).length % 2 === 1) continue;
+			return { start, end, name: name.trim(), written };
+		}
+	}
+	return undefined;
+}
+
+/** The message for an unquoted name: what to write instead, and why. */
+export function unquotedNameMessage(found: { name: string; written: string }): string {
+	const odd = [...new Set(found.name.replace(/[\p{L}\p{N}_$\s]/gu, ''))].join(' ');
+	return `"${found.name}" must be in double quotes in an equation, as ${found.written}: a bare name cannot hold ${odd}`;
+}

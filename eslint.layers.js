@@ -46,7 +46,7 @@ const LAYERS = {
 };
 
 // Tests and the helpers only tests use may reach anywhere: they check a layer, they are not one.
-export const TEST_FILES = ['**/*.spec.ts', 'src/lib/examples/shared-checks.ts'];
+const TEST_FILES = ['**/*.spec.ts', 'src/lib/examples/shared-checks.ts'];
 
 /**
  * A specifier that names one of `folders` of src/lib: `$lib/folder…` or `../folder…` from any depth.

@@ -20,7 +20,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The specifiers a script imports or re-exports values from (type-only imports left out). */
-export function valueImports(code: string, fileName: string): string[] {
+function valueImports(code: string, fileName: string): string[] {
 	const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false);
 	const found: string[] = [];
 	for (const node of source.statements) {
@@ -73,7 +73,7 @@ function resolveImport(from: string, specifier: string): string | null {
 }
 
 /** Each import cycle as its files, sorted (the engine's loop finder, over file indices). */
-export function cycles(graph: Map<string, string[]>): string[][] {
+function cycles(graph: Map<string, string[]>): string[][] {
 	const files = [...graph.keys()];
 	const indexOf = new Map(files.map((f, i) => [f, i]));
 	const { loops } = evaluationOrder(

@@ -118,9 +118,14 @@ export function parseJsonText(text: string): unknown {
  */
 export function jsonLineFinder(text: string): (path: JsonPath) => number | undefined {
 	const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-	const tree = parseTree(source);
-	const positionOf = positionFinder(source);
+	// Built on the first message only: a file with no problem is never parsed a second time.
+	let located: {
+		tree: ReturnType<typeof parseTree>;
+		positionOf: ReturnType<typeof positionFinder>;
+	};
 	return (path) => {
+		located ??= { tree: parseTree(source), positionOf: positionFinder(source) };
+		const { tree, positionOf } = located;
 		if (!tree) return undefined;
 		for (let n = path.length; n > 0; n--) {
 			const node = findNodeAtLocation(tree, path.slice(0, n));

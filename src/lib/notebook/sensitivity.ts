@@ -3,7 +3,7 @@
  * (so a result never depends on which worker ran which sample), its settings, and its CSV. The
  * percentiles across runs are engine/percentiles.ts's, taken in the workers.
  */
-import { columnsToCsv } from '../results/csv';
+import { chartCsv } from '../charts/export';
 import { randomStream } from '../engine/runtime';
 import { MAX_SENSITIVITY_RUNS, type Distribution } from '../model/types';
 
@@ -132,12 +132,12 @@ export function fanCsv(
 	perUnit = 1
 ): string {
 	const times = Array.from(fans[0]?.times ?? [], (t) => t / perUnit);
-	const bands = fans.flatMap((fan) =>
-		fan.bands.map((values, i) => ({ label: `${fan.output} p${FAN[i]}`, values }))
-	);
-	return columnsToCsv(
-		[timeLabel, ...bands.map((b) => b.label)],
-		[times, ...bands.map((b) => b.values)]
+	return chartCsv(
+		timeLabel,
+		times,
+		fans.flatMap((fan) =>
+			fan.bands.map((values, i) => ({ label: `${fan.output} p${FAN[i]}`, values }))
+		)
 	);
 }
 

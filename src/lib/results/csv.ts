@@ -28,7 +28,7 @@ export function csvNumber(x: number): string {
 	return Number.isNaN(x) ? 'NaN' : Object.is(x, -0) ? '-0' : String(x);
 }
 
-export function csvCell(cell: CsvCell): string {
+function csvCell(cell: CsvCell): string {
 	return typeof cell === 'number' ? csvNumber(cell) : csvField(cell);
 }
 

@@ -1,3 +1,4 @@
+import { startDateProblem } from '../model/calendar';
 import type { Diagnostic } from '../model/diagnostics';
 import type { SimSpecs } from '../model/types';
 
@@ -34,6 +35,8 @@ export function checkSimSpecs(
 	}
 	if (method !== undefined && !METHODS.includes(method))
 		problems.push(`the integration method must be euler, rk2 or rk4 (it is "${String(method)}")`);
+	const dateProblem = startDateProblem(specs.startDate, specs.timeUnits);
+	if (dateProblem) problems.push(dateProblem);
 	if (!problems.length && isNumber(start) && isNumber(stop) && isNumber(dt)) {
 		const steps = (stop - start) / dt;
 		if (steps > stepBudget) {

@@ -4,6 +4,7 @@
  * that are not there (a chart of a variable the model lacks) are warnings. readDocument runs it.
  */
 import { elementNames, elementSubscripts } from './arrays';
+import { startDateProblem } from './calendar';
 import { namesInScope } from './modules';
 import { canonicalName } from './names';
 import { findScenario } from './scenarios';
@@ -67,6 +68,16 @@ function checkModel(value: unknown, checks: Checks): Json | undefined {
 		checks.number(specs, 'seed', specsPlace, true);
 		checks.oneOf(specs, 'method', specsPlace, ['euler', 'rk2', 'rk4'], true);
 		checks.text(specs, 'timeUnits', specsPlace, { optional: true });
+		checks.text(specs, 'startDate', specsPlace, { optional: true });
+		const dateProblem =
+			typeof specs.startDate === 'string'
+				? startDateProblem(
+						specs.startDate,
+						typeof specs.timeUnits === 'string' ? specs.timeUnits : undefined
+					)
+				: undefined;
+		if (dateProblem)
+			checks.error(at(specsPlace, 'startDate'), `${specsPlace.label}.startDate: ${dateProblem}`);
 	}
 	const dimensions = checkDimensions(model.dimensions, at(place, 'dimensions'), checks);
 	const variables = checks.list(model.variables, at(place, 'variables'));

@@ -18,6 +18,11 @@ export interface SimSpecs {
 	timeUnits?: string;
 	/** Seed for RANDOM, NORMAL and friends, so the same seed gives the same run. */
 	seed?: number;
+	/**
+	 * The calendar day the start time falls on, written yyyy-mm-dd, so charts and tables can show
+	 * dates and financial years ("2026/27"); needs time units the calendar counts in (model/calendar.ts).
+	 */
+	startDate?: string;
 }
 
 export interface Point {

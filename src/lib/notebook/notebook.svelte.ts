@@ -11,6 +11,7 @@ import type {
 	Model,
 	Point,
 	Scenario,
+	SimSpecs,
 	Variable
 } from '../model/types';
 import type { DiagramHost, Pending, Tool } from '../diagram/host';
@@ -69,6 +70,11 @@ export class Notebook implements DiagramHost {
 		// Scenarios, charts and tables name variables and elements: a rename carries them along.
 		this.document = followRenames({ ...this.document, model }, this.model);
 		this.#sync();
+	}
+
+	/** New run settings (checked by the caller: see run-settings.ts), as one undoable step. */
+	setRunSettings(simSpecs: SimSpecs): void {
+		this.edit((m) => (sameSettings(m.simSpecs, simSpecs) ? m : { ...m, simSpecs }));
 	}
 
 	/** Replaces the document's scenarios, as one undoable step. */
@@ -242,6 +248,11 @@ export class Notebook implements DiagramHost {
 		});
 		this.select(ids);
 	}
+}
+
+function sameSettings(a: SimSpecs, b: SimSpecs): boolean {
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof SimSpecs>;
+	return [...keys].every((k) => a[k] === b[k]);
 }
 
 const HOST = Symbol('notebook host');

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Model, SimSpecs } from '../model/types';
+import { readXmile } from './read';
+import { writeXmile } from './write';
 import { Report } from './report';
 import { readSimSpecs } from './sim-specs';
 import { parseXmlTree } from './xml-tree';
@@ -119,5 +122,46 @@ describe('readSimSpecs', () => {
 	it('rejects a dt that is not positive and a stop before the start', () => {
 		const { diagnostics } = read('<sim_specs><start>5</start><stop>1</stop><dt>0</dt></sim_specs>');
 		expect(diagnostics.filter((d) => d.severity === 'error')).toHaveLength(2);
+	});
+});
+
+describe('run settings written to XMILE and read back', () => {
+	const model = (simSpecs: SimSpecs): Model => ({ simSpecs, variables: [] });
+	const again = (simSpecs: SimSpecs) => {
+		const result = readXmile(writeXmile(model(simSpecs)));
+		return { text: writeXmile(model(simSpecs)), specs: result.model?.simSpecs, result };
+	};
+
+	it('keeps every setting, the start date among them', () => {
+		const specs: SimSpecs = {
+			start: 2,
+			stop: 30,
+			dt: 0.25,
+			saveStep: 1,
+			method: 'rk2',
+			timeUnits: 'days',
+			seed: 7,
+			startDate: '2026-04-01'
+		};
+		const { text, specs: read } = again(specs);
+		expect(text).toContain('flowbook:start_date="2026-04-01"');
+		expect(read).toEqual(specs);
+	});
+
+	it('writes a DT of 1/n as Stella does, reciprocal, so 1/3 stays exact', () => {
+		const { text, specs } = again({ start: 0, stop: 1, dt: 1 / 3, method: 'euler' });
+		expect(text).toContain('<dt reciprocal="true">3</dt>');
+		expect(specs?.dt).toBe(1 / 3);
+		expect(again({ start: 0, stop: 1, dt: 0.0625, method: 'euler' }).specs?.dt).toBe(0.0625);
+		expect(again({ start: 0, stop: 1, dt: 0.3, method: 'euler' }).text).toContain('<dt>0.3</dt>');
+		expect(again({ start: 0, stop: 10, dt: 2, method: 'euler' }).text).toContain('<dt>2</dt>');
+	});
+
+	it('warns about a start date that is not a date, and drops it', () => {
+		const { simSpecs, diagnostics } = read(
+			'<sim_specs flowbook:start_date="1 April 2026"><start>0</start><stop>1</stop></sim_specs>'
+		);
+		expect(simSpecs.startDate).toBeUndefined();
+		expect(diagnostics[0].message).toMatch(/start_date.*"1 April 2026"/);
 	});
 });

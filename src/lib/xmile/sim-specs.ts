@@ -4,6 +4,7 @@
  * XMILE 1.0 §2.3 requires <start> and <stop>; <dt> defaults to 1 and method to euler. A model
  * section may repeat <sim_specs> to override the file's, so later blocks win field by field.
  */
+import { isIsoDate } from '../model/calendar';
 import type { IntegrationMethod, SimSpecs } from '../model/types';
 import { parseNumber } from './numbers';
 import type { Report } from './report';
@@ -41,6 +42,7 @@ export function readSimSpecs(blocks: XmlElement[], report: Report): SimSpecs {
 	let seed: number | undefined;
 	let method: IntegrationMethod | undefined;
 	let timeUnits: string | undefined;
+	let startDate: string | undefined;
 
 	for (const specs of blocks) {
 		start = numberElement(specs, 'start', report) ?? start;
@@ -50,6 +52,7 @@ export function readSimSpecs(blocks: XmlElement[], report: Report): SimSpecs {
 		seed = numberAttribute(specs, SEED_ATTRIBUTES, report) ?? seed;
 		method = readMethod(specs, report) ?? method;
 		timeUnits = specs.attributes.time_units?.trim() || timeUnits;
+		startDate = readStartDate(specs, report) ?? startDate;
 	}
 
 	const at = blocks[blocks.length - 1];
@@ -80,7 +83,20 @@ export function readSimSpecs(blocks: XmlElement[], report: Report): SimSpecs {
 	}
 	if (timeUnits) result.timeUnits = timeUnits;
 	if (seed !== undefined) result.seed = seed;
+	if (startDate !== undefined) result.startDate = startDate;
 	return result;
+}
+
+/** Flowbook's own flowbook:start_date (XMILE has no calendar): the day the start time falls on. */
+function readStartDate(specs: XmlElement, report: Report): string | undefined {
+	const text = specs.attributes['flowbook:start_date']?.trim();
+	if (!text) return undefined;
+	if (isIsoDate(text)) return text;
+	report.warning(
+		`The flowbook:start_date of <sim_specs> is not a date written year-month-day: "${text}"; the model has no start date`,
+		specs
+	);
+	return undefined;
 }
 
 function numberElement(specs: XmlElement, name: string, report: Report): number | undefined {

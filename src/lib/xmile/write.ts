@@ -39,6 +39,7 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 	const usesIsee = model.simSpecs.saveStep !== undefined;
 	const usesFlowbook =
 		model.simSpecs.seed !== undefined ||
+		model.simSpecs.startDate !== undefined ||
 		views.usesFlowbook ||
 		model.variables.some((v) => needsExactName(v.name)) ||
 		usesFlowbookInModules(model) ||
@@ -106,12 +107,25 @@ function writeSimSpecs(specs: SimSpecs): XmlNode {
 			method: specs.method ?? 'euler',
 			time_units: specs.timeUnits,
 			'isee:save_interval': specs.saveStep,
-			'flowbook:seed': specs.seed
+			'flowbook:seed': specs.seed,
+			'flowbook:start_date': specs.startDate
 		},
 		element('start', {}, formatNumber(specs.start)),
 		element('stop', {}, formatNumber(specs.stop)),
-		element('dt', {}, formatNumber(specs.dt))
+		writeDt(specs.dt)
 	);
+}
+
+/**
+ * A DT of 1/n is written as Stella writes it, `<dt reciprocal="true">n</dt>`, so 1/3 stays exactly
+ * 1/3 rather than 0.333333333333333.
+ */
+function writeDt(dt: number): XmlNode {
+	const steps = 1 / dt;
+	const whole = Math.round(steps);
+	if (dt < 1 && whole > 1 && Math.abs(steps - whole) < 1e-9 * whole && 1 / whole === dt)
+		return element('dt', { reciprocal: 'true' }, String(whole));
+	return element('dt', {}, formatNumber(dt));
 }
 
 function writeUnit(unit: UnitDefinition): XmlNode {

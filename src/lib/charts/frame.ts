@@ -46,6 +46,8 @@ export interface AxesOptions {
 	xLabel: string;
 	yLabel: string;
 	tickFormat: (value: number) => string;
+	/** Ticks of their own along the time axis (calendar years, months), instead of round numbers. */
+	xTicks?: readonly { at: number; label: string }[];
 	width?: number;
 	margin?: typeof CHART_MARGIN;
 }
@@ -62,13 +64,20 @@ export function drawAxes(
 		xLabel,
 		yLabel,
 		tickFormat,
+		xTicks,
 		width = CHART_WIDTH,
 		margin = CHART_MARGIN
 	} = options;
 	group
 		.append('g')
 		.attr('transform', `translate(0,${height - margin.bottom})`)
-		.call(axisBottom(x).ticks(8))
+		.call(
+			xTicks
+				? axisBottom(x)
+						.tickValues(xTicks.map((t) => t.at))
+						.tickFormat((_, i) => xTicks[i]?.label ?? '')
+				: axisBottom(x).ticks(8)
+		)
 		.call((a) =>
 			a
 				.append('text')

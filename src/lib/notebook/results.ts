@@ -1,4 +1,5 @@
 /** What charts and tables read: display time, the scenarios a cell names, the columns charts plot. */
+import { calendarTicks, dateAfter, formatDay, type CalendarTick } from '../model/calendar';
 import { findScenario } from '../model/scenarios';
 import type { FlowbookDocument, Scenario } from '../model/types';
 import { chartColumns } from './chart-series';
@@ -8,6 +9,29 @@ export function displayTime(document: FlowbookDocument): { perUnit: number; unit
 	return {
 		perUnit: document.display?.modelTimePerUnit ?? 1,
 		unit: document.display?.timeUnit ?? document.model.simSpecs.timeUnits ?? 'time'
+	};
+}
+
+/**
+ * A time axis in calendar terms, for a model with a start date: ticks at financial years (or
+ * months) in display time, an axis title to match, and a readout naming a display time's day.
+ */
+export function calendarAxis(
+	document: FlowbookDocument
+): { ticks: CalendarTick[]; label: string; readout: (time: number) => string } | undefined {
+	const { start, stop, startDate, timeUnits } = document.model.simSpecs;
+	const { perUnit, unit } = displayTime(document);
+	const ticks = calendarTicks(startDate, timeUnits, 0, stop - start);
+	if (!ticks.length) return undefined;
+	const years = ticks.some((t) => t.label.includes('/'));
+	return {
+		ticks: ticks.map((t) => ({ at: (start + t.at) / perUnit, label: t.label })),
+		label: years ? 'Financial year (April to March)' : 'Month',
+		readout: (time) => {
+			const date = dateAfter(startDate, timeUnits, time * perUnit - start);
+			const own = `${unit === 'time' ? 'time' : unit} ${Number(time.toPrecision(4))}`;
+			return date ? `${formatDay(date)} (${own})` : own;
+		}
 	};
 }
 

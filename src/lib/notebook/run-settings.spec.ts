@@ -41,7 +41,9 @@ describe('run settings as the form reads them', () => {
 	});
 
 	it('refuses what cannot run, naming the field and what was typed', () => {
-		expect(message(withField(specs, 'dt', 'small'))).toMatch(/^DT must be a number.*1\/16.*"small"/);
+		expect(message(withField(specs, 'dt', 'small'))).toMatch(
+			/^DT must be a number.*1\/16.*"small"/
+		);
 		expect(message(withField(specs, 'dt', '0'))).toMatch(/DT must be a number greater than 0/);
 		expect(message(withField(specs, 'dt', '-1/4'))).toMatch(/greater than 0/);
 		expect(message(withField(specs, 'stop', '-5'))).toMatch(/stop time \(-5\) is before the start/);

@@ -7,13 +7,7 @@ import { dateAfter, formatDay, isIsoDate } from '../model/calendar';
 import type { IntegrationMethod, SimSpecs } from '../model/types';
 
 export type RunSettingField =
-	| 'start'
-	| 'stop'
-	| 'dt'
-	| 'saveStep'
-	| 'method'
-	| 'timeUnits'
-	| 'startDate';
+	'start' | 'stop' | 'dt' | 'saveStep' | 'method' | 'timeUnits' | 'startDate';
 
 export const FIELD_NAMES: Record<RunSettingField, string> = {
 	start: 'Start',

@@ -4,6 +4,13 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import type { RunOptions, RunResult } from '../engine/api';
+import {
+	dtAdvice,
+	dtChange,
+	dtCheckOutputs,
+	type DtAdvice,
+	type DtChange
+} from '../engine/dt-advice';
 import type { RunBlock } from '../engine/percentiles';
 import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
@@ -11,6 +18,7 @@ import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
 import type { RunReply } from '../worker/protocol';
 import { findSlider, leverOverrides, numberIn, type LeverSlider } from './arrayed-levers';
 import { sweepContext, sweepPositions } from './lever-sweep';
+import { canonicalName } from '../model/names';
 import { chartedVariables } from './results';
 
 /** Runs at one slider's positions, made ahead of a drag, for one context (see lever-sweep.ts). */
@@ -28,6 +36,16 @@ export type RunStatus =
 	| { state: 'done'; ms: number }
 	| { state: 'error'; message: string };
 
+/** Where "Check DT" stands: the largest change in the charted outputs when DT is halved. */
+export type DtCheck =
+	| { state: 'idle' }
+	| { state: 'running' }
+	| ({ state: 'done'; dt: number; half: number; outputs: number } & DtChange)
+	| { state: 'error'; message: string };
+
+/** Runs saved at every DT for the advice hold at most this many values; longer ones save less often. */
+const ADVICE_VALUES = 4_000_000;
+
 /** The key of the live run among the scenarios' results. */
 export const CURRENT = 'current';
 
@@ -41,6 +59,9 @@ export class Runs {
 	scenarios = $state.raw<ReadonlyMap<string, RunResult>>(new Map());
 	status = $state.raw<RunStatus>({ state: 'idle' });
 	scenarioStatus = $state.raw<RunStatus>({ state: 'idle' });
+	/** Warnings that DT is too large for the model at the current levers (see engine/dt-advice.ts). */
+	advice = $state.raw<DtAdvice[]>([]);
+	dtCheck = $state.raw<DtCheck>({ state: 'idle' });
 	/** Scenarios made in this session: every chart shows them until the reader unticks them. */
 	readonly created = new SvelteSet<string>();
 
@@ -54,6 +75,10 @@ export class Runs {
 	#sweep: Sweep | undefined;
 	#batch: AbortController | undefined;
 	#compileError: string | undefined;
+	/** Every output the compiled model saves, from its compile. */
+	#outputs: readonly string[] = [];
+	#adviceTimer: ReturnType<typeof setTimeout> | undefined;
+	#advice: AbortController | undefined;
 	/** Work under way (compiles, live runs, scenario batches, sweeps), for settled(). */
 	readonly #pending = new Set<Promise<unknown>>();
 
@@ -97,6 +122,8 @@ export class Runs {
 		this.status = { state: 'running' };
 		const summary = await this.#pool.setModel(model);
 		if (model !== this.#model) return;
+		this.#outputs = summary.outputs;
+		this.dtCheck = { state: 'idle' };
 		const errors = summary.diagnostics.filter((d) => d.severity === 'error');
 		this.#compileError = summary.ok
 			? undefined
@@ -120,6 +147,7 @@ export class Runs {
 			// The status keeps its words while a drag shows runs made ahead: new words would lay out
 			// the whole page on every move.
 			if (this.status.state !== 'done') this.status = { state: 'done', ms: swept.ms };
+			this.#adviseSoon();
 			return;
 		}
 		void this.runLive();
@@ -249,6 +277,93 @@ export class Runs {
 		this.status = reply.result.error
 			? { state: 'error', message: describe(reply.result.error) }
 			: { state: 'done', ms: reply.ms };
+		this.#adviseSoon();
+	}
+
+	/**
+	 * Looks again at whether DT suits the model, once the levers have been still for a moment: a
+	 * run saved at every DT of just the stocks and flows, on the pool, checked by dtAdvice.
+	 */
+	#adviseSoon(): void {
+		clearTimeout(this.#adviceTimer);
+		this.#adviceTimer = setTimeout(() => void this.#track(this.#adviseNow()), 300);
+	}
+
+	async #adviseNow(): Promise<void> {
+		this.#advice?.abort();
+		const model = this.#model;
+		if (!model || this.#compileError) return;
+		const abort = (this.#advice = new AbortController());
+		const document = this.#documentNow();
+		const { dt, start, stop } = model.simSpecs;
+		const outputs = dtCheckOutputs(model, this.#outputs);
+		const rows = (stop - start) / dt + 1;
+		// A run too long to keep every step is checked at its own save interval: time constants
+		// still show, step-to-step flips may not.
+		const everyStep = rows * outputs.length <= ADVICE_VALUES;
+		const options: RunOptions = {
+			overrides: $state.snapshot(this.overrides(document)),
+			outputs,
+			...(everyStep ? { saveStep: dt } : {})
+		};
+		const replies = await this.#pool.runBatch([{ key: 'dt advice', options }], {
+			signal: abort.signal
+		});
+		if (!replies || model !== this.#model) return;
+		const [{ reply }] = replies;
+		const unit = model.simSpecs.timeUnits?.trim().toLowerCase() || 'time units';
+		this.advice = reply.ok ? dtAdvice(model, reply.result, dt, unit) : [];
+	}
+
+	/**
+	 * The standard accuracy test: runs at DT and at DT ÷ 2, saved at the same times, and reports the
+	 * largest relative change in what the charts plot (every stock when nothing is charted).
+	 */
+	checkDt(): Promise<void> {
+		return this.#track(this.#checkDt());
+	}
+
+	async #checkDt(): Promise<void> {
+		const model = this.#model;
+		if (!model) return;
+		if (this.#compileError) {
+			this.dtCheck = { state: 'error', message: this.#compileError };
+			return;
+		}
+		this.dtCheck = { state: 'running' };
+		const document = this.#documentNow();
+		const { dt } = model.simSpecs;
+		const saveStep = model.simSpecs.saveStep ?? dt;
+		const charted = chartedVariables(document);
+		const stocks = new Set(
+			model.variables.filter((v) => v.kind === 'stock').map((v) => canonicalName(v.name))
+		);
+		const outputs = charted.length
+			? charted
+			: this.#outputs.filter((o) => stocks.has(canonicalName(o.replace(/\[.*\]$/, ''))));
+		const overrides = $state.snapshot(this.overrides(document));
+		const replies = await this.#pool.runBatch([
+			{ key: 'dt', options: { overrides, outputs, saveStep } },
+			{ key: 'half', options: { overrides, outputs, saveStep, dt: dt / 2 } }
+		]);
+		if (model !== this.#model) return;
+		const [base, half] = (replies ?? []).map((r) => r.reply);
+		const failed = [base, half].find((r) => !r?.ok || r.result.error);
+		if (!base?.ok || !half?.ok || failed) {
+			const problem = failed && (failed.ok ? failed.result.error : failed.diagnostics[0]);
+			this.dtCheck = {
+				state: 'error',
+				message: problem ? describe(problem) : 'the runs did not finish'
+			};
+			return;
+		}
+		this.dtCheck = {
+			state: 'done',
+			dt,
+			half: dt / 2,
+			outputs: outputs.length,
+			...dtChange(base.result, half.result, base.result.names)
+		};
 	}
 
 	/** Runs every scenario as one batch on the pool; a newer batch cancels an older one. */
@@ -301,6 +416,8 @@ export class Runs {
 	}
 
 	dispose(): void {
+		clearTimeout(this.#adviceTimer);
+		this.#advice?.abort();
 		this.#batch?.abort();
 		this.#endSweep();
 		this.#pool.dispose();

@@ -55,14 +55,16 @@ describe('DT advice', () => {
 
 	it('catches a quantity that flips sign at every step when nothing drains it', () => {
 		// x' = −3x with Euler at DT 1: x(n) = (−2)ⁿ, no stock ÷ outflow to see (the flow is an inflow).
-		const m = model(
-			[stock('x', '1', { inflows: ['change'] }), flow('change', '-3 * x')],
-			{ stop: 8, dt: 1 }
-		);
+		const m = model([stock('x', '1', { inflows: ['change'] }), flow('change', '-3 * x')], {
+			stop: 8,
+			dt: 1
+		});
 		const result = compiled(m).run();
 		const advice = dtAdvice(m, result, 1);
 		expect(advice.map((a) => a.kind)).toContain('sign flips');
-		expect(advice[0].message).toMatch(/flips between positive and negative at every step from time 0/);
+		expect(advice[0].message).toMatch(
+			/flips between positive and negative at every step from time 0/
+		);
 		expect(advice[0].proposedDt).toBe(0.25);
 	});
 

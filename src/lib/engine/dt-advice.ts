@@ -119,15 +119,18 @@ export function dtAdvice(
 	for (const { stock, outflows } of drains(model, result.names)) {
 		const level = series.get(stock)!;
 		const flows = outflows.map((f) => series.get(f)!);
-		const floor = 1e-6 * largest(level);
 		let shortest = Infinity;
 		let at = -1;
+		let peak = 0;
 		for (let i = 0; i < rows; i++) {
 			const s = level[i];
-			if (!(s > floor)) continue; // nearly empty: any last trickle would look fast
+			if (Math.abs(s) > peak && Number.isFinite(s)) peak = Math.abs(s);
+			// Nearly empty after being full: a last trickle out would look fast.
+			if (!(s > 1e-6 * peak)) continue;
 			let out = 0;
 			for (const f of flows) if (f[i] > 0) out += f[i];
-			if (out > 0 && s / out < shortest) [shortest, at] = [s / out, i];
+			// Ties (a constant time constant) keep the first time it was seen.
+			if (out > 0 && s / out < shortest * (1 - 1e-9)) [shortest, at] = [s / out, i];
 		}
 		if (!(shortest < 2 * dt)) continue;
 		// Name the flows that carry most of the drain when it was fastest.
@@ -153,7 +156,8 @@ export function dtAdvice(
 		const values = series.get(name)!;
 		const first = firstFlips(values, 4);
 		if (first < 0) continue;
-		const proposed = dt / 4;
+		// A flip downstream of a fast drain is usually its echo: the drain's DT cures both.
+		const proposed = Math.min(dt / 4, ...advice.map((a) => a.proposedDt));
 		const isStock = kinds.get(splitName(name).base) === 'stock';
 		advice.push({
 			kind: 'sign flips',

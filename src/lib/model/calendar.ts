@@ -91,7 +91,9 @@ export function dateAfter(
 	const from = monthsAfter(year, month - 1, day, whole);
 	const to = monthsAfter(year, month - 1, day, whole + 1);
 	const part = Math.max(0, months - whole);
-	return new Date(from.getTime() + Math.round(((to.getTime() - from.getTime()) * part) / DAY_MS) * DAY_MS);
+	return new Date(
+		from.getTime() + Math.round(((to.getTime() - from.getTime()) * part) / DAY_MS) * DAY_MS
+	);
 }
 
 /** The financial year (April to March) a date falls in: "2026/27". */
@@ -153,7 +155,8 @@ export function calendarTicks(
 	const years = (last.getTime() - first.getTime()) / (365.25 * DAY_MS);
 	const ticks: CalendarTick[] = [];
 	if (years >= 2) {
-		const firstYear = first.getUTCMonth() >= 3 ? first.getUTCFullYear() : first.getUTCFullYear() - 1;
+		const firstYear =
+			first.getUTCMonth() >= 3 ? first.getUTCFullYear() : first.getUTCFullYear() - 1;
 		const count = Math.floor(years) + 2;
 		const every = Math.max(1, Math.ceil(count / most));
 		for (let y = firstYear; y <= last.getUTCFullYear(); y += every) {
@@ -167,7 +170,7 @@ export function calendarTicks(
 	const every = [1, 2, 3, 6, 12].find((m) => months / m <= most) ?? 12;
 	const cursor = utcDate(first.getUTCFullYear(), first.getUTCMonth(), 1);
 	if (cursor < first) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-	while (cursor.getUTCMonth() % every !== (3 % every)) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+	while (cursor.getUTCMonth() % every !== 3 % every) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
 	for (; cursor <= last; cursor.setUTCMonth(cursor.getUTCMonth() + every))
 		ticks.push({ at: elapsedAt(cursor), label: formatMonth(cursor) });
 	return ticks;

@@ -45,6 +45,10 @@ export function scenariosNamed(
 
 export const plural = (unit: string) => (unit.endsWith('s') || unit === 'time' ? unit : `${unit}s`);
 
+/** "Day 30", not "Days 30": a column names one time. */
+export const singular = (unit: string) =>
+	/[^s]s$/i.test(unit) && unit.length > 3 ? unit.slice(0, -1) : unit;
+
 /**
  * The result columns a notebook's charts plot (the only readers of the live run), so a live run
  * saves just those: a variable's name, or each element an arrayed variable's lines read. Names

@@ -155,8 +155,10 @@ describe('writeXmile', () => {
 		expect(specsElement.children.map((c) => [c.name, c.text])).toEqual([
 			['start', '1'],
 			['stop', '13'],
-			['dt', '0.125']
+			// 1/8, written as Stella writes a DT of 1/n
+			['dt', '8']
 		]);
+		expect(child(specsElement, 'dt')!.attributes).toEqual({ reciprocal: 'true' });
 	});
 
 	it('writes each variable with its name, equation, flows, flags, units and documentation', () => {

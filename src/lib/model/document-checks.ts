@@ -50,6 +50,7 @@ export function checkDocument(doc: Json, checks: Checks): void {
 	}
 	const scenarios = checkScenarios(doc, checks);
 	const levers = checkLevers(doc, model, checks);
+	checkPositions(doc, levers, checks);
 	checkCells(doc, { model, scenarios, levers }, checks);
 }
 
@@ -458,6 +459,22 @@ function variableFinder(model: Json | undefined): ((wanted: string) => boolean) 
 		keys.has(wanted) ||
 		keys.has(canonicalName(wanted)) ||
 		(wanted.includes('[') && unsure.has(base(wanted)));
+}
+
+/** Slider positions: numbers, each for a lever the notebook has (see FlowbookDocument.positions). */
+function checkPositions(doc: Json, levers: string[], checks: Checks): void {
+	if (doc.positions === undefined) return;
+	const place = at(ROOT, 'positions');
+	const positions = checks.object(doc.positions, place);
+	if (!positions) return;
+	const known = new Set(levers);
+	for (const key of Object.keys(positions)) {
+		const here = at(place, key);
+		checks.number(positions, key, place);
+		const variable = key.includes('[') ? key.slice(0, key.indexOf('[')) : key;
+		if (!known.has(variable))
+			checks.warning(here, `${here.label}: the notebook has no lever ${shown(variable)}`);
+	}
 }
 
 function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string[] {

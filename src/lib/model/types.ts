@@ -392,5 +392,10 @@ export interface FlowbookDocument {
 	model: Model;
 	scenarios: Scenario[];
 	levers: Lever[];
+	/**
+	 * Where the reader left each slider, by slider key: the lever's variable id, or `id[North]` for
+	 * one element's slider. A slider not here sits at the model's own value.
+	 */
+	positions?: Record<string, number>;
 	cells: Cell[];
 }

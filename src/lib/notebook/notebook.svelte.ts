@@ -77,6 +77,19 @@ export class Notebook implements DiagramHost {
 		this.edit((m) => (sameSettings(m.simSpecs, simSpecs) ? m : { ...m, simSpecs }));
 	}
 
+	/**
+	 * Where the reader left the sliders. Part of the document, so it is saved, shared and
+	 * downloaded, but not a step of undo: moving a slider is reading the model, not editing it.
+	 */
+	setPositions(positions: Record<string, number>): void {
+		const now = this.document.positions ?? {};
+		const keys = Object.keys(positions);
+		if (keys.length === Object.keys(now).length && keys.every((k) => now[k] === positions[k]))
+			return;
+		const { positions: _, ...rest } = this.document;
+		this.document = keys.length ? { ...rest, positions } : rest;
+	}
+
 	/** Replaces the document's scenarios, as one undoable step. */
 	setScenarios(scenarios: Scenario[]): void {
 		this.#history.record(this.document);
@@ -150,7 +163,11 @@ export class Notebook implements DiagramHost {
 	}
 
 	#restore(document: FlowbookDocument): void {
-		this.document = document;
+		// The sliders stay where the reader has them: undo takes back edits, not readings.
+		const { positions: _, ...rest } = document;
+		this.document = this.document.positions
+			? { ...rest, positions: this.document.positions }
+			: rest;
 		const ids = new Set(document.model.variables.map((v) => v.id));
 		this.selected = new Set([...this.selected].filter((id) => ids.has(id)));
 		this.#sync();

@@ -88,6 +88,8 @@ export class Runs {
 	constructor(pool: SimulationPool, document: () => FlowbookDocument) {
 		this.#pool = pool;
 		this.#documentNow = document;
+		// The sliders start where the reader left them (FlowbookDocument.positions).
+		this.levers = { ...(document().positions ?? {}) };
 	}
 
 	/**

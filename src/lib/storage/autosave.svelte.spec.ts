@@ -27,6 +27,37 @@ describe('autosave', () => {
 		autosave.dispose();
 	});
 
+	it('saves slider moves without a version of their own, and never makes an example a copy for them', async () => {
+		const library = newLibrary();
+		const id = await library.create(example);
+		const autosave = new Autosave(library, id, () => undefined);
+		autosave.opened(example);
+		const save = vi.spyOn(library, 'save');
+		const moved = { ...example, positions: { admissions_per_day: 60 } };
+		autosave.change(moved);
+		await autosave.flush();
+		expect(save).toHaveBeenLastCalledWith(id, moved, { version: false });
+		// An edit with them is a version.
+		const edited = { ...moved, title: 'Edited' };
+		autosave.change(edited);
+		autosave.change({ ...edited, positions: { admissions_per_day: 70 } });
+		await autosave.flush();
+		expect(save).toHaveBeenLastCalledWith(id, expect.anything(), { version: true });
+		expect(await library.versions(id)).toHaveLength(2);
+		expect((await library.get(id))?.document.positions).toEqual({ admissions_per_day: 70 });
+		autosave.dispose();
+
+		// An example (not in the library): moving a slider saves nothing.
+		const created = vi.fn();
+		const reading = new Autosave(library, undefined, created);
+		reading.opened(example);
+		reading.change(moved);
+		expect(reading.status.state).toBe('not-stored');
+		await reading.flush();
+		expect(created).not.toHaveBeenCalled();
+		reading.dispose();
+	});
+
 	it('keeps an edit the browser refused, says so, and writes it when tried again', async () => {
 		const library = newLibrary();
 		const id = await library.create(example);

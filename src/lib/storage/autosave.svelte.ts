@@ -33,6 +33,9 @@ export class Autosave {
 
 	#library: Library;
 	#pending: FlowbookDocument | undefined;
+	/** The document as last seen, and whether what is waiting holds more than slider moves. */
+	#last: FlowbookDocument | undefined;
+	#versioned = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#tab = crypto.randomUUID();
 	#channel: BroadcastChannel | undefined;
@@ -49,8 +52,23 @@ export class Autosave {
 		}
 	}
 
-	/** The notebook changed: save it soon. */
+	/** The document the page opened with, so a first change of sliders alone is known as one. */
+	opened(document: FlowbookDocument): void {
+		this.#last = document;
+	}
+
+	/**
+	 * The notebook changed: save it soon. A change of slider positions alone is saved over the
+	 * newest version rather than as a version of its own, so a reader's dragging never pushes the
+	 * modeller's edits out of the history.
+	 */
 	change(document: FlowbookDocument): void {
+		const readingOnly = this.#last !== undefined && onlyPositionsDiffer(this.#last, document);
+		this.#last = document;
+		// Moving a slider on an example or a shared link does not make it the reader's own copy;
+		// the positions go along with the first real edit, a share link or a download.
+		if (readingOnly && !this.id && this.#pending === undefined) return;
+		if (!readingOnly) this.#versioned = true;
 		this.#pending = document;
 		if (this.status.state === 'conflict') return;
 		this.status = { state: 'pending' };
@@ -64,12 +82,14 @@ export class Autosave {
 		clearTimeout(this.#timer);
 		const doc = this.#pending;
 		if (!doc) return;
+		const versioned = this.#versioned;
 		this.#pending = undefined;
+		this.#versioned = false;
 		this.status = { state: 'saving' };
 		try {
 			let at: number;
 			if (this.id) {
-				at = await this.#library.save(this.id, doc);
+				at = await this.#library.save(this.id, doc, { version: versioned });
 			} else {
 				this.id = await this.#library.create(doc);
 				at = Date.now();
@@ -81,6 +101,7 @@ export class Autosave {
 		} catch (e) {
 			// Keep the edit: the next change or "Try again" writes it.
 			this.#pending ??= doc;
+			this.#versioned ||= versioned;
 			this.status = { state: 'failed', message: saveProblem(e) };
 		}
 	}
@@ -117,4 +138,11 @@ export class Autosave {
 			this.otherTabSaved++;
 		}
 	}
+}
+
+/** Whether two documents differ in nothing but where the sliders stand. */
+export function onlyPositionsDiffer(a: FlowbookDocument, b: FlowbookDocument): boolean {
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof FlowbookDocument>;
+	keys.delete('positions');
+	return [...keys].every((k) => a[k] === b[k]);
 }

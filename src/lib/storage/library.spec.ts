@@ -4,7 +4,7 @@ import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/document';
 import { SCHEMA_VERSION } from '../model/types';
-import { Library, saveProblem, VERSIONS_KEPT } from './library';
+import { Library, pruneVersions, saveProblem, VERSIONS_KEPT } from './library';
 
 const example = readDocument(
 	readFileSync(new URL('../../../models/whole-system-flow.flowbook.json', import.meta.url), 'utf8')
@@ -75,6 +75,54 @@ describe('the library', () => {
 		expect(readDocument(versions[0].text).document.title).toBe('v25');
 		expect(readDocument(versions.at(-1)!.text).document.title).toBe('v6');
 		expect(versions[0].saved).toBeGreaterThan(versions[1].saved);
+	});
+
+	it('keeps every named version, however many saves follow', async () => {
+		const { library: lib } = library();
+		const id = await lib.create({ ...example, title: 'Before the winter plan' });
+		const [first] = await lib.versions(id);
+		await lib.nameVersion(id, first.saved, '  Before   the winter plan ');
+		for (let i = 1; i <= 30; i++) await lib.save(id, { ...example, title: `v${i}` });
+		const versions = await lib.versions(id);
+		expect(versions).toHaveLength(VERSIONS_KEPT + 1);
+		expect(versions.at(-1)).toMatchObject({ saved: first.saved, name: 'Before the winter plan' });
+		expect(readDocument(versions.at(-1)!.text).document.title).toBe('Before the winter plan');
+		// Unnamed, it is pruned at the next save like any other.
+		await lib.nameVersion(id, first.saved, '');
+		await lib.save(id, { ...example, title: 'v31' });
+		expect((await lib.versions(id)).some((v) => v.saved === first.saved)).toBe(false);
+		await expect(lib.nameVersion(id, first.saved, 'Gone')).rejects.toThrow('not kept any more');
+		await expect(lib.nameVersion(id, versions[0].saved, 'x'.repeat(121))).rejects.toThrow(
+			'at most 120'
+		);
+	});
+
+	it('beyond the newest 20, keeps the last version of each day', () => {
+		const day = 86_400_000;
+		// Three saves a day for ten days, then twenty more on the last day.
+		const times: number[] = [];
+		for (let d = 0; d < 10; d++) for (let k = 0; k < 3; k++) times.push(d * day + k * 1000);
+		for (let k = 0; k < 20; k++) times.push(9 * day + 10_000 + k * 1000);
+		const dropped = new Set(pruneVersions(times, new Set()));
+		const kept = times.filter((t) => !dropped.has(t));
+		// The twenty newest, and the last of each of days 0 to 8 (day 9's last is among the newest).
+		expect(kept).toHaveLength(20 + 9);
+		for (let d = 0; d < 9; d++) expect(kept).toContain(d * day + 2000);
+		expect(kept).not.toContain(0);
+		// A named one is kept too.
+		expect(pruneVersions(times, new Set([1000]))).not.toContain(1000);
+	});
+
+	it('saves slider moves over the newest version, keeping the history as it was', async () => {
+		const { library: lib } = library();
+		const id = await lib.create(example);
+		await lib.save(id, { ...example, title: 'Edited' });
+		const moved = { ...example, title: 'Edited', positions: { community_capacity: 40 } };
+		await lib.save(id, moved, { version: false });
+		const versions = await lib.versions(id);
+		expect(versions).toHaveLength(2);
+		expect(readDocument(versions[0].text).document.positions).toEqual({ community_capacity: 40 });
+		expect((await lib.get(id))?.document.positions).toEqual({ community_capacity: 40 });
 	});
 
 	it('stores the schema version and migrates an older stored notebook when it is opened', async () => {

@@ -3,7 +3,8 @@
  *
  *   const library = new Library();
  *   const id = await library.create(document);
- *   await library.save(id, edited);             // also kept as a version, the last 20 of them
+ *   await library.save(id, edited);             // also kept as a version (see pruneVersions)
+ *   await library.nameVersion(id, saved, 'Before the winter plan');   // kept for good
  *   const undo = await library.delete(id);      // await undo() brings it back, versions and all
  *
  * Documents are stored as `.flowbook.json` text with their schemaVersion, and read back through
@@ -13,8 +14,24 @@ import { createStore, delMany, entries, get, getMany, setMany, type UseStore } f
 import { readDocument, writeDocument, type DocumentRead } from '../model/document';
 import type { FlowbookDocument } from '../model/types';
 
-/** How many earlier versions of each notebook are kept. */
+/** How many of the newest versions of each notebook are all kept. */
 export const VERSIONS_KEPT = 20;
+
+/** A version's name is at most this long. */
+export const VERSION_NAME_LIMIT = 120;
+
+/**
+ * Which versions a history keeps, given their save times (oldest first) and the named ones: every
+ * named version, the newest VERSIONS_KEPT, and beyond those the last one saved on each day
+ * (the reader's own calendar day). Returns the times to drop.
+ */
+export function pruneVersions(times: readonly number[], named: ReadonlySet<number>): number[] {
+	const recent = new Set(times.slice(Math.max(0, times.length - VERSIONS_KEPT)));
+	const lastOfDay = new Map<string, number>();
+	for (const t of times) lastOfDay.set(new Date(t).toDateString(), t);
+	const daily = new Set(lastOfDay.values());
+	return times.filter((t) => !recent.has(t) && !named.has(t) && !daily.has(t));
+}
 
 /** What the home page lists. */
 export interface StoredSummary {
@@ -33,6 +50,8 @@ interface StoredNotebook extends StoredSummary {
 export interface StoredVersion {
 	saved: number;
 	text: string;
+	/** Given by the planner ("Before the winter plan"); a named version is never pruned. */
+	name?: string;
 }
 
 export interface OpenedNotebook extends DocumentRead {
@@ -42,6 +61,8 @@ export interface OpenedNotebook extends DocumentRead {
 
 const NOTEBOOK = 'notebook:';
 const VERSIONS = 'versions:';
+/** Version names by save time, one record per notebook. */
+const NAMES = 'names:';
 const versionKey = (id: string, saved: number) => `version:${id}:${saved}`;
 
 const newId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
@@ -82,14 +103,36 @@ export class Library {
 	 * Writes the notebook and keeps it as its newest version. A write the browser refuses (its
 	 * storage is full) rejects, and nothing stored changes.
 	 */
-	async save(id: string, document: FlowbookDocument): Promise<number> {
+	async save(
+		id: string,
+		document: FlowbookDocument,
+		{ version = true }: { version?: boolean } = {}
+	): Promise<number> {
 		const text = writeDocument(document);
 		// The index holds times only, so a save writes one document however many versions are kept.
 		const times = (await get<number[]>(VERSIONS + id, this.#store)) ?? [];
+		const newest = times.at(-1);
+		if (!version && newest !== undefined) {
+			// Slider moves only: the newest version takes them, and no older version is pushed out.
+			const stored = await get<StoredNotebook>(NOTEBOOK + id, this.#store);
+			if (stored) {
+				await setMany(
+					[
+						[NOTEBOOK + id, { ...stored, text } satisfies StoredNotebook],
+						[versionKey(id, newest), text]
+					],
+					this.#store
+				);
+				return stored.updated;
+			}
+		}
 		// Each version's time is its key, so two saves in one millisecond are kept apart.
 		const updated = Math.max(this.#now(), (times.at(-1) ?? 0) + 1);
 		times.push(updated);
-		const dropped = times.splice(0, Math.max(0, times.length - VERSIONS_KEPT));
+		const names = (await get<Record<string, string>>(NAMES + id, this.#store)) ?? {};
+		const dropped = pruneVersions(times, new Set(Object.keys(names).map(Number)));
+		const gone = new Set(dropped);
+		const kept = times.filter((t) => !gone.has(t));
 		await setMany(
 			[
 				[
@@ -103,7 +146,7 @@ export class Library {
 					} satisfies StoredNotebook
 				],
 				[versionKey(id, updated), text],
-				[VERSIONS + id, times]
+				[VERSIONS + id, kept]
 			],
 			this.#store
 		);
@@ -122,7 +165,28 @@ export class Library {
 			times.map((t) => versionKey(id, t)),
 			this.#store
 		);
-		return times.flatMap((saved, i) => (texts[i] === undefined ? [] : [{ saved, text: texts[i] }]));
+		const names = (await get<Record<string, string>>(NAMES + id, this.#store)) ?? {};
+		return times.flatMap((saved, i) =>
+			texts[i] === undefined
+				? []
+				: [{ saved, text: texts[i], ...(names[saved] ? { name: names[saved] } : {}) }]
+		);
+	}
+
+	/**
+	 * Names a kept version, so it is never pruned; a blank name takes the name away (and the
+	 * version is then kept or pruned as any other).
+	 */
+	async nameVersion(id: string, saved: number, name: string): Promise<void> {
+		const text = name.trim().replace(/\s+/g, ' ');
+		if (text.length > VERSION_NAME_LIMIT)
+			throw new Error(`A version name can be at most ${VERSION_NAME_LIMIT} characters.`);
+		const times = (await get<number[]>(VERSIONS + id, this.#store)) ?? [];
+		if (!times.includes(saved)) throw new Error('That version is not kept any more.');
+		const names = (await get<Record<string, string>>(NAMES + id, this.#store)) ?? {};
+		if (text) names[saved] = text;
+		else delete names[saved];
+		await setMany([[NAMES + id, names]], this.#store);
 	}
 
 	/** A copy of a notebook, titled "Copy of …", with a history of its own; returns its id. */
@@ -144,13 +208,15 @@ export class Library {
 		const times = (await get<number[]>(VERSIONS + id, this.#store)) ?? [];
 		const keys = times.map((t) => versionKey(id, t));
 		const texts = await getMany<string | undefined>(keys, this.#store);
-		await delMany([NOTEBOOK + id, VERSIONS + id, ...keys], this.#store);
+		const names = await get<Record<string, string>>(NAMES + id, this.#store);
+		await delMany([NOTEBOOK + id, VERSIONS + id, NAMES + id, ...keys], this.#store);
 		return async () => {
 			const back: [IDBValidKey, unknown][] = keys.flatMap((key, i) =>
 				texts[i] === undefined ? [] : [[key, texts[i]] as [IDBValidKey, unknown]]
 			);
 			if (notebook) back.push([NOTEBOOK + id, notebook]);
 			back.push([VERSIONS + id, times]);
+			if (names) back.push([NAMES + id, names]);
 			await setMany(back, this.#store);
 		};
 	}

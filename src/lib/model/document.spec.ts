@@ -815,3 +815,21 @@ describe('documentFromModel', () => {
 		expect(readDocument(writeDocument(doc)).diagnostics).toEqual([]);
 	});
 });
+
+describe('slider positions in a notebook file', () => {
+	const base = () => JSON.parse(JSON.stringify(minimal));
+	it('keeps them, and names a position that is not a number or belongs to no lever', () => {
+		const doc = base();
+		doc.levers = [{ variable: doc.model.variables[0].id, label: 'x', min: 0, max: 10, step: 1 }];
+		doc.positions = { [doc.model.variables[0].id]: 4, gone: 3 };
+		const read = readDocument(JSON.stringify(doc));
+		expect(read.document.positions?.[doc.model.variables[0].id]).toBe(4);
+		expect(read.diagnostics.map((d) => d.message)).toContain(
+			'positions.gone: the notebook has no lever "gone"'
+		);
+		doc.positions = { [doc.model.variables[0].id]: 'four' };
+		expect(readDocument(JSON.stringify(doc)).diagnostics.map((d) => d.message)).toContainEqual(
+			expect.stringMatching(/^positions\..* must be a number/)
+		);
+	});
+});

@@ -65,3 +65,29 @@ describe('notebook cells', () => {
 		expect(notebook.document.cells[1]).toEqual({ id, kind: 'text', markdown: '' });
 	});
 });
+
+describe('run settings and slider positions in the notebook', () => {
+	it('changes the run settings as one undoable step, and none when they are the same', () => {
+		const notebook = new Notebook(emptyDocument());
+		const before = notebook.model.simSpecs;
+		notebook.setRunSettings({ ...before });
+		expect(notebook.canUndo).toBe(false);
+		notebook.setRunSettings({ ...before, dt: 0.0625, startDate: '2026-04-01' });
+		expect(notebook.model.simSpecs).toMatchObject({ dt: 0.0625, startDate: '2026-04-01' });
+		notebook.undo();
+		expect(notebook.model.simSpecs).toEqual(before);
+	});
+
+	it('keeps where the sliders stand without making it a step of undo', () => {
+		const notebook = new Notebook(emptyDocument());
+		notebook.setRunSettings({ ...notebook.model.simSpecs, stop: 50 });
+		notebook.setPositions({ beds: 30 });
+		expect(notebook.document.positions).toEqual({ beds: 30 });
+		// Undo takes back the edit; the sliders stay where the reader left them.
+		notebook.undo();
+		expect(notebook.model.simSpecs.stop).not.toBe(50);
+		expect(notebook.document.positions).toEqual({ beds: 30 });
+		notebook.setPositions({});
+		expect('positions' in notebook.document).toBe(false);
+	});
+});

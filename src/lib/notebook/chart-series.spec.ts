@@ -145,3 +145,30 @@ describe('a line’s values in a run', () => {
 		expect(lineValues(undefined, sum)).toBeUndefined();
 	});
 });
+
+describe('names as charts show them', () => {
+	it('uses the name as written, with spaces for underscores, and keeps the result columns', () => {
+		const m: Model = {
+			simSpecs: { start: 0, stop: 1, dt: 1, method: 'euler' },
+			dimensions: [{ name: 'Area', elements: ['North_East', 'South'] }],
+			variables: [
+				{ id: 'wait', kind: 'aux', name: 'Waiting_in_A&E', equation: '1' },
+				{ id: 'beds', kind: 'aux', name: 'Occupied_beds', equation: '1', dimensions: ['Area'] }
+			]
+		};
+		const one = resolveSeries(m, 'wait');
+		expect(one.name).toBe('Waiting in A&E');
+		expect(one.lines).toEqual([
+			{ key: 'wait', label: 'Waiting in A&E', columns: ['Waiting_in_A&E'] }
+		]);
+		const each = resolveSeries(m, 'beds');
+		expect(each.lines.map((l) => l.label)).toEqual([
+			'Occupied beds[North East]',
+			'Occupied beds[South]'
+		]);
+		expect(each.lines[0].columns).toEqual(['Occupied_beds[North_East]']);
+		expect(resolveSeries(m, { variable: 'beds', sum: true }).lines[0].label).toBe(
+			'Occupied beds (sum)'
+		);
+	});
+});

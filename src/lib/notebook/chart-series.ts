@@ -9,7 +9,7 @@
 import type { RunResult } from '../engine/api';
 import { elementName, elementSubscripts, splitElementName } from '../model/arrays';
 import { namesInScope } from '../model/modules';
-import { canonicalName } from '../model/names';
+import { canonicalName, displayName } from '../model/names';
 import type { ChartSeries, Model, Variable } from '../model/types';
 import { findVariable } from '../model/lookup';
 
@@ -70,10 +70,10 @@ export function resolveSeries(model: Model, entry: string | ChartSeries): Resolv
 				sameSubscript(subscriptText(s), element.subscript)
 			);
 			const name = known ? elementName(element.variable.name, known) : ref;
-			const lines = [{ key: ref, label: name, columns: [name] }];
+			const lines = [{ key: ref, label: displayName(name), columns: [name] }];
 			return {
 				ref,
-				name,
+				name: displayName(name),
 				variable: element.variable,
 				lines,
 				unknownElements: known ? [] : [element.subscript],
@@ -89,9 +89,9 @@ export function resolveSeries(model: Model, entry: string | ChartSeries): Resolv
 		const found = variable ? !variable.dimensions?.length : dotted !== undefined;
 		return {
 			ref,
-			name,
+			name: displayName(name),
 			variable,
-			lines: [{ key: ref, label: name, columns: [name] }],
+			lines: [{ key: ref, label: displayName(name), columns: [name] }],
 			unknownElements: [],
 			found
 		};
@@ -106,7 +106,7 @@ export function resolveSeries(model: Model, entry: string | ChartSeries): Resolv
 	const columns = chosen.map((s) => elementName(variable.name, s));
 	const base = {
 		ref,
-		name: variable.name,
+		name: displayName(variable.name),
 		variable,
 		dimensions: variable.dimensions,
 		unknownElements,
@@ -114,13 +114,13 @@ export function resolveSeries(model: Model, entry: string | ChartSeries): Resolv
 	};
 	if (typeof entry !== 'string' && entry.sum) {
 		const which = wanted ? ` of ${chosen.map(subscriptText).join(', ')}` : '';
-		const label = `${variable.name} (sum${which})`;
+		const label = `${displayName(variable.name)} (sum${which})`;
 		return {
 			...base,
 			lines: chosen.length ? [{ key: `sum:${columns.join('|')}`, label, columns }] : []
 		};
 	}
-	return { ...base, lines: columns.map((c) => ({ key: c, label: c, columns: [c] })) };
+	return { ...base, lines: columns.map((c) => ({ key: c, label: displayName(c), columns: [c] })) };
 }
 
 /** Every line of every entry, in order. */

@@ -9,6 +9,21 @@ import type { Selection } from 'd3-selection';
 export const CHART_WIDTH = 760;
 export const CHART_MARGIN = { top: 12, right: 20, bottom: 44, left: 72 };
 
+/** The narrowest a chart is drawn; a phone's column (390 px less padding) is about this. */
+export const MIN_CHART_WIDTH = 300;
+
+/**
+ * The width a chart draws at in a box this wide: the box's own width up to CHART_WIDTH (so on a
+ * phone one unit is one pixel and text keeps its size), CHART_WIDTH scaled up beyond it.
+ */
+export function chartWidth(box: number | undefined): number {
+	if (!box || !Number.isFinite(box)) return CHART_WIDTH;
+	return Math.round(Math.max(MIN_CHART_WIDTH, Math.min(CHART_WIDTH, box)));
+}
+
+/** Axis text size in chart units: at least 11 px on screen however narrow the chart. */
+const AXIS_FONT = 12;
+
 export function timeScale(times: ArrayLike<number>, width = CHART_WIDTH, margin = CHART_MARGIN) {
 	return scaleLinear()
 		.domain([times[0] ?? 0, times[times.length - 1] ?? 1])
@@ -76,8 +91,9 @@ export function drawAxes(
 				? axisBottom(x)
 						.tickValues(xTicks.map((t) => t.at))
 						.tickFormat((_, i) => xTicks[i]?.label ?? '')
-				: axisBottom(x).ticks(8)
+				: axisBottom(x).ticks(Math.max(3, Math.min(8, Math.floor(width / 95))))
 		)
+		.attr('font-size', AXIS_FONT)
 		.call((a) =>
 			a
 				.append('text')
@@ -96,6 +112,7 @@ export function drawAxes(
 				.ticks(6)
 				.tickFormat((v) => tickFormat(Number(v)))
 		)
+		.attr('font-size', AXIS_FONT)
 		.call((a) =>
 			a
 				.selectAll('.tick line')

@@ -8,10 +8,23 @@ test('an example notebook shows its title, settings, cells and every stock on th
 	await page.goto('/example/whole-system-flow');
 	const document = JSON.parse(readFileSync('models/whole-system-flow.flowbook.json', 'utf8'));
 	await expect(page.getByRole('heading', { level: 1, name: document.title })).toBeVisible();
-	const settings = page.getByRole('definition');
-	await expect(settings).toHaveCount(5);
-	await expect(page.getByText('DT', { exact: true })).toBeVisible();
-	await expect(page.getByText('Time unit')).toBeVisible();
+	// The run settings, summed up in a line, and every one of them in the form behind it.
+	const { start, stop } = document.model.simSpecs;
+	await expect(page.getByLabel('Run settings', { exact: true }).first()).toContainText(
+		new RegExp(`${start} to ${stop}, DT `)
+	);
+	await page.getByRole('button', { name: 'Run settings', exact: true }).click();
+	const form = page.getByRole('form', { name: 'Run settings' });
+	for (const field of [
+		'Start',
+		'Stop',
+		'DT',
+		'Save interval',
+		'Method',
+		'Time units',
+		'Start date'
+	])
+		await expect(form.getByLabel(field, { exact: true })).toBeVisible();
 	// The levers cell replaced its placeholder: each lever is a slider named by its label.
 	await expect(page.getByRole('slider', { name: document.levers[0].label })).toBeVisible();
 

@@ -36,7 +36,7 @@ test('a 200-run sensitivity shows a fan chart, and the same seed gives the same 
 	test.setTimeout(150_000);
 	let cell = await openWithSensitivity(page);
 	// The first lever is varied by default; add a second constant with a triangular spread.
-	await expect(cell.locator('.name', { hasText: 'demand_growth' })).toBeVisible();
+	await expect(cell.locator('.name', { hasText: 'demand growth' })).toBeVisible();
 	await cell.getByRole('combobox', { name: 'Constant to vary' }).selectOption('extra_acute_beds');
 	await cell.getByRole('button', { name: 'Vary it' }).click();
 	await cell
@@ -60,7 +60,7 @@ test('a 200-run sensitivity shows a fan chart, and the same seed gives the same 
 	);
 	await expect(cell.getByRole('spinbutton', { name: 'extra_acute_beds: max' })).toHaveValue('200');
 	await expect(cell.getByLabel('Seed')).toHaveValue('42');
-	await expect(cell.locator('.name')).toHaveText(['demand_growth', 'extra_acute_beds']);
+	await expect(cell.locator('.name')).toHaveText(['demand growth', 'extra acute beds']);
 	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
 		timeout: 30_000
 	});
@@ -113,7 +113,7 @@ test("a fan chart exports as PNG and SVG, and its CSV has the time and each outp
 	);
 	await expect(cell.getByRole('figure')).toHaveCount(2);
 
-	const svg = await exported(page, cell, 'four_hour_performance', 'SVG');
+	const svg = await exported(page, cell, 'four hour performance', 'SVG');
 	expect(svg.name).toBe('four-hour-performance-sensitivity.svg');
 	const text = svg.bytes.toString('utf8');
 	expect(text).toMatch(/^<svg[^>]* xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -128,7 +128,7 @@ test("a fan chart exports as PNG and SVG, and its CSV has the time and each outp
 	expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000); // drawn at twice the chart's width
 
-	const csv = (await exported(page, cell, 'four_hour_performance', 'CSV')).bytes
+	const csv = (await exported(page, cell, 'four hour performance', 'CSV')).bytes
 		.toString('utf8')
 		.trimEnd()
 		.split('\n');

@@ -91,3 +91,25 @@ describe('run settings and slider positions in the notebook', () => {
 		expect('positions' in notebook.document).toBe(false);
 	});
 });
+
+describe('a tool kept in hand', () => {
+	it('draws several connectors in a row when kept, and goes back to selecting when not', () => {
+		const notebook = new Notebook(emptyDocument());
+		const a = notebook.place('aux', { x: 0, y: 0 });
+		const b = notebook.place('aux', { x: 100, y: 0 });
+		const c = notebook.place('aux', { x: 200, y: 0 });
+		notebook.keepTool = true;
+		notebook.choose('connector');
+		notebook.connect(a, c);
+		expect(notebook.tool).toBe('connector');
+		notebook.connect(b, c);
+		expect(notebook.tool).toBe('connector');
+		expect(notebook.model.diagram?.connectors.map((k) => [k.from, k.to])).toEqual([
+			[a, c],
+			[b, c]
+		]);
+		notebook.keepTool = false;
+		notebook.connect(a, b);
+		expect(notebook.tool).toBe('select');
+	});
+});

@@ -38,10 +38,16 @@ export class Notebook implements DiagramHost {
 	document = $state.raw<FlowbookDocument>() as FlowbookDocument;
 	selected = $state.raw<ReadonlySet<string>>(new Set());
 	tool = $state<Tool>('select');
+	keepTool = $state(false);
 	pending = $state.raw<Pending | undefined>();
 	canUndo = $state(false);
 	canRedo = $state(false);
-	readonly warnings = $derived(modelWarnings(this.document.model));
+	/**
+	 * The model alone: a derived value that stays the same object while only other parts of the
+	 * document change (where the sliders stand), so the warnings are not worked out again for them.
+	 */
+	readonly #model = $derived(this.document.model);
+	readonly warnings = $derived(modelWarnings(this.#model));
 
 	#history = new History<FlowbookDocument>();
 	#clipboard: Clipboard | undefined;
@@ -189,6 +195,12 @@ export class Notebook implements DiagramHost {
 		this.pending = undefined;
 	}
 
+	/** After a tool is used: back to selecting, unless the tool is kept for another go. */
+	#putDown(): void {
+		if (this.keepTool) this.pending = undefined;
+		else this.choose('select');
+	}
+
 	place(kind: 'stock' | 'aux', where: Point): string {
 		const at = { x: Math.round(where.x), y: Math.round(where.y) };
 		let id = '';
@@ -198,7 +210,7 @@ export class Notebook implements DiagramHost {
 			return r.model;
 		});
 		this.select([id]);
-		this.choose('select');
+		this.#putDown();
 		return id;
 	}
 
@@ -210,13 +222,13 @@ export class Notebook implements DiagramHost {
 			return r.model;
 		});
 		this.select([id]);
-		this.choose('select');
+		this.#putDown();
 		return id;
 	}
 
 	connect(from: string, to: string): void {
 		this.edit((m) => addConnector(m, from, to));
-		this.choose('select');
+		this.#putDown();
 	}
 
 	/** Moves nodes to new centres; a cloud the diagram drew but the model lacked is kept from now on. */

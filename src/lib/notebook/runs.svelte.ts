@@ -43,8 +43,14 @@ export type DtCheck =
 	| ({ state: 'done'; dt: number; half: number; outputs: number } & DtChange)
 	| { state: 'error'; message: string };
 
-/** Runs saved at every DT for the advice hold at most this many values; longer ones save less often. */
-const ADVICE_VALUES = 4_000_000;
+/**
+ * Runs saved at every DT for the advice hold at most this many values (the reply is copied to the
+ * page, and a big copy would hold the page up); longer ones are checked at their save interval.
+ */
+const ADVICE_VALUES = 300_000;
+
+/** The advice waits for the sliders to rest this long, so a drag never waits on it. */
+const ADVICE_DELAY_MS = 1000;
 
 /** The key of the live run among the scenarios' results. */
 export const CURRENT = 'current';
@@ -288,7 +294,7 @@ export class Runs {
 	 */
 	#adviseSoon(): void {
 		clearTimeout(this.#adviceTimer);
-		this.#adviceTimer = setTimeout(() => void this.#track(this.#adviseNow()), 300);
+		this.#adviceTimer = setTimeout(() => void this.#track(this.#adviseNow()), ADVICE_DELAY_MS);
 	}
 
 	async #adviseNow(): Promise<void> {

@@ -14,8 +14,10 @@
  * Stella stops at "DT may be too large" for the model as a whole; these name the flow and stock.
  */
 import type { Flow, Model, Stock, Variable } from '../model/types';
+import { splitElementName } from '../model/arrays';
 import { canonicalName } from '../model/names';
 import type { RunResult } from './api';
+import { wholeReciprocal } from './sim-specs';
 
 export interface DtAdvice {
 	kind: 'time constant' | 'sign flips';
@@ -39,11 +41,11 @@ interface Drain {
 	outflows: string[];
 }
 
-/** Splits "Beds[North]" into its base name and subscript text. */
+/** An output's variable, by canonical name, and its subscript as written ("Beds[North]"). */
 function splitName(name: string): { base: string; subscript: string } {
-	const bracket = name.indexOf('[');
-	return bracket > 0 && name.endsWith(']')
-		? { base: canonicalName(name.slice(0, bracket)), subscript: name.slice(bracket) }
+	const element = splitElementName(name);
+	return element
+		? { base: canonicalName(element.name), subscript: name.slice(name.indexOf('[')) }
 		: { base: canonicalName(name), subscript: '' };
 }
 
@@ -74,12 +76,19 @@ function usesDt(flow: Flow): boolean {
 	);
 }
 
-/** The saved outputs the checks read: every stock and flow (each element of arrayed ones). */
-export function dtCheckOutputs(model: Model, outputs: readonly string[]): string[] {
-	const kinds = new Map(model.variables.map((v) => [canonicalName(v.name), v.kind]));
+/**
+ * The saved outputs of these kinds (each element of arrayed ones): by default every stock and
+ * flow, what the checks read.
+ */
+export function dtCheckOutputs(
+	model: Model,
+	outputs: readonly string[],
+	kinds: readonly Variable['kind'][] = ['stock', 'flow']
+): string[] {
+	const kindOf = new Map(model.variables.map((v) => [canonicalName(v.name), v.kind]));
 	return outputs.filter((name) => {
-		const kind = kinds.get(splitName(name).base);
-		return kind === 'stock' || kind === 'flow';
+		const kind = kindOf.get(splitName(name).base);
+		return kind !== undefined && kinds.includes(kind);
 	});
 }
 
@@ -92,8 +101,8 @@ export function proposeDt(dt: number, timeConstant: number): number {
 
 /** DT as a modeller writes it: 1/16 rather than 0.0625. */
 export function dtText(dt: number): string {
-	const whole = Math.round(1 / dt);
-	return dt < 1 && whole > 1 && 1 / whole === dt ? `1/${whole}` : String(Number(dt.toPrecision(6)));
+	const whole = wholeReciprocal(dt);
+	return whole ? `1/${whole}` : String(Number(dt.toPrecision(6)));
 }
 
 const number = (x: number) => String(Number(x.toPrecision(3)));

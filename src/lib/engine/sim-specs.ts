@@ -70,3 +70,12 @@ export function schedule(specs: SimSpecs): RunSchedule {
 	const saveEvery = Math.max(1, Math.round(saveStep / dt));
 	return { start, stop, dt, steps, saveEvery, rows: Math.floor(steps / saveEvery) + 1 };
 }
+
+/**
+ * n when dt is exactly 1/n for a whole n above 1 (DT 1/16), else undefined: how a modeller
+ * writes such a DT, and how Stella writes it to XMILE (`<dt reciprocal="true">16</dt>`).
+ */
+export function wholeReciprocal(dt: number): number | undefined {
+	const whole = Math.round(1 / dt);
+	return dt < 1 && whole > 1 && 1 / whole === dt ? whole : undefined;
+}

@@ -2,7 +2,7 @@
  * The run settings as the settings form shows and reads them: each field as text, parsed back
  * with a message that names the field, and the whole set checked before it replaces the model's.
  */
-import { checkSimSpecs } from '../engine/sim-specs';
+import { checkSimSpecs, wholeReciprocal } from '../engine/sim-specs';
 import { dateAfter, formatDay, isIsoDate } from '../model/calendar';
 import type { IntegrationMethod, SimSpecs } from '../model/types';
 
@@ -42,10 +42,8 @@ export function parseAmount(text: string, fractions: boolean): number | undefine
 
 /** DT as a modeller writes it: "1/16" when it is one over a whole number, else the number. */
 export function formatDt(dt: number): string {
-	const steps = 1 / dt;
-	const whole = Math.round(steps);
-	if (dt < 1 && whole > 1 && 1 / whole === dt) return `1/${whole}`;
-	return String(dt);
+	const whole = wholeReciprocal(dt);
+	return whole ? `1/${whole}` : String(dt);
 }
 
 /** The text each field shows for these settings. */

@@ -18,7 +18,6 @@ import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
 import type { RunReply } from '../worker/protocol';
 import { findSlider, leverOverrides, numberIn, type LeverSlider } from './arrayed-levers';
 import { sweepContext, sweepPositions } from './lever-sweep';
-import { canonicalName } from '../model/names';
 import { chartedVariables } from './results';
 
 /** Runs at one slider's positions, made ahead of a drag, for one context (see lever-sweep.ts). */
@@ -343,12 +342,7 @@ export class Runs {
 		const { dt } = model.simSpecs;
 		const saveStep = model.simSpecs.saveStep ?? dt;
 		const charted = chartedVariables(document);
-		const stocks = new Set(
-			model.variables.filter((v) => v.kind === 'stock').map((v) => canonicalName(v.name))
-		);
-		const outputs = charted.length
-			? charted
-			: this.#outputs.filter((o) => stocks.has(canonicalName(o.replace(/\[.*\]$/, ''))));
+		const outputs = charted.length ? charted : dtCheckOutputs(model, this.#outputs, ['stock']);
 		const overrides = $state.snapshot(this.overrides(document));
 		const replies = await this.#pool.runBatch([
 			{ key: 'dt', options: { overrides, outputs, saveStep } },

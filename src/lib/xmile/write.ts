@@ -10,6 +10,7 @@
  * the save interval in isee:save_interval (what Stella, Simlin and xmutil write); the random
  * seed, explicit clouds and names a reader would tidy ("Students_Y1") in a flowbook: namespace.
  */
+import { wholeReciprocal } from '../engine/sim-specs';
 import type { Model, SimSpecs, UnitDefinition } from '../model/types';
 import { writeDimensions } from './dimensions';
 import { writeMacro } from './write-macros';
@@ -121,11 +122,10 @@ function writeSimSpecs(specs: SimSpecs): XmlNode {
  * 1/3 rather than 0.333333333333333.
  */
 function writeDt(dt: number): XmlNode {
-	const steps = 1 / dt;
-	const whole = Math.round(steps);
-	if (dt < 1 && whole > 1 && Math.abs(steps - whole) < 1e-9 * whole && 1 / whole === dt)
-		return element('dt', { reciprocal: 'true' }, String(whole));
-	return element('dt', {}, formatNumber(dt));
+	const whole = wholeReciprocal(dt);
+	return whole
+		? element('dt', { reciprocal: 'true' }, String(whole))
+		: element('dt', {}, formatNumber(dt));
 }
 
 function writeUnit(unit: UnitDefinition): XmlNode {

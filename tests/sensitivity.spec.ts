@@ -40,10 +40,10 @@ test('a 200-run sensitivity shows a fan chart, and the same seed gives the same 
 	await cell.getByRole('combobox', { name: 'Constant to vary' }).selectOption('extra_acute_beds');
 	await cell.getByRole('button', { name: 'Vary it' }).click();
 	await cell
-		.getByRole('combobox', { name: 'extra_acute_beds: distribution' })
+		.getByRole('combobox', { name: 'extra acute beds: distribution' })
 		.selectOption('triangular');
-	await cell.getByRole('spinbutton', { name: 'extra_acute_beds: max' }).fill('200');
-	await cell.getByRole('spinbutton', { name: 'extra_acute_beds: max' }).blur();
+	await cell.getByRole('spinbutton', { name: 'extra acute beds: max' }).fill('200');
+	await cell.getByRole('spinbutton', { name: 'extra acute beds: max' }).blur();
 	await cell.getByLabel('Seed').fill('42');
 	await cell.getByLabel('Seed').blur();
 	await expect(cell.getByLabel('Runs')).toHaveValue('200');
@@ -54,11 +54,11 @@ test('a 200-run sensitivity shows a fan chart, and the same seed gives the same 
 	});
 	await page.reload();
 	cell = page.getByRole('region', { name: 'Sensitivity analysis' });
-	await expect(cell.getByRole('combobox', { name: 'extra_acute_beds: distribution' })).toHaveValue(
+	await expect(cell.getByRole('combobox', { name: 'extra acute beds: distribution' })).toHaveValue(
 		'triangular',
 		{ timeout: 30_000 }
 	);
-	await expect(cell.getByRole('spinbutton', { name: 'extra_acute_beds: max' })).toHaveValue('200');
+	await expect(cell.getByRole('spinbutton', { name: 'extra acute beds: max' })).toHaveValue('200');
 	await expect(cell.getByLabel('Seed')).toHaveValue('42');
 	await expect(cell.locator('.name')).toHaveText(['demand growth', 'extra acute beds']);
 	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
@@ -119,7 +119,7 @@ test("a fan chart exports as PNG and SVG, and its CSV has the time and each outp
 	expect(text).toMatch(/^<svg[^>]* xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 	expect(text).toContain('role="img"');
 	expect(text).toContain(
-		'aria-label="four_hour_performance: the 5th, 25th, 50th, 75th and 95th percentiles over years, across 40 runs"'
+		'aria-label="four hour performance: the 5th, 25th, 50th, 75th and 95th percentiles over years, across 40 runs"'
 	);
 	expect(text).toContain('data-band="5-95"');
 
@@ -205,12 +205,12 @@ test('a spread that cannot be sampled is explained and not run, and is kept once
 	page
 }) => {
 	const cell = await openWithSensitivity(page);
-	const min = cell.getByRole('spinbutton', { name: 'demand_growth: min' });
-	const max = cell.getByRole('spinbutton', { name: 'demand_growth: max' });
+	const min = cell.getByRole('spinbutton', { name: 'demand growth: min' });
+	const max = cell.getByRole('spinbutton', { name: 'demand growth: max' });
 	await min.fill('0.05');
 	await min.blur();
 	await expect(cell.locator('.problems')).toHaveText(
-		'To run: demand_growth: min must not be above max.'
+		'To run: demand growth: min must not be above max.'
 	);
 	await expect(cell.getByRole('button', { name: 'Run sensitivity' })).toBeDisabled();
 	await expect(min).toHaveValue('0.05'); // what was typed stays, to be put right

@@ -72,17 +72,5 @@ export function removeLever(document: FlowbookDocument, variable: string): Flowb
 			? { ...c, levers: c.levers.filter((v) => v !== variable) }
 			: c
 	);
-	const levers = document.levers.filter((l) => l.variable !== variable);
-	const positions = document.positions && withoutSliders(document.positions, variable);
-	return { ...document, levers, cells, ...(positions ? { positions } : {}) };
-}
-
-/** Positions without any of one lever's sliders (its own, and its elements' `variable[…]`). */
-export function withoutSliders(
-	positions: Record<string, number>,
-	variable: string
-): Record<string, number> {
-	return Object.fromEntries(
-		Object.entries(positions).filter(([key]) => key !== variable && !key.startsWith(`${variable}[`))
-	);
+	return { ...document, levers: document.levers.filter((l) => l.variable !== variable), cells };
 }

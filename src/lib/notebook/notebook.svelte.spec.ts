@@ -81,14 +81,23 @@ describe('run settings and slider positions in the notebook', () => {
 	it('keeps where the sliders stand without making it a step of undo', () => {
 		const notebook = new Notebook(emptyDocument());
 		notebook.setRunSettings({ ...notebook.model.simSpecs, stop: 50 });
-		notebook.setPositions({ beds: 30 });
-		expect(notebook.document.positions).toEqual({ beds: 30 });
-		// Undo takes back the edit; the sliders stay where the reader left them.
+		notebook.addLever({ variable: 'beds', label: 'Beds', min: 0, max: 50, step: 1 });
+		const document = notebook.document;
+		notebook.setPositions({ beds: 30, gone: 4 });
+		// The document every chart reads stays the same object; what is saved carries the positions
+		// of the notebook's levers.
+		expect(notebook.document).toBe(document);
+		expect(notebook.saved.positions).toEqual({ beds: 30 });
+		// Undo takes back the edits; the sliders stay where the reader left them.
+		notebook.undo();
 		notebook.undo();
 		expect(notebook.model.simSpecs.stop).not.toBe(50);
-		expect(notebook.document.positions).toEqual({ beds: 30 });
+		expect(notebook.positions).toEqual({ beds: 30, gone: 4 });
 		notebook.setPositions({});
-		expect('positions' in notebook.document).toBe(false);
+		expect('positions' in notebook.saved).toBe(false);
+		expect(new Notebook({ ...document, positions: { beds: 12 } }).saved.positions).toEqual({
+			beds: 12
+		});
 	});
 });
 

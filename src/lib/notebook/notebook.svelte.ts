@@ -52,8 +52,25 @@ export class Notebook implements DiagramHost {
 	#history = new History<FlowbookDocument>();
 	#clipboard: Clipboard | undefined;
 
+	/**
+	 * Where the reader left the sliders (see FlowbookDocument.positions). Kept beside the document
+	 * rather than in it, so that a slider move does not hand every chart and table a new document.
+	 */
+	positions = $state.raw<Record<string, number>>({});
+
+	/** The document as it is saved, shared and downloaded: with the slider positions of its levers. */
+	readonly saved = $derived.by((): FlowbookDocument => {
+		const levers = new Set(this.document.levers.map((l) => l.variable));
+		const kept = Object.entries(this.positions).filter(([key]) =>
+			levers.has(key.includes('[') ? key.slice(0, key.indexOf('[')) : key)
+		);
+		return kept.length ? { ...this.document, positions: Object.fromEntries(kept) } : this.document;
+	});
+
 	constructor(document: FlowbookDocument) {
-		this.document = { ...document, model: withLayout(document.model) };
+		const { positions, ...rest } = document;
+		this.document = { ...rest, model: withLayout(document.model) };
+		this.positions = { ...positions };
 		announceNotebook(this);
 	}
 
@@ -84,16 +101,15 @@ export class Notebook implements DiagramHost {
 	}
 
 	/**
-	 * Where the reader left the sliders. Part of the document, so it is saved, shared and
-	 * downloaded, but not a step of undo: moving a slider is reading the model, not editing it.
+	 * Where the reader left the sliders. Saved, shared and downloaded with the notebook (`saved`),
+	 * but not a step of undo: moving a slider is reading the model, not editing it.
 	 */
 	setPositions(positions: Record<string, number>): void {
-		const now = this.document.positions ?? {};
+		const now = this.positions;
 		const keys = Object.keys(positions);
 		if (keys.length === Object.keys(now).length && keys.every((k) => now[k] === positions[k]))
 			return;
-		const { positions: _, ...rest } = this.document;
-		this.document = keys.length ? { ...rest, positions } : rest;
+		this.positions = { ...positions };
 	}
 
 	/** Replaces the document's scenarios, as one undoable step. */
@@ -169,11 +185,7 @@ export class Notebook implements DiagramHost {
 	}
 
 	#restore(document: FlowbookDocument): void {
-		// The sliders stay where the reader has them: undo takes back edits, not readings.
-		const { positions: _, ...rest } = document;
-		this.document = this.document.positions
-			? { ...rest, positions: this.document.positions }
-			: rest;
+		this.document = document;
 		const ids = new Set(document.model.variables.map((v) => v.id));
 		this.selected = new Set([...this.selected].filter((id) => ids.has(id)));
 		this.#sync();

@@ -89,12 +89,18 @@ export class Runs {
 
 	readonly #documentNow: () => FlowbookDocument;
 
-	/** `document` returns the notebook's document as it is now, whose levers the live run reads. */
-	constructor(pool: SimulationPool, document: () => FlowbookDocument) {
+	/**
+	 * `document` returns the notebook's document as it is now, whose levers the live run reads;
+	 * the sliders start at `positions`, where the reader left them (FlowbookDocument.positions).
+	 */
+	constructor(
+		pool: SimulationPool,
+		document: () => FlowbookDocument,
+		positions: Record<string, number> = {}
+	) {
 		this.#pool = pool;
 		this.#documentNow = document;
-		// The sliders start where the reader left them (FlowbookDocument.positions).
-		this.levers = { ...(document().positions ?? {}) };
+		this.levers = { ...positions };
 	}
 
 	/**

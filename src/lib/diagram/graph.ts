@@ -41,6 +41,12 @@ export function nodeTitle(data: VariableNodeData): string | undefined {
 	return lines.length ? lines.join('\n') : undefined;
 }
 
+/** An alias (Stella's ghost): the variable it draws, and where the alias itself sits. */
+export interface AliasNodeData extends Record<string, unknown> {
+	variable: Variable;
+	at: Point;
+}
+
 export interface CloudNodeData extends Record<string, unknown> {
 	flow: string;
 	at: Point;
@@ -142,9 +148,12 @@ export function modelToFlow(
 			ariaLabel: describeNode(v.name, dimensions)
 		});
 	}
+	const nameOf = (id: string) => model.variables.find((v) => v.id === id)?.name;
 	for (const v of model.variables) {
 		if (v.kind !== 'flow') continue;
 		const ends = flowEnds(model, v.id);
+		// Announced by what it joins, never by the ids of its ends.
+		const ariaLabel = `Flow ${v.name} from ${nameOf(ends.source.id) ?? 'a cloud'} to ${nameOf(ends.sink.id) ?? 'a cloud'}`;
 		for (const c of ends.clouds) {
 			kindOf.set(c.id, 'cloud');
 			const data: CloudNodeData = { flow: v.id, at: c.position };
@@ -164,6 +173,7 @@ export function modelToFlow(
 			target: v.id,
 			selectable: false,
 			focusable: false,
+			ariaLabel,
 			data: {
 				sourceShape: shape(ends.source.id, ends.source.kind),
 				targetShape: shape(v.id, 'flow'),
@@ -177,6 +187,7 @@ export function modelToFlow(
 			target: ends.sink.id,
 			selectable: false,
 			focusable: false,
+			ariaLabel,
 			data: {
 				sourceShape: shape(v.id, 'flow'),
 				targetShape: shape(ends.sink.id, ends.sink.kind),
@@ -184,11 +195,29 @@ export function modelToFlow(
 			}
 		});
 	}
+	const names = new Map(model.variables.map((v) => [v.id, v.name]));
+	for (const a of model.diagram?.aliases ?? []) {
+		const variable = model.variables.find((v) => v.id === a.of);
+		if (!variable) continue;
+		const kind = kindOf.get(variable.id)!;
+		kindOf.set(a.id, kind);
+		shapeOf.set(a.id, SHAPES[kind]);
+		// The name an alias is announced by is also what a connector out of it is announced from.
+		names.set(a.id, `${variable.name} (alias)`);
+		const data: AliasNodeData = { variable, at: a.position };
+		nodes.push({
+			id: a.id,
+			type: 'alias',
+			position: a.position,
+			data,
+			selected: selected.has(a.id),
+			ariaLabel: `Alias of ${variable.name}`
+		});
+	}
 	for (const c of model.diagram?.connectors ?? []) {
 		const from = kindOf.get(c.from);
 		const to = kindOf.get(c.to);
 		if (!from || !to) continue;
-		const names = new Map(model.variables.map((v) => [v.id, v.name]));
 		edges.push({
 			id: c.id,
 			type: 'connector',

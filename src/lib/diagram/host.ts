@@ -31,6 +31,9 @@ export interface DiagramHost {
 	place(kind: 'stock' | 'aux', where: Point): string;
 	/** Adds a flow between two stocks or clouds; returns its id. */
 	addFlow(from: FlowEnd, to: FlowEnd): string;
+	/** Adds an alias of a variable beside it, and selects it; returns its id. */
+	alias(of: string): string;
+	/** A connector from a variable or an alias to a variable. */
 	connect(from: string, to: string): void;
 	/** Moves nodes to new centres; `clouds` are clouds drawn but not yet kept in the model. */
 	move(moves: ReadonlyMap<string, Point>, clouds?: ReadonlyMap<string, string>): void;

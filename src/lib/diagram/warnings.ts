@@ -52,7 +52,11 @@ export function modelWarnings(model: Model): ModelWarnings {
 		if (id) add(id, d);
 	}
 
-	const links = model.diagram?.connectors ?? [];
+	// A connector out of an alias brings in the variable the alias draws.
+	const aliasOf = new Map((model.diagram?.aliases ?? []).map((a) => [a.id, a.of]));
+	const links = (model.diagram?.connectors ?? []).map((c) =>
+		aliasOf.has(c.from) ? { ...c, from: aliasOf.get(c.from)! } : c
+	);
 	for (const v of model.variables) {
 		if (v.kind !== 'flow' && v.kind !== 'aux') continue;
 		// Element by element, the elements' own equations are what the variable uses.

@@ -4,7 +4,16 @@
  * name variables by id, so every edit keeps those references whole.
  */
 import { canonicalName, idFromName } from '../model/names';
-import type { Cloud, Connector, Diagram, Model, Point, Stock, Variable } from '../model/types';
+import type {
+	Alias,
+	Cloud,
+	Connector,
+	Diagram,
+	Model,
+	Point,
+	Stock,
+	Variable
+} from '../model/types';
 import { renameVariable } from './rename-variable';
 
 export type PlaceableKind = 'stock' | 'flow' | 'aux';
@@ -28,13 +37,14 @@ export function uniqueName(model: Model, base: string): string {
 		if (!taken.has(canonicalName(`${base} ${n}`))) return `${base} ${n}`;
 }
 
-/** An id no variable, connector or cloud uses. */
+/** An id no variable, connector, cloud or alias uses. */
 export function uniqueId(model: Model, base: string): string {
 	const d = diagramOf(model);
 	const taken = new Set([
 		...model.variables.map((v) => v.id),
 		...d.connectors.map((c) => c.id),
-		...d.clouds.map((c) => c.id)
+		...d.clouds.map((c) => c.id),
+		...(d.aliases ?? []).map((a) => a.id)
 	]);
 	const stem = idFromName(base);
 	if (!taken.has(stem)) return stem;
@@ -98,17 +108,36 @@ export function addFlow(model: Model, from: FlowEnd, to: FlowEnd): { model: Mode
 	return { model: next, id };
 }
 
-/** A connector (an information arrow) from one variable to another; none twice, none to itself. */
+/**
+ * A connector (an information arrow) from one variable, or an alias of one, to another; none
+ * twice, none to itself (nor from its own alias).
+ */
 export function addConnector(model: Model, from: string, to: string): Model {
 	const d = diagramOf(model);
 	const known = (id: string) => model.variables.some((v) => v.id === id);
-	if (from === to || !known(from) || !known(to)) return model;
+	const alias = d.aliases?.find((a) => a.id === from);
+	if (from === to || alias?.of === to || !(alias || known(from)) || !known(to)) return model;
 	if (d.connectors.some((c) => c.from === from && c.to === to)) return model;
 	const connector: Connector = { id: uniqueId(model, `c ${from} ${to}`), from, to };
 	return { ...model, diagram: { ...d, connectors: [...d.connectors, connector] } };
 }
 
-/** Moves variables and clouds (by id) to new centres; a flow's pipe follows its valve. */
+/**
+ * A new alias of a variable at a point: a second drawing of it that connectors can start from.
+ * @example addAlias(model, 'length_of_stay', { x: 400, y: 120 }) // "Length of stay" drawn again there
+ */
+export function addAlias(model: Model, of: string, position: Point): { model: Model; id: string } {
+	const variable = model.variables.find((v) => v.id === of);
+	if (!variable) return { model, id: '' };
+	const d = diagramOf(model);
+	const alias: Alias = { id: uniqueId(model, `alias ${of}`), of, position };
+	return {
+		model: { ...model, diagram: { ...d, aliases: [...(d.aliases ?? []), alias] } },
+		id: alias.id
+	};
+}
+
+/** Moves variables, clouds and aliases (by id) to new centres; a flow's pipe follows its valve. */
 export function moveNodes(model: Model, moves: ReadonlyMap<string, Point>): Model {
 	if (moves.size === 0) return model;
 	const d = diagramOf(model);
@@ -127,7 +156,10 @@ export function moveNodes(model: Model, moves: ReadonlyMap<string, Point>): Mode
 		}),
 		diagram: {
 			...d,
-			clouds: d.clouds.map((c) => (moves.has(c.id) ? { ...c, position: moves.get(c.id)! } : c))
+			clouds: d.clouds.map((c) => (moves.has(c.id) ? { ...c, position: moves.get(c.id)! } : c)),
+			...(d.aliases && {
+				aliases: d.aliases.map((a) => (moves.has(a.id) ? { ...a, position: moves.get(a.id)! } : a))
+			})
 		},
 		...(model.modules && {
 			modules: model.modules.map((m) =>
@@ -138,9 +170,10 @@ export function moveNodes(model: Model, moves: ReadonlyMap<string, Point>): Mode
 }
 
 /**
- * Deletes variables, connectors and clouds by id. What was connected is handled: a flow whose
- * stock goes keeps flowing, to or from a cloud where the stock was; connectors to or from a
- * deleted variable go; a deleted flow leaves its stocks' flow lists and takes its clouds. A
+ * Deletes variables, connectors, clouds and aliases by id. What was connected is handled: a flow
+ * whose stock goes keeps flowing, to or from a cloud where the stock was; connectors to or from a
+ * deleted variable or alias go; a deleted variable takes its aliases; a deleted flow leaves its
+ * stocks' flow lists and takes its clouds. A
  * deleted module instance goes with its connections; its submodel stays, for undo and for others.
  */
 export function deleteItems(model: Model, ids: ReadonlySet<string>): Model {
@@ -153,10 +186,14 @@ export function deleteItems(model: Model, ids: ReadonlySet<string>): Model {
 		gone.length === 0 &&
 		!modules.modules &&
 		!d.connectors.some((c) => ids.has(c.id)) &&
-		!d.clouds.some((c) => ids.has(c.id))
+		!d.clouds.some((c) => ids.has(c.id)) &&
+		!d.aliases?.some((a) => ids.has(a.id))
 	)
 		return model;
 	const goneIds = new Set(gone.map((v) => v.id));
+	const aliases = d.aliases?.filter((a) => !ids.has(a.id) && !goneIds.has(a.of));
+	// A connector out of a deleted alias goes with it, as one out of a deleted variable does.
+	for (const a of d.aliases ?? []) if (!aliases!.includes(a)) goneIds.add(a.id);
 	const newClouds: Cloud[] = [];
 	for (const stock of gone) {
 		if (stock.kind !== 'stock' || !stock.position) continue;
@@ -184,7 +221,8 @@ export function deleteItems(model: Model, ids: ReadonlySet<string>): Model {
 			connectors: d.connectors.filter(
 				(c) => !ids.has(c.id) && !goneIds.has(c.from) && !goneIds.has(c.to)
 			),
-			clouds: [...d.clouds.filter((c) => !ids.has(c.id) && !goneIds.has(c.flow)), ...newClouds]
+			clouds: [...d.clouds.filter((c) => !ids.has(c.id) && !goneIds.has(c.flow)), ...newClouds],
+			...(aliases && { aliases })
 		}
 	};
 }

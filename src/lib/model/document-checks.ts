@@ -342,7 +342,7 @@ function checkGraphical(value: unknown, place: Place, checks: Checks): void {
 	}
 }
 
-/** Connectors and clouds; their ends are checked only when there are variables to check them against. */
+/** Connectors, clouds and aliases; their ends are checked only when there are variables to check them against. */
 function checkDiagram(
 	value: unknown,
 	variables: unknown[] | undefined,
@@ -352,6 +352,21 @@ function checkDiagram(
 	const diagram = checks.object(value, place);
 	if (!diagram) return;
 	const kinds = variables && new Map(variables.filter(isObject).map((v) => [v.id, v.kind]));
+	const aliases = new Set<unknown>();
+	(checks.list(diagram.aliases, at(place, 'aliases'), true) ?? []).forEach((a, i) => {
+		const here = at(at(place, 'aliases'), i);
+		const alias = checks.object(a, here);
+		if (!alias) return;
+		const id = checks.text(alias, 'id', here, { nonEmpty: true });
+		if (id !== undefined) aliases.add(id);
+		const of = checks.text(alias, 'of', here);
+		if (of !== undefined && kinds && !kinds.has(of))
+			checks.warning(
+				at(here, 'of'),
+				`${at(here, 'of').label}: no variable has the id ${shown(of)}`
+			);
+		checks.point(alias.position, at(here, 'position'));
+	});
 	(checks.list(diagram.connectors, at(place, 'connectors')) ?? []).forEach((c, i) => {
 		const here = at(at(place, 'connectors'), i);
 		const connector = checks.object(c, here);
@@ -359,7 +374,8 @@ function checkDiagram(
 		checks.text(connector, 'id', here, { nonEmpty: true });
 		for (const end of ['from', 'to']) {
 			const id = checks.text(connector, end, here);
-			if (id !== undefined && kinds && !kinds.has(id))
+			// A connector may start at an alias of a variable (never end at one: an alias has no equation).
+			if (id !== undefined && kinds && !kinds.has(id) && !(end === 'from' && aliases.has(id)))
 				checks.warning(
 					at(here, end),
 					`${at(here, end).label}: no variable has the id ${shown(id)}`

@@ -156,7 +156,7 @@ export interface UnitDefinition {
 
 export interface Connector {
 	id: string;
-	/** Variable ids. */
+	/** Variable ids; `from` may be an alias's id, for a connector drawn out of an alias. */
 	from: string;
 	to: string;
 	/** XMILE angle in degrees at the `from` end, for the curve. */
@@ -170,9 +170,21 @@ export interface Cloud {
 	position: Point;
 }
 
+/**
+ * A second drawing of a variable elsewhere in the diagram (XMILE <alias>, Stella's ghost), so a
+ * connector can start near where it is used instead of crossing the diagram. It has no equation.
+ */
+export interface Alias {
+	id: string;
+	/** The variable it draws, by id. */
+	of: string;
+	position: Point;
+}
+
 export interface Diagram {
 	connectors: Connector[];
 	clouds: Cloud[];
+	aliases?: Alias[];
 }
 
 /**

@@ -18,6 +18,7 @@ import type { DiagramHost, Pending, Tool } from '../diagram/host';
 import { withLayout } from '../diagram/layout';
 import { modelWarnings } from '../diagram/warnings';
 import {
+	addAlias,
 	addConnector,
 	addFlow,
 	addVariable,
@@ -196,10 +197,13 @@ export class Notebook implements DiagramHost {
 		this.canRedo = this.#history.canRedo;
 	}
 
+	/** Keeps the order things were selected in, so "the first selected" is the one chosen first. */
 	select(ids: Iterable<string>): void {
-		const next = new Set(ids);
-		if (next.size === this.selected.size && [...next].every((id) => this.selected.has(id))) return;
-		this.selected = next;
+		const wanted = new Set(ids);
+		if (wanted.size === this.selected.size && [...wanted].every((id) => this.selected.has(id)))
+			return;
+		const kept = [...this.selected].filter((id) => wanted.has(id));
+		this.selected = new Set([...kept, ...wanted]);
 	}
 
 	choose(tool: Tool): void {
@@ -238,6 +242,21 @@ export class Notebook implements DiagramHost {
 		return id;
 	}
 
+	/** A new alias of a variable, beside it, selected so it can be moved at once. */
+	alias(of: string): string {
+		const variable = this.model.variables.find((v) => v.id === of);
+		if (!variable) return '';
+		const at = variable.position ?? { x: 0, y: 0 };
+		let id = '';
+		this.edit((m) => {
+			const r = addAlias(m, of, { x: Math.round(at.x + 80), y: Math.round(at.y - 60) });
+			id = r.id;
+			return r.model;
+		});
+		this.select([id]);
+		return id;
+	}
+
 	connect(from: string, to: string): void {
 		this.edit((m) => addConnector(m, from, to));
 		this.#putDown();
@@ -254,6 +273,7 @@ export class Notebook implements DiagramHost {
 				? {
 						...m,
 						diagram: {
+							...m.diagram,
 							connectors: m.diagram?.connectors ?? [],
 							clouds: [...(m.diagram?.clouds ?? []), ...extra]
 						}

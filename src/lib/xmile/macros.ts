@@ -107,7 +107,7 @@ function readMacro(root: XmlElement, element: XmlElement, name: string, report: 
 				module
 			);
 		macro.variables = scope.variables;
-		if (scope.diagram.connectors.length || scope.diagram.clouds.length)
+		if (scope.diagram.connectors.length || scope.diagram.clouds.length || scope.diagram.aliases)
 			macro.diagram = scope.diagram;
 	}
 	return macro;

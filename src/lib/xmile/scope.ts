@@ -79,7 +79,11 @@ export function readScope(
 	});
 	return {
 		variables,
-		diagram: { connectors: layout.connectors, clouds: layout.clouds },
+		diagram: {
+			connectors: layout.connectors,
+			clouds: layout.clouds,
+			...(layout.aliases.length && { aliases: layout.aliases })
+		},
 		moduleElements
 	};
 }

@@ -55,7 +55,7 @@ describe('readViews', () => {
 			{ x: 100, y: 100 },
 			{ x: 177.5, y: 100 }
 		]);
-		// Connectors from Time or from an alias are not between two variables: left out.
+		// Connectors from Time or from an alias no <alias> declares are left out.
 		expect(layout.connectors).toEqual([{ id: 'connector-3', from: 'a', to: 'f', angle: 45 }]);
 		expect(report.diagnostics).toEqual([]);
 	});

@@ -7,7 +7,8 @@
  * variables they draw. The pre-standard layout (Stella 10 .stmx) puts <display x y> inside
  * each variable and the connectors in a <display> directly under <model>.
  */
-import type { Cloud, Connector, Point, VariableKind } from '../model/types';
+import type { Alias, Cloud, Connector, Point, VariableKind } from '../model/types';
+import { canonicalName } from '../model/names';
 import { parseNumber } from './numbers';
 import type { Report } from './report';
 import { child, childrenNamed, type XmlElement } from './xml-tree';
@@ -24,6 +25,7 @@ export interface Layout {
 	points: Map<string, Point[]>;
 	connectors: Connector[];
 	clouds: Cloud[];
+	aliases: Alias[];
 }
 
 export interface ViewInput {
@@ -38,7 +40,13 @@ export interface ViewInput {
 }
 
 export function readViews(input: ViewInput, report: Report): Layout {
-	const layout: Layout = { positions: new Map(), points: new Map(), connectors: [], clouds: [] };
+	const layout: Layout = {
+		positions: new Map(),
+		points: new Map(),
+		connectors: [],
+		clouds: [],
+		aliases: []
+	};
 	const ids = new Set<string>();
 	for (const view of diagramViews(input.model)) readView(view, input, layout, ids, report);
 	for (const variable of input.variables) {
@@ -70,6 +78,15 @@ function readView(
 	report: Report
 ): void {
 	const flowsByUid = new Map<string, string>();
+	// An alias's uid, as connectors name it (<from><alias uid="7"/></from>), to its id here.
+	const aliasesByUid = new Map<string, Alias>();
+	for (const element of childrenNamed(view, 'alias')) {
+		const alias = readAlias(element, input, ids, report);
+		if (!alias) continue;
+		layout.aliases.push(alias);
+		const uid = element.attributes.uid;
+		if (uid !== undefined) aliasesByUid.set(uid, alias);
+	}
 	for (const element of view.children) {
 		const name = element.attributes.name;
 		if (name === undefined) continue;
@@ -81,7 +98,7 @@ function readView(
 		if (ref.kind === 'flow' && uid !== undefined) flowsByUid.set(uid, ref.id);
 	}
 	for (const element of childrenNamed(view, 'connector')) {
-		const connector = readConnector(element, input, ids);
+		const connector = readConnector(element, input, aliasesByUid, ids);
 		if (connector) layout.connectors.push(connector);
 	}
 	// Flowbook writes its explicit clouds as <flowbook:cloud> (write-views.ts), since XMILE has none.
@@ -132,19 +149,76 @@ function readPoint(element: XmlElement): Point | undefined {
 	return x === undefined || y === undefined ? undefined : { x, y };
 }
 
-/** A connector between two variables; one ending at an alias, a module or Time is left out. */
+/**
+ * `<alias uid x y><of>name</of></alias>`: a second drawing of a variable. One of a variable the
+ * model lacks (or of Time) is left out, with a warning naming it.
+ */
+function readAlias(
+	element: XmlElement,
+	input: ViewInput,
+	ids: Set<string>,
+	report: Report
+): Alias | undefined {
+	const name = child(element, 'of')?.text.trim() ?? element.attributes.of;
+	const position = readPoint(element);
+	if (!name) {
+		report.warning(`An alias names no variable (it has no <of>); it is left out`, element);
+		return undefined;
+	}
+	const of = input.lookup(name);
+	if (!of) {
+		if (canonicalName(name) !== 'time')
+			report.warning(`An alias of "${name}", which the model does not have, is left out`, element);
+		return undefined;
+	}
+	if (!position) {
+		report.warning(
+			`The position of an alias is not a pair of numbers; it is left out`,
+			element,
+			name
+		);
+		return undefined;
+	}
+	return {
+		id: uniqueId(`alias-${element.attributes.uid ?? ids.size + 1}`, ids),
+		of: of.id,
+		position
+	};
+}
+
+/**
+ * One end of a connector: a variable by name, or an alias by uid (`<alias uid="7"/>`). A connector
+ * into an alias points nowhere new (an alias has no equation), so it is read as into its variable.
+ */
+function connectorEnd(
+	end: XmlElement | undefined,
+	input: ViewInput,
+	aliasesByUid: ReadonlyMap<string, Alias>
+): { id: string; of?: string } | undefined {
+	if (!end) return undefined;
+	const ref = child(end, 'alias');
+	if (!ref) {
+		const variable = input.lookup(end.text.trim());
+		return variable && { id: variable.id };
+	}
+	const alias = aliasesByUid.get(ref.attributes.uid ?? '');
+	return alias && { id: alias.id, of: alias.of };
+}
+
+/** A connector between two variables or from an alias; one ending at a module or Time is left out. */
 function readConnector(
 	element: XmlElement,
 	input: ViewInput,
+	aliasesByUid: ReadonlyMap<string, Alias>,
 	ids: Set<string>
 ): Connector | undefined {
-	const from = input.lookup(child(element, 'from')?.text.trim() ?? '');
-	const to = input.lookup(child(element, 'to')?.text.trim() ?? '');
+	const from = connectorEnd(child(element, 'from'), input, aliasesByUid);
+	const to = connectorEnd(child(element, 'to'), input, aliasesByUid);
 	if (!from || !to) return undefined;
 	const connector: Connector = {
 		id: uniqueId(`connector-${element.attributes.uid ?? ids.size + 1}`, ids),
 		from: from.id,
-		to: to.id
+		to: to.of ?? to.id
 	};
 	const angle = parseNumber(element.attributes.angle);
 	if (angle !== undefined) connector.angle = angle;

@@ -42,16 +42,31 @@ export function writeViews(model: Pick<Model, 'variables' | 'diagram' | 'modules
 			})
 		);
 	}
+	// Aliases (Stella's ghosts) by uid, which connectors out of them name.
+	const aliases = new Map<string, { uid: number; position: Point }>();
+	for (const alias of model.diagram?.aliases ?? []) {
+		const of = byId.get(alias.of);
+		if (!of) continue;
+		aliases.set(alias.id, { uid: ++uid, position: alias.position });
+		children.push(
+			element(
+				'alias',
+				{ uid, x: alias.position.x, y: alias.position.y },
+				element('of', {}, toReference(of.name))
+			)
+		);
+	}
 	for (const connector of connectors) {
+		const alias = aliases.get(connector.from);
 		const from = byId.get(connector.from);
 		const to = byId.get(connector.to);
-		if (!from || !to) continue;
-		const angle = connector.angle ?? straightAngle(from.position, to.position);
+		if (!(from || alias) || !to) continue;
+		const angle = connector.angle ?? straightAngle(alias?.position ?? from?.position, to.position);
 		children.push(
 			element(
 				'connector',
 				{ uid: ++uid, angle },
-				element('from', {}, toReference(from.name)),
+				element('from', {}, alias ? element('alias', { uid: alias.uid }) : toReference(from!.name)),
 				element('to', {}, toReference(to.name))
 			)
 		);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgePoint } from './geometry';
+import { edgePoint, freeSpot } from './geometry';
 
 const close = (p: { x: number; y: number }, x: number, y: number) => {
 	expect(p.x).toBeCloseTo(x, 6);
@@ -26,5 +26,14 @@ describe('edgePoint', () => {
 		expect(Math.hypot(d.x, d.y)).toBeCloseTo(8 * Math.SQRT2 + 13, 6);
 		const back = edgePoint({ x: -100, y: 100 }, { x: 0, y: 0 }, { width: 26, height: 26, stack });
 		expect(Math.hypot(back.x, back.y)).toBeCloseTo(13, 6);
+	});
+});
+
+describe('freeSpot', () => {
+	it('is the point itself when nothing is near, else the next free place to the right or below', () => {
+		expect(freeSpot({ x: 0, y: 0 }, [{ x: 500, y: 500 }])).toEqual({ x: 0, y: 0 });
+		expect(freeSpot({ x: 0, y: 0 }, [{ x: 10, y: 5 }])).toEqual({ x: 130, y: 0 });
+		const row = [0, 130, 260, 390, 520, 650].map((x) => ({ x, y: 0 }));
+		expect(freeSpot({ x: 0, y: 0 }, row)).toEqual({ x: 0, y: 130 });
 	});
 });

@@ -70,3 +70,20 @@ export function connectorControl(source: Point, target: Point, angle?: number): 
 	}
 	return { x: source.x + dx / 2 + dy * 0.18, y: source.y + dy / 2 - dx * 0.18 };
 }
+
+/**
+ * The first point at or near `at` that is at least `room` from every point taken: tried along a
+ * row to the right, then row after row below. Things placed from the keyboard, where the view
+ * is centred, so land side by side instead of on top of one another.
+ * @example freeSpot({ x: 0, y: 0 }, [{ x: 0, y: 0 }]) // { x: 130, y: 0 }
+ */
+export function freeSpot(at: Point, taken: readonly Point[], room = 110): Point {
+	const step = room + 20;
+	for (let row = 0; row < 50; row++) {
+		for (let column = 0; column < 6; column++) {
+			const p = { x: at.x + column * step, y: at.y + row * step };
+			if (taken.every((q) => Math.hypot(q.x - p.x, q.y - p.y) >= room)) return p;
+		}
+	}
+	return at;
+}

@@ -65,5 +65,9 @@ describe('run settings as the form reads them', () => {
 		expect(settingsSummary({ start: 0, stop: 5, dt: 0.25, saveStep: 1, method: 'rk4' })).toBe(
 			'Time 0 to 5, DT 1/4, saved every 1, Runge–Kutta 4'
 		);
+		// A unit written in the singular still reads as a span of them.
+		expect(settingsSummary({ start: 0, stop: 30, dt: 1, method: 'euler', timeUnits: 'day' })).toBe(
+			'Days 0 to 30, DT 1, Euler'
+		);
 	});
 });

@@ -5,6 +5,7 @@
 import { checkSimSpecs, wholeReciprocal } from '../engine/sim-specs';
 import { dateAfter, formatDay, isIsoDate } from '../model/calendar';
 import type { IntegrationMethod, SimSpecs } from '../model/types';
+import { plural } from './results';
 
 export type RunSettingField =
 	'start' | 'stop' | 'dt' | 'saveStep' | 'method' | 'timeUnits' | 'startDate';
@@ -136,7 +137,9 @@ export function withField(specs: SimSpecs, field: RunSettingField, text: string)
 
 /** One line for the page header: "Days 0 to 30, DT 1/16, Euler, from 1 Apr 2026". */
 export function settingsSummary(specs: SimSpecs): string {
-	const unit = specs.timeUnits?.trim();
+	// "Days 0 to 30", whether the model's time unit is written "day" or "days".
+	const named = specs.timeUnits?.trim();
+	const unit = named && /^[a-z]+$/i.test(named) ? plural(named) : named;
 	const span = `${unit ? `${unit[0].toUpperCase()}${unit.slice(1)} ` : 'Time '}${specs.start} to ${specs.stop}`;
 	const save = specs.saveStep !== undefined && specs.saveStep !== specs.dt;
 	return [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, FlowbookDocument } from '../model/types';
-import { chartCells, chartsBeside, withoutChart } from './beside-charts';
+import { chartCells, chartsBeside, chartTitle, withoutChart } from './beside-charts';
 
 const occupancy: Cell = { id: 'occupancy', kind: 'chart', title: 'Occupancy', variables: ['o'] };
 const delays: Cell = { id: 'delays', kind: 'chart', variables: ['d'] };
@@ -22,22 +22,32 @@ const notebook = (...cells: Cell[]): FlowbookDocument => ({
 describe('charts beside the levers', () => {
 	it("are the chart cells the levers cell names, in the cell's order, each once", () => {
 		const cell = levers(['delays', 'occupancy', 'delays']);
-		const { charts, missing } = chartsBeside(notebook(occupancy, cell, delays), cell);
+		const { charts, missing } = chartsBeside(notebook(occupancy, cell, delays), cell.charts);
 		expect(charts).toEqual([delays, occupancy]);
 		expect(missing).toEqual([]);
 	});
 
 	it('leave out what is not a chart cell of the notebook, and say which', () => {
 		const cell = levers(['gone', 'intro', 'occupancy']);
-		expect(chartsBeside(notebook(occupancy, cell), cell)).toEqual({
+		expect(chartsBeside(notebook(occupancy, cell), cell.charts)).toEqual({
 			charts: [occupancy],
 			missing: ['gone', 'intro']
 		});
-		expect(chartsBeside(notebook(cell), levers())).toEqual({ charts: [], missing: [] });
+		expect(chartsBeside(notebook(cell), levers().charts)).toEqual({ charts: [], missing: [] });
 	});
 
-	it('are chosen from the notebook’s chart cells', () => {
-		expect(chartCells(notebook(occupancy, levers(), delays))).toEqual([occupancy, delays]);
+	it('are chosen from the notebook’s chart cells, by title or by what they plot', () => {
+		const document = notebook(occupancy, levers(), delays);
+		expect(chartCells(document)).toEqual([occupancy, delays]);
+		expect(chartCells(document).map((c) => chartTitle(document, c))).toEqual(['Occupancy', 'd']);
+		document.model.variables.push({
+			id: 'd',
+			kind: 'aux',
+			name: 'Delayed transfers',
+			equation: '1'
+		});
+		expect(chartTitle(document, delays)).toBe('Delayed transfers');
+		expect(chartTitle(document, { id: 'c', kind: 'chart', variables: [] })).toBe('Chart c');
 	});
 
 	it('lose a chart that is deleted; a cell left with none keeps no list', () => {

@@ -2,19 +2,20 @@
  * Charts beside a levers cell's sliders: the cell names chart cells of the same notebook by id, so
  * a chart is defined once and drawn both where it stands and beside the levers that move it.
  */
+import { findVariable } from '../model/lookup';
 import type { Cell, FlowbookDocument } from '../model/types';
+import { seriesRef } from './chart-series';
 
-type LeversCell = Extract<Cell, { kind: 'levers' }>;
 export type ChartCell = Extract<Cell, { kind: 'chart' }>;
 
-/** The chart cells a levers cell shows, in its order and each once, and the ids it names that are no chart. */
+/** The chart cells a levers cell shows (its `charts`), in order and each once, and the ids that are no chart. */
 export function chartsBeside(
 	document: FlowbookDocument,
-	cell: LeversCell
+	ids: readonly string[] = []
 ): { charts: ChartCell[]; missing: string[] } {
 	const charts: ChartCell[] = [];
 	const missing: string[] = [];
-	for (const id of new Set(cell.charts ?? [])) {
+	for (const id of new Set(ids)) {
 		const chart = document.cells.find((c): c is ChartCell => c.id === id && c.kind === 'chart');
 		if (chart) charts.push(chart);
 		else missing.push(id);
@@ -25,6 +26,15 @@ export function chartsBeside(
 /** The notebook's chart cells, for a levers cell's settings to choose from. */
 export function chartCells(document: FlowbookDocument): ChartCell[] {
 	return document.cells.filter((c): c is ChartCell => c.kind === 'chart');
+}
+
+/** A chart as a list of charts names it: its title, else the names of what it plots. */
+export function chartTitle(document: FlowbookDocument, chart: ChartCell): string {
+	if (chart.title?.trim()) return chart.title;
+	const names = chart.variables
+		.map(seriesRef)
+		.map((v) => findVariable(document.model, v)?.name ?? v);
+	return names.join(', ') || `Chart ${chart.id}`;
 }
 
 /**

@@ -14,8 +14,10 @@ async function openWholeSystem(page: Page) {
 	);
 }
 
+// The chart cell itself: the same chart is drawn beside the main levers at the top.
 const occupancy = (page: Page) =>
 	page
+		.locator('section[data-cell="chart-occupancy"]')
 		.getByRole('figure')
 		.filter({ has: page.getByRole('heading', { name: 'G&A bed occupancy' }) });
 

@@ -106,6 +106,9 @@ function cellProblems(example: ExampleNotebook, cell: Cell): string[] {
 	if (cell.kind === 'levers') {
 		for (const id of cell.levers ?? [])
 			if (!doc.levers.some((l) => l.variable === id)) problems.push(`${cell.id}: no lever ${id}`);
+		for (const id of cell.charts ?? [])
+			if (!doc.cells.some((c) => c.id === id && c.kind === 'chart'))
+				problems.push(`${cell.id}: no chart cell ${id} to show beside its sliders`);
 	}
 	return problems;
 }
@@ -199,6 +202,16 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			const kinds = new Set(example().document.cells.map((c) => c.kind));
 			for (const kind of ['text', 'diagram', 'levers', 'chart', 'scenario-table'])
 				expect(kinds, kind).toContain(kind);
+		});
+
+		it('draws a chart beside its levers, and each lever in one levers cell only', () => {
+			const cells = example().document.cells;
+			expect(cells.some((c) => c.kind === 'levers' && c.charts?.length)).toBe(true);
+			// A lever in two cells would give two sliders of one name (and one id) on the page.
+			const shown = cells.flatMap((c) =>
+				c.kind !== 'levers' ? [] : (c.levers ?? example().document.levers.map((l) => l.variable))
+			);
+			expect(shown.filter((id, i) => shown.indexOf(id) !== i)).toEqual([]);
 		});
 
 		it('says in its text that the numbers are illustrative defaults to replace', () => {

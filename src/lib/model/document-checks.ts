@@ -592,6 +592,7 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 							`${at(at(here, 'levers'), j).label}: no lever is set on ${shown(name)}`
 						);
 				});
+				checkBesideCharts(cell, here, cells, checks);
 				break;
 			case 'chart':
 				checks.text(cell, 'title', here, { optional: true });
@@ -620,6 +621,26 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 		}
 	});
 	uniqueIds(cells, place, checks);
+}
+
+/** A levers cell's `charts`: ids of the notebook's chart cells, to draw beside its sliders. */
+function checkBesideCharts(cell: Json, place: Place, cells: unknown[], checks: Checks): void {
+	// Every kind an id is used for: two cells with one id, or a kind that does not exist, are errors already.
+	const kindsOf = new Map<string, unknown[]>();
+	for (const c of cells)
+		if (isObject(c) && typeof c.id === 'string')
+			kindsOf.set(c.id, [...(kindsOf.get(c.id) ?? []), c.kind]);
+	const named = typeof cell.id === 'string' && cell.id.trim() ? ` ${shown(cell.id)}` : '';
+	checks.textList(cell, 'charts', place, true).forEach((id, j) => {
+		const here = at(at(place, 'charts'), j);
+		const kinds = kindsOf.get(id) ?? [];
+		if (kinds.some((k) => k === 'chart' || !CELL_KINDS.includes(k as string))) return;
+		const why = kinds.length ? `that is a ${kinds[0]} cell` : 'no chart cell has that id';
+		checks.warning(
+			here,
+			`${here.label}: the levers cell${named} shows the chart ${shown(id)} beside its sliders, but ${why}`
+		);
+	});
 }
 
 const DISTRIBUTIONS: Record<string, string[]> = {

@@ -340,7 +340,7 @@ function notebook(): Loose {
 				baseline: 'baseline',
 				format: 'number'
 			},
-			{ id: 'levers', kind: 'levers', title: 'Levers', levers: ['stay'] },
+			{ id: 'levers', kind: 'levers', title: 'Levers', levers: ['stay'], charts: ['chart'] },
 			{
 				id: 'table',
 				kind: 'scenario-table',
@@ -574,6 +574,11 @@ describe('readDocument: every field checked, named by its path', () => {
 		],
 		['a cell without an id', (d) => delete d.cells[1].id, 'cells[1].id must be text'],
 		[
+			'charts beside levers that are not a list',
+			(d) => (d.cells[3].charts = 'chart'),
+			'cells[3].charts must be a list (it is "chart")'
+		],
+		[
 			'a dimension with both elements and a size',
 			(d) => (d.model.dimensions[0].size = 2),
 			'model.dimensions[0] ("Ward") needs either elements (a list of names) or a size, not both'
@@ -656,6 +661,16 @@ describe('readDocument: every field checked, named by its path', () => {
 			'a levers cell naming a constant with no lever',
 			(d) => d.cells[3].levers.push('heat'),
 			'cells[3].levers[1]: no lever is set on "heat"'
+		],
+		[
+			'a levers cell showing a chart cell that is not there',
+			(d) => d.cells[3].charts.push('gone'),
+			'cells[3].charts[1]: the levers cell "levers" shows the chart "gone" beside its sliders, but no chart cell has that id'
+		],
+		[
+			'a levers cell showing a cell that is not a chart',
+			(d) => (d.cells[3].charts = ['intro']),
+			'cells[3].charts[0]: the levers cell "levers" shows the chart "intro" beside its sliders, but that is a text cell'
 		],
 		[
 			'a lever on a variable the model lacks',

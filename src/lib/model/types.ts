@@ -321,8 +321,12 @@ export interface TableOutput {
 export type Cell =
 	| { id: string; kind: 'text'; markdown: string }
 	| { id: string; kind: 'diagram' }
-	/** Levers (constant ids) to show, all when absent, under an optional heading. */
-	| { id: string; kind: 'levers'; title?: string; levers?: string[] }
+	/**
+	 * Levers (constant ids) to show, all when absent, under an optional heading; `charts` names
+	 * chart cells of the same notebook (by cell id) to draw beside the sliders, as a dashboard.
+	 * @example { id: 'try-it', kind: 'levers', levers: ['extra_beds'], charts: ['chart-occupancy'] }
+	 */
+	| { id: string; kind: 'levers'; title?: string; levers?: string[]; charts?: string[] }
 	| {
 			id: string;
 			kind: 'chart';

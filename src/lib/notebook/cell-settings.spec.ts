@@ -244,11 +244,11 @@ describe('levers settings', () => {
 	it('shows every lever, or those ticked, in the cell’s own order then the document’s', () => {
 		const all: Of<'levers'> = { id: 'l', kind: 'levers' };
 		const draft = leversDraft(document, all);
-		expect(draft).toEqual({ title: '', all: true, levers: ['a', 'b', 'c'] });
+		expect(draft).toEqual({ title: '', all: true, levers: ['a', 'b', 'c'], charts: [] });
 		expect(leversFromDraft(document, all, draft)).toEqual(all);
 		const some: Of<'levers'> = { id: 'l', kind: 'levers', title: 'Some', levers: ['c', 'a'] };
 		const chosen = leversDraft(document, some);
-		expect(chosen).toEqual({ title: 'Some', all: false, levers: ['c', 'a'] });
+		expect(chosen).toEqual({ title: 'Some', all: false, levers: ['c', 'a'], charts: [] });
 		chosen.levers = ['a', 'b', 'c'];
 		expect(leversFromDraft(document, some, chosen)).toEqual({ ...some, levers: ['c', 'a', 'b'] });
 		chosen.levers = [];
@@ -257,6 +257,30 @@ describe('levers settings', () => {
 		chosen.title = '';
 		expect(leversProblems(chosen)).toEqual([]);
 		expect(leversFromDraft(document, some, chosen)).toEqual({ id: 'l', kind: 'levers' });
+	});
+
+	it('shows the charts ticked beside the sliders, in the cell’s own order then the notebook’s', () => {
+		const withCharts: FlowbookDocument = {
+			...document,
+			cells: [
+				{ id: 'x', kind: 'chart', variables: ['beds'] },
+				{ id: 'y', kind: 'chart', variables: ['beds'] },
+				{ id: 'z', kind: 'chart', variables: ['beds'] }
+			]
+		};
+		const cell: Of<'levers'> = { id: 'l', kind: 'levers', charts: ['z', 'gone'] };
+		const draft = leversDraft(withCharts, cell);
+		expect(draft.charts).toEqual(['z', 'gone']);
+		draft.charts = ['x', 'z', 'gone'];
+		expect(leversFromDraft(withCharts, cell, draft)).toEqual({
+			...cell,
+			charts: ['z', 'gone', 'x']
+		});
+		// Unticked, a chart that is no longer there goes; with none ticked the cell keeps no list.
+		draft.charts = ['z'];
+		expect(leversFromDraft(withCharts, cell, draft)).toEqual({ ...cell, charts: ['z'] });
+		draft.charts = [];
+		expect(leversFromDraft(withCharts, cell, draft)).toEqual({ id: 'l', kind: 'levers' });
 	});
 });
 

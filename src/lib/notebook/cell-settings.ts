@@ -6,6 +6,7 @@
 import { elementSubscripts } from '../model/arrays';
 import { canonicalName } from '../model/names';
 import type { Cell, ChartSeries, FlowbookDocument, TableOutput, ValueFormat } from '../model/types';
+import { chartCells } from './beside-charts';
 import { seriesRef, subscriptText } from './chart-series';
 import { scenarioIds } from './cells';
 import { displayTime } from './results';
@@ -251,13 +252,16 @@ export interface LeversDraft {
 	/** Every lever, including ones added later, or only those chosen. */
 	all: boolean;
 	levers: string[];
+	/** Ids of the chart cells drawn beside the sliders. */
+	charts: string[];
 }
 
 export function leversDraft(document: FlowbookDocument, cell: LeversCell): LeversDraft {
 	return {
 		title: cell.title ?? '',
 		all: !cell.levers,
-		levers: cell.levers ? [...cell.levers] : document.levers.map((l) => l.variable)
+		levers: cell.levers ? [...cell.levers] : document.levers.map((l) => l.variable),
+		charts: [...new Set(cell.charts ?? [])]
 	};
 }
 
@@ -271,17 +275,29 @@ export function leversFromDraft(
 	draft: LeversDraft
 ): LeversCell {
 	const title = draft.title.trim();
-	// A chosen list keeps the cell's own order, with newly ticked levers after it in the document's order.
-	const kept = (cell.levers ?? []).filter((id) => draft.levers.includes(id));
-	const added = document.levers
-		.map((l) => l.variable)
-		.filter((id) => draft.levers.includes(id) && !kept.includes(id));
+	const levers = tickedInOrder(
+		cell.levers ?? [],
+		document.levers.map((l) => l.variable),
+		draft.levers
+	);
+	const charts = tickedInOrder(
+		cell.charts ?? [],
+		chartCells(document).map((c) => c.id),
+		draft.charts
+	);
 	return {
 		id: cell.id,
 		kind: 'levers',
 		...(title && { title }),
-		...(!draft.all && { levers: [...kept, ...added] })
+		...(!draft.all && { levers }),
+		...(charts.length && { charts })
 	};
+}
+
+/** What is ticked, in the cell's own order, with newly ticked ones after it in the document's order. */
+function tickedInOrder(own: readonly string[], all: readonly string[], ticked: readonly string[]) {
+	const kept = [...new Set(own)].filter((id) => ticked.includes(id));
+	return [...kept, ...all.filter((id) => ticked.includes(id) && !kept.includes(id))];
 }
 
 /** A variable as a settings list shows it: its name, or the id marked as missing from the model. */

@@ -128,6 +128,24 @@ describe('cell edits', () => {
 		expect(deleteCell(document, 'nothing')).toBe(document);
 	});
 
+	it('deletes a chart from beside the levers that showed it, in the same step', () => {
+		const withLevers = insertCell(document, {
+			id: 'levers',
+			kind: 'levers',
+			charts: ['chart', 'other']
+		});
+		const next = deleteCell(withLevers, 'chart');
+		expect(next.cells.find((c) => c.id === 'levers')).toEqual({
+			id: 'levers',
+			kind: 'levers',
+			charts: ['other']
+		});
+		// Undo is the document before: the chart and the reference come back together.
+		expect(withLevers.cells.find((c) => c.id === 'levers')).toMatchObject({
+			charts: ['chart', 'other']
+		});
+	});
+
 	it('replaces a cell by id, and changes nothing when it is the same', () => {
 		const chart: Cell = { id: 'chart', kind: 'chart', variables: ['beds', 'admissions'] };
 		const next = replaceCell(document, chart);

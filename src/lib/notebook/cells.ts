@@ -3,6 +3,7 @@
  * next, so the notebook can keep the old one as an undo step. An edit that changes nothing returns
  * the same document, so it makes no undo step and no save.
  */
+import { withoutChart } from './beside-charts';
 import { seriesRef } from './chart-series';
 import { findScenario } from '../model/scenarios';
 import type { Cell, FlowbookDocument } from '../model/types';
@@ -61,9 +62,12 @@ export function duplicateCell(
 	return { document: insertCell(document, copy, index + 1), id: copy.id };
 }
 
+/** Takes a cell out; a deleted chart leaves the levers cells that showed it beside their sliders. */
 export function deleteCell(document: FlowbookDocument, id: string): FlowbookDocument {
-	if (!document.cells.some((c) => c.id === id)) return document;
-	return { ...document, cells: document.cells.filter((c) => c.id !== id) };
+	const cell = document.cells.find((c) => c.id === id);
+	if (!cell) return document;
+	const rest = { ...document, cells: document.cells.filter((c) => c.id !== id) };
+	return cell.kind === 'chart' ? withoutChart(rest, id) : rest;
 }
 
 /** Puts `cell` in place of the cell with its id; the same document when nothing differs. */

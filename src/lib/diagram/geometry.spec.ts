@@ -33,7 +33,7 @@ describe('freeSpot', () => {
 	it('is the point itself when nothing is near, else the next free place to the right or below', () => {
 		expect(freeSpot({ x: 0, y: 0 }, [{ x: 500, y: 500 }])).toEqual({ x: 0, y: 0 });
 		expect(freeSpot({ x: 0, y: 0 }, [{ x: 10, y: 5 }])).toEqual({ x: 130, y: 0 });
-		const row = [0, 130, 260, 390, 520, 650].map((x) => ({ x, y: 0 }));
+		const row = [0, 130, 260, 390].map((x) => ({ x, y: 0 }));
 		expect(freeSpot({ x: 0, y: 0 }, row)).toEqual({ x: 0, y: 130 });
 	});
 });

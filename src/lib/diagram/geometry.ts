@@ -80,7 +80,7 @@ export function connectorControl(source: Point, target: Point, angle?: number): 
 export function freeSpot(at: Point, taken: readonly Point[], room = 110): Point {
 	const step = room + 20;
 	for (let row = 0; row < 50; row++) {
-		for (let column = 0; column < 6; column++) {
+		for (let column = 0; column < 4; column++) {
 			const p = { x: at.x + column * step, y: at.y + row * step };
 			if (taken.every((q) => Math.hypot(q.x - p.x, q.y - p.y) >= room)) return p;
 		}

@@ -131,7 +131,9 @@ test('build the A&E model with the keyboard only, fix its DT, and read the stead
 		diagram.locator('.svelte-flow__edge[aria-label="Connector from Length of stay to Discharges"]')
 	).toHaveCount(1);
 	await expect(
-		diagram.locator('.svelte-flow__edge[aria-label="Flow Admissions from Waiting in A&E to In beds"]')
+		diagram.locator(
+			'.svelte-flow__edge[aria-label="Flow Admissions from Waiting in A&E to In beds"]'
+		)
 	).toHaveCount(2);
 	await expect(
 		diagram.locator('.svelte-flow__edge[aria-label="Flow Arrivals from a cloud to Waiting in A&E"]')
@@ -143,9 +145,12 @@ test('build the A&E model with the keyboard only, fix its DT, and read the stead
 	await ran(page);
 	// At DT 1 the advice names the flow that empties A&E too fast.
 	const advice = page.getByRole('status', { name: 'DT advice' });
-	await expect(advice).toContainText('Admissions empties Waiting in A&E in 0.25 day (stock ÷ outflow', {
-		timeout: 15_000
-	});
+	await expect(advice).toContainText(
+		'Admissions empties Waiting in A&E in 0.25 day (stock ÷ outflow',
+		{
+			timeout: 15_000
+		}
+	);
 
 	// Run settings: DT 0.0625 and stop 30, each typed and kept with Enter.
 	await tabTo(page, page.getByRole('button', { name: 'Run settings', exact: true }), true, 400);

@@ -6,6 +6,7 @@
 import type { Edge, Node } from '@xyflow/svelte';
 import type { Model, Point, Variable } from '../model/types';
 import { isArrayed, isPerElement } from '../model/arrays';
+import { sectorMembers } from '../model/sectors';
 import { moduleLinks, moduleNodes } from './module-graph';
 import { SHAPES, STACK, type ShapeKind } from './shapes';
 import type { Size } from './geometry';
@@ -45,6 +46,15 @@ export function nodeTitle(data: VariableNodeData): string | undefined {
 export interface AliasNodeData extends Record<string, unknown> {
 	variable: Variable;
 	at: Point;
+}
+
+/** A sector: its name and box, whether it is collapsed, and how many variables it holds. */
+export interface SectorNodeData extends Record<string, unknown> {
+	name: string;
+	width: number;
+	height: number;
+	collapsed: boolean;
+	count: number;
 }
 
 export interface CloudNodeData extends Record<string, unknown> {
@@ -113,10 +123,41 @@ export function modelToFlow(
 	model: Model,
 	warnings: ReadonlyMap<string, VariableWarnings> = new Map(),
 	connectorProblems: ReadonlyMap<string, string> = new Map(),
-	selected: ReadonlySet<string> = new Set()
+	selected: ReadonlySet<string> = new Set(),
+	collapsed: ReadonlySet<string> = new Set()
 ): { nodes: Node[]; edges: Edge[] } {
 	const nodes: Node[] = [];
 	const edges: Edge<EdgeData>[] = [];
+	// Sectors first, so they lie beneath what they hold; a collapsed one hides its members.
+	const hidden = new Set<string>();
+	for (const sector of model.diagram?.sectors ?? []) {
+		const members = sectorMembers(model, sector);
+		const isCollapsed = collapsed.has(sector.id);
+		if (isCollapsed) for (const id of members) hidden.add(id);
+		const data: SectorNodeData = {
+			name: sector.name,
+			width: sector.width,
+			height: sector.height,
+			collapsed: isCollapsed,
+			count: members.filter((id) => model.variables.some((v) => v.id === id)).length
+		};
+		nodes.push({
+			id: sector.id,
+			type: 'sector',
+			position: {
+				x: sector.position.x + sector.width / 2,
+				y: sector.position.y + sector.height / 2
+			},
+			data,
+			width: sector.width,
+			height: sector.height,
+			zIndex: -1,
+			draggable: false,
+			selectable: false,
+			focusable: false,
+			ariaLabel: `Sector ${sector.name}${isCollapsed ? ', collapsed' : ''}`
+		});
+	}
 	const kindOf = new Map<string, ShapeKind>();
 	// Each end's shape, stacked for an arrayed variable, so lines stop at the back of the stack.
 	const shapeOf = new Map<string, Size>();
@@ -247,5 +288,11 @@ export function modelToFlow(
 			}
 		});
 	}
-	return { nodes, edges };
+	if (hidden.size === 0) return { nodes, edges };
+	return {
+		nodes: nodes.map((n) => (hidden.has(n.id) ? { ...n, hidden: true } : n)),
+		edges: edges.map((e) =>
+			hidden.has(e.source) || hidden.has(e.target) ? { ...e, hidden: true } : e
+		)
+	};
 }

@@ -18,6 +18,8 @@ export interface DiagramHost {
 	/** The one selected variable, when exactly one is selected. */
 	readonly selectedVariable: Variable | undefined;
 	readonly tool: Tool;
+	/** Lever labels by variable id, so a variable can be found by what its slider is called. */
+	readonly labels: ReadonlyMap<string, string>;
 	/** Whether a tool stays in hand after use (several connectors in a row), as Stella's locked tool. */
 	keepTool: boolean;
 	/** Set by the diagram on a two-click tool's first click, cleared by the host on the second. */

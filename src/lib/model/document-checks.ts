@@ -367,6 +367,19 @@ function checkDiagram(
 			);
 		checks.point(alias.position, at(here, 'position'));
 	});
+	(checks.list(diagram.sectors, at(place, 'sectors'), true) ?? []).forEach((g, i) => {
+		const here = at(at(place, 'sectors'), i);
+		const sector = checks.object(g, here);
+		if (!sector) return;
+		checks.text(sector, 'id', here, { nonEmpty: true });
+		checks.text(sector, 'name', here);
+		checks.point(sector.position, at(here, 'position'));
+		for (const side of ['width', 'height']) {
+			const size = checks.number(sector, side, here);
+			if (size !== undefined && !(size > 0))
+				checks.error(at(here, side), `${at(here, side).label} must be more than 0, not ${size}`);
+		}
+	});
 	(checks.list(diagram.connectors, at(place, 'connectors')) ?? []).forEach((c, i) => {
 		const here = at(at(place, 'connectors'), i);
 		const connector = checks.object(c, here);

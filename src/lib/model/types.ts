@@ -181,10 +181,24 @@ export interface Alias {
 	position: Point;
 }
 
+/**
+ * A named region of the diagram (XMILE <group> in a view, Stella's sector), such as "Acute
+ * hospital": what is drawn inside it belongs to it, for finding your way and fitting the view.
+ */
+export interface Sector {
+	id: string;
+	name: string;
+	/** The top-left corner. */
+	position: Point;
+	width: number;
+	height: number;
+}
+
 export interface Diagram {
 	connectors: Connector[];
 	clouds: Cloud[];
 	aliases?: Alias[];
+	sectors?: Sector[];
 }
 
 /**

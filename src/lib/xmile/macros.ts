@@ -107,7 +107,12 @@ function readMacro(root: XmlElement, element: XmlElement, name: string, report: 
 				module
 			);
 		macro.variables = scope.variables;
-		if (scope.diagram.connectors.length || scope.diagram.clouds.length || scope.diagram.aliases)
+		if (
+			scope.diagram.connectors.length ||
+			scope.diagram.clouds.length ||
+			scope.diagram.aliases ||
+			scope.diagram.sectors
+		)
 			macro.diagram = scope.diagram;
 	}
 	return macro;

@@ -82,7 +82,8 @@ export function readScope(
 		diagram: {
 			connectors: layout.connectors,
 			clouds: layout.clouds,
-			...(layout.aliases.length && { aliases: layout.aliases })
+			...(layout.aliases.length && { aliases: layout.aliases }),
+			...(layout.sectors.length && { sectors: layout.sectors })
 		},
 		moduleElements
 	};

@@ -7,7 +7,8 @@
  * variables they draw. The pre-standard layout (Stella 10 .stmx) puts <display x y> inside
  * each variable and the connectors in a <display> directly under <model>.
  */
-import type { Alias, Cloud, Connector, Point, VariableKind } from '../model/types';
+import { boxAround } from '../model/sectors';
+import type { Alias, Cloud, Connector, Point, Sector, VariableKind } from '../model/types';
 import { canonicalName } from '../model/names';
 import { parseNumber } from './numbers';
 import type { Report } from './report';
@@ -26,6 +27,7 @@ export interface Layout {
 	connectors: Connector[];
 	clouds: Cloud[];
 	aliases: Alias[];
+	sectors: Sector[];
 }
 
 export interface ViewInput {
@@ -45,7 +47,8 @@ export function readViews(input: ViewInput, report: Report): Layout {
 		points: new Map(),
 		connectors: [],
 		clouds: [],
-		aliases: []
+		aliases: [],
+		sectors: []
 	};
 	const ids = new Set<string>();
 	for (const view of diagramViews(input.model)) readView(view, input, layout, ids, report);
@@ -87,6 +90,9 @@ function readView(
 		const uid = element.attributes.uid;
 		if (uid !== undefined) aliasesByUid.set(uid, alias);
 	}
+	// Where each drawn thing sits, by uid, for a sector that names its members but not its box.
+	const placedByUid = new Map<string, Point>();
+	for (const [uid, alias] of aliasesByUid) placedByUid.set(uid, alias.position);
 	for (const element of view.children) {
 		const name = element.attributes.name;
 		if (name === undefined) continue;
@@ -96,6 +102,12 @@ function readView(
 		place(ref, name, element, layout, report);
 		const uid = element.attributes.uid;
 		if (ref.kind === 'flow' && uid !== undefined) flowsByUid.set(uid, ref.id);
+		const at = layout.positions.get(ref.id);
+		if (uid !== undefined && at) placedByUid.set(uid, at);
+	}
+	for (const element of childrenNamed(view, 'group')) {
+		const sector = readSector(element, placedByUid, ids, report);
+		if (sector) layout.sectors.push(sector);
 	}
 	for (const element of childrenNamed(view, 'connector')) {
 		const connector = readConnector(element, input, aliasesByUid, ids);
@@ -184,6 +196,34 @@ function readAlias(
 		of: of.id,
 		position
 	};
+}
+
+/**
+ * `<group name x y width height>` with `<item uid>` children: a sector. Without a box of its
+ * own, it is drawn around its items; with neither, it is left out with a warning.
+ */
+function readSector(
+	element: XmlElement,
+	placedByUid: ReadonlyMap<string, Point>,
+	ids: Set<string>,
+	report: Report
+): Sector | undefined {
+	const name = element.attributes.name?.trim() || 'Sector';
+	const corner = readPoint(element);
+	const width = parseNumber(element.attributes.width);
+	const height = parseNumber(element.attributes.height);
+	const id = uniqueId(`sector-${element.attributes.uid ?? ids.size + 1}`, ids);
+	if (corner && width !== undefined && height !== undefined && width > 0 && height > 0)
+		return { id, name, position: corner, width, height };
+	const items = childrenNamed(element, 'item')
+		.map((item) => placedByUid.get(item.attributes.uid ?? ''))
+		.filter((p): p is Point => p !== undefined);
+	if (items.length) return { id, name, ...boxAround(items) };
+	report.warning(
+		`The sector "${name}" has neither a size nor any items drawn in the view; it is left out`,
+		element
+	);
+	return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
  * <flowbook:cloud>, which other tools skip and views.ts reads back.
  */
 import type { Model, Point, Variable } from '../model/types';
+import { sectorMembers } from '../model/sectors';
 import { toNameAttribute, toReference } from './identifiers';
 import { element, type XmlNode } from './xml-writer';
 
@@ -68,6 +69,27 @@ export function writeViews(model: Pick<Model, 'variables' | 'diagram' | 'modules
 				{ uid: ++uid, angle },
 				element('from', {}, alias ? element('alias', { uid: alias.uid }) : toReference(from!.name)),
 				element('to', {}, toReference(to.name))
+			)
+		);
+	}
+	// Sectors last, so each can list the uids of what it holds.
+	for (const sector of model.diagram?.sectors ?? []) {
+		const items = sectorMembers(model, sector)
+			.map((id) => uids.get(id) ?? aliases.get(id)?.uid)
+			.filter((u) => u !== undefined)
+			.map((u) => element('item', { uid: u }));
+		children.push(
+			element(
+				'group',
+				{
+					uid: ++uid,
+					name: sector.name,
+					x: sector.position.x,
+					y: sector.position.y,
+					width: sector.width,
+					height: sector.height
+				},
+				items
 			)
 		);
 	}

@@ -68,9 +68,13 @@ test('the palette works from the keyboard', async ({ page }) => {
 	await page.getByRole('button', { name: 'Stock', exact: true }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Stock 1');
+	// Flow starts at the selected stock; pressed again, it ends in a cloud.
 	await page.getByRole('button', { name: 'Flow', exact: true }).focus();
 	await page.keyboard.press('Enter');
+	await expect(page.getByText('Flow from Stock 1:')).toBeVisible();
+	await page.keyboard.press('Enter');
 	await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Flow 1');
+	await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
 	await page.getByRole('button', { name: 'Auxiliary', exact: true }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Auxiliary 1');

@@ -96,7 +96,7 @@ test('model A opens readable; search, sectors and folding find the way round it'
 
 test('an alias from a Stella file is drawn, brings its variable in, and goes back out in XMILE', async ({
 	page
-}) => {
+}, testInfo) => {
 	await page.goto('/');
 	await page.getByLabel('Import XMILE or .flowbook.json').setInputFiles(WARD);
 	await expect(page).toHaveURL(/\/notebook\//);
@@ -117,7 +117,19 @@ test('an alias from a Stella file is drawn, brings its variable in, and goes bac
 	await expect(aliases).toHaveCount(2);
 	await expect(page.getByText('An alias of Length of stay')).toBeVisible();
 
-	// Written back: both aliases and the connector out of the first.
+	// A sector drawn around what is selected, named as it is made.
+	await page.getByRole('button', { name: 'Sector', exact: true }).click();
+	const sectorName = page.getByRole('textbox', { name: 'Name of sector Sector 1' });
+	await expect(sectorName).toBeFocused();
+	await page.keyboard.type('Ward');
+	await page.keyboard.press('Enter');
+	await expect(
+		page.getByRole('group', { name: 'Sectors' }).getByRole('button', { name: 'Ward', exact: true })
+	).toBeVisible();
+	await expect(diagram.locator('[data-kind="sector"][data-name="Ward"]')).toHaveCount(1);
+	await diagram.screenshot({ path: testInfo.outputPath('alias-and-sector.png') });
+
+	// Written back: both aliases, the connector out of the first, and the sector.
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download .xmile' }).click()
@@ -125,8 +137,10 @@ test('an alias from a Stella file is drawn, brings its variable in, and goes bac
 	const xmile = await readFile(await download.path(), 'utf8');
 	expect(xmile.match(/<alias uid="\d+" x=/g)).toHaveLength(2);
 	expect(xmile).toMatch(/<from>\s*<alias uid="\d+"\s*\/>\s*<\/from>\s*<to>Discharges<\/to>/);
+	expect(xmile).toMatch(/<group uid="\d+" name="Ward"[^>]*>\s*<item uid="\d+"/);
 
 	// Deleted with the keyboard, it goes; undo brings it back.
+	await diagram.locator('.svelte-flow__node[aria-label="Alias of Length of stay"]').last().click();
 	await page.keyboard.press('Delete');
 	await expect(aliases).toHaveCount(1);
 	await page.getByRole('button', { name: 'Undo', exact: true }).click();

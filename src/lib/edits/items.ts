@@ -37,14 +37,15 @@ export function uniqueName(model: Model, base: string): string {
 		if (!taken.has(canonicalName(`${base} ${n}`))) return `${base} ${n}`;
 }
 
-/** An id no variable, connector, cloud or alias uses. */
+/** An id no variable, connector, cloud, alias or sector uses. */
 export function uniqueId(model: Model, base: string): string {
 	const d = diagramOf(model);
 	const taken = new Set([
 		...model.variables.map((v) => v.id),
 		...d.connectors.map((c) => c.id),
 		...d.clouds.map((c) => c.id),
-		...(d.aliases ?? []).map((a) => a.id)
+		...(d.aliases ?? []).map((a) => a.id),
+		...(d.sectors ?? []).map((s) => s.id)
 	]);
 	const stem = idFromName(base);
 	if (!taken.has(stem)) return stem;

@@ -1,18 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-
-const COMMUNITY = 'Grow intermediate care, reablement and home care together by (0.125 = 12.5%)';
-
-async function openWholeSystem(page: Page) {
-	await page.goto('/example/whole-system-flow');
-	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
-		timeout: 30_000
-	});
-	await expect(page.getByRole('status', { name: 'Scenario runs' })).toContainText(
-		/scenarios ran in/,
-		{ timeout: 30_000 }
-	);
-}
+import { COMMUNITY, openWholeSystem } from './whole-system';
 
 // The chart cell itself: the same chart is drawn beside the main levers at the top.
 const occupancy = (page: Page) =>

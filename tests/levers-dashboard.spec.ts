@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { COMMUNITY, openWholeSystem } from './whole-system';
 
 // Levers beside what they move (#14): model A opens with its main levers beside two charts.
-const COMMUNITY = 'Grow intermediate care, reablement and home care together by (0.125 = 12.5%)';
 
 const cell = (page: Page, id: string) => page.locator(`section[data-cell="${id}"]`);
 const tools = (page: Page, id: string) =>
@@ -13,17 +13,6 @@ const beside = (page: Page, id: string) =>
 	cell(page, id).getByRole('group', { name: /^Charts beside/ });
 const chartIn = (where: Locator, title: string) =>
 	where.getByRole('figure').filter({ has: where.page().getByRole('heading', { name: title }) });
-
-async function openWholeSystem(page: Page) {
-	await page.goto('/example/whole-system-flow');
-	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
-		timeout: 30_000
-	});
-	await expect(page.getByRole('status', { name: 'Scenario runs' })).toContainText(
-		/scenarios ran in/,
-		{ timeout: 30_000 }
-	);
-}
 
 /** Whether a box lies wholly inside the window as it stands. */
 async function onScreen(page: Page, what: Locator) {

@@ -3,6 +3,7 @@
  * diagram opens at a size that can be read, the search box selects and shows a variable, sectors
  * move the view and fold away, and an imported alias brings in its variable with no false warning.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -128,6 +129,11 @@ test('an alias from a Stella file is drawn, brings its variable in, and goes bac
 	).toBeVisible();
 	await expect(diagram.locator('[data-kind="sector"][data-name="Ward"]')).toHaveCount(1);
 	await diagram.screenshot({ path: testInfo.outputPath('alias-and-sector.png') });
+	// The finder, the sector bar, and the alias and sector on the diagram pass axe.
+	const problems = (await new AxeBuilder({ page }).include('.editor').analyze()).violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`);
+	expect(problems).toEqual([]);
 
 	// Written back: both aliases, the connector out of the first, and the sector.
 	const [download] = await Promise.all([

@@ -43,7 +43,10 @@ describe('formatValue', () => {
 
 describe('formatDifference', () => {
 	it('signs differences', () => {
-		expect(formatDifference(0.02, 'percent')).toBe('+2%');
+		// Percentages differ in points, not per cent of each other.
+		expect(formatDifference(0.02, 'percent')).toBe('+2 pts');
+		expect(formatDifference(0.912 - 0.888, 'percent')).toBe('+2.4 pts');
+		expect(formatDifference(-0.0237, 'percent')).toBe('−2.37 pts');
 		expect(formatDifference(-3)).toBe('−3');
 		expect(formatDifference(0)).toBe('0');
 	});

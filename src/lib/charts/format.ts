@@ -22,9 +22,11 @@ export function formatValue(value: number, format: ValueFormat = 'number', digit
 	return sign + formatter(format, notation, digits).format(size);
 }
 
-/** A difference with its sign always shown: "+2.1%", "−£3m". */
+/** A difference with its sign always shown: "+2.1 pts" (of percentages), "−£3m". */
 export function formatDifference(value: number, format: ValueFormat = 'number'): string {
-	const text = formatValue(value, format);
+	// A difference of two percentages is in percentage points: 91.2% against 88.8% is "+2.4 pts".
+	const text =
+		format === 'percent' ? `${formatValue(value * 100, 'number')} pts` : formatValue(value, format);
 	return value > 0 ? `+${text}` : text;
 }
 

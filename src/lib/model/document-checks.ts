@@ -822,6 +822,7 @@ function checkTableOutputs(
 			variable = checks.text(o, 'variable', here, { nonEmpty: true });
 			checks.text(o, 'label', here, { optional: true });
 			checks.oneOf(o, 'better', here, ['higher', 'lower'], true);
+			checks.oneOf(o, 'over', here, ['total', 'average', 'end'], true);
 			checks.oneOf(o, 'format', here, VALUE_FORMATS, true);
 		} else
 			checks.error(

@@ -330,6 +330,12 @@ export interface TableOutput {
 	/** Which way is better, so the table can mark each scenario against the first one shown. */
 	better?: 'higher' | 'lower';
 	format?: ValueFormat;
+	/**
+	 * How the column over the period sums it up: the total (the integral of a rate), the average
+	 * (of a level: a stock, a ratio, a percentage) or the value at the end (of a running total).
+	 * By its kind when absent (see notebook/totals.ts).
+	 */
+	over?: 'total' | 'average' | 'end';
 }
 
 export type Cell =

@@ -172,15 +172,27 @@ describe('scenario table settings', () => {
 		kind: 'scenario-table',
 		outputs: [
 			'beds',
-			{ variable: 'admissions', label: 'Admitted', better: 'lower', format: 'percent' }
+			{
+				variable: 'admissions',
+				label: 'Admitted',
+				better: 'lower',
+				format: 'percent',
+				over: 'average'
+			}
 		]
 	};
 
-	it('round-trips rows as plain names or as rows with a label, direction and format', () => {
+	it('round-trips rows as plain names or as rows with a label, direction, format and period sum', () => {
 		const draft = tableDraft(document, table);
 		expect(draft.outputs).toEqual([
-			{ variable: 'beds', label: '', better: '', format: 'number' },
-			{ variable: 'admissions', label: 'Admitted', better: 'lower', format: 'percent' }
+			{ variable: 'beds', label: '', better: '', format: 'number', over: '' },
+			{
+				variable: 'admissions',
+				label: 'Admitted',
+				better: 'lower',
+				format: 'percent',
+				over: 'average'
+			}
 		]);
 		expect(draft.times).toBe('1, 3, 5');
 		expect(tableFromDraft(document, table, draft)).toEqual({ ...table, times: [1, 3, 5] });
@@ -189,7 +201,7 @@ describe('scenario table settings', () => {
 	it('keeps each output’s better direction, and drops what is back at its default', () => {
 		const draft = tableDraft(document, table);
 		draft.outputs[0].better = 'higher';
-		draft.outputs[1] = { ...draft.outputs[1], label: ' ', better: '', format: 'number' };
+		draft.outputs[1] = { ...draft.outputs[1], label: ' ', better: '', format: 'number', over: '' };
 		expect(tableFromDraft(document, table, draft).outputs).toEqual([
 			{ variable: 'beds', better: 'higher' },
 			'admissions'

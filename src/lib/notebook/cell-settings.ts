@@ -150,6 +150,8 @@ export interface TableRowDraft {
 	label: string;
 	better: '' | 'higher' | 'lower';
 	format: ValueFormat;
+	/** Blank: by the output's kind. */
+	over: '' | 'total' | 'average' | 'end';
 }
 
 export interface TableDraft {
@@ -170,7 +172,8 @@ export function tableDraft(document: FlowbookDocument, cell: TableCell): TableDr
 				variable: row.variable,
 				label: row.label ?? '',
 				better: row.better ?? '',
-				format: row.format ?? 'number'
+				format: row.format ?? 'number',
+				over: row.over ?? ''
 			};
 		}),
 		times: (cell.times ?? [1, 3, 5]).join(', '),
@@ -223,12 +226,13 @@ export function tableFromDraft(
 	const parsed = parseTimes(draft.times, document);
 	const outputs = draft.outputs.map((row): string | TableOutput => {
 		const label = row.label.trim();
-		if (!label && !row.better && row.format === 'number') return row.variable;
+		if (!label && !row.better && row.format === 'number' && !row.over) return row.variable;
 		return {
 			variable: row.variable,
 			...(label && { label }),
 			...(row.better && { better: row.better }),
-			...(row.format !== 'number' && { format: row.format })
+			...(row.format !== 'number' && { format: row.format }),
+			...(row.over && { over: row.over })
 		};
 	});
 	// The first scenario is the one compared with: "all" in the document's order keeps the list open.

@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM } from '../chromium';
 import { nextFrames } from '../frames';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4175);
@@ -181,18 +182,7 @@ const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--stric
 });
 try {
 	await waitForServer();
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic'
-		]
-	});
+	const browser = await chromium.launch(CHROMIUM);
 	const page = await browser.newPage();
 	page.on('crash', () => console.error('the page crashed'));
 	page.on('pageerror', (e) => console.error('page error:', e.message));

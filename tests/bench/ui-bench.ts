@@ -102,8 +102,8 @@ async function leverToPaint(
 	);
 }
 
-/** Main-thread tasks over 50 ms while the lever is dragged from end to end, one move a frame. */
-async function dragLongTasks(page: Page): Promise<number[]> {
+/** Starts counting main-thread tasks over 50 ms. */
+async function watchLongTasks(page: Page): Promise<void> {
 	await page.evaluate(() => {
 		const w = window as unknown as { longTasks: number[]; longTaskObserver: PerformanceObserver };
 		const tasks: number[] = (w.longTasks = []);
@@ -112,6 +112,20 @@ async function dragLongTasks(page: Page): Promise<number[]> {
 		);
 		w.longTaskObserver.observe({ type: 'longtask' });
 	});
+}
+
+/** The tasks counted since watchLongTasks, with entries not yet delivered taken from the observer. */
+async function takeLongTasks(page: Page): Promise<number[]> {
+	return page.evaluate(() => {
+		const w = window as unknown as { longTasks: number[]; longTaskObserver: PerformanceObserver };
+		w.longTaskObserver.takeRecords().forEach((e) => w.longTasks.push(e.duration));
+		return w.longTasks;
+	});
+}
+
+/** Main-thread tasks over 50 ms while the lever is dragged from end to end, one move a frame. */
+async function dragLongTasks(page: Page): Promise<number[]> {
+	await watchLongTasks(page);
 	const slider = page.getByRole('slider', { name: LEVER });
 	await slider.scrollIntoViewIfNeeded();
 	const box = (await slider.boundingBox())!;
@@ -128,11 +142,7 @@ async function dragLongTasks(page: Page): Promise<number[]> {
 		.filter({ hasText: /Ran in \d+ ms/ })
 		.waitFor();
 	await nextFrames(page);
-	return page.evaluate(() => {
-		const w = window as unknown as { longTasks: number[]; longTaskObserver: PerformanceObserver };
-		w.longTaskObserver.takeRecords().forEach((e) => w.longTasks.push(e.duration));
-		return w.longTasks;
-	});
+	return takeLongTasks(page);
 }
 
 interface SensitivityFigures {
@@ -149,14 +159,7 @@ async function sensitivity(page: Page): Promise<SensitivityFigures> {
 	const cell = page.getByRole('region', { name: 'Sensitivity analysis' });
 	await cell.getByLabel('Runs').fill(String(RUNS));
 	await cell.getByLabel('Runs').blur();
-	await page.evaluate(() => {
-		const w = window as unknown as { longTasks: number[]; longTaskObserver: PerformanceObserver };
-		const tasks: number[] = (w.longTasks = []);
-		w.longTaskObserver = new PerformanceObserver((list) =>
-			list.getEntries().forEach((e) => tasks.push(e.duration))
-		);
-		w.longTaskObserver.observe({ type: 'longtask' });
-	});
+	await watchLongTasks(page);
 	await cell.getByRole('button', { name: 'Run sensitivity' }).click();
 	const status = cell.getByRole('status', { name: 'Sensitivity status' });
 	await status.filter({ hasText: `${RUNS} runs in` }).waitFor({ timeout: 600_000 });
@@ -167,12 +170,7 @@ async function sensitivity(page: Page): Promise<SensitivityFigures> {
 		runInBatch: Number(await status.getAttribute('data-run-ms')),
 		bands: Number(await status.getAttribute('data-bands-ms')),
 		pool: await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 2)),
-		// Entries not yet delivered are taken from the observer.
-		longTasks: await page.evaluate(() => {
-			const w = window as unknown as { longTasks: number[]; longTaskObserver: PerformanceObserver };
-			w.longTaskObserver.takeRecords().forEach((e) => w.longTasks.push(e.duration));
-			return w.longTasks;
-		})
+		longTasks: await takeLongTasks(page)
 	};
 }
 

@@ -80,9 +80,10 @@ export class Notebook implements DiagramHost {
 	}
 
 	/** The one selected variable, when exactly one is selected. */
-	get labels(): ReadonlyMap<string, string> {
-		return new Map(this.document.levers.map((l) => [l.variable, l.label]));
-	}
+	/** Lever labels by variable id; derived, so the diagram's search sees one map until the levers change. */
+	readonly labels: ReadonlyMap<string, string> = $derived(
+		new Map(this.document.levers.map((l) => [l.variable, l.label]))
+	);
 
 	get selectedVariable(): Variable | undefined {
 		if (this.selected.size !== 1) return undefined;

@@ -9,6 +9,7 @@ import { describeNotebookBasics } from './shared-checks';
 describeNotebookBasics({
 	slug: 'bathtub-basics',
 	baseline: 'Baseline',
+	reference: 'Baseline',
 	codedScenarios: false,
 	// The baseline has its winter surge built in; the tests below check the steady state around it.
 	steadyBaseline: false,

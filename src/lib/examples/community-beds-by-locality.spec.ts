@@ -10,6 +10,7 @@ import { describeNotebookBasics } from './shared-checks';
 describeNotebookBasics({
 	slug: 'community-beds-by-locality',
 	baseline: 'S0',
+	reference: 'S0',
 	// Step-down begins on day 90, so the baseline is steady only before it.
 	steadyBaseline: false,
 	maxDrift: 1e-9,

@@ -10,6 +10,7 @@ describeNotebookBasics({
 	slug: 'nurse-pipeline',
 	specFile: 'nurse_workforce_pipeline',
 	baseline: 'B0',
+	reference: 'B1',
 	// The specification verified a drift of at most 0.13%.
 	maxDrift: 0.0025,
 	cli: { scenario: 'B4', column: 'intl_recruitment', last: 230, rows: 781 }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
+import { referenceScenario } from '../model/scenarios';
 import { constantValues } from '../notebook/arrayed-levers';
 import type { Cell, TableOutput } from '../model/types';
 import { resolveSeries, seriesRef } from '../notebook/chart-series';
@@ -59,6 +60,8 @@ export interface NotebookChecks {
 	specFile?: string;
 	/** The no-change scenario: its code (e.g. "S0"), or its full name when names carry no code. */
 	baseline: string;
+	/** The scenario the notebook compares the others with (FlowbookDocument.reference): its code or name. */
+	reference: string;
 	/** Whether scenario names start with a code such as "S3" (default true). */
 	codedScenarios?: boolean;
 	/** Equations deliberately changed from the specification, by variable name, with the text used. */
@@ -137,6 +140,13 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				expect(v.position, v.name).toEqual({ x: expect.any(Number), y: expect.any(Number) });
 				if (v.kind === 'flow') expect(v.points?.length, v.name).toBeGreaterThanOrEqual(2);
 			}
+		});
+
+		it(`names ${checks.reference} as the scenario the others are compared with`, () => {
+			const document = example().document;
+			expect(document.reference, 'the notebook names its reference').toBeDefined();
+			const reference = referenceScenario(document)!;
+			expect(coded ? reference.name.split(' ')[0] : reference.name).toBe(checks.reference);
 		});
 
 		it(`has scenarios${coded ? ' named by code' : ''}, the first the unchanged baseline, each with its own colour`, () => {

@@ -10,6 +10,7 @@ describeNotebookBasics({
 	slug: 'whole-system-flow',
 	specFile: 'whole_system_flow',
 	baseline: 'S0',
+	reference: 'S1',
 	// SMOOTH starting at its input loops through the escalation beds at time 0.
 	departures: {
 		perceived_pressure:

@@ -10,6 +10,7 @@ describeNotebookBasics({
 	slug: 'workforce-capacity',
 	specFile: 'workforce_to_service_capacity',
 	baseline: 'C0',
+	reference: 'C1',
 	// The specification verified a drift of at most 0.14%.
 	maxDrift: 0.0025,
 	cli: { scenario: 'C4', column: 'hc_commissioned', last: 5600, rows: 3651 }

@@ -49,6 +49,7 @@ export function checkDocument(doc: Json, checks: Checks): void {
 		for (const d of validateModel(model)) checks.diagnostics.push(d);
 	}
 	const scenarios = checkScenarios(doc, checks);
+	checkReference(doc, scenarios, checks);
 	const levers = checkLevers(doc, model, checks);
 	checkPositions(doc, levers, checks);
 	checkCells(doc, { model, scenarios, levers }, checks);
@@ -424,6 +425,14 @@ function uniqueIds(items: unknown[], place: Place, checks: Checks): void {
 			);
 		else seen.set(item.id, i);
 	});
+}
+
+/** The reference must be one of the scenarios, or there is nothing to compare with. */
+function checkReference(doc: Json, scenarios: Scenario[], checks: Checks): void {
+	const place = at(ROOT, 'reference');
+	const reference = checks.text(doc, 'reference', ROOT, { optional: true, nonEmpty: true });
+	if (typeof reference === 'string' && !findScenario(scenarios, reference))
+		checks.error(place, `reference: there is no scenario ${shown(reference)} to compare with`);
 }
 
 function checkScenarios(doc: Json, checks: Checks): Scenario[] {

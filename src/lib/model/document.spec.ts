@@ -163,6 +163,15 @@ describe('readDocument', () => {
 			]);
 		});
 
+		it('keeps a reference that names a scenario, and names one that does not', () => {
+			const scenarios = [scenario({})];
+			expect(read({ ...minimal, scenarios, reference: 'S1' }).diagnostics).toEqual([]);
+			expect(
+				read({ ...minimal, scenarios, reference: 'S9' }).diagnostics.map((d) => d.message)
+			).toEqual(['reference: there is no scenario "S9" to compare with']);
+			expect(read({ ...minimal, scenarios, reference: 3 }).diagnostics).toHaveLength(1);
+		});
+
 		it('reports overrides given as a list', () => {
 			expect(read({ ...minimal, scenarios: [scenario([2, 3])] }).diagnostics).toHaveLength(1);
 		});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findScenario } from './scenarios';
+import { findScenario, referenceFirst, referenceScenario } from './scenarios';
 import type { Scenario } from './types';
 
 const scenario = (id: string, name: string): Scenario => ({
@@ -49,5 +49,28 @@ describe('findScenario', () => {
 		expect(findScenario(scenarios, 'S')).toBeUndefined();
 		expect(findScenario(scenarios, 'same money')).toBeUndefined();
 		expect(findScenario([], 'Baseline')).toBeUndefined();
+	});
+});
+
+describe('the reference scenario', () => {
+	it('is the one the notebook names, by id, name or code, else the first', () => {
+		expect(referenceScenario({ scenarios, reference: 's2' })?.name).toBe('S2 shorter stays');
+		expect(referenceScenario({ scenarios, reference: 'S3' })?.id).toBe('s3-community');
+		expect(referenceScenario({ scenarios })?.id).toBe('baseline');
+		// A reference that names nothing (document checks refuse it on load) falls back to the first.
+		expect(referenceScenario({ scenarios, reference: 'gone' })?.id).toBe('baseline');
+		expect(referenceScenario({ scenarios: [] })).toBeUndefined();
+	});
+
+	it('goes first among the scenarios shown, the others keeping their order', () => {
+		const s2 = scenarios[2];
+		expect(referenceFirst(scenarios, s2).map((s) => s.id)).toEqual([
+			's2',
+			'baseline',
+			's1',
+			's3-community',
+			's10'
+		]);
+		expect(referenceFirst(scenarios.slice(0, 2), s2).map((s) => s.id)).toEqual(['baseline', 's1']);
 	});
 });

@@ -358,7 +358,7 @@ export type Cell =
 			variables: (string | ChartSeries)[];
 			/** Scenario ids or names; all when absent. */
 			scenarios?: string[];
-			/** 'difference' plots each scenario minus `baseline` (default the first scenario shown). */
+			/** 'difference' plots each scenario minus `baseline` (default the notebook's reference). */
 			mode?: 'values' | 'difference';
 			baseline?: string;
 			format?: ValueFormat;
@@ -427,6 +427,12 @@ export interface FlowbookDocument {
 	display?: DisplaySettings;
 	model: Model;
 	scenarios: Scenario[];
+	/**
+	 * The scenario every other one is compared with ("S1 do nothing"): a table's differences, a
+	 * difference chart's and the live "Current levers" line's. Its id (or name, or code); the first
+	 * scenario when absent.
+	 */
+	reference?: string;
 	levers: Lever[];
 	/**
 	 * Where the reader left each slider, by slider key: the lever's variable id, or `id[North]` for

@@ -239,6 +239,17 @@ describe('scenario table settings', () => {
 		});
 	});
 
+	it('compares with the notebook’s reference by default, and keeps "all scenarios" open when it stays the base', () => {
+		const withReference = { ...document, reference: 's1' };
+		const draft = tableDraft(withReference, table);
+		expect(draft.base).toBe('s1');
+		expect(tableFromDraft(withReference, table, draft).scenarios).toBeUndefined();
+		draft.base = 's0';
+		expect(tableFromDraft(withReference, table, draft).scenarios).toEqual(['s0', 's1', 's2']);
+		// A table that names its scenarios keeps its own first.
+		expect(tableDraft(withReference, { ...table, scenarios: ['s2', 's1'] }).base).toBe('s2');
+	});
+
 	it('says what stops a table being saved', () => {
 		const draft = tableDraft(document, table);
 		draft.outputs = [];

@@ -5,6 +5,7 @@
  */
 import { elementSubscripts } from '../model/arrays';
 import { canonicalName } from '../model/names';
+import { referenceScenario } from '../model/scenarios';
 import type { Cell, ChartSeries, FlowbookDocument, TableOutput, ValueFormat } from '../model/types';
 import { chartCells } from './beside-charts';
 import { seriesRef, subscriptText } from './chart-series';
@@ -58,7 +59,7 @@ export interface ChartDraft {
 	variables: ChartVariableDraft[];
 	scenarios: ScenarioDraft;
 	mode: 'values' | 'difference';
-	/** Scenario id the difference is taken from; blank for the first scenario shown. */
+	/** Scenario id the difference is taken from; blank for the notebook's reference. */
 	baseline: string;
 	format: ValueFormat;
 }
@@ -159,7 +160,7 @@ export interface TableDraft {
 	/** Column times as typed, e.g. "1, 3, 5". */
 	times: string;
 	scenarios: ScenarioDraft;
-	/** The scenario every other one is compared with: the table's first. */
+	/** The scenario every other one is compared with: the table's first, by default the notebook's reference. */
 	base: string;
 }
 
@@ -178,8 +179,15 @@ export function tableDraft(document: FlowbookDocument, cell: TableCell): TableDr
 		}),
 		times: (cell.times ?? [1, 3, 5]).join(', '),
 		scenarios,
-		base: scenarios.chosen[0] ?? ''
+		base: tableBase(document, cell, scenarios)
 	};
+}
+
+/** A table that names its scenarios compares with its first; one that shows them all, with the reference. */
+function tableBase(document: FlowbookDocument, cell: TableCell, scenarios: ScenarioDraft): string {
+	const reference = referenceScenario(document)?.id;
+	if (!cell.scenarios && reference && scenarios.chosen.includes(reference)) return reference;
+	return scenarios.chosen[0] ?? '';
 }
 
 /** Column times from text like "1, 3, 5" or "1 3 5", or the problem with them. */
@@ -235,13 +243,13 @@ export function tableFromDraft(
 			...(row.over && { over: row.over })
 		};
 	});
-	// The first scenario is the one compared with: "all" in the document's order keeps the list open.
+	// The first scenario is the one compared with: "all" with the reference first keeps the list open.
 	const chosen = draft.scenarios.all
 		? document.scenarios.map((s) => s.id)
 		: chosenInOrder(document, draft.scenarios);
 	const base = chosen.includes(draft.base) ? draft.base : chosen[0];
 	const ordered = base ? [base, ...chosen.filter((id) => id !== base)] : chosen;
-	const open = draft.scenarios.all && ordered[0] === document.scenarios[0]?.id;
+	const open = draft.scenarios.all && ordered[0] === referenceScenario(document)?.id;
 	return {
 		id: cell.id,
 		kind: 'scenario-table',

@@ -101,6 +101,26 @@ describe('run settings and slider positions in the notebook', () => {
 	});
 });
 
+describe('the reference scenario', () => {
+	it('is chosen as one undoable step, and goes when its scenario is deleted', () => {
+		const notebook = new Notebook(emptyDocument());
+		const [baseline] = notebook.document.scenarios;
+		const other = { ...baseline, id: 's1', name: 'S1 do nothing', overrides: { growth: 0.02 } };
+		notebook.setScenarios([baseline, other]);
+		notebook.setReference('s1');
+		expect(notebook.document.reference).toBe('s1');
+		notebook.setReference('nothing-by-that-id');
+		expect(notebook.document.reference).toBe('s1');
+		notebook.undo();
+		expect(notebook.document.reference).toBeUndefined();
+		notebook.redo();
+		notebook.setScenarios([baseline]);
+		expect('reference' in notebook.document).toBe(false);
+		notebook.undo();
+		expect(notebook.document.reference).toBe('s1');
+	});
+});
+
 describe('a tool kept in hand', () => {
 	it('draws several connectors in a row when kept, and goes back to selecting when not', () => {
 		const notebook = new Notebook(emptyDocument());

@@ -32,6 +32,7 @@ import {
 } from '../edits/items';
 import { deleteCell, duplicateCell, insertCell, moveCell, replaceCell, retitle } from './cells';
 import { History } from './history';
+import { findScenario } from '../model/scenarios';
 import { followRenames } from './follow-renames';
 import { addLever, removeLever, updateLever } from './levers';
 
@@ -118,10 +119,23 @@ export class Notebook implements DiagramHost {
 		this.positions = { ...positions };
 	}
 
-	/** Replaces the document's scenarios, as one undoable step. */
+	/**
+	 * Replaces the document's scenarios, as one undoable step. A reference that is deleted goes with
+	 * it, so the first scenario is compared with until another is chosen.
+	 */
 	setScenarios(scenarios: Scenario[]): void {
 		this.#history.record(this.document);
-		this.document = { ...this.document, scenarios };
+		const { reference, ...rest } = this.document;
+		const kept = reference && findScenario(scenarios, reference) ? { reference } : {};
+		this.document = { ...rest, ...kept, scenarios };
+		this.#sync();
+	}
+
+	/** Names the scenario every other one is compared with ("do nothing"), as one undoable step. */
+	setReference(id: string): void {
+		if (this.document.reference === id || !this.document.scenarios.some((s) => s.id === id)) return;
+		this.#history.record(this.document);
+		this.document = { ...this.document, reference: id };
 		this.#sync();
 	}
 

@@ -55,7 +55,7 @@ test('a scenario made from the sliders shows as a line and in the table, against
 	await expect(chart.getByRole('checkbox', { name: 'Community plan' })).toHaveCount(0);
 });
 
-test("a chart's CSV has a time column, a column per line and a row per saved time", async ({
+test("a chart's CSV has a time column in the model's units, a column per line and a row per saved time", async ({
 	page
 }) => {
 	await openWholeSystem(page);
@@ -67,10 +67,10 @@ test("a chart's CSV has a time column, a column per line and a row per saved tim
 	expect(download.suggestedFilename()).toBe('g-a-bed-occupancy.csv');
 	const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
 	expect(lines[0]).toBe(
-		'time (year),Current levers,S0 baseline,S1 do nothing,S2 +100 acute beds,S3 same money in community,S8 flow levers only,S9 community mix + flow levers'
+		'time (day),Current levers,S0 baseline,S1 do nothing,S2 +100 acute beds,S3 same money in community,S8 flow levers only,S9 community mix + flow levers'
 	);
 	expect(lines.length).toBe(1 + 3651);
-	expect(lines[366].split(',')[0]).toBe('1');
+	expect(lines[366].split(',')[0]).toBe('365');
 });
 
 test('an equation that produces NaN names the variable and time, and the page stays usable', async ({

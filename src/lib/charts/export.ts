@@ -18,17 +18,32 @@ export function chartCsv(
 	);
 }
 
-export function svgText(svg: SVGSVGElement): string {
+/**
+ * A chart's drawing as SVG elements (no outer <svg>), for boardSvg: what the reader sees, less
+ * what is only there for the pointer (the hover line).
+ */
+export function svgDrawing(svg: SVGSVGElement): string {
 	const copy = svg.cloneNode(true) as SVGSVGElement;
-	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	copy.querySelectorAll('[data-export="skip"]').forEach((e) => e.remove());
-	return new XMLSerializer().serializeToString(copy);
+	const serializer = new XMLSerializer();
+	return Array.from(copy.childNodes, (node) => serializer.serializeToString(node)).join('');
 }
 
-export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+/** The size a chart's SVG is drawn at, from its viewBox. */
+export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
 	const { width, height } = svg.viewBox.baseVal;
+	return { width, height };
+}
+
+/** A PNG of SVG text `width` × `height`, at `scale` times (2: sharp in a printed board pack). */
+export async function svgTextToPng(
+	text: string,
+	width: number,
+	height: number,
+	scale = 2
+): Promise<Blob> {
 	const image = new Image();
-	image.src = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+	image.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
 	await image.decode();
 	const canvas = document.createElement('canvas');
 	canvas.width = width * scale;

@@ -1,3 +1,5 @@
+import { PALETTE, paletteColour } from '../model/palette';
+
 /**
  * How a chart tells its lines apart. With one line per scenario, colour is the scenario's own.
  * With several lines per scenario (several variables, or the elements of an arrayed one), colour
@@ -6,17 +8,8 @@
  * always the thicker short dash.
  */
 
-/** Distinct on white and to common colour blindness in the first four; at least 4.5:1 contrast. */
-export const SERIES_COLOURS = [
-	'#1f5f8b',
-	'#c0561b',
-	'#2e7d32',
-	'#8e3b8e',
-	'#8a6d00',
-	'#00838f',
-	'#ad1457',
-	'#5d4037'
-];
+/** The colour-blind-safe palette of ten (see palette.ts), in the order lines take it. */
+export const SERIES_COLOURS = PALETTE;
 
 /** Stroke patterns for the scenarios after the first (which is solid). */
 export const SCENARIO_DASHES = ['1.5 3', '9 3 1.5 3', '12 5'];
@@ -31,7 +24,7 @@ export interface LineStyle {
 }
 
 /** The colour of the k-th line of a chart that has several. */
-export const seriesColour = (line: number) => SERIES_COLOURS[line % SERIES_COLOURS.length];
+export const seriesColour = (line: number) => paletteColour(line);
 
 /**
  * The stroke that tells a scenario apart when colour tells lines apart: `scenario` counts the

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalName } from '../model/names';
 import { referenceScenario } from '../model/scenarios';
+import { PALETTE } from '../model/palette';
 import { constantValues } from '../notebook/arrayed-levers';
 import type { Cell, TableOutput } from '../model/types';
 import { resolveSeries, seriesRef } from '../notebook/chart-series';
@@ -149,7 +150,7 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 			expect(coded ? reference.name.split(' ')[0] : reference.name).toBe(checks.reference);
 		});
 
-		it(`has scenarios${coded ? ' named by code' : ''}, the first the unchanged baseline, each with its own colour`, () => {
+		it(`has scenarios${coded ? ' named by code' : ''}, the first the unchanged baseline, each with its own colour from the palette`, () => {
 			const scenarios = example().document.scenarios;
 			expect(coded ? scenarios[0].name.split(' ')[0] : scenarios[0].name).toBe(checks.baseline);
 			expect(scenarios[0].overrides).toEqual({});
@@ -164,7 +165,11 @@ export function describeNotebookBasics(checks: NotebookChecks): void {
 				for (const name of Object.keys(s.overrides))
 					expect(settable, `${s.name}: ${name}`).toContain(canonicalName(name));
 			}
-			expect(new Set(scenarios.map((s) => s.colour)).size).toBe(scenarios.length);
+			// Colour-blind-safe colours, none repeated until all ten are used.
+			for (const s of scenarios) expect(PALETTE, s.name).toContain(s.colour);
+			expect(new Set(scenarios.slice(0, PALETTE.length).map((s) => s.colour)).size).toBe(
+				Math.min(scenarios.length, PALETTE.length)
+			);
 			if (coded)
 				expect(new Set(scenarios.map((s) => s.name.split(' ')[0])).size).toBe(scenarios.length);
 		});

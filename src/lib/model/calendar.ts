@@ -189,3 +189,34 @@ function elapsedTo(startDate: string, step: CalendarStep, date: Date): number {
 	const part = (date.getTime() - from.getTime()) / (to.getTime() - from.getTime());
 	return (whole + part) / step.months;
 }
+
+/** Calendar periods an export can have one row per. */
+export type CalendarPeriod = 'month' | 'quarter' | 'year';
+
+/**
+ * The elapsed times (in the model's units, from the start date) at which each month, quarter or
+ * financial year begins, from `from` to `to` elapsed: the 1st of each month; 1 January, April,
+ * July and October; 1 April. Empty when the model has no calendar.
+ */
+export function periodStarts(
+	startDate: string | undefined,
+	timeUnits: string | undefined,
+	from: number,
+	to: number,
+	period: CalendarPeriod
+): number[] {
+	const first = dateAfter(startDate, timeUnits, from);
+	const last = dateAfter(startDate, timeUnits, to);
+	const step = calendarStep(timeUnits);
+	if (!first || !last || !step) return [];
+	const months = { month: 1, quarter: 3, year: 12 }[period];
+	// Quarters and years are counted from April, so both line up with the financial year.
+	const cursor = utcDate(first.getUTCFullYear(), first.getUTCMonth(), 1);
+	if (cursor < first) cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+	while ((cursor.getUTCMonth() - 3 + 12) % months !== 0)
+		cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+	const out: number[] = [];
+	for (; cursor <= last; cursor.setUTCMonth(cursor.getUTCMonth() + months))
+		out.push(elapsedTo(startDate!, step, cursor));
+	return out;
+}

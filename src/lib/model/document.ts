@@ -18,6 +18,7 @@ import { at, Checks, isObject, ROOT } from './field-checks';
 import { jsonLineFinder, parseJsonText } from './json-text';
 import { migrateDocument } from './migrate';
 import type { FlowbookDocument, Model, Scenario } from './types';
+import { PALETTE } from './palette';
 import { SCHEMA_VERSION } from './types';
 
 export interface DocumentRead {
@@ -77,15 +78,12 @@ export function writeDocument(document: FlowbookDocument): string {
 	return JSON.stringify({ ...document, schemaVersion: SCHEMA_VERSION }, null, '\t') + '\n';
 }
 
-/** Scenario colours, in order: the first is the baseline's. */
-const COLOURS = ['#1f5f8b', '#c0561b', '#2a8c4a', '#7b4fa0'];
-
 /** A new notebook around a model (an imported XMILE file): a baseline scenario and its diagram. */
 export function documentFromModel(model: Model, title: string, description = ''): FlowbookDocument {
 	const baseline: Scenario = {
 		id: 'baseline',
 		name: 'Baseline',
-		colour: COLOURS[0],
+		colour: PALETTE[0],
 		overrides: {}
 	};
 	return {

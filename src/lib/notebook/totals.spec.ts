@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../model/types';
-import { daysIn, perTime, rowPeriod, treatmentOf } from './totals';
+import { daysIn } from '../model/time-units';
+import { perTime, rowPeriod, treatmentOf } from './totals';
 
 const model: Model = {
 	simSpecs: { start: 0, stop: 3650, dt: 0.25, method: 'euler', timeUnits: 'days' },

@@ -23,7 +23,18 @@ import {
 	type Place
 } from './field-checks';
 
-const CELL_KINDS = ['text', 'diagram', 'levers', 'chart', 'scenario-table', 'sensitivity'];
+const CELL_KINDS = [
+	'text',
+	'diagram',
+	'levers',
+	'chart',
+	'scenario-table',
+	'sensitivity',
+	'bars',
+	'bridge',
+	'tornado',
+	'equal-cost'
+];
 const VARIABLE_KINDS = ['stock', 'flow', 'aux', 'gf'];
 const VALUE_FORMATS = ['number', 'percent', 'currency'];
 
@@ -515,6 +526,21 @@ function checkPositions(doc: Json, levers: string[], checks: Checks): void {
 	}
 }
 
+/** A lever's cost a year: a finite number and a currency code, so spend can be added up. */
+function checkLeverCost(lever: Json, here: Place, checks: Checks): void {
+	if (lever.cost === undefined) return;
+	const place = at(here, 'cost');
+	const cost = checks.object(lever.cost, place);
+	if (!cost) return;
+	checks.number(cost, 'perYear', place);
+	const currency = checks.text(cost, 'currency', place, { nonEmpty: true });
+	if (typeof currency === 'string' && !/^[A-Z]{3}$/.test(currency))
+		checks.error(
+			at(place, 'currency'),
+			`${at(place, 'currency').label} must be a three-letter currency code such as GBP (it is ${shown(currency)})`
+		);
+}
+
 function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string[] {
 	const place = at(ROOT, 'levers');
 	const levers = checks.list(doc.levers, place, true) ?? [];
@@ -542,6 +568,7 @@ function checkLevers(doc: Json, model: Json | undefined, checks: Checks): string
 		if (step !== undefined && !(step > 0))
 			checks.error(at(here, 'step'), `${at(here, 'step').label} must be above 0 (it is ${step})`);
 		checks.boolean(lever, 'perElement', here);
+		checkLeverCost(lever, here, checks);
 		const target =
 			lever.perElement === true && variable !== undefined
 				? leverVariable(model, variable)
@@ -594,6 +621,12 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 				);
 		});
 
+	const scenarioField = (cell: Json, key: string, here: Place, optional: boolean) => {
+		const name = checks.text(cell, key, here, { optional, nonEmpty: true });
+		if (typeof name === 'string' && !findScenario(known.scenarios, name))
+			checks.warning(at(here, key), `${at(here, key).label}: there is no scenario ${shown(name)}`);
+	};
+
 	cells.forEach((c, i) => {
 		const here = at(place, i);
 		const cell = checks.object(c, here);
@@ -628,6 +661,57 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 				checkTableOutputs(cell, here, hasVariable, checks);
 				checks.numberList(cell, 'times', here, true);
 				scenarios(cell, here);
+				break;
+			case 'bars':
+				checks.text(cell, 'title', here, { optional: true });
+				checkTableOutputs(cell, here, hasVariable, checks);
+				checks.numberList(cell, 'times', here, true);
+				checks.boolean(cell, 'period', here);
+				scenarios(cell, here);
+				checks.oneOf(cell, 'mode', here, ['values', 'difference'], true);
+				break;
+			case 'bridge':
+				checks.text(cell, 'title', here, { optional: true });
+				checkOutput(cell.output, at(here, 'output'), hasVariable, checks);
+				scenarioField(cell, 'from', here, true);
+				scenarioField(cell, 'to', here, false);
+				checks.number(cell, 'at', here, true);
+				checks.boolean(cell, 'period', here);
+				checks.boolean(cell, 'shapley', here);
+				break;
+			case 'tornado':
+				checks.text(cell, 'title', here, { optional: true });
+				checkOutput(cell.output, at(here, 'output'), hasVariable, checks);
+				checks.number(cell, 'at', here, true);
+				checks.text(cell, 'sensitivity', here, { optional: true });
+				if (
+					typeof cell.sensitivity === 'string' &&
+					!cells.some((c) => isObject(c) && c.kind === 'sensitivity' && c.id === cell.sensitivity)
+				)
+					checks.warning(
+						at(here, 'sensitivity'),
+						`${at(here, 'sensitivity').label}: no sensitivity cell has the id ${shown(cell.sensitivity)}`
+					);
+				break;
+			case 'equal-cost':
+				checks.text(cell, 'title', here, { optional: true });
+				checks.textList(cell, 'options', here).forEach((name, j) => {
+					if (!findScenario(known.scenarios, name))
+						checks.warning(
+							at(at(here, 'options'), j),
+							`${at(at(here, 'options'), j).label}: there is no scenario ${shown(name)}`
+						);
+				});
+				{
+					const budget = checks.number(cell, 'budget', here, true);
+					if (budget !== undefined && !(budget > 0))
+						checks.error(
+							at(here, 'budget'),
+							`${at(here, 'budget').label} must be above 0 (it is ${budget})`
+						);
+				}
+				checkTableOutputs(cell, here, hasVariable, checks);
+				checks.number(cell, 'at', here, true);
 				break;
 			case 'sensitivity':
 				variables(cell, 'outputs', here);
@@ -823,22 +907,29 @@ function checkTableOutputs(
 	checks: Checks
 ): void {
 	const outputs = checks.list(cell.outputs, at(place, 'outputs')) ?? [];
-	outputs.forEach((o, i) => {
-		const here = at(at(place, 'outputs'), i);
-		let variable: string | undefined;
-		if (typeof o === 'string') variable = o;
-		else if (isObject(o)) {
-			variable = checks.text(o, 'variable', here, { nonEmpty: true });
-			checks.text(o, 'label', here, { optional: true });
-			checks.oneOf(o, 'better', here, ['higher', 'lower'], true);
-			checks.oneOf(o, 'over', here, ['total', 'average', 'end'], true);
-			checks.oneOf(o, 'format', here, VALUE_FORMATS, true);
-		} else
-			checks.error(
-				here,
-				`${here.label} must be a variable's name or id, or a row with a variable (it is ${shown(o)})`
-			);
-		if (variable !== undefined && hasVariable && !hasVariable(variable))
-			checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
-	});
+	outputs.forEach((o, i) => checkOutput(o, at(at(place, 'outputs'), i), hasVariable, checks));
+}
+
+/** One output row: a variable's name or id, or a row with a variable, label, direction and format. */
+function checkOutput(
+	o: unknown,
+	here: Place,
+	hasVariable: ((name: string) => boolean) | undefined,
+	checks: Checks
+): void {
+	let variable: string | undefined;
+	if (typeof o === 'string') variable = o;
+	else if (isObject(o)) {
+		variable = checks.text(o, 'variable', here, { nonEmpty: true });
+		checks.text(o, 'label', here, { optional: true });
+		checks.oneOf(o, 'better', here, ['higher', 'lower'], true);
+		checks.oneOf(o, 'over', here, ['total', 'average', 'end'], true);
+		checks.oneOf(o, 'format', here, VALUE_FORMATS, true);
+	} else
+		checks.error(
+			here,
+			`${here.label} must be a variable's name or id, or a row with a variable (it is ${shown(o)})`
+		);
+	if (variable !== undefined && hasVariable && !hasVariable(variable))
+		checks.warning(here, `${here.label}: the model has no variable ${shown(variable)}`);
 }

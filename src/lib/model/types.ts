@@ -286,6 +286,17 @@ export interface Scenario {
 	overrides: Record<string, number>;
 }
 
+/**
+ * What one unit of a lever costs a year, so options can be compared at the same spend.
+ * @example { perYear: 109500, currency: 'GBP' } // an acute bed: £300 a day
+ */
+export interface LeverCost {
+	/** The cost of one unit of the lever (one bed, one place) for a year. */
+	perYear: number;
+	/** An ISO 4217 code ("GBP", "EUR"). */
+	currency: string;
+}
+
 export interface Lever {
 	/** The constant's variable id. */
 	variable: string;
@@ -293,6 +304,8 @@ export interface Lever {
 	min: number;
 	max: number;
 	step: number;
+	/** What a unit of it costs a year; levers without one are not counted as spend. */
+	cost?: LeverCost;
 	/**
 	 * For an arrayed constant: one slider per element when true; when absent or false, one slider
 	 * that sets every element to the same value.
@@ -372,6 +385,77 @@ export type Cell =
 			times?: number[];
 			/** Scenario ids or names, one block of rows each; all when absent. */
 			scenarios?: string[];
+	  }
+	/**
+	 * Bars: each output at each chosen time (or over the period to the last), one bar per scenario.
+	 * @example { id: 'bars', kind: 'bars', outputs: ['occupancy'], times: [1, 5] }
+	 */
+	| {
+			id: string;
+			kind: 'bars';
+			title?: string;
+			/** Variable ids or names, or rows with a label, direction and format; one chart each. */
+			outputs: (string | TableOutput)[];
+			/** In the display time unit; default the end of the run. */
+			times?: number[];
+			/** Show each output's total or average over the period (as a table's column) beside the times. */
+			period?: boolean;
+			/** Scenario ids or names; all when absent, the reference first. */
+			scenarios?: string[];
+			/** 'difference': each scenario minus the notebook's reference. */
+			mode?: 'values' | 'difference';
+	  }
+	/**
+	 * A bridge (waterfall) from one scenario to another: how much of the change in an output each
+	 * lever makes, changing one at a time from `from` (or, with `shapley`, averaged over every
+	 * order), the rest from their interaction.
+	 * @example { id: 'bridge', kind: 'bridge', output: 'delayed_bed_days', to: 's9', at: 3 }
+	 */
+	| {
+			id: string;
+			kind: 'bridge';
+			title?: string;
+			output: string | TableOutput;
+			/** Scenario id or name; default the notebook's reference. */
+			from?: string;
+			to: string;
+			/** In the display time unit; default the end of the run. */
+			at?: number;
+			/** Bridge the output's total or average over the period to `at` (as a table's column), not its value then. */
+			period?: boolean;
+			shapley?: boolean;
+	  }
+	/**
+	 * A tornado: which uncertain constant moves an output most, each taken from its 5th to its 95th
+	 * percentile with the others at the reference scenario's values.
+	 * @example { id: 'tornado', kind: 'tornado', output: 'occupancy', at: 5 }
+	 */
+	| {
+			id: string;
+			kind: 'tornado';
+			title?: string;
+			output: string | TableOutput;
+			/** In the display time unit; default the end of the run. */
+			at?: number;
+			/** The sensitivity cell whose uncertain constants it takes; the notebook's first when absent. */
+			sensitivity?: string;
+	  }
+	/**
+	 * Options side by side at the same spend: each scenario's lever changes from the reference,
+	 * scaled so they cost `budget` a year (by the levers' costs), as a table and bars.
+	 * @example { id: 'same-money', kind: 'equal-cost', options: ['s2', 's3'], budget: 10e6, outputs: ['occupancy'] }
+	 */
+	| {
+			id: string;
+			kind: 'equal-cost';
+			title?: string;
+			/** Scenario ids or names: the options. */
+			options: string[];
+			/** The spend a year, in the levers' currency; default the first option's own cost. */
+			budget?: number;
+			outputs: (string | TableOutput)[];
+			/** In the display time unit; default the end of the run. */
+			at?: number;
 	  }
 	| {
 			id: string;

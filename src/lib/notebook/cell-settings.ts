@@ -23,7 +23,7 @@ export interface ScenarioDraft {
 	chosen: string[];
 }
 
-function scenarioDraft(
+export function scenarioDraft(
 	document: FlowbookDocument,
 	wanted: readonly string[] | undefined
 ): ScenarioDraft {
@@ -33,12 +33,12 @@ function scenarioDraft(
 }
 
 /** Chosen scenarios in the document's order, then any the document no longer has, as written. */
-function chosenInOrder(document: FlowbookDocument, draft: ScenarioDraft): string[] {
+export function chosenInOrder(document: FlowbookDocument, draft: ScenarioDraft): string[] {
 	const known = document.scenarios.map((s) => s.id).filter((id) => draft.chosen.includes(id));
 	return [...known, ...draft.chosen.filter((id) => !document.scenarios.some((s) => s.id === id))];
 }
 
-const scenarioProblem = (draft: ScenarioDraft) =>
+export const scenarioProblem = (draft: ScenarioDraft) =>
 	!draft.all && draft.chosen.length === 0
 		? 'tick at least one scenario, or show all of them'
 		: undefined;

@@ -103,7 +103,11 @@ export const CELL_KINDS: Record<Cell['kind'], string> = {
 	levers: 'Levers',
 	chart: 'Chart',
 	'scenario-table': 'Scenario table',
-	sensitivity: 'Sensitivity analysis'
+	sensitivity: 'Sensitivity analysis',
+	bars: 'Bars',
+	bridge: 'Bridge',
+	tornado: 'Tornado',
+	'equal-cost': 'Equal cost'
 };
 
 /** A text's first line as plain words: "## How many beds?" gives "How many beds?". */
@@ -143,6 +147,15 @@ export function describeCell(document: FlowbookDocument, cell: Cell): string {
 			break;
 		case 'sensitivity':
 			name = names(cell.outputs);
+			break;
+		case 'bars':
+		case 'equal-cost':
+			name = cell.title ?? names(cell.outputs.map((o) => (typeof o === 'string' ? o : o.variable)));
+			break;
+		case 'bridge':
+		case 'tornado':
+			name =
+				cell.title ?? names([typeof cell.output === 'string' ? cell.output : cell.output.variable]);
 			break;
 	}
 	return name ? `${kind} “${short(name)}”` : kind;

@@ -122,6 +122,23 @@ function renameCell(cell: Cell, model: Model, renames: Renames): Cell {
 					parameters: cell.parameters.map((p) => ({ ...p, variable: ref(p.variable) }))
 				})
 			};
+		case 'bars':
+		case 'equal-cost':
+			return {
+				...cell,
+				outputs: cell.outputs.map((o) =>
+					typeof o === 'string' ? ref(o) : { ...o, variable: ref(o.variable) }
+				)
+			};
+		case 'bridge':
+		case 'tornado':
+			return {
+				...cell,
+				output:
+					typeof cell.output === 'string'
+						? ref(cell.output)
+						: { ...cell.output, variable: ref(cell.output.variable) }
+			};
 		default:
 			return cell;
 	}

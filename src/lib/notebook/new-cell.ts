@@ -57,5 +57,22 @@ export function newCell(document: FlowbookDocument, kind: CellKind): Cell {
 					: firstOutputs(model, 1);
 			return { id, kind, outputs: output };
 		}
+		case 'bars':
+			return { id, kind, outputs: firstOutputs(model, 1), times: tableTimes(document) };
+		case 'bridge': {
+			// From the reference to the last scenario: usually the fullest package.
+			const to = document.scenarios.at(-1)?.id ?? '';
+			return { id, kind, output: firstOutputs(model, 1)[0] ?? '', to };
+		}
+		case 'tornado':
+			return { id, kind, output: firstOutputs(model, 1)[0] ?? '' };
+		case 'equal-cost': {
+			// The options are the scenarios that move a lever with a cost.
+			const costed = new Set(document.levers.filter((l) => l.cost).map((l) => l.variable));
+			const options = document.scenarios
+				.filter((s) => Object.keys(s.overrides).some((k) => costed.has(k)))
+				.map((s) => s.id);
+			return { id, kind, options, outputs: firstOutputs(model, 1) };
+		}
 	}
 }

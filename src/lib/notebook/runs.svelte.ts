@@ -404,6 +404,44 @@ export class Runs {
 			: { state: 'done', ms: performance.now() - started };
 	}
 
+	/**
+	 * Runs sets of overrides a cell needs besides the scenarios (a bridge's subsets of levers, a
+	 * tornado's extremes, options scaled to a budget), saving only `outputs`. Undefined when the
+	 * model has not compiled or `signal` cancelled the batch; a run that failed is left out and
+	 * named in `problems`.
+	 */
+	runSets(
+		items: readonly { key: string; overrides: Record<string, number> }[],
+		outputs: readonly string[],
+		signal?: AbortSignal
+	): Promise<{ results: Map<string, RunResult>; problems: string[] } | undefined> {
+		return this.#track(this.#runSets(items, outputs, signal));
+	}
+
+	async #runSets(
+		items: readonly { key: string; overrides: Record<string, number> }[],
+		outputs: readonly string[],
+		signal?: AbortSignal
+	): Promise<{ results: Map<string, RunResult>; problems: string[] } | undefined> {
+		if (this.#compileError || !this.#model) return undefined;
+		const replies = await this.#pool.runBatch(
+			items.map((item) => ({
+				key: item.key,
+				options: { overrides: { ...item.overrides }, outputs: [...outputs] } satisfies RunOptions
+			})),
+			{ signal }
+		);
+		if (!replies) return undefined;
+		const results = new Map<string, RunResult>();
+		const problems: string[] = [];
+		for (const { key, reply } of replies) {
+			const problem = reply.ok ? reply.result.error : reply.diagnostics[0];
+			if (problem) problems.push(describe(problem));
+			else if (reply.ok) results.set(key, reply.result);
+		}
+		return { results, problems: [...new Set(problems)] };
+	}
+
 	/** Runs Monte Carlo samples on the pool, in blocks, on the model the live run uses. */
 	samples(job: SampleJob, options: SampleOptions): Promise<boolean> {
 		return this.#pool.runSamples(job, options);

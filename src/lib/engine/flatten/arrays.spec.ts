@@ -275,6 +275,24 @@ describe('array functions', () => {
 		expect(r.at('smallest')).toBe(2);
 	});
 
+	it('SIZE counts the whole dimension inside an equation arrayed over it (SDEverywhere elmcount: b = 10*SIZE(DimA)+a is 33 for every element)', () => {
+		const r = run(
+			arrayModel([
+				over(aux('share', '1 / SIZE(Region)'), 'Region'),
+				over(aux('cells', 'SIZE(m)'), 'Region', 'Age'),
+				over(aux('m', '1'), 'Region', 'Age'),
+				aux('regions', 'SIZE(Region)')
+			])
+		);
+		expect(['North', 'South', 'East'].map((e) => r.at(`share[${e}]`))).toEqual([
+			1 / 3,
+			1 / 3,
+			1 / 3
+		]);
+		expect(r.at('cells[South,Old]')).toBe(6);
+		expect(r.at('regions')).toBe(3);
+	});
+
 	it('RANK gives the position of the element of that rank, the smallest first', () => {
 		expect(m().at('rank')).toBe(3);
 	});

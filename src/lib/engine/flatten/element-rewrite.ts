@@ -245,7 +245,10 @@ export class Rewriter {
 
 	#arrayFunction(expr: Call, scope: Scope): Expr {
 		scope.state.changed = true;
-		const expanded = expr.args.map((arg) => this.#expand(arg, scope));
+		// SIZE counts the whole array whatever element is at hand: SIZE(Ward) in an equation
+		// arrayed over Ward is the number of wards, not 1 (Stella's and SDEverywhere's reading).
+		const argScope = expr.canonical === 'size' ? unbound(scope) : scope;
+		const expanded = expr.args.map((arg) => this.#expand(arg, argScope));
 		try {
 			return arrayFunction(expr.canonical)!(expanded, expr);
 		} catch (e) {
@@ -618,6 +621,16 @@ export class Rewriter {
 	#text(at: Span, scope: Scope): string {
 		return scope.source.slice(at.start, at.end).trim() || '?';
 	}
+}
+
+/** The scope with no element at hand: every dimension the equation names is left open. */
+function unbound(scope: Scope): Scope {
+	return {
+		...scope,
+		owner: { ...scope.owner, dims: [] },
+		binding: new Map(),
+		levels: []
+	};
 }
 
 function ordinal(n: number): string {

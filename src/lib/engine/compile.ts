@@ -293,7 +293,7 @@ class ModelCompiler {
 			case 'if':
 				return { k: 'if', c: r(expr.cond), t: r(expr.then), e: r(expr.else) };
 			case 'name':
-				return this.resolveName(expr);
+				return this.resolveName(expr, entry);
 			case 'call':
 				return this.resolveCall(expr, entry);
 			// The arrays flattening pass (flatten/arrays.ts) rewrites every subscript of an arrayed
@@ -305,8 +305,11 @@ class ModelCompiler {
 		}
 	}
 
-	resolveName(expr: Extract<Expr, { type: 'name' }>): IR {
-		const target = this.byCanonical.get(expr.canonical);
+	resolveName(expr: Extract<Expr, { type: 'name' }>, entry: Entry): IR {
+		const target =
+			this.byCanonical.get(expr.canonical) ??
+			// Stella's SELF is the variable whose equation it is, as in PREVIOUS(SELF, 0).
+			(expr.canonical === 'self' ? entry : undefined);
 		if (target) {
 			if (!target.node) {
 				throw new CompileError(

@@ -8,6 +8,7 @@ import type { Dimension, GraphicalFunction, Variable } from '../model/types';
 import { readArrayParts } from './arrays';
 import { readNonNegative, type NonNegativeDefaults } from './behavior';
 import { readGraphicalFunction } from './graphical';
+import { withInitialEquation } from './initial-equation';
 import type { Report } from './report';
 import { child, childrenNamed, childText, type XmlElement } from './xml-tree';
 
@@ -43,7 +44,16 @@ export function readVariable(
 		...(arrays.elements && { elements: arrays.elements })
 	};
 	// Element by element, the equations are the elements' own.
-	const equation = arrays.perElement ? undefined : readEquation(element, name, arrayed, report);
+	const kind = element.name === 'stock' || element.name === 'flow' ? element.name : 'aux';
+	const equation = arrays.perElement
+		? undefined
+		: withInitialEquation(
+				element,
+				kind,
+				readEquation(element, name, arrayed, report),
+				name,
+				report
+			);
 	const gfElement = element.name === 'gf' ? element : child(element, 'gf');
 	const graphical = gfElement && readGraphicalFunction(gfElement, name, report);
 	const nonNegative = readNonNegative(child(element, 'non_negative'), report, name);

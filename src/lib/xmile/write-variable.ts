@@ -12,7 +12,7 @@ import type {
 	Variable
 } from '../model/types';
 import { displayName } from '../model/names';
-import { writeArrayParts } from './arrays';
+import { equationElements, writeArrayParts } from './arrays';
 import { toNameAttribute as nameAttribute, toReference } from './identifiers';
 import { element, formatNumber, type XmlNode } from './xml-writer';
 
@@ -65,7 +65,7 @@ function equationParts(variable: Variable, equation: string): Array<XmlNode | un
 	const arrays = writeArrayParts(variable, writeGraphical);
 	return [
 		arrays.dimensions,
-		arrays.sharedEquation ? element('eqn', {}, equation) : undefined,
+		...(arrays.sharedEquation ? equationElements(variable, equation) : []),
 		...arrays.elements
 	];
 }

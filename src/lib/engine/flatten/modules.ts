@@ -271,6 +271,7 @@ function prefixNames(source: string, path: string, local: Map<string, string>): 
 				!inIndex &&
 				e.canonical !== '*' &&
 				!RUN_CONSTANTS.has(e.canonical) &&
+				e.canonical !== 'self' &&
 				!findBuiltin(e.canonical)
 			) {
 				edits.push({ start: e.start, end: e.end, text: reference(`${path}.${e.name}`) });

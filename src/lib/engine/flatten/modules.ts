@@ -139,7 +139,7 @@ class ModuleFlattener {
 			const found = outerNames.get(canonicalName(to.slice(1)));
 			if (!found) {
 				this.error(
-					`module "${path}" sets "${to.slice(1)}" around it, but there is no such variable there`,
+					`the connection from "${path}.${connection.from}" to "${to.slice(1)}" cannot be made: there is no "${to.slice(1)}" in the model around module "${path}"; check the spelling of to="${to}"`,
 					path
 				);
 				return;
@@ -154,7 +154,7 @@ class ModuleFlattener {
 			if (!found) {
 				const submodel = instance.model ?? instance.name;
 				this.error(
-					`module "${path}" connects "${to}", but its model "${submodel}" has no variable of that name`,
+					`the connection from "${connection.from}" to "${path}.${to}" cannot be made: the model "${submodel}" of module "${path}" has no variable "${to}"; check the spelling, and that the input is a variable of that model`,
 					path
 				);
 				return;
@@ -166,7 +166,7 @@ class ModuleFlattener {
 		const source = outerNames.get(canonicalName(from));
 		if (!source) {
 			this.error(
-				`module "${path}" feeds "${target}" from "${from}", which is not in the model around the module`,
+				`the connection from "${from}" to "${target}" cannot be made: there is no "${from}" around module "${path}"; check the spelling, and that it is a variable of the model around the module or an output of a module beside it (written module.variable)`,
 				target
 			);
 			return;

@@ -44,7 +44,9 @@ const RUNTIME_OPS = new Set([
 	'exponential',
 	'lognormal',
 	'poisson',
-	'triangular'
+	'triangular',
+	'conveyorOut',
+	'conveyorLeak'
 ]);
 const SAFE_BUILTIN_NAME = /^[a-z][a-z0-9_]*$/;
 

@@ -10,7 +10,9 @@
  */
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
-import type { GraphicalFunction, Model, Variable } from '../model/types';
+import type { GraphicalFunction, Model, Stock, Variable } from '../model/types';
+import type { BeltSettings } from './conveyor-belt';
+import { beltOutflows, compileConveyors, strayLeaks } from './conveyors';
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
 import { isInternal } from './flatten/internal';
@@ -43,6 +45,8 @@ export interface CompiledModel {
 	tables: Table[];
 	pipeCount: number;
 	randomCount: number;
+	/** Each conveyor's belt, by index (ConveyorNode.belt). */
+	belts: BeltSettings[];
 	/** Constants by canonical name (aux constants, and stocks whose initial value is a constant). */
 	overridable: Map<string, number>;
 	/** User variables in model order, for results. */
@@ -72,15 +76,54 @@ class ModelCompiler {
 	readonly overridable = new Map<string, number>();
 	pipeCount = 0;
 	randomCount = 0;
+	belts: BeltSettings[] = [];
 
 	constructor(readonly model: Model) {}
+
+	flowEntry(ref: string): Entry | undefined {
+		return this.byId.get(ref) ?? this.byCanonical.get(canonicalName(ref));
+	}
+
+	compileConveyors(): BeltSettings[] {
+		this.diagnostics.push(...strayLeaks(this.model.variables));
+		const stocks = this.entries.filter(
+			(e): e is Entry & { variable: Stock; node: Node } =>
+				e.variable.kind === 'stock' && !!e.variable.conveyor && !!e.node && e.state === 'done'
+		);
+		if (stocks.length && this.model.simSpecs.method && this.model.simSpecs.method !== 'euler')
+			this.diagnostics.push({
+				severity: 'warning',
+				variable: stocks[0].variable.name,
+				message: `conveyors move once a DT, so they run as under Euler whatever the method; ${this.model.simSpecs.method.toUpperCase()} may disagree with Stella here`
+			});
+		return compileConveyors(stocks, {
+			nodes: this.nodes,
+			flowOf: (ref) => this.flowEntry(ref),
+			expression: (source, owner, what) => {
+				const entry = this.byCanonical.get(canonicalName(owner.name))!;
+				try {
+					return this.toIR(parseEquation(source), entry);
+				} catch (e) {
+					if (!(e instanceof ParseError || e instanceof CompileError)) throw e;
+					this.error(`the conveyor's ${what}: ${e.message}`, owner.name);
+					return undefined;
+				}
+			},
+			addNode: (kind, name, owner) => this.addNode(kind, name, owner, true),
+			report: (d) => this.diagnostics.push(d)
+		});
+	}
 
 	compile(): { ok: true; compiled: CompiledModel } | { ok: false; diagnostics: Diagnostic[] } {
 		this.diagnostics.push(...checkSimSpecs(this.model.simSpecs));
 		this.collectVariables();
-		for (const entry of this.entries) this.parse(entry);
+		// A conveyor's outflow comes off its belt: it has no equation to parse.
+		const beltEnds = beltOutflows(this.model.variables, (ref) => this.flowEntry(ref));
+		for (const entry of this.entries)
+			if (!(entry.variable.kind === 'flow' && beltEnds.has(entry.variable.id))) this.parse(entry);
 		for (const entry of this.entries) this.resolve(entry);
 		for (const entry of this.entries) if (entry.variable.kind === 'stock') this.connectFlows(entry);
+		this.belts = this.compileConveyors();
 		this.warnAboutLooseFlows();
 		if (this.diagnostics.some((d) => d.severity === 'error'))
 			return { ok: false, diagnostics: this.diagnostics };
@@ -97,6 +140,7 @@ class ModelCompiler {
 				tables: this.tables,
 				pipeCount: this.pipeCount,
 				randomCount: this.randomCount,
+				belts: this.belts,
 				overridable: this.overridable,
 				// Variables flattening made up (a macro call's copies) run but are not shown.
 				outputs: this.entries

@@ -3,6 +3,7 @@
  * the random stream. Generated code calls these methods by fixed names (see codegen RUNTIME_OPS).
  */
 import type { GraphicalFunctionType } from '../model/types';
+import { Belt, type BeltSettings } from './conveyor-belt';
 
 export interface Table {
 	type: GraphicalFunctionType;
@@ -77,11 +78,16 @@ export class Runtime {
 	readonly #history: Float64Array[];
 	readonly #pipeInitial: Float64Array;
 
+	/** One belt per conveyor (conveyor-belt.ts), laid anew by each run's init phase. */
+	readonly belts: Belt[];
+
 	constructor(
 		readonly tables: readonly Table[],
 		pipeCount: number,
-		randomCount: number
+		randomCount: number,
+		belts: readonly BeltSettings[] = []
 	) {
+		this.belts = belts.map((settings) => new Belt(settings));
 		this.u = new Float64Array(randomCount);
 		this.#history = Array.from({ length: pipeCount }, () => new Float64Array(0));
 		this.#pipeInitial = new Float64Array(pipeCount);
@@ -125,6 +131,51 @@ export class Runtime {
 		const back = Math.max(1, Math.ceil(delay / this.dt - 1e-9));
 		const index = this.n - back;
 		return index < 0 ? this.#pipeInitial[pipe] : this.#history[pipe][index];
+	}
+
+	conveyorFill(belt: number, value: number, transitTime: number, ...fractions: number[]): void {
+		this.belts[belt].fill(value, transitTime, this.dt, fractions);
+	}
+
+	/** The stock argument only orders the outflow after the belt is laid (see conveyors.ts). */
+	conveyorOut(belt: number, _stock: number, arrest: number, ...fractions: number[]): number {
+		return this.belts[belt].outflow(this.n, this.dt, arrest, fractions);
+	}
+
+	conveyorLeak(belt: number, leak: number, arrest: number, ...fractions: number[]): number {
+		return this.belts[belt].leak(this.n, this.dt, leak, arrest, fractions);
+	}
+
+	conveyorRoom(
+		belt: number,
+		t: number,
+		capacity: number,
+		inflowLimit: number,
+		arrest: number,
+		contents: number,
+		leaving: number
+	): number {
+		return this.belts[belt].room(
+			t,
+			this.start,
+			this.dt,
+			capacity,
+			inflowLimit,
+			arrest,
+			contents,
+			leaving
+		);
+	}
+
+	conveyorAdvance(
+		belt: number,
+		t: number,
+		inflow: number,
+		transitTime: number,
+		sample: number,
+		arrest: number
+	): void {
+		this.belts[belt].advance(this.n, t, this.start, this.dt, inflow, transitTime, sample, arrest);
 	}
 
 	uniform(slot: number, min: number, max: number): number {

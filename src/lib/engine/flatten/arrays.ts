@@ -12,7 +12,9 @@
 import type { Diagnostic } from '../../model/diagnostics';
 import { elementName } from '../../model/arrays';
 import { canonicalName } from '../../model/names';
-import type { ArrayElement, Model, Stock, Variable } from '../../model/types';
+import type { ArrayElement, Conveyor, Model, Stock, Variable } from '../../model/types';
+import { beltOutflows } from '../conveyors';
+import { CONVEYOR_SETTINGS } from './internal';
 import { ParseError, type Expr, type Span } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import { describeDims, readDimensions, type Dim } from './dimensions';
@@ -73,8 +75,18 @@ class ArraysPass {
 	readonly problems = new Problems();
 	dims = new Map<string, Dim>();
 	rewriter!: Rewriter;
+	/** Conveyor outflows by id: they come off a belt and have no equation. */
+	readonly #beltEnds: Map<string, Stock>;
 
-	constructor(readonly model: Model) {}
+	constructor(readonly model: Model) {
+		const byRef = new Map(
+			model.variables.flatMap((v) => [[v.id, v] as const, [canonicalName(v.name), v] as const])
+		);
+		this.#beltEnds = beltOutflows(model.variables, (ref) => {
+			const variable = byRef.get(ref) ?? byRef.get(canonicalName(ref));
+			return variable && { variable };
+		});
+	}
 
 	run(): FlattenResult {
 		const read = readDimensions(this.model);
@@ -158,6 +170,15 @@ class ArraysPass {
 				}
 			}
 		}
+		if (variable.kind === 'stock' && variable.conveyor) {
+			const conveyor = this.#conveyorOf(info, variable.conveyor, new Map(), undefined);
+			return this.#scalarEquation({ ...info, variable: { ...variable, conveyor } });
+		}
+		return this.#scalarEquation(info);
+	}
+
+	#scalarEquation(info: ArrayVar): Variable {
+		const variable = info.variable;
 		const source = equationOf(variable);
 		if (typeof source !== 'string' || !source.trim()) return variable;
 		const ast = this.#parse(source);
@@ -198,11 +219,11 @@ class ArraysPass {
 			);
 			return [];
 		}
+		// A conveyor's outflow comes off its belt, and has no equation to rewrite.
+		const noEquation = variable.kind === 'gf' || this.#beltEnds.has(variable.id);
 		const sharedAst =
-			perElement || listed || variable.kind === 'gf'
-				? undefined
-				: this.#parseOrReport(variable, shared);
-		if (!perElement && !listed && variable.kind !== 'gf' && !sharedAst) return [];
+			perElement || listed || noEquation ? undefined : this.#parseOrReport(variable, shared);
+		if (!perElement && !listed && !noEquation && !sharedAst) return [];
 
 		return tuples.map((tuple, i) => {
 			const names = namesOf(info.dims, tuple);
@@ -212,7 +233,7 @@ class ArraysPass {
 			const binding = new Map(info.dims.map((d, j) => [d.key, tuple[j]]));
 			let text: string | undefined;
 			if (listed) text = String(listed[i]);
-			else if (variable.kind !== 'gf') {
+			else if (!noEquation) {
 				const source = perElement ? element!.equation! : shared!;
 				const ast = perElement ? this.#parseOrReport(variable, source, label) : sharedAst;
 				const spans: PrintedSpan[] = [];
@@ -292,6 +313,9 @@ class ArraysPass {
 				const scope = this.#scope(info, binding, '');
 				return {
 					...(common as Stock),
+					...(stock.conveyor && {
+						conveyor: this.#conveyorOf(info, stock.conveyor, binding, label)
+					}),
 					initial: text,
 					inflows: (stock.inflows ?? []).map((ref) => this.#elementFlow(info, ref, scope, label)),
 					outflows: (stock.outflows ?? []).map((ref) => this.#elementFlow(info, ref, scope, label))
@@ -393,6 +417,24 @@ class ArraysPass {
 			if (e instanceof ParseError || e instanceof RangeError) return undefined;
 			throw e;
 		}
+	}
+
+	/** A conveyor's settings for one element (or a scalar conveyor's, in an arrayed model). */
+	#conveyorOf(
+		info: ArrayVar,
+		conveyor: Conveyor,
+		binding: Map<string, number>,
+		label: string | undefined
+	): Conveyor {
+		const rewritten = { ...conveyor };
+		for (const key of CONVEYOR_SETTINGS) {
+			const source = conveyor[key];
+			if (typeof source !== 'string' || !source.trim()) continue;
+			const ast = this.#parseOrReport(info.variable, source, label);
+			const text = ast && this.#rewrite(info, ast, source, binding, label);
+			if (text !== undefined) rewritten[key] = text;
+		}
+		return rewritten;
 	}
 
 	#parseOrReport(variable: Variable, source: string | undefined, label?: string): Expr | undefined {

@@ -26,7 +26,8 @@ import { findBuiltin, RUN_CONSTANTS } from '../builtins';
 import { ParseError } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import type { FlattenResult } from './index';
-import { equationOf, withEquation } from './internal';
+import { beltOutflows } from '../conveyors';
+import { equationOf, withConveyorRewritten, withEquation } from './internal';
 import { applyEdits, isBlankEquation, reference, walk, type Edit } from './rewrite';
 
 export function flattenModules(model: Model): FlattenResult {
@@ -61,6 +62,18 @@ class ModuleFlattener {
 	readonly #members = new Map<string, { module: string; variable: Variable }>();
 
 	constructor(readonly model: Model) {}
+
+	#ends: Map<string, unknown> | undefined;
+	#beltEnds(out: Variable[]): Map<string, unknown> {
+		if (!this.#ends) {
+			const byId = new Map(out.map((v) => [v.id, v]));
+			this.#ends = beltOutflows(out, (ref) => {
+				const variable = byId.get(ref);
+				return variable && { variable };
+			});
+		}
+		return this.#ends;
+	}
 
 	error(message: string, variable?: string): void {
 		this.diagnostics.push({
@@ -197,6 +210,8 @@ class ModuleFlattener {
 			}
 			const member = this.#members.get(key);
 			if (!member || variable.kind === 'gf' || !isBlankEquation(equationOf(variable))) return;
+			// A conveyor's outflow comes off its belt: it has no equation of its own.
+			if (this.#beltEnds(out).has(variable.id)) return;
 			this.error(
 				member.variable.access === 'input'
 					? `"${variable.name}" is an input of module "${member.module}" and is not connected: connect it to a variable outside the module, or give it an equation`
@@ -215,8 +230,10 @@ class ModuleFlattener {
 		local: Map<string, string>
 	): Variable {
 		const source = equationOf(variable);
-		const renamed =
-			source === undefined ? variable : withEquation(variable, prefixNames(source, path, local));
+		const renamed = withConveyorRewritten(
+			source === undefined ? variable : withEquation(variable, prefixNames(source, path, local)),
+			(setting) => prefixNames(setting, path, local)
+		);
 		const copy = { ...renamed, id, name };
 		if (copy.kind === 'stock') {
 			copy.inflows = (copy.inflows ?? []).map((f) => `${path}.${f}`);

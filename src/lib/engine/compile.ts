@@ -12,7 +12,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
 import type { GraphicalFunction, Model, Stock, Variable } from '../model/types';
 import type { BeltSettings } from './conveyor-belt';
-import { beltOutflows, compileConveyors, strayLeaks } from './conveyors';
+import { beltOutflows, compileConveyors, queueTakers, strayLeaks } from './conveyors';
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
 import { isInternal } from './flatten/internal';
@@ -119,8 +119,18 @@ class ModelCompiler {
 		this.collectVariables();
 		// A conveyor's outflow comes off its belt: it has no equation to parse.
 		const beltEnds = beltOutflows(this.model.variables, (ref) => this.flowEntry(ref));
-		for (const entry of this.entries)
-			if (!(entry.variable.kind === 'flow' && beltEnds.has(entry.variable.id))) this.parse(entry);
+		const takers = queueTakers(this.model.variables, (ref) => this.flowEntry(ref));
+		for (const entry of this.entries) {
+			if (entry.variable.kind === 'flow' && beltEnds.has(entry.variable.id)) continue;
+			if (entry.node && takers.has(entry.variable.id)) {
+				// It takes all the queue may give (and the conveyor it fills admits): its limits cut it.
+				entry.node.expr = { k: 'num', v: Infinity };
+				entry.node.initExpr = { k: 'num', v: 0 };
+				entry.state = 'done';
+				continue;
+			}
+			this.parse(entry);
+		}
 		for (const entry of this.entries) this.resolve(entry);
 		for (const entry of this.entries) if (entry.variable.kind === 'stock') this.connectFlows(entry);
 		this.belts = this.compileConveyors();
@@ -193,7 +203,9 @@ class ModelCompiler {
 				const kind: NodeKind =
 					variable.kind === 'stock' ? 'stock' : variable.kind === 'flow' ? 'flow' : 'aux';
 				entry.node = this.addNode(kind, variable.name, variable.name, false);
-				if (variable.kind === 'stock') entry.node.nonNegative = !!variable.nonNegative;
+				// A queue gives from the front what it has, in the order its outflows are listed.
+				if (variable.kind === 'stock')
+					entry.node.nonNegative = !!variable.nonNegative || !!variable.queue;
 				if (variable.kind === 'flow') entry.node.uniflow = !!variable.uniflow;
 			}
 		}
@@ -520,6 +532,14 @@ class ModelCompiler {
 				}
 				(direction === 'inflow' ? entry.node.inflows : entry.node.outflows).push(flow.node.id);
 			}
+		}
+		// A queue's overflow takes what its other outflows leave.
+		if (stock.queue) {
+			const overflow = (id: number) =>
+				this.entries.some(
+					(e) => e.node?.id === id && e.variable.kind === 'flow' && e.variable.overflow
+				);
+			entry.node.outflows.sort((a, b) => Number(overflow(a)) - Number(overflow(b)));
 		}
 	}
 

@@ -44,6 +44,33 @@ export function beltOutflows(
 	return outflows;
 }
 
+/**
+ * A queue's outflows with no equation, by flow id: one that fills a conveyor takes what the
+ * conveyor admits, an overflow what the queue's other outflows leave (XMILE 1.0 §4.2.2).
+ */
+export function queueTakers(
+	variables: readonly Variable[],
+	flowOf: (ref: string) => { variable: Variable } | undefined
+): Set<string> {
+	const takers = new Set<string>();
+	for (const v of variables) {
+		if (v.kind !== 'stock' || !v.queue) continue;
+		for (const ref of v.outflows ?? []) {
+			const flow = flowOf(ref)?.variable;
+			if (flow?.kind === 'flow' && !flow.equation?.trim()) takers.add(flow.id);
+		}
+	}
+	return takers;
+}
+
+/** Flows that need no equation: conveyors' outflows and queues' takers. */
+export function flowsWithoutEquations(
+	variables: readonly Variable[],
+	flowOf: (ref: string) => { variable: Variable } | undefined
+): Set<string> {
+	return new Set([...beltOutflows(variables, flowOf).keys(), ...queueTakers(variables, flowOf)]);
+}
+
 /** Compiles every conveyor stock of the model; returns the belts the run needs, in order. */
 export function compileConveyors(
 	stocks: readonly { variable: Stock; node: Node }[],

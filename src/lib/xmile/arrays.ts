@@ -165,6 +165,8 @@ export function writeArrayParts(
 
 /** <eqn>, and <init_eqn> for an ACTIVE_INITIAL that is not a stock's (see initial-equation.ts). */
 export function equationElements(variable: Variable, equation: string): XmlNode[] {
+	// A conveyor's outflow, or a queue's, has no equation (XMILE 1.0 §4.3).
+	if (variable.kind === 'flow' && !equation.trim()) return [];
 	const split =
 		variable.kind === 'stock' ? { equation, initial: undefined } : splitInitialEquation(equation);
 	return [

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../model/diagnostics';
 import { elementName } from '../../model/arrays';
 import { canonicalName } from '../../model/names';
 import type { ArrayElement, Conveyor, Model, Stock, Variable } from '../../model/types';
-import { beltOutflows } from '../conveyors';
+import { flowsWithoutEquations } from '../conveyors';
 import { CONVEYOR_SETTINGS } from './internal';
 import { ParseError, type Expr, type Span } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
@@ -76,13 +76,13 @@ class ArraysPass {
 	dims = new Map<string, Dim>();
 	rewriter!: Rewriter;
 	/** Conveyor outflows by id: they come off a belt and have no equation. */
-	readonly #beltEnds: Map<string, Stock>;
+	readonly #beltEnds: Set<string>;
 
 	constructor(readonly model: Model) {
 		const byRef = new Map(
 			model.variables.flatMap((v) => [[v.id, v] as const, [canonicalName(v.name), v] as const])
 		);
-		this.#beltEnds = beltOutflows(model.variables, (ref) => {
+		this.#beltEnds = flowsWithoutEquations(model.variables, (ref) => {
 			const variable = byRef.get(ref) ?? byRef.get(canonicalName(ref));
 			return variable && { variable };
 		});

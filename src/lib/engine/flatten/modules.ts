@@ -26,7 +26,7 @@ import { findBuiltin, RUN_CONSTANTS } from '../builtins';
 import { ParseError } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import type { FlattenResult } from './index';
-import { beltOutflows } from '../conveyors';
+import { flowsWithoutEquations } from '../conveyors';
 import { equationOf, withConveyorRewritten, withEquation } from './internal';
 import { applyEdits, isBlankEquation, reference, walk, type Edit } from './rewrite';
 
@@ -63,11 +63,11 @@ class ModuleFlattener {
 
 	constructor(readonly model: Model) {}
 
-	#ends: Map<string, unknown> | undefined;
-	#beltEnds(out: Variable[]): Map<string, unknown> {
+	#ends: Set<string> | undefined;
+	#beltEnds(out: Variable[]): Set<string> {
 		if (!this.#ends) {
 			const byId = new Map(out.map((v) => [v.id, v]));
-			this.#ends = beltOutflows(out, (ref) => {
+			this.#ends = flowsWithoutEquations(out, (ref) => {
 				const variable = byId.get(ref);
 				return variable && { variable };
 			});

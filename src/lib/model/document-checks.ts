@@ -181,6 +181,7 @@ function checkDimensions(value: unknown, place: Place, checks: Checks): Dimensio
 			);
 		}
 		const elements = checks.textList(dimension, 'elements', here, true);
+		checks.text(dimension, 'mapsTo', here, { optional: true });
 		const size = checks.number(dimension, 'size', here, true);
 		const badSize = size !== undefined && !(Number.isInteger(size) && size > 0);
 		if (badSize)

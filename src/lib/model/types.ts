@@ -59,6 +59,12 @@ export interface Dimension {
 	elements?: string[];
 	/** A numbered dimension's size (elements "1" … "size"); absent when elements are named. */
 	size?: number;
+	/**
+	 * Another dimension this one stands for, element by element in order (Vensim's
+	 * `DimB: B1, B2 -> DimA`, which XMILE files carry as isee:maps_to), so an equation over
+	 * DimB may read `x[DimA]`.
+	 */
+	mapsTo?: string;
 }
 
 /**

@@ -130,7 +130,9 @@ class ArraysPass {
 					variable.name
 				);
 			} else if (dims.includes(dim)) {
-				this.#error(`"${variable.name}" is arrayed over "${dim.name}" twice`, variable.name);
+				// One dimension used again (a transition matrix over Cats × Cats): the later places are
+				// told apart by position, so each gets a key of its own (see repeatedDimension).
+				dims.push(this.#repeated(dim, dims.filter((d) => d.name === dim.name).length + 1));
 			} else dims.push(dim);
 		}
 		if (!dims.length && variable.elements?.length) {
@@ -142,6 +144,21 @@ class ArraysPass {
 		const info: ArrayVar = { variable, key, dims };
 		this.vars.set(key, info);
 		if (variable.id) this.byId.set(variable.id, info);
+	}
+
+	readonly #repeats = new Map<string, Dim>();
+
+	/**
+	 * The `occurrence`-th use of a dimension in one variable: the same elements under a key of its
+	 * own, the same object for every variable, so `m[Cats, Cats]` binds each place separately.
+	 * In the equation the dimension's name is its first place, `@2` its second (XMILE 3.7.1.4);
+	 * another variable reading `m[Cats, Cats]` gives the element at hand to both.
+	 */
+	#repeated(dim: Dim, occurrence: number): Dim {
+		const key = `${dim.key}@${occurrence}`;
+		let repeat = this.#repeats.get(key);
+		if (!repeat) this.#repeats.set(key, (repeat = { ...dim, key }));
+		return repeat;
 	}
 
 	#error(message: string, variable?: string, span?: Span): void {
@@ -205,12 +222,18 @@ class ArraysPass {
 		if (missing.length) {
 			const shown = missing.slice(0, 5).map((t) => `[${namesOf(info.dims, t).join(', ')}]`);
 			const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
+			// Vensim lets an equation define some elements only (SDEverywhere's arrays_cname): the
+			// rest are 0, and the modeller is told which.
 			this.problems.add(
 				variable.name,
-				`"${variable.name}" gives equations element by element, but none for ${shown.join(', ')}${more}`
+				`"${variable.name}" gives equations element by element, but none for ${shown.join(', ')}${more}: ${missing.length === 1 ? 'that element is' : 'those elements are'} 0`,
+				undefined,
+				undefined,
+				'warning'
 			);
-			return [];
 		}
+		const undefinedElement = (key: string) =>
+			perElement && typeof own.get(key)?.equation !== 'string';
 		const listed = perElement ? undefined : numberList(shared);
 		if (listed && listed.length !== tuples.length) {
 			this.problems.add(
@@ -233,6 +256,7 @@ class ArraysPass {
 			const binding = new Map(info.dims.map((d, j) => [d.key, tuple[j]]));
 			let text: string | undefined;
 			if (listed) text = String(listed[i]);
+			else if (undefinedElement(keyOf(info.dims, tuple))) text = '0';
 			else if (!noEquation) {
 				const source = perElement ? element!.equation! : shared!;
 				const ast = perElement ? this.#parseOrReport(variable, source, label) : sharedAst;

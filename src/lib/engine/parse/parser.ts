@@ -208,7 +208,20 @@ class Parser {
 	#subscriptIndex(): Expr {
 		if (this.#isOp('*')) {
 			const t = this.#next();
-			return { type: 'name', name: '*', canonical: '*', start: t.start, end: t.end };
+			const star: Expr = { type: 'name', name: '*', canonical: '*', start: t.start, end: t.end };
+			// `*:SubA`: every element of the subrange SubA (XMILE 3.7.1.2).
+			if (!this.#isOp(':')) return star;
+			const colon = this.#next();
+			const sub = this.expression();
+			return {
+				type: 'call',
+				name: ':',
+				canonical: ':',
+				nameSpan: { start: colon.start, end: colon.end },
+				args: [star, sub],
+				start: t.start,
+				end: sub.end
+			};
 		}
 		if (this.#isOp('@')) {
 			const at = this.#next();

@@ -38,6 +38,8 @@ const COMPARISONS = {
 const ARITHMETIC = { '+': '+', '-': '-', '*': '*', '/': '/' } as const;
 const RUNTIME_OPS = new Set([
 	'lookup',
+	'lookupForward',
+	'lookupBackward',
 	'pipe',
 	'uniform',
 	'normal',

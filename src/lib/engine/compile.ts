@@ -425,7 +425,12 @@ class ModelCompiler {
 					tableArg
 				);
 			}
-			return { k: 'rt', op: 'lookup', slot: table.table, args: [this.toIR(args[1], entry)] };
+			return {
+				k: 'rt',
+				op: LOOKUP_NAMES.get(expr.canonical)!,
+				slot: table.table,
+				args: [this.toIR(args[1], entry)]
+			};
 		}
 		const target = this.byCanonical.get(expr.canonical);
 		if (target && target.table !== undefined) {

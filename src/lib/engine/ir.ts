@@ -23,6 +23,8 @@ export type IR =
 
 export type RuntimeOp =
 	| 'lookup'
+	| 'lookupForward'
+	| 'lookupBackward'
 	| 'pipe'
 	| 'uniform'
 	| 'normal'

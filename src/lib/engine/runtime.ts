@@ -39,6 +39,21 @@ export function lookupTable(table: Table, x: number): number {
 	return ys[lo] + ((x - xs[lo]) * (ys[hi] - ys[lo])) / (xs[hi] - xs[lo]);
 }
 
+/**
+ * Vensim's LOOKUP FORWARD and LOOKUP BACKWARD: the y of the first point at or after x (the last
+ * point's beyond the end), or of the last point at or before x (the first point's before the start).
+ */
+export function lookupStep(table: Table, x: number, way: 'forward' | 'backward'): number {
+	const { xs, ys } = table;
+	if (Number.isNaN(x)) return NaN;
+	if (way === 'forward') {
+		for (let i = 0; i < xs.length; i++) if (xs[i] >= x) return ys[i];
+		return ys[ys.length - 1];
+	}
+	for (let i = xs.length - 1; i >= 0; i--) if (xs[i] <= x) return ys[i];
+	return ys[0];
+}
+
 /** sfc32, seeded through splitmix32: small, fast and well distributed; one seed, one sequence. */
 export function randomStream(seed: number): () => number {
 	let s = seed >>> 0;
@@ -111,6 +126,14 @@ export class Runtime {
 
 	lookup(table: number, x: number): number {
 		return lookupTable(this.tables[table], x);
+	}
+
+	lookupForward(table: number, x: number): number {
+		return lookupStep(this.tables[table], x, 'forward');
+	}
+
+	lookupBackward(table: number, x: number): number {
+		return lookupStep(this.tables[table], x, 'backward');
 	}
 
 	initPipe(pipe: number, value: number): void {

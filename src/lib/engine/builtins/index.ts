@@ -7,6 +7,7 @@ import { mathBuiltins } from './math';
 import { memoryBuiltins } from './memory';
 import { randomBuiltins } from './random';
 import { smoothBuiltins } from './smooths';
+import { vectorBuiltins } from './vectors';
 import type { Builtin } from './types';
 
 export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './types';
@@ -20,7 +21,8 @@ export const BUILTINS: readonly Builtin[] = [
 	...smoothBuiltins,
 	...memoryBuiltins,
 	...financeBuiltins,
-	...randomBuiltins
+	...randomBuiltins,
+	...vectorBuiltins
 ];
 
 const byName = new Map<string, Builtin>();

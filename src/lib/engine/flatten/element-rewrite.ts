@@ -28,6 +28,7 @@ import {
 	type ExpandedArgument
 } from './array-functions';
 import { describeDims, type Dim } from './dimensions';
+import { rewriteVectorFunction, VECTOR_FUNCTIONS } from './vector-functions';
 
 /** A model variable as the arrays pass sees it: scalar when dims is empty. */
 export interface ArrayVar {
@@ -235,6 +236,23 @@ export class Rewriter {
 			}
 		}
 		if (arrayFunction(canonical)) return this.#arrayFunction(expr, scope);
+		if (VECTOR_FUNCTIONS.has(canonical)) {
+			scope.state.changed = true;
+			return rewriteVectorFunction(expr, scope, {
+				arrayOf: (arg) => {
+					const name = arg.type === 'subscript' ? arg.target : arg;
+					const target = name.type === 'name' ? this.vars.get(name.canonical) : undefined;
+					return target?.dims.length
+						? { name: target.variable.name, dims: target.dims }
+						: undefined;
+				},
+				rewrite: (e, s) => this.rewrite(e, s),
+				expand: (arg, s) => this.#expand(arg, s),
+				fail: (message, at) => {
+					throw new ArrayError(message, at);
+				}
+			});
+		}
 		return this.#args(expr, scope);
 	}
 

@@ -133,6 +133,7 @@ class ModelCompiler {
 		}
 		for (const entry of this.entries) this.resolve(entry);
 		for (const entry of this.entries) if (entry.variable.kind === 'stock') this.connectFlows(entry);
+		this.reportSharedOutflows();
 		this.belts = this.compileConveyors();
 		this.warnAboutLooseFlows();
 		if (this.diagnostics.some((d) => d.severity === 'error'))
@@ -545,6 +546,26 @@ class ModelCompiler {
 					(e) => e.node?.id === id && e.variable.kind === 'flow' && e.variable.overflow
 				);
 			entry.node.outflows.sort((a, b) => Number(overflow(a)) - Number(overflow(b)));
+		}
+	}
+
+	/** XMILE lets a flow drain one stock only: one listed as the outflow of two is reported, naming both. */
+	reportSharedOutflows(): void {
+		const drainedBy = new Map<number, string>();
+		for (const entry of this.entries) {
+			if (entry.variable.kind !== 'stock' || !entry.node) continue;
+			for (const f of entry.node.outflows) {
+				const first = drainedBy.get(f);
+				if (first === undefined) drainedBy.set(f, entry.variable.name);
+				// A warning, not an error: the SDXorg suite's non_negative_all relies on it and its
+				// reference drains both stocks.
+				else
+					this.diagnostics.push({
+						severity: 'warning',
+						variable: this.nodes[f].name,
+						message: `"${this.nodes[f].name}" is listed as the outflow of both "${first}" and "${entry.variable.name}": XMILE lets a flow drain one stock only, so other tools may refuse this`
+					});
+			}
 		}
 	}
 

@@ -178,3 +178,19 @@ describe('a conveyor stock', () => {
 		});
 	});
 });
+
+describe('a flow drains one stock', () => {
+	it('is reported naming both stocks when listed as the outflow of two (XMILE allows one)', () => {
+		const compiled = compileModel(
+			model([
+				stock('a', '1', { outflows: ['f'] }),
+				stock('b', '1', { outflows: ['f'] }),
+				flow('f', '1')
+			])
+		);
+		expect(compiled.diagnostics.map((d) => [d.severity, d.message])).toContainEqual([
+			'warning',
+			'"f" is listed as the outflow of both "a" and "b": XMILE lets a flow drain one stock only, so other tools may refuse this'
+		]);
+	});
+});

@@ -16,9 +16,6 @@
  */
 
 export const EXPECTED_FAILURES: Readonly<Record<string, string>> = {
-	// The wide suite (../shared/conformance/wide).
-	'simlin/test/sdeverywhere/models/arrays_cname':
-		'the file reads "inputA" but never defines it (SDEverywhere supplied it as data: -1, 2, 3 in its reference), and xmutil dropped DimB\'s mapping to DimA (<isee:maps_to>); with those two given back, every column of the case matches',
 	// Variants (only run with --variants).
 	'sdxorg/tests/logicals [test_logicals.stmx]':
 		'the variant itself is invalid: its NOT output reads "IF false_input not THEN", NOT after its operand (manifest note)'

@@ -35,8 +35,14 @@ export function describeNode(name: string, dimensions?: readonly string[]): stri
 
 /** A node's hover text: what it is arrayed by, then its problems; none for a plain, sound variable. */
 export function nodeTitle(data: VariableNodeData): string | undefined {
+	const v = data.variable;
 	const lines = [
 		...(data.dimensions ? [describeNode(data.variable.name, data.dimensions)] : []),
+		...(v.kind === 'stock' && v.conveyor
+			? [`Conveyor: material rides it for ${v.conveyor.transitTime}`]
+			: v.kind === 'stock' && v.queue
+				? ['Queue: first in, first out']
+				: []),
 		...(data.warnings?.messages ?? [])
 	];
 	return lines.length ? lines.join('\n') : undefined;

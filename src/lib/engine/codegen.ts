@@ -38,13 +38,17 @@ const COMPARISONS = {
 const ARITHMETIC = { '+': '+', '-': '-', '*': '*', '/': '/' } as const;
 const RUNTIME_OPS = new Set([
 	'lookup',
+	'lookupForward',
+	'lookupBackward',
 	'pipe',
 	'uniform',
 	'normal',
 	'exponential',
 	'lognormal',
 	'poisson',
-	'triangular'
+	'triangular',
+	'conveyorOut',
+	'conveyorLeak'
 ]);
 const SAFE_BUILTIN_NAME = /^[a-z][a-z0-9_]*$/;
 

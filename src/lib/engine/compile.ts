@@ -10,7 +10,9 @@
  */
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
-import type { GraphicalFunction, Model, Variable } from '../model/types';
+import type { GraphicalFunction, Model, Stock, Variable } from '../model/types';
+import type { BeltSettings } from './conveyor-belt';
+import { beltOutflows, compileConveyors, queueTakers, strayLeaks } from './conveyors';
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
 import { isInternal } from './flatten/internal';
@@ -43,6 +45,8 @@ export interface CompiledModel {
 	tables: Table[];
 	pipeCount: number;
 	randomCount: number;
+	/** Each conveyor's belt, by index (ConveyorNode.belt). */
+	belts: BeltSettings[];
 	/** Constants by canonical name (aux constants, and stocks whose initial value is a constant). */
 	overridable: Map<string, number>;
 	/** User variables in model order, for results. */
@@ -72,15 +76,65 @@ class ModelCompiler {
 	readonly overridable = new Map<string, number>();
 	pipeCount = 0;
 	randomCount = 0;
+	belts: BeltSettings[] = [];
 
 	constructor(readonly model: Model) {}
+
+	flowEntry(ref: string): Entry | undefined {
+		return this.byId.get(ref) ?? this.byCanonical.get(canonicalName(ref));
+	}
+
+	compileConveyors(): BeltSettings[] {
+		this.diagnostics.push(...strayLeaks(this.model.variables));
+		const stocks = this.entries.filter(
+			(e): e is Entry & { variable: Stock; node: Node } =>
+				e.variable.kind === 'stock' && !!e.variable.conveyor && !!e.node && e.state === 'done'
+		);
+		if (stocks.length && this.model.simSpecs.method && this.model.simSpecs.method !== 'euler')
+			this.diagnostics.push({
+				severity: 'warning',
+				variable: stocks[0].variable.name,
+				message: `conveyors move once a DT, so they run as under Euler whatever the method; ${this.model.simSpecs.method.toUpperCase()} may disagree with Stella here`
+			});
+		return compileConveyors(stocks, {
+			nodes: this.nodes,
+			flowOf: (ref) => this.flowEntry(ref),
+			expression: (source, owner, what) => {
+				const entry = this.byCanonical.get(canonicalName(owner.name))!;
+				try {
+					return this.toIR(parseEquation(source), entry);
+				} catch (e) {
+					if (!(e instanceof ParseError || e instanceof CompileError)) throw e;
+					this.error(`the conveyor's ${what}: ${e.message}`, owner.name);
+					return undefined;
+				}
+			},
+			addNode: (kind, name, owner) => this.addNode(kind, name, owner, true),
+			report: (d) => this.diagnostics.push(d)
+		});
+	}
 
 	compile(): { ok: true; compiled: CompiledModel } | { ok: false; diagnostics: Diagnostic[] } {
 		this.diagnostics.push(...checkSimSpecs(this.model.simSpecs));
 		this.collectVariables();
-		for (const entry of this.entries) this.parse(entry);
+		// A conveyor's outflow comes off its belt: it has no equation to parse.
+		const beltEnds = beltOutflows(this.model.variables, (ref) => this.flowEntry(ref));
+		const takers = queueTakers(this.model.variables, (ref) => this.flowEntry(ref));
+		for (const entry of this.entries) {
+			if (entry.variable.kind === 'flow' && beltEnds.has(entry.variable.id)) continue;
+			if (entry.node && takers.has(entry.variable.id)) {
+				// It takes all the queue may give (and the conveyor it fills admits): its limits cut it.
+				entry.node.expr = { k: 'num', v: Infinity };
+				entry.node.initExpr = { k: 'num', v: 0 };
+				entry.state = 'done';
+				continue;
+			}
+			this.parse(entry);
+		}
 		for (const entry of this.entries) this.resolve(entry);
 		for (const entry of this.entries) if (entry.variable.kind === 'stock') this.connectFlows(entry);
+		this.reportSharedOutflows();
+		this.belts = this.compileConveyors();
 		this.warnAboutLooseFlows();
 		if (this.diagnostics.some((d) => d.severity === 'error'))
 			return { ok: false, diagnostics: this.diagnostics };
@@ -97,6 +151,7 @@ class ModelCompiler {
 				tables: this.tables,
 				pipeCount: this.pipeCount,
 				randomCount: this.randomCount,
+				belts: this.belts,
 				overridable: this.overridable,
 				// Variables flattening made up (a macro call's copies) run but are not shown.
 				outputs: this.entries
@@ -149,7 +204,9 @@ class ModelCompiler {
 				const kind: NodeKind =
 					variable.kind === 'stock' ? 'stock' : variable.kind === 'flow' ? 'flow' : 'aux';
 				entry.node = this.addNode(kind, variable.name, variable.name, false);
-				if (variable.kind === 'stock') entry.node.nonNegative = !!variable.nonNegative;
+				// A queue gives from the front what it has, in the order its outflows are listed.
+				if (variable.kind === 'stock')
+					entry.node.nonNegative = !!variable.nonNegative || !!variable.queue;
 				if (variable.kind === 'flow') entry.node.uniflow = !!variable.uniflow;
 			}
 		}
@@ -293,7 +350,7 @@ class ModelCompiler {
 			case 'if':
 				return { k: 'if', c: r(expr.cond), t: r(expr.then), e: r(expr.else) };
 			case 'name':
-				return this.resolveName(expr);
+				return this.resolveName(expr, entry);
 			case 'call':
 				return this.resolveCall(expr, entry);
 			// The arrays flattening pass (flatten/arrays.ts) rewrites every subscript of an arrayed
@@ -305,8 +362,11 @@ class ModelCompiler {
 		}
 	}
 
-	resolveName(expr: Extract<Expr, { type: 'name' }>): IR {
-		const target = this.byCanonical.get(expr.canonical);
+	resolveName(expr: Extract<Expr, { type: 'name' }>, entry: Entry): IR {
+		const target =
+			this.byCanonical.get(expr.canonical) ??
+			// Stella's SELF is the variable whose equation it is, as in PREVIOUS(SELF, 0).
+			(expr.canonical === 'self' ? entry : undefined);
 		if (target) {
 			if (!target.node) {
 				throw new CompileError(
@@ -366,7 +426,12 @@ class ModelCompiler {
 					tableArg
 				);
 			}
-			return { k: 'rt', op: 'lookup', slot: table.table, args: [this.toIR(args[1], entry)] };
+			return {
+				k: 'rt',
+				op: LOOKUP_NAMES.get(expr.canonical)!,
+				slot: table.table,
+				args: [this.toIR(args[1], entry)]
+			};
 		}
 		const target = this.byCanonical.get(expr.canonical);
 		if (target && target.table !== undefined) {
@@ -472,6 +537,34 @@ class ModelCompiler {
 					continue;
 				}
 				(direction === 'inflow' ? entry.node.inflows : entry.node.outflows).push(flow.node.id);
+			}
+		}
+		// A queue's overflow takes what its other outflows leave.
+		if (stock.queue) {
+			const overflow = (id: number) =>
+				this.entries.some(
+					(e) => e.node?.id === id && e.variable.kind === 'flow' && e.variable.overflow
+				);
+			entry.node.outflows.sort((a, b) => Number(overflow(a)) - Number(overflow(b)));
+		}
+	}
+
+	/** XMILE lets a flow drain one stock only: one listed as the outflow of two is reported, naming both. */
+	reportSharedOutflows(): void {
+		const drainedBy = new Map<number, string>();
+		for (const entry of this.entries) {
+			if (entry.variable.kind !== 'stock' || !entry.node) continue;
+			for (const f of entry.node.outflows) {
+				const first = drainedBy.get(f);
+				if (first === undefined) drainedBy.set(f, entry.variable.name);
+				// A warning, not an error: the SDXorg suite's non_negative_all relies on it and its
+				// reference drains both stocks.
+				else
+					this.diagnostics.push({
+						severity: 'warning',
+						variable: this.nodes[f].name,
+						message: `"${this.nodes[f].name}" is listed as the outflow of both "${first}" and "${entry.variable.name}": XMILE lets a flow drain one stock only, so other tools may refuse this`
+					});
 			}
 		}
 	}

@@ -47,6 +47,12 @@ export function expansionContext(
 		span,
 		hoist: (ir, what) =>
 			ir.k === 'num' || ir.k === 'node' ? ir : { k: 'node', id: valueNode(ir, what) },
+		addActiveInitial: (what, expr, init) => {
+			const node = internal('aux', what);
+			node.expr = expr;
+			node.initExpr = init;
+			return { k: 'node', id: node.id };
+		},
 		addStock: (what, init) => {
 			const node = internal('stock', what);
 			node.initExpr = init;

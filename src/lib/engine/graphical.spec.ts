@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aux, compileErrors, flow, gf, model, simulate, stock, table } from './test-models';
+import { lookupStep } from './runtime';
 
 const POINTS: [number, number][] = [
 	[0, 0],
@@ -123,5 +124,20 @@ describe('calling a graphical function', () => {
 	it('refuses LOOKUP on something that is not a graphical function', () => {
 		const [d] = compileErrors(model([aux('c', '3'), aux('y', 'LOOKUP(c, 1)')]));
 		expect(d.message).toMatch(/LOOKUP/);
+	});
+});
+
+describe('LOOKUP FORWARD and LOOKUP BACKWARD (Vensim; SDEverywhere lookup reference)', () => {
+	it('take the next point’s y, or the last point’s, without interpolating', () => {
+		const table = {
+			type: 'continuous' as const,
+			xs: Float64Array.from([0, 1, 2]),
+			ys: Float64Array.from([0, 1, 2])
+		};
+		const forward = [-1, 0, 0.5, 1, 1.5, 2, 2.5].map((x) => lookupStep(table, x, 'forward'));
+		const backward = [-1, 0, 0.5, 1, 1.5, 2, 2.5].map((x) => lookupStep(table, x, 'backward'));
+		// The values SDEverywhere's reference gives for g at −1, 0, 0.5 … 2.5.
+		expect(forward).toEqual([0, 0, 1, 1, 2, 2, 2]);
+		expect(backward).toEqual([0, 0, 0, 1, 1, 2, 2]);
 	});
 });

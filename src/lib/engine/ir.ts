@@ -22,7 +22,38 @@ export type IR =
 	| { k: 'rt'; op: RuntimeOp; slot: number; args: IR[] };
 
 export type RuntimeOp =
-	'lookup' | 'pipe' | 'uniform' | 'normal' | 'exponential' | 'lognormal' | 'poisson' | 'triangular';
+	| 'lookup'
+	| 'lookupForward'
+	| 'lookupBackward'
+	| 'pipe'
+	| 'uniform'
+	| 'normal'
+	| 'exponential'
+	| 'lognormal'
+	| 'poisson'
+	| 'triangular'
+	/** A conveyor's outflow this step: belt, then (stock, arrest, leak fractions…). */
+	| 'conveyorOut'
+	/** A conveyor's leak this step: belt, then (leak index, arrest, leak fractions…). */
+	| 'conveyorLeak';
+
+/**
+ * What a conveyor stock's node needs beyond a stock's (see conveyors.ts). Every operand is a
+ * number or a node, so the after-step update can read it from the step's own values.
+ */
+export interface ConveyorNode {
+	/** The belt's index in the run's runtime. */
+	belt: number;
+	transitTime: IR;
+	capacity: IR;
+	inflowLimit: IR;
+	sample: IR;
+	arrest: IR;
+	/** Its leaks' fractions, in the order of its leak flows. */
+	fractions: IR[];
+	/** The outflow at the belt's end and the leaks: what leaves this step. */
+	leaving: number[];
+}
 
 /**
  * Where a node's value lives: stocks in the state array, constants in the constants array
@@ -62,6 +93,8 @@ export interface Node {
 	rate?: IR;
 	nonNegative?: boolean;
 	uniflow?: boolean;
+	/** A conveyor stock (its inflows are cut to what the belt admits, see phase-order.ts). */
+	conveyor?: ConveyorNode;
 	/** Constants: the compiled value. */
 	value?: number;
 	/** After each step: PREVIOUS copies a value; a pipeline records its input. */

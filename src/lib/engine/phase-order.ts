@@ -24,7 +24,11 @@ export function orderPhases(nodes: readonly Node[], error: LoopError): PhaseOrde
 	const computed = nodes.filter((n) => n.kind !== 'const').map((n) => n.id);
 	const init = evaluationOrder(computed, (id) => {
 		const node = nodes[id];
-		return [...readsOf(node.initExpr ?? node.expr)].filter((d) => nodes[d].kind !== 'const');
+		const reads = readsOf(node.initExpr ?? node.expr);
+		// A belt is laid with its transit time and leak fractions as they are at the start.
+		if (node.conveyor)
+			for (const ir of [node.conveyor.transitTime, ...node.conveyor.fractions]) readsOf(ir, reads);
+		return [...reads].filter((d) => nodes[d].kind !== 'const');
 	});
 	const perStep = nodes
 		.filter((n) => (n.kind === 'aux' || n.kind === 'flow') && n.expr)
@@ -50,11 +54,15 @@ function orderWithLimits(
 	valueReads: (id: number) => number[]
 ): number[] {
 	const base = nodes.length;
-	const limited = nodes.filter((n) => n.kind === 'stock' && n.nonNegative && n.outflows.length);
+	const limited = nodes.filter(
+		(n) => n.kind === 'stock' && ((n.nonNegative && n.outflows.length) || n.conveyor)
+	);
 	if (!limited.length) return evaluationOrder(perStep, valueReads).order;
 	const limitsOf = new Map<number, number[]>();
+	// A non-negative stock cuts its outflows; a conveyor cuts its inflows to the room on its belt.
 	for (const s of limited)
-		for (const f of s.outflows) limitsOf.set(f, [...(limitsOf.get(f) ?? []), base + s.id]);
+		for (const f of s.conveyor ? s.inflows : s.outflows)
+			limitsOf.set(f, [...(limitsOf.get(f) ?? []), base + s.id]);
 	const ids = [...perStep, ...limited.map((s) => base + s.id)];
 	const attempt = (readersWait: boolean, limitsWait: boolean) =>
 		evaluationOrder(ids, (id) => {
@@ -62,6 +70,12 @@ function orderWithLimits(
 				return readersWait ? valueReads(id).flatMap((r) => limitsOf.get(r) ?? [r]) : valueReads(id);
 			const stock = nodes[id - base];
 			const deps = [...stock.inflows, ...stock.outflows];
+			if (stock.conveyor) {
+				const { capacity, inflowLimit, arrest } = stock.conveyor;
+				for (const ir of [capacity, inflowLimit, arrest])
+					for (const d of readsOf(ir))
+						if (nodes[d].kind === 'aux' || nodes[d].kind === 'flow') deps.push(d);
+			}
 			if (limitsWait)
 				for (const f of stock.inflows)
 					for (const l of limitsOf.get(f) ?? []) if (l !== id) deps.push(l);

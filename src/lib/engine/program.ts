@@ -11,7 +11,7 @@ import { BUILTINS } from './builtins';
 import { buildFunction, emit, nodeRef } from './codegen';
 import type { CompiledModel } from './compile';
 import { integrate, type PhaseFunction } from './integrate';
-import type { Node } from './ir';
+import type { IR, Node } from './ir';
 import { closestNames } from './names';
 import { Runtime } from './runtime';
 import { checkSimSpecs, schedule } from './sim-specs';
@@ -34,6 +34,7 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 		const formula = node.initExpr ?? node.expr;
 		if (!formula) continue;
 		init.push(`${nodeRef(node)} = ${value(node, e(formula))};`);
+		if (node.conveyor) init.push(beltFill(node, nodes));
 		if (node.post?.kind === 'pipeline')
 			init.push(`rt.initPipe(${node.post.pipe}, ${nodeRef(node)});`);
 	}
@@ -41,7 +42,8 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 	const rates: string[] = [];
 	for (const id of compiled.rateOrder) {
 		if (id >= nodes.length) {
-			rates.push(outflowLimit(nodes[id - nodes.length], nodes));
+			const stock = nodes[id - nodes.length];
+			rates.push(stock.conveyor ? beltAdmission(stock, nodes) : outflowLimit(stock, nodes));
 			continue;
 		}
 		const node = nodes[id];
@@ -69,6 +71,7 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 			post.push(`${nodeRef(node)} = v1[${nodes[node.post.source].slot}];`);
 		if (node.post?.kind === 'pipeline')
 			post.push(`rt.record(${node.post.pipe}, v1[${nodes[node.post.source].slot}]);`);
+		if (node.conveyor) post.push(beltAdvance(node, nodes));
 	}
 	return { init, rates, post };
 }
@@ -85,6 +88,40 @@ function outflowLimit(stock: Node, nodes: readonly Node[]): string {
 		return `if (${out} > a) ${out} = a; a -= ${out};`;
 	});
 	return `{ let a = ${nodeRef(stock)} / dt${inflows}; if (a < 0) a = 0; ${limits.join(' ')} }`;
+}
+
+/** The belt laid with the stock's initial value, at the transit time and leaks of the start. */
+function beltFill(stock: Node, nodes: readonly Node[]): string {
+	const c = stock.conveyor!;
+	const args = [c.transitTime, ...c.fractions].map((ir) => emit(ir, nodes));
+	return `rt.conveyorFill(${c.belt}, ${nodeRef(stock)}, ${args.join(', ')});`;
+}
+
+/**
+ * A conveyor's inflows cut, in the order listed, to the room on its belt this step (capacity,
+ * inflow limit, arrest; see Belt.room); an inflow is never negative (XMILE 1.0 §4.2.1).
+ */
+function beltAdmission(stock: Node, nodes: readonly Node[]): string {
+	const c = stock.conveyor!;
+	const e = (ir: IR) => emit(ir, nodes);
+	const leaving = c.leaving.map((f) => nodeRef(nodes[f])).join(' + ') || '0';
+	const cuts = stock.inflows.map((f) => {
+		const flow = nodeRef(nodes[f]);
+		return `if (${flow} < 0) ${flow} = 0; if (${flow} > a) ${flow} = a; a -= ${flow};`;
+	});
+	return `{ let a = rt.conveyorRoom(${c.belt}, t, ${e(c.capacity)}, ${e(c.inflowLimit)}, ${e(c.arrest)}, ${nodeRef(stock)}, ${leaving}); ${cuts.join(' ')} }`;
+}
+
+/** After the step: the belt moves on and this step's admitted inflow comes on. */
+function beltAdvance(stock: Node, nodes: readonly Node[]): string {
+	const c = stock.conveyor!;
+	// The step's own values (stage 1 under RK), as PREVIOUS reads them.
+	const at = (ir: IR) =>
+		ir.k === 'node' && nodes[ir.id].kind !== 'const' && nodes[ir.id].kind !== 'stock'
+			? `v1[${nodes[ir.id].slot}]`
+			: emit(ir, nodes);
+	const inflow = stock.inflows.map((f) => `v1[${nodes[f].slot}]`).join(' + ') || '0';
+	return `rt.conveyorAdvance(${c.belt}, t, ${inflow}, ${at(c.transitTime)}, ${at(c.sample)}, ${at(c.arrest)});`;
 }
 
 const BUILTIN_FUNCTIONS: Record<string, (...a: number[]) => number> = Object.fromEntries(
@@ -121,7 +158,12 @@ export class Program implements Simulation {
 		};
 		this.#baseConstants = new Float64Array(this.#counts.c);
 		for (const n of nodes) if (n.kind === 'const') this.#baseConstants[n.slot] = n.value!;
-		this.#runtime = new Runtime(compiled.tables, compiled.pipeCount, compiled.randomCount);
+		this.#runtime = new Runtime(
+			compiled.tables,
+			compiled.pipeCount,
+			compiled.randomCount,
+			compiled.belts
+		);
 		this.#init = buildFunction(code.init, this.#runtime, BUILTIN_FUNCTIONS);
 		this.#rates = buildFunction(code.rates, this.#runtime, BUILTIN_FUNCTIONS);
 		this.#post = code.post.length

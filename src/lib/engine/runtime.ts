@@ -3,6 +3,7 @@
  * the random stream. Generated code calls these methods by fixed names (see codegen RUNTIME_OPS).
  */
 import type { GraphicalFunctionType } from '../model/types';
+import { Belt, type BeltSettings } from './conveyor-belt';
 
 export interface Table {
 	type: GraphicalFunctionType;
@@ -36,6 +37,21 @@ export function lookupTable(table: Table, x: number): number {
 	}
 	if (table.type === 'discrete') return ys[lo];
 	return ys[lo] + ((x - xs[lo]) * (ys[hi] - ys[lo])) / (xs[hi] - xs[lo]);
+}
+
+/**
+ * Vensim's LOOKUP FORWARD and LOOKUP BACKWARD: the y of the first point at or after x (the last
+ * point's beyond the end), or of the last point at or before x (the first point's before the start).
+ */
+export function lookupStep(table: Table, x: number, way: 'forward' | 'backward'): number {
+	const { xs, ys } = table;
+	if (Number.isNaN(x)) return NaN;
+	if (way === 'forward') {
+		for (let i = 0; i < xs.length; i++) if (xs[i] >= x) return ys[i];
+		return ys[ys.length - 1];
+	}
+	for (let i = xs.length - 1; i >= 0; i--) if (xs[i] <= x) return ys[i];
+	return ys[0];
 }
 
 /** sfc32, seeded through splitmix32: small, fast and well distributed; one seed, one sequence. */
@@ -77,11 +93,16 @@ export class Runtime {
 	readonly #history: Float64Array[];
 	readonly #pipeInitial: Float64Array;
 
+	/** One belt per conveyor (conveyor-belt.ts), laid anew by each run's init phase. */
+	readonly belts: Belt[];
+
 	constructor(
 		readonly tables: readonly Table[],
 		pipeCount: number,
-		randomCount: number
+		randomCount: number,
+		belts: readonly BeltSettings[] = []
 	) {
+		this.belts = belts.map((settings) => new Belt(settings));
 		this.u = new Float64Array(randomCount);
 		this.#history = Array.from({ length: pipeCount }, () => new Float64Array(0));
 		this.#pipeInitial = new Float64Array(pipeCount);
@@ -107,6 +128,14 @@ export class Runtime {
 		return lookupTable(this.tables[table], x);
 	}
 
+	lookupForward(table: number, x: number): number {
+		return lookupStep(this.tables[table], x, 'forward');
+	}
+
+	lookupBackward(table: number, x: number): number {
+		return lookupStep(this.tables[table], x, 'backward');
+	}
+
 	initPipe(pipe: number, value: number): void {
 		this.#pipeInitial[pipe] = value;
 	}
@@ -125,6 +154,51 @@ export class Runtime {
 		const back = Math.max(1, Math.ceil(delay / this.dt - 1e-9));
 		const index = this.n - back;
 		return index < 0 ? this.#pipeInitial[pipe] : this.#history[pipe][index];
+	}
+
+	conveyorFill(belt: number, value: number, transitTime: number, ...fractions: number[]): void {
+		this.belts[belt].fill(value, transitTime, this.dt, fractions);
+	}
+
+	/** The stock argument only orders the outflow after the belt is laid (see conveyors.ts). */
+	conveyorOut(belt: number, _stock: number, arrest: number, ...fractions: number[]): number {
+		return this.belts[belt].outflow(this.n, this.dt, arrest, fractions);
+	}
+
+	conveyorLeak(belt: number, leak: number, arrest: number, ...fractions: number[]): number {
+		return this.belts[belt].leak(this.n, this.dt, leak, arrest, fractions);
+	}
+
+	conveyorRoom(
+		belt: number,
+		t: number,
+		capacity: number,
+		inflowLimit: number,
+		arrest: number,
+		contents: number,
+		leaving: number
+	): number {
+		return this.belts[belt].room(
+			t,
+			this.start,
+			this.dt,
+			capacity,
+			inflowLimit,
+			arrest,
+			contents,
+			leaving
+		);
+	}
+
+	conveyorAdvance(
+		belt: number,
+		t: number,
+		inflow: number,
+		transitTime: number,
+		sample: number,
+		arrest: number
+	): void {
+		this.belts[belt].advance(this.n, t, this.start, this.dt, inflow, transitTime, sample, arrest);
 	}
 
 	uniform(slot: number, min: number, max: number): number {

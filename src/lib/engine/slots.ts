@@ -14,8 +14,11 @@ import type { PhaseOrder } from './phase-order';
  */
 export function shareAliases(nodes: Node[], order: PhaseOrder): PhaseOrder {
 	const limited = new Set<number>();
-	for (const n of nodes)
+	for (const n of nodes) {
 		if (n.kind === 'stock' && n.nonNegative) for (const f of n.outflows) limited.add(f);
+		// A conveyor's admission writes into its inflows' slots.
+		if (n.conveyor) for (const f of n.inflows) limited.add(f);
+	}
 	const isValue = (n: Node) => (n.kind === 'aux' || n.kind === 'flow') && !limited.has(n.id);
 	let any = false;
 	for (const node of nodes) {

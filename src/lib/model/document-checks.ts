@@ -193,6 +193,7 @@ function checkDimensions(value: unknown, place: Place, checks: Checks): Dimensio
 			);
 		}
 		const elements = checks.textList(dimension, 'elements', here, true);
+		checks.text(dimension, 'mapsTo', here, { optional: true });
 		const size = checks.number(dimension, 'size', here, true);
 		const badSize = size !== undefined && !(Number.isInteger(size) && size > 0);
 		if (badSize)
@@ -306,10 +307,14 @@ function checkVariable(
 			checks.textList(v, 'inflows', place);
 			checks.textList(v, 'outflows', place);
 			checks.boolean(v, 'nonNegative', place);
+			checks.boolean(v, 'queue', place);
+			if (v.conveyor !== undefined) checkConveyor(v.conveyor, at(place, 'conveyor'), checks);
 			break;
 		case 'flow':
 			checks.text(v, 'equation', place);
 			checks.boolean(v, 'uniflow', place);
+			checks.boolean(v, 'overflow', place);
+			if (v.leak !== undefined) checkLeak(v.leak, at(place, 'leak'), checks);
 			(checks.list(v.points, at(place, 'points'), true) ?? []).forEach((p, i) =>
 				checks.point(p, at(at(place, 'points'), i))
 			);
@@ -322,6 +327,27 @@ function checkVariable(
 		checkGraphical(v.graphical, at(place, 'graphical'), checks);
 	if (v.dimensions !== undefined || v.elements !== undefined)
 		checkArrayFields(v, place, checks, dimensions);
+}
+
+function checkConveyor(value: unknown, place: Place, checks: Checks): void {
+	const conveyor = checks.object(value, place);
+	if (!conveyor) return;
+	checks.text(conveyor, 'transitTime', place, { nonEmpty: true });
+	for (const key of ['capacity', 'inflowLimit', 'sample', 'arrest'])
+		checks.text(conveyor, key, place, { optional: true });
+	for (const key of ['discrete', 'exponentialLeak', 'batchIntegrity', 'oneAtATime'])
+		checks.boolean(conveyor, key, place);
+}
+
+function checkLeak(value: unknown, place: Place, checks: Checks): void {
+	const leak = checks.object(value, place);
+	if (!leak) return;
+	for (const key of ['start', 'end']) {
+		const n = checks.number(leak, key, place, true);
+		if (n !== undefined && !(n >= 0 && n <= 1))
+			checks.error(at(place, key), `${at(place, key).label} must be from 0 to 1, not ${n}`);
+	}
+	checks.boolean(leak, 'integers', place);
 }
 
 function checkGraphical(value: unknown, place: Place, checks: Checks): void {

@@ -59,6 +59,12 @@ export interface Dimension {
 	elements?: string[];
 	/** A numbered dimension's size (elements "1" … "size"); absent when elements are named. */
 	size?: number;
+	/**
+	 * Another dimension this one stands for, element by element in order (Vensim's
+	 * `DimB: B1, B2 -> DimA`, which XMILE files carry as isee:maps_to), so an equation over
+	 * DimB may read `x[DimA]`.
+	 */
+	mapsTo?: string;
 }
 
 /**
@@ -113,6 +119,53 @@ export interface Stock extends VariableBase {
 	outflows: string[];
 	/** XMILE non-negative: outflows are cut back so the stock never goes below zero. */
 	nonNegative?: boolean;
+	/**
+	 * A conveyor (XMILE 1.0 §4.2.1): what flows in rides a belt for the transit time and comes
+	 * off through the first outflow that is not a leak; the stock is what is on the belt.
+	 */
+	conveyor?: Conveyor;
+	/**
+	 * A queue (XMILE 1.0 §4.2.2): first in, first out; its outflows take from the front in the
+	 * order listed, and it never goes below zero.
+	 */
+	queue?: boolean;
+}
+
+/**
+ * A conveyor's settings, each an equation read every DT.
+ * @example { transitTime: 'length of stay', capacity: 'beds' }
+ */
+export interface Conveyor {
+	/** How long material rides the belt (XMILE <len>), in time units. */
+	transitTime: string;
+	/** The most the belt holds; what does not fit stays upstream. Unlimited when absent. */
+	capacity?: string;
+	/** The most that may come on per time unit (XMILE <in_limit>). Unlimited when absent. */
+	inflowLimit?: string;
+	/** New material takes the transit time in force when this was last non-zero; every DT when absent. */
+	sample?: string;
+	/** While non-zero the belt stands still: nothing comes on, moves, leaks or comes off. */
+	arrest?: string;
+	/** Material moves in whole time units, and the initial value sits at their starts. */
+	discrete?: boolean;
+	/** Leaks take a fraction of what is on the belt per time unit, rather than of what came on. */
+	exponentialLeak?: boolean;
+	/** Queue upstream: take only whole batches (kept for export). */
+	batchIntegrity?: boolean;
+	/** Queue upstream: take one batch per DT (kept for export). */
+	oneAtATime?: boolean;
+}
+
+/**
+ * A conveyor's leakage (XMILE <leak>): the flow's equation is the fraction that leaks, over the
+ * part of the belt from `start` to `end` (fractions of its length, 0 to 1).
+ * @example { start: 0, end: 0.5 }
+ */
+export interface Leak {
+	start?: number;
+	end?: number;
+	/** Only whole units leak; the fractions are carried until they make one. */
+	integers?: boolean;
 }
 
 export interface Flow extends VariableBase {
@@ -124,6 +177,10 @@ export interface Flow extends VariableBase {
 	graphical?: GraphicalFunction;
 	/** Pipe geometry for the diagram: from the source end to the sink end. */
 	points?: Point[];
+	/** The flow is a conveyor's leakage; its equation is then the leak fraction. */
+	leak?: Leak;
+	/** A queue's overflow: takes what the queue it would fill has no room for (kept for export). */
+	overflow?: boolean;
 }
 
 /**

@@ -146,6 +146,15 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	},
 
 	init: keep,
+	active_initial: (c) => {
+		c.expect(1, c.args[0], 'initial value');
+		return c.args[0];
+	},
+	// A sum of the stream's values, discounted and scaled: its units depend on the factor.
+	npv: () => UNKNOWN,
+	vector_elm_at: (c) => c.args[1] ?? UNKNOWN,
+	vector_select_of: () => UNKNOWN,
+	vector_sort_position: (c) => known(c.dimensionless),
 	previous: (c) => {
 		c.expect(1, c.args[0], 'initial value');
 		return c.args[0];

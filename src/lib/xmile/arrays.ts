@@ -15,6 +15,7 @@ import { dimensionElements, findDimension } from '../model/arrays';
 import { canonicalName } from '../model/names';
 import type { ArrayElement, Dimension, GraphicalFunction, Variable } from '../model/types';
 import { readGraphicalFunction } from './graphical';
+import { splitInitialEquation, withInitialEquation } from './initial-equation';
 import type { Report } from './report';
 import { child, childrenNamed, type XmlElement } from './xml-tree';
 import { element, type XmlNode } from './xml-writer';
@@ -84,7 +85,13 @@ export function readArrayParts(
 			);
 			continue;
 		}
-		const equation = child(tag, 'eqn')?.text.trim();
+		const equation = withInitialEquation(
+			tag,
+			variable.name === 'stock' || variable.name === 'flow' ? variable.name : 'aux',
+			child(tag, 'eqn')?.text.trim() || undefined,
+			name,
+			report
+		);
 		const gf = child(tag, 'gf');
 		const graphical = gf && readGraphicalFunction(gf, name, report);
 		if (!equation && !gf) {
@@ -148,10 +155,22 @@ export function writeArrayParts(
 			element(
 				'element',
 				{ subscript: e.subscript.join(', ') },
-				typeof e.equation === 'string' && element('eqn', {}, e.equation),
+				typeof e.equation === 'string' && equationElements(variable, e.equation),
 				e.graphical && writeGraphical(e.graphical)
 			)
 		),
 		sharedEquation: !perElement
 	};
+}
+
+/** <eqn>, and <init_eqn> for an ACTIVE_INITIAL that is not a stock's (see initial-equation.ts). */
+export function equationElements(variable: Variable, equation: string): XmlNode[] {
+	// A conveyor's outflow, or a queue's, has no equation (XMILE 1.0 §4.3).
+	if (variable.kind === 'flow' && !equation.trim()) return [];
+	const split =
+		variable.kind === 'stock' ? { equation, initial: undefined } : splitInitialEquation(equation);
+	return [
+		element('eqn', {}, split.equation),
+		...(split.initial !== undefined ? [element('init_eqn', {}, split.initial)] : [])
+	];
 }

@@ -10,7 +10,7 @@
 import type { Dimension } from '../model/types';
 import { canonicalName } from '../model/names';
 import type { Report } from './report';
-import { childrenNamed, type XmlElement } from './xml-tree';
+import { childText, childrenNamed, type XmlElement } from './xml-tree';
 import { element, type XmlNode } from './xml-writer';
 
 export function readDimensions(dimensions: XmlElement | undefined, report: Report): Dimension[] {
@@ -58,6 +58,8 @@ export function readDimensions(dimensions: XmlElement | undefined, report: Repor
 			continue;
 		}
 		seen.add(canonicalName(name));
+		const mapsTo = (childText(dim, 'isee:maps_to') ?? childText(dim, 'maps_to'))?.trim();
+		if (mapsTo) read[read.length - 1].mapsTo = mapsTo;
 	}
 	return read;
 }
@@ -67,14 +69,16 @@ export function writeDimensions(dimensions: readonly Dimension[] | undefined): X
 	return element(
 		'dimensions',
 		{},
-		dimensions.map((d) =>
-			Array.isArray(d.elements)
+		dimensions.map((d) => {
+			const mapping = d.mapsTo ? [element('isee:maps_to', {}, d.mapsTo)] : [];
+			return Array.isArray(d.elements)
 				? element(
 						'dim',
 						{ name: d.name },
-						d.elements.map((e) => element('elem', { name: e }))
+						d.elements.map((e) => element('elem', { name: e })),
+						mapping
 					)
-				: element('dim', { name: d.name, size: d.size })
-		)
+				: element('dim', { name: d.name, size: d.size }, mapping);
+		})
 	);
 }

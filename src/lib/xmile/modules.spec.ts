@@ -163,3 +163,72 @@ describe('XMILE modules', () => {
 		]);
 	});
 });
+
+/**
+ * As Stella 1.9 and later save modules: each <connect> written in both modules it joins (and
+ * again as <connect2>), `to` naming the input with its module in front; an input inside a
+ * module inside a module, fed through its parent; names with a slash and a quoted dot.
+ */
+const STELLA_19 = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:isee="http://iseesystems.com/XMILE">
+<sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>
+<model>
+	<variables>
+		<aux name="beds/ward"><eqn>4</eqn></aux>
+		<module name="supply">
+			<connect to="supply.beds/ward" from=".beds/ward"/>
+			<connect2 to="supply.beds/ward" from="beds/ward"/>
+			<connect to="demand.&quot;free.beds&quot;" from="supply.free"/>
+		</module>
+		<module name="demand">
+			<connect to="demand.&quot;free.beds&quot;" from="supply.free"/>
+			<connect2 to="demand.&quot;free.beds&quot;" from="supply.free"/>
+		</module>
+	</variables>
+</model>
+<model name="supply">
+	<variables>
+		<aux name="beds/ward" access="input"><eqn>0</eqn></aux>
+		<aux name="free" access="output"><eqn>inner.doubled</eqn></aux>
+		<module name="inner"><connect to="inner.x" from=".beds/ward"/></module>
+	</variables>
+</model>
+<model name="inner">
+	<variables>
+		<aux name="x" access="input"><eqn>0</eqn></aux>
+		<aux name="doubled" access="output"><eqn>x * 2</eqn></aux>
+	</variables>
+</model>
+<model name="demand">
+	<variables>
+		<aux name="&quot;free.beds&quot;" access="input"><eqn>0</eqn></aux>
+		<aux name="seen"><eqn>"free.beds" + 1</eqn></aux>
+	</variables>
+</model>
+</xmile>`;
+
+describe('modules as Stella 1.9 and later write them', () => {
+	it('gives each connection to the module whose input it sets, once, and runs', () => {
+		const { model, diagnostics } = readXmile(STELLA_19);
+		expect(diagnostics).toEqual([]);
+		expect(model.modules?.map((m) => [m.name, m.connections])).toEqual([
+			['supply', [{ to: 'beds/ward', from: 'beds/ward' }]],
+			['demand', [{ to: 'free.beds', from: 'supply.free' }]]
+		]);
+		const compiled = compileModel(model);
+		if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
+		const result = compiled.simulation.run();
+		// 4 beds a ward, doubled two modules down, plus one in the module beside it.
+		expect(compiled.simulation.seriesOf(result, 'demand.seen')![0]).toBe(9);
+		expect(compiled.simulation.seriesOf(result, 'supply.inner.doubled')![0]).toBe(8);
+	});
+
+	it('names both ends of a connection that cannot be made, and what to check', () => {
+		const { model } = readXmile(STELLA_19.replaceAll('supply.free', 'supply.fre'));
+		const compiled = compileModel(model);
+		expect(compiled.ok).toBe(false);
+		expect(compiled.diagnostics.map((d) => d.message)).toContain(
+			'the connection from "supply.fre" to "demand.free.beds" cannot be made: there is no "supply.fre" around module "demand"; check the spelling, and that it is a variable of the model around the module or an output of a module beside it (written module.variable)'
+		);
+	});
+});

@@ -36,6 +36,13 @@ export function readModules(
 ): ModulesRead {
 	const submodels: SubModel[] = [];
 	const seen = new Map<string, XmlElement>();
+	// A module may place a model the file defines further down: know every name first.
+	const defined = new Map<string, XmlElement>();
+	for (const element of childrenNamed(root, 'model')) {
+		const name = element.attributes.name?.trim();
+		if (element !== rootModel && name && !defined.has(canonicalName(name)))
+			defined.set(canonicalName(name), element);
+	}
 	for (const element of childrenNamed(root, 'model')) {
 		if (element === rootModel) continue;
 		const name = element.attributes.name?.trim();
@@ -62,13 +69,13 @@ export function readModules(
 			scope.moduleElements,
 			element,
 			scope.variables,
-			seen,
+			defined,
 			report
 		);
 		if (modules.length) submodel.modules = modules;
 		submodels.push(submodel);
 	}
-	const modules = readModuleElements(rootModuleElements, rootModel, rootVariables, seen, report);
+	const modules = readModuleElements(rootModuleElements, rootModel, rootVariables, defined, report);
 	return { modules, submodels };
 }
 
@@ -84,6 +91,7 @@ function readModuleElements(
 	const names = new Set<string>();
 	const positions = modulePositions(model);
 	const modules: ModuleInstance[] = [];
+	const placed: { instance: ModuleInstance; connections: WrittenConnection[] }[] = [];
 	for (const element of elements) {
 		const written = element.attributes.name?.trim();
 		if (!written) {
@@ -125,24 +133,80 @@ function readModuleElements(
 			id,
 			name,
 			...(model && canonicalName(model) !== canonicalName(written) && { model }),
-			connections: readConnections(element, written, report, name)
+			connections: []
 		};
+		placed.push({ instance, connections: readConnections(element, report, name) });
 		const documentation = childText(element, 'doc');
 		if (documentation) instance.documentation = documentation;
 		const position = readPoint(child(element, 'display')) ?? positions.get(canonicalName(written));
 		if (position) instance.position = position;
 		modules.push(instance);
 	}
+	assignConnections(placed, report);
 	return modules;
 }
 
-function readConnections(
-	element: XmlElement,
-	moduleName: string,
-	report: Report,
-	name: string
-): ModuleConnection[] {
-	const connections: ModuleConnection[] = [];
+/** A <connect> as written, before it is known which module's input it sets. */
+interface WrittenConnection {
+	to: string;
+	from: string;
+	element: XmlElement;
+}
+
+/**
+ * Each connection to the module whose input it sets. Stella 1.9 and later write every
+ * connection in both modules it joins, `to` naming the input with its module in front
+ * (`<connect to="lynxes.hare_density" from="hares.hare_density"/>` in hares and in lynxes);
+ * earlier writers put it in the input's module only, with or without that prefix. So a `to`
+ * that starts with a sibling module's name belongs to that sibling, and a connection met twice
+ * is kept once.
+ */
+function assignConnections(
+	modules: { instance: ModuleInstance; connections: WrittenConnection[] }[],
+	report: Report
+): void {
+	const byName = new Map(modules.map((m) => [canonicalName(m.instance.name), m.instance]));
+	const seen = new Set<string>();
+	for (const { instance, connections } of modules) {
+		for (const { to, from, element } of connections) {
+			let owner = instance;
+			let target = to;
+			if (!to.startsWith('.')) {
+				const [first, ...rest] = splitPath(to);
+				const named = byName.get(canonicalName(fromReference(first)));
+				if (named && rest.length) {
+					owner = named;
+					target = rest.join('.');
+				}
+			}
+			const source = from.replace(/^\./, '');
+			const [sourceModule] = splitPath(source);
+			if (
+				!to.startsWith('.') &&
+				splitPath(source).length > 1 &&
+				canonicalName(fromReference(sourceModule)) === canonicalName(owner.name)
+			) {
+				report.warning(
+					`Module "${owner.name}" connects its own "${displayPath(source)}" to its own "${displayPath(target)}"; a module's input cannot come from inside it, so this is ignored`,
+					element,
+					owner.name
+				);
+				continue;
+			}
+			const connection: ModuleConnection = {
+				to: to.startsWith('.') ? `.${displayPath(to.slice(1))}` : displayPath(target),
+				from: displayPath(source)
+			};
+			const key = `${canonicalName(owner.name)}|${canonicalName(connection.to)}|${canonicalName(connection.from)}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			owner.connections.push(connection);
+		}
+	}
+}
+
+function readConnections(element: XmlElement, report: Report, name: string): WrittenConnection[] {
+	const connections: WrittenConnection[] = [];
 	for (const connect of childrenNamed(element, 'connect')) {
 		const to = connect.attributes.to?.trim();
 		const from = connect.attributes.from?.trim();
@@ -154,13 +218,7 @@ function readConnections(
 			);
 			continue;
 		}
-		// "hares.area" in module hares is its input "area"; ".x" is a variable around the module
-		// that one of its outputs sets.
-		const own = canonicalName(moduleName) + '.';
-		const target = to.startsWith('.')
-			? `.${displayPath(to.slice(1))}`
-			: displayPath(canonicalName(to).startsWith(own) ? to.slice(to.indexOf('.') + 1) : to);
-		connections.push({ to: target, from: displayPath(from.replace(/^\./, '')) });
+		connections.push({ to, from, element: connect });
 	}
 	return connections;
 }

@@ -7,6 +7,7 @@ import { canonicalName, displayName, idFromName } from '../model/names';
 import type { Diagram, Dimension, Stock, Variable } from '../model/types';
 import type { NonNegativeDefaults } from './behavior';
 import { fromReference } from './identifiers';
+import { beltOutflows } from '../engine/conveyors';
 import type { Report } from './report';
 import { VARIABLE_TAGS, readVariable, type FlowReference, type VariableRead } from './variables';
 import { readViews, type VariableRef } from './views';
@@ -48,6 +49,7 @@ export function readScope(
 	);
 	const byName = new Map(reads.map((r, i) => [named[i].key, r.variable]));
 	for (const r of reads) resolveFlows(r, byName, report);
+	reportFlowsWithoutEquations(reads, report);
 
 	const lookup = (name: string): VariableRef | undefined =>
 		byName.get(canonicalName(fromReference(name)));
@@ -199,4 +201,30 @@ function resolveFlows(read: VariableRead, byName: Map<string, Variable>, report:
 	};
 	resolve(read.inflows, 'inflow', stock.inflows);
 	resolve(read.outflows, 'outflow', stock.outflows);
+}
+
+/**
+ * A flow needs an equation, except one that comes off the end of a conveyor's belt (or takes
+ * from a queue what the conveyor it fills admits).
+ */
+function reportFlowsWithoutEquations(reads: VariableRead[], report: Report): void {
+	const variables = reads.map((r) => r.variable);
+	const byId = new Map(variables.map((v) => [v.id, v]));
+	const ends = beltOutflows(variables, (id) => {
+		const variable = byId.get(id);
+		return variable && { variable };
+	});
+	const fed = new Set(
+		variables.flatMap((v) => (v.kind === 'stock' && v.conveyor ? v.inflows : []))
+	);
+	const fromQueues = new Set(
+		variables.flatMap((v) => (v.kind === 'stock' && v.queue ? v.outflows : []))
+	);
+	for (const r of reads) {
+		if (!r.missingEquation) continue;
+		const id = r.variable.id;
+		const overflow = r.variable.kind === 'flow' && r.variable.overflow;
+		if (ends.has(id) || (fromQueues.has(id) && (fed.has(id) || overflow))) continue;
+		report.error('Has no equation', r.missingEquation, r.variable.name);
+	}
 }

@@ -200,13 +200,18 @@ describe('readVariable', () => {
 		expect(read('<aux name="V"><eqn>1</eqn><dimensions/></aux>').diagnostics).toEqual([]);
 	});
 
-	it('reports conveyors and queues', () => {
-		const { diagnostics } = read(
-			'<stock name="V"><eqn>1</eqn><conveyor><len>3</len></conveyor></stock>'
-		);
-		expect(diagnostics[0]).toMatchObject({
+	it('reads a conveyor and a queue, and refuses an oven naming the stock', () => {
+		const conveyor = read('<stock name="V"><eqn>1</eqn><conveyor><len>3</len></conveyor></stock>');
+		expect(conveyor.diagnostics).toEqual([]);
+		expect(conveyor.variable).toMatchObject({ conveyor: { transitTime: '3' } });
+		expect(read('<stock name="V"><eqn>1</eqn><queue/></stock>').variable).toMatchObject({
+			queue: true
+		});
+		expect(read('<stock name="V"><eqn>1</eqn><oven/></stock>').diagnostics[0]).toMatchObject({
 			severity: 'error',
-			message: '"V" is a conveyor: conveyors are not supported yet'
+			variable: 'V',
+			message:
+				'"V" is an oven: ovens are not supported yet (a conveyor or a queue may do what it does)'
 		});
 	});
 });

@@ -6,8 +6,10 @@
  */
 import type { Dimension, GraphicalFunction, Variable } from '../model/types';
 import { readArrayParts } from './arrays';
+import { readFlowKind, readStockKind } from './conveyor';
 import { readNonNegative, type NonNegativeDefaults } from './behavior';
 import { readGraphicalFunction } from './graphical';
+import { withInitialEquation } from './initial-equation';
 import type { Report } from './report';
 import { child, childrenNamed, childText, type XmlElement } from './xml-tree';
 
@@ -23,6 +25,8 @@ export interface VariableRead {
 	variable: Variable;
 	inflows: FlowReference[];
 	outflows: FlowReference[];
+	/** A flow with no equation: an error unless it comes off a conveyor's belt (scope.ts). */
+	missingEquation?: XmlElement;
 }
 
 export function readVariable(
@@ -43,21 +47,32 @@ export function readVariable(
 		...(arrays.elements && { elements: arrays.elements })
 	};
 	// Element by element, the equations are the elements' own.
-	const equation = arrays.perElement ? undefined : readEquation(element, name, arrayed, report);
+	const kind = element.name === 'stock' || element.name === 'flow' ? element.name : 'aux';
+	const equation = arrays.perElement
+		? undefined
+		: withInitialEquation(
+				element,
+				kind,
+				readEquation(element, name, arrayed, report),
+				name,
+				report
+			);
 	const gfElement = element.name === 'gf' ? element : child(element, 'gf');
 	const graphical = gfElement && readGraphicalFunction(gfElement, name, report);
 	const nonNegative = readNonNegative(child(element, 'non_negative'), report, name);
 
 	if (element.name === 'stock') {
-		reportQueuesAndConveyors(element, name, report);
 		if (gfElement) report.warning('A graphical function on a stock is ignored', gfElement, name);
+		const kind = readStockKind(element, name, report);
 		const stock: Variable = {
 			...base,
 			kind: 'stock',
 			initial: requireEquation(equation, element, name, arrays.perElement, report),
 			inflows: [],
 			outflows: [],
-			nonNegative: nonNegative ?? defaults.stock
+			// A conveyor or a queue never goes below zero by its nature.
+			nonNegative: kind.conveyor || kind.queue ? false : (nonNegative ?? defaults.stock),
+			...kind
 		};
 		return {
 			variable: stock,
@@ -66,14 +81,23 @@ export function readVariable(
 		};
 	}
 	if (element.name === 'flow') {
+		const { fraction, ...kind } = readFlowKind(element, name, report);
+		const flowEquation = equation ?? fraction;
 		const flow: Variable = {
 			...base,
 			kind: 'flow',
-			equation: requireEquation(equation, element, name, arrays.perElement, report),
+			// A conveyor's outflow has no equation; scope.ts reports any other flow without one.
+			equation: flowEquation ?? '',
 			uniflow: nonNegative ?? defaults.flow,
-			...(graphical && { graphical })
+			...(graphical && { graphical }),
+			...kind
 		};
-		return { variable: flow, inflows: [], outflows: [] };
+		return {
+			variable: flow,
+			inflows: [],
+			outflows: [],
+			...(flowEquation === undefined && !arrays.perElement && { missingEquation: element })
+		};
 	}
 	// An aux (or a named <gf>) whose graphical function has no input equation is a table that
 	// other equations call, as `table(x)` or `LOOKUP(table, x)`: a 'gf' variable. With an
@@ -135,17 +159,6 @@ function flowReferences(stock: XmlElement, tag: 'inflow' | 'outflow'): FlowRefer
 	return childrenNamed(stock, tag)
 		.map((element) => ({ name: element.text.trim(), element }))
 		.filter((ref) => ref.name !== '');
-}
-
-function reportQueuesAndConveyors(stock: XmlElement, name: string, report: Report): void {
-	for (const [tag, what] of [
-		['conveyor', 'conveyors'],
-		['queue', 'queues']
-	] as const) {
-		const element = child(stock, tag);
-		if (element)
-			report.error(`"${name}" is a ${tag}: ${what} are not supported yet`, element, name);
-	}
 }
 
 function emptyTable(): GraphicalFunction {

@@ -12,7 +12,8 @@ import type {
 	Variable
 } from '../model/types';
 import { displayName } from '../model/names';
-import { writeArrayParts } from './arrays';
+import { equationElements, writeArrayParts } from './arrays';
+import { leakAttributes, writeFlowKind, writeStockKind } from './conveyor';
 import { toNameAttribute as nameAttribute, toReference } from './identifiers';
 import { element, formatNumber, type XmlNode } from './xml-writer';
 
@@ -65,7 +66,7 @@ function equationParts(variable: Variable, equation: string): Array<XmlNode | un
 	const arrays = writeArrayParts(variable, writeGraphical);
 	return [
 		arrays.dimensions,
-		arrays.sharedEquation ? element('eqn', {}, equation) : undefined,
+		...(arrays.sharedEquation ? equationElements(variable, equation) : []),
 		...arrays.elements
 	];
 }
@@ -79,6 +80,7 @@ function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 		// Order matters: outflows are drained in this order when the stock is non-negative.
 		stock.inflows.map((id) => element('inflow', {}, flowName(id))),
 		stock.outflows.map((id) => element('outflow', {}, flowName(id))),
+		writeStockKind(stock),
 		stock.nonNegative && element('non_negative'),
 		describe(stock)
 	);
@@ -87,10 +89,11 @@ function writeStock(stock: Stock, byId: Map<string, Variable>): XmlNode {
 function writeFlow(flow: Flow): XmlNode {
 	return element(
 		'flow',
-		nameAttributes(flow.name, flow.access),
+		{ ...nameAttributes(flow.name, flow.access), ...leakAttributes(flow) },
 		equationParts(flow, flow.equation),
 		flow.graphical && writeGraphical(flow.graphical),
 		flow.uniflow && element('non_negative'),
+		writeFlowKind(flow),
 		describe(flow)
 	);
 }

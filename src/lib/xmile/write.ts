@@ -57,7 +57,8 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 		writeHeader(options.name, {
 			hasView: views.node !== undefined,
 			usesSubmodels: (model.modules ?? []).length > 0,
-			usesMacros: macros.length > 0
+			usesMacros: macros.length > 0,
+			...stockKindsUsed(model)
 		}),
 		writeSimSpecs(model.simSpecs),
 		model.units && model.units.length > 0 && element('model_units', {}, model.units.map(writeUnit)),
@@ -82,10 +83,18 @@ export function writeXmile(model: Model, options: WriteXmileOptions = {}): strin
 
 function writeHeader(
 	name: string | undefined,
-	uses: { hasView: boolean; usesSubmodels: boolean; usesMacros: boolean }
+	uses: {
+		hasView: boolean;
+		usesSubmodels: boolean;
+		usesMacros: boolean;
+		usesConveyor: boolean;
+		usesQueue: boolean;
+	}
 ): XmlNode {
 	const options = [
 		// §2.2.1: a file says which optional parts it uses: a stock-and-flow diagram, modules, macros.
+		uses.usesConveyor && element('uses_conveyor'),
+		uses.usesQueue && element('uses_queue'),
 		uses.usesSubmodels && element('uses_submodels'),
 		uses.usesMacros &&
 			element('uses_macros', { recursive_macros: 'false', option_filters: 'false' }),
@@ -136,4 +145,15 @@ function writeUnit(unit: UnitDefinition): XmlNode {
 		element('eqn', {}, unit.equation ?? ''),
 		(unit.aliases ?? []).map((alias) => element('alias', {}, alias))
 	);
+}
+
+/** Whether any stock of the model or its submodels is a conveyor, or a queue (§2.2.1). */
+function stockKindsUsed(model: Model): { usesConveyor: boolean; usesQueue: boolean } {
+	const stocks = [model.variables, ...(model.submodels ?? []).map((m) => m.variables)]
+		.flat()
+		.filter((v) => v.kind === 'stock');
+	return {
+		usesConveyor: stocks.some((s) => s.kind === 'stock' && !!s.conveyor),
+		usesQueue: stocks.some((s) => s.kind === 'stock' && !!s.queue)
+	};
 }

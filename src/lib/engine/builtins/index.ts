@@ -1,11 +1,13 @@
 import { canonicalName } from '../../model/names';
 import { arrayBuiltins } from './arrays';
 import { delayBuiltins } from './delays';
+import { financeBuiltins } from './finance';
 import { inputBuiltins } from './inputs';
 import { mathBuiltins } from './math';
 import { memoryBuiltins } from './memory';
 import { randomBuiltins } from './random';
 import { smoothBuiltins } from './smooths';
+import { vectorBuiltins } from './vectors';
 import type { Builtin } from './types';
 
 export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './types';
@@ -18,7 +20,9 @@ export const BUILTINS: readonly Builtin[] = [
 	...delayBuiltins,
 	...smoothBuiltins,
 	...memoryBuiltins,
-	...randomBuiltins
+	...financeBuiltins,
+	...randomBuiltins,
+	...vectorBuiltins
 ];
 
 const byName = new Map<string, Builtin>();
@@ -43,5 +47,14 @@ export const RUN_CONSTANTS: ReadonlyMap<string, 'time' | 'dt' | 'start' | 'stop'
 	['final_time', 'stop']
 ]);
 
-/** Table lookups take a graphical function's name as their first argument. */
-export const LOOKUP_NAMES = new Set(['lookup']);
+/**
+ * Table lookups take a graphical function's name as their first argument: LOOKUP reads it as
+ * the table says; Vensim's LOOKUP FORWARD and LOOKUP BACKWARD take the y of the next point at
+ * or after the input, or of the last point at or before it, without interpolating.
+ */
+export const LOOKUP_NAMES: ReadonlyMap<string, 'lookup' | 'lookupForward' | 'lookupBackward'> =
+	new Map([
+		['lookup', 'lookup'],
+		['lookup_forward', 'lookupForward'],
+		['lookup_backward', 'lookupBackward']
+	]);

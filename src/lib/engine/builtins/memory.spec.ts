@@ -92,3 +92,40 @@ describe('PREVIOUS', () => {
 		expect(x[at(times, 3)]).toBe(2.5 * 2.5);
 	});
 });
+
+describe('SELF (Stella help "SELF": the variable whose equation it is)', () => {
+	it('PREVIOUS(SELF, 0) holds the last value once a condition stops updating it', () => {
+		// Worked by hand: x follows TIME until TIME > 2, then keeps what it last had (2).
+		const { x } = seriesOf('IF TIME > 2 THEN PREVIOUS(SELF, 0) ELSE TIME', { stop: 5 });
+		expect(Array.from(x)).toEqual([0, 1, 2, 2, 2, 2]);
+	});
+});
+
+describe('ACTIVE_INITIAL (Vensim ACTIVE INITIAL; XMILE <init_eqn>)', () => {
+	it('breaks a loop that exists only at the start: capacity ← target ← capacity', () => {
+		// SDEverywhere active_initial: target = capacity · 1, starting at 100 instead, so the
+		// stock starts at 100 and, with target equal to capacity after that, stays there.
+		const { get } = simulate(
+			model(
+				[
+					stock('capacity', 'target', { inflows: ['adjust'] }),
+					flow('adjust', '(target - capacity) / 10'),
+					aux('target', 'ACTIVE_INITIAL(capacity * 1, 100)')
+				],
+				{ stop: 3 }
+			)
+		);
+		expect(Array.from(get('capacity'))).toEqual([100, 100, 100, 100]);
+		expect(Array.from(get('target'))).toEqual([100, 100, 100, 100]);
+	});
+
+	it('gives initial values the initial argument, and every step the equation', () => {
+		// Saved rows come from the step's evaluation, so row 0 already shows the equation (as
+		// Simlin's engine does); the start is seen by what is initialised from it.
+		const { get } = simulate(
+			model([aux('x', 'ACTIVE_INITIAL(TIME * 10 + 5, -1)'), stock('s', 'x')], { stop: 3 })
+		);
+		expect(Array.from(get('s'))).toEqual([-1, -1, -1, -1]);
+		expect(Array.from(get('x'))).toEqual([5, 15, 25, 35]);
+	});
+});

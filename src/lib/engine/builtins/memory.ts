@@ -11,6 +11,16 @@ export const memoryBuiltins: ExpandingBuiltin[] = [
 		expand: ([x], ctx) => ctx.addMemory('initial value', x)
 	},
 	{
+		// Vensim's ACTIVE INITIAL, which XMILE carries as an aux's <init_eqn>: the start value
+		// breaks a loop that only exists at the start (capacity ← target ← capacity).
+		kind: 'expanding',
+		name: 'active_initial',
+		signature: 'ACTIVE_INITIAL(x, initial): x, except at the start of the run, where it is initial',
+		minArgs: 2,
+		maxArgs: 2,
+		expand: ([x, init], ctx) => ctx.addActiveInitial('value', x, init)
+	},
+	{
 		kind: 'expanding',
 		name: 'previous',
 		signature:

@@ -44,6 +44,8 @@ export interface ExpandContext {
 	readonly span: Span;
 	/** A node whose value is `expr` at every evaluation (a number or node reference is returned as is). */
 	hoist(expr: IR, label: string): IR;
+	/** A node whose value is `expr` at every evaluation except the start, where it is `init`. */
+	addActiveInitial(label: string, expr: IR, init: IR): IR;
 	/** A new internal stock; give it a rate with setRate once you have its reference. */
 	addStock(label: string, init: IR): IR;
 	setRate(stock: IR, rate: IR): void;

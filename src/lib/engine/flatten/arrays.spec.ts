@@ -275,6 +275,24 @@ describe('array functions', () => {
 		expect(r.at('smallest')).toBe(2);
 	});
 
+	it('SIZE counts the whole dimension inside an equation arrayed over it (SDEverywhere elmcount: b = 10*SIZE(DimA)+a is 33 for every element)', () => {
+		const r = run(
+			arrayModel([
+				over(aux('share', '1 / SIZE(Region)'), 'Region'),
+				over(aux('cells', 'SIZE(m)'), 'Region', 'Age'),
+				over(aux('m', '1'), 'Region', 'Age'),
+				aux('regions', 'SIZE(Region)')
+			])
+		);
+		expect(['North', 'South', 'East'].map((e) => r.at(`share[${e}]`))).toEqual([
+			1 / 3,
+			1 / 3,
+			1 / 3
+		]);
+		expect(r.at('cells[South,Old]')).toBe(6);
+		expect(r.at('regions')).toBe(3);
+	});
+
 	it('RANK gives the position of the element of that rank, the smallest first', () => {
 		expect(m().at('rank')).toBe(3);
 	});
@@ -519,7 +537,7 @@ describe('bad input names the variable and the subscript', () => {
 		);
 	});
 
-	it('a dimension the model does not declare, and element equations that leave some out', () => {
+	it('a dimension the model does not declare; element equations that leave some out (0, with a warning)', () => {
 		const ds = errorsOf(
 			arrayModel([
 				over(aux('x', '1'), 'Regions'),
@@ -529,11 +547,16 @@ describe('bad input names the variable and the subscript', () => {
 		expect(ds.map((d) => d.message)).toEqual([
 			'"x" is arrayed over "Regions", which is not a dimension of the model (it has "Region", "Age", "Stage")'
 		]);
-		const [missing] = errorsOf(arrayModel([byElement(aux('y', ''), ['Age'], [[['Young'], '1']])]));
-		expect(missing).toMatchObject({
-			variable: 'y',
-			message: '"y" gives equations element by element, but none for [Old]'
-		});
+		// As Vensim and SDEverywhere run a partial definition: the element left out is 0, with a warning.
+		const partial = run(arrayModel([byElement(aux('y', ''), ['Age'], [[['Young'], '1']])]));
+		expect(partial.at('y[Old]')).toBe(0);
+		expect(partial.diagnostics).toContainEqual(
+			expect.objectContaining({
+				severity: 'warning',
+				variable: 'y',
+				message: '"y" gives equations element by element, but none for [Old]: that element is 0'
+			})
+		);
 	});
 
 	it('an arrayed stock with a flow that is not arrayed', () => {
@@ -649,5 +672,48 @@ describe('subscripts that change during the run', () => {
 		expect(out?.error?.message).toMatch(/a subscript outside its dimension/);
 		const between = compileModel(arrayModel([stages, aux('y', 'x[TIME / 2 + 1]')], [STAGE], 2));
 		expect(between.ok && between.simulation.run().error).toMatchObject({ variable: 'y', time: 1 });
+	});
+});
+
+describe('one dimension twice, mapped dimensions and subranges', () => {
+	const CATS: Dimension = { name: 'Cats', elements: ['Home', 'Ward', 'Care'] };
+
+	it('runs a transition matrix over Cats × Cats, each place its own (@2 the second)', () => {
+		const r = run(
+			arrayModel(
+				[
+					over(aux('position', 'Cats'), 'Cats'),
+					over(aux('m', 'Cats * 10 + position[@2]'), 'Cats', 'Cats'),
+					over(aux('from each', 'SUM(m[Cats, *])'), 'Cats'),
+					over(aux('diagonal', 'm[Cats, Cats]'), 'Cats')
+				],
+				[CATS]
+			)
+		);
+		expect(r.at('m[Home,Care]')).toBe(13);
+		expect(r.at('m[Care,Home]')).toBe(31);
+		// Hand-summed rows: 11 + 12 + 13, …
+		expect(r.at('from each[Ward]')).toBe(21 + 22 + 23);
+		expect(r.at('diagonal[Care]')).toBe(33);
+	});
+
+	it('reads a dimension through one mapped to it, element by element in order (isee:maps_to)', () => {
+		const r = run(
+			arrayModel(
+				[over(aux('a', 'Region * 100'), 'Region'), over(aux('b', 'a[Region] + 1'), 'Side')],
+				[REGION, { name: 'Side', elements: ['Left', 'Middle', 'Right'], mapsTo: 'Region' }]
+			)
+		);
+		expect(['Left', 'Middle', 'Right'].map((e) => r.at(`b[${e}]`))).toEqual([101, 201, 301]);
+	});
+
+	it('sums over a subrange with *:SubRegion', () => {
+		const r = run(
+			arrayModel(
+				[over(aux('a', 'Region * 100'), 'Region'), aux('south and east', 'SUM(a[*:Lower])')],
+				[REGION, { name: 'Lower', elements: ['South', 'East'] }]
+			)
+		);
+		expect(r.at('south and east')).toBe(200 + 300);
 	});
 });

@@ -12,7 +12,9 @@
 import type { Diagnostic } from '../../model/diagnostics';
 import { elementName } from '../../model/arrays';
 import { canonicalName } from '../../model/names';
-import type { ArrayElement, Model, Stock, Variable } from '../../model/types';
+import type { ArrayElement, Conveyor, Model, Stock, Variable } from '../../model/types';
+import { flowsWithoutEquations } from '../conveyors';
+import { CONVEYOR_SETTINGS } from './internal';
 import { ParseError, type Expr, type Span } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import { describeDims, readDimensions, type Dim } from './dimensions';
@@ -73,8 +75,18 @@ class ArraysPass {
 	readonly problems = new Problems();
 	dims = new Map<string, Dim>();
 	rewriter!: Rewriter;
+	/** Conveyor outflows by id: they come off a belt and have no equation. */
+	readonly #beltEnds: Set<string>;
 
-	constructor(readonly model: Model) {}
+	constructor(readonly model: Model) {
+		const byRef = new Map(
+			model.variables.flatMap((v) => [[v.id, v] as const, [canonicalName(v.name), v] as const])
+		);
+		this.#beltEnds = flowsWithoutEquations(model.variables, (ref) => {
+			const variable = byRef.get(ref) ?? byRef.get(canonicalName(ref));
+			return variable && { variable };
+		});
+	}
 
 	run(): FlattenResult {
 		const read = readDimensions(this.model);
@@ -118,7 +130,9 @@ class ArraysPass {
 					variable.name
 				);
 			} else if (dims.includes(dim)) {
-				this.#error(`"${variable.name}" is arrayed over "${dim.name}" twice`, variable.name);
+				// One dimension used again (a transition matrix over Cats × Cats): the later places are
+				// told apart by position, so each gets a key of its own (see repeatedDimension).
+				dims.push(this.#repeated(dim, dims.filter((d) => d.name === dim.name).length + 1));
 			} else dims.push(dim);
 		}
 		if (!dims.length && variable.elements?.length) {
@@ -130,6 +144,21 @@ class ArraysPass {
 		const info: ArrayVar = { variable, key, dims };
 		this.vars.set(key, info);
 		if (variable.id) this.byId.set(variable.id, info);
+	}
+
+	readonly #repeats = new Map<string, Dim>();
+
+	/**
+	 * The `occurrence`-th use of a dimension in one variable: the same elements under a key of its
+	 * own, the same object for every variable, so `m[Cats, Cats]` binds each place separately.
+	 * In the equation the dimension's name is its first place, `@2` its second (XMILE 3.7.1.4);
+	 * another variable reading `m[Cats, Cats]` gives the element at hand to both.
+	 */
+	#repeated(dim: Dim, occurrence: number): Dim {
+		const key = `${dim.key}@${occurrence}`;
+		let repeat = this.#repeats.get(key);
+		if (!repeat) this.#repeats.set(key, (repeat = { ...dim, key }));
+		return repeat;
 	}
 
 	#error(message: string, variable?: string, span?: Span): void {
@@ -158,6 +187,15 @@ class ArraysPass {
 				}
 			}
 		}
+		if (variable.kind === 'stock' && variable.conveyor) {
+			const conveyor = this.#conveyorOf(info, variable.conveyor, new Map(), undefined);
+			return this.#scalarEquation({ ...info, variable: { ...variable, conveyor } });
+		}
+		return this.#scalarEquation(info);
+	}
+
+	#scalarEquation(info: ArrayVar): Variable {
+		const variable = info.variable;
 		const source = equationOf(variable);
 		if (typeof source !== 'string' || !source.trim()) return variable;
 		const ast = this.#parse(source);
@@ -184,12 +222,18 @@ class ArraysPass {
 		if (missing.length) {
 			const shown = missing.slice(0, 5).map((t) => `[${namesOf(info.dims, t).join(', ')}]`);
 			const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
+			// Vensim lets an equation define some elements only (SDEverywhere's arrays_cname): the
+			// rest are 0, and the modeller is told which.
 			this.problems.add(
 				variable.name,
-				`"${variable.name}" gives equations element by element, but none for ${shown.join(', ')}${more}`
+				`"${variable.name}" gives equations element by element, but none for ${shown.join(', ')}${more}: ${missing.length === 1 ? 'that element is' : 'those elements are'} 0`,
+				undefined,
+				undefined,
+				'warning'
 			);
-			return [];
 		}
+		const undefinedElement = (key: string) =>
+			perElement && typeof own.get(key)?.equation !== 'string';
 		const listed = perElement ? undefined : numberList(shared);
 		if (listed && listed.length !== tuples.length) {
 			this.problems.add(
@@ -198,11 +242,11 @@ class ArraysPass {
 			);
 			return [];
 		}
+		// A conveyor's outflow comes off its belt, and has no equation to rewrite.
+		const noEquation = variable.kind === 'gf' || this.#beltEnds.has(variable.id);
 		const sharedAst =
-			perElement || listed || variable.kind === 'gf'
-				? undefined
-				: this.#parseOrReport(variable, shared);
-		if (!perElement && !listed && variable.kind !== 'gf' && !sharedAst) return [];
+			perElement || listed || noEquation ? undefined : this.#parseOrReport(variable, shared);
+		if (!perElement && !listed && !noEquation && !sharedAst) return [];
 
 		return tuples.map((tuple, i) => {
 			const names = namesOf(info.dims, tuple);
@@ -212,7 +256,8 @@ class ArraysPass {
 			const binding = new Map(info.dims.map((d, j) => [d.key, tuple[j]]));
 			let text: string | undefined;
 			if (listed) text = String(listed[i]);
-			else if (variable.kind !== 'gf') {
+			else if (undefinedElement(keyOf(info.dims, tuple))) text = '0';
+			else if (!noEquation) {
 				const source = perElement ? element!.equation! : shared!;
 				const ast = perElement ? this.#parseOrReport(variable, source, label) : sharedAst;
 				const spans: PrintedSpan[] = [];
@@ -292,6 +337,9 @@ class ArraysPass {
 				const scope = this.#scope(info, binding, '');
 				return {
 					...(common as Stock),
+					...(stock.conveyor && {
+						conveyor: this.#conveyorOf(info, stock.conveyor, binding, label)
+					}),
 					initial: text,
 					inflows: (stock.inflows ?? []).map((ref) => this.#elementFlow(info, ref, scope, label)),
 					outflows: (stock.outflows ?? []).map((ref) => this.#elementFlow(info, ref, scope, label))
@@ -393,6 +441,24 @@ class ArraysPass {
 			if (e instanceof ParseError || e instanceof RangeError) return undefined;
 			throw e;
 		}
+	}
+
+	/** A conveyor's settings for one element (or a scalar conveyor's, in an arrayed model). */
+	#conveyorOf(
+		info: ArrayVar,
+		conveyor: Conveyor,
+		binding: Map<string, number>,
+		label: string | undefined
+	): Conveyor {
+		const rewritten = { ...conveyor };
+		for (const key of CONVEYOR_SETTINGS) {
+			const source = conveyor[key];
+			if (typeof source !== 'string' || !source.trim()) continue;
+			const ast = this.#parseOrReport(info.variable, source, label);
+			const text = ast && this.#rewrite(info, ast, source, binding, label);
+			if (text !== undefined) rewritten[key] = text;
+		}
+		return rewritten;
 	}
 
 	#parseOrReport(variable: Variable, source: string | undefined, label?: string): Expr | undefined {

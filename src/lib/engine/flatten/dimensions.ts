@@ -17,6 +17,8 @@ export interface Dim {
 	elementKeys: string[];
 	/** Canonical element name → position from 0. */
 	position: Map<string, number>;
+	/** The key of the dimension this one maps to, element by element in order (isee:maps_to). */
+	mapsTo?: string;
 }
 
 export function readDimensions(model: Model): {
@@ -69,7 +71,14 @@ export function readDimensions(model: Model): {
 				error(`the dimension "${name}" has the element "${element}" twice`);
 			else position.set(elementKey, i);
 		});
-		dims.set(key, { name, key, elements: elements.map(String), elementKeys, position });
+		dims.set(key, {
+			name,
+			key,
+			elements: elements.map(String),
+			elementKeys,
+			position,
+			...(typeof dimension.mapsTo === 'string' && { mapsTo: canonicalName(dimension.mapsTo) })
+		});
 	}
 	return { dims, diagnostics };
 }

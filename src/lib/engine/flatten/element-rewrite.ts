@@ -28,6 +28,7 @@ import {
 	type ExpandedArgument
 } from './array-functions';
 import { describeDims, type Dim } from './dimensions';
+import { rewriteVectorFunction, VECTOR_FUNCTIONS } from './vector-functions';
 
 /** A model variable as the arrays pass sees it: scalar when dims is empty. */
 export interface ArrayVar {
@@ -235,6 +236,23 @@ export class Rewriter {
 			}
 		}
 		if (arrayFunction(canonical)) return this.#arrayFunction(expr, scope);
+		if (VECTOR_FUNCTIONS.has(canonical)) {
+			scope.state.changed = true;
+			return rewriteVectorFunction(expr, scope, {
+				arrayOf: (arg) => {
+					const name = arg.type === 'subscript' ? arg.target : arg;
+					const target = name.type === 'name' ? this.vars.get(name.canonical) : undefined;
+					return target?.dims.length
+						? { name: target.variable.name, dims: target.dims }
+						: undefined;
+				},
+				rewrite: (e, s) => this.rewrite(e, s),
+				expand: (arg, s) => this.#expand(arg, s),
+				fail: (message, at) => {
+					throw new ArrayError(message, at);
+				}
+			});
+		}
 		return this.#args(expr, scope);
 	}
 
@@ -245,7 +263,10 @@ export class Rewriter {
 
 	#arrayFunction(expr: Call, scope: Scope): Expr {
 		scope.state.changed = true;
-		const expanded = expr.args.map((arg) => this.#expand(arg, scope));
+		// SIZE counts the whole array whatever element is at hand: SIZE(Ward) in an equation
+		// arrayed over Ward is the number of wards, not 1 (Stella's and SDEverywhere's reading).
+		const argScope = expr.canonical === 'size' ? unbound(scope) : scope;
+		const expanded = expr.args.map((arg) => this.#expand(arg, argScope));
 		try {
 			return arrayFunction(expr.canonical)!(expanded, expr);
 		} catch (e) {
@@ -379,8 +400,12 @@ export class Rewriter {
 	): number | Expr {
 		const dim = target.dims[j];
 		const where = `the ${ordinal(j + 1)} dimension of "${target.variable.name}"`;
-		if (index.type === 'call' && index.canonical === ':' && index.args.length === 2)
+		if (index.type === 'call' && index.canonical === ':' && index.args.length === 2) {
+			const [first, sub] = index.args;
+			if (first.type === 'name' && first.name === '*' && sub.type === 'name')
+				return this.#wildcardOver(sub, dim, scope, written, where);
 			return this.#range(index, dim, scope, written, where);
+		}
 		if (index.type === 'name') {
 			if (index.name === '*') return this.#wildcard(dim, scope, index);
 			if (/^@\d+$/.test(index.name))
@@ -512,6 +537,32 @@ export class Rewriter {
 
 	readonly #ranges = new Map<string, Dim>();
 
+	/**
+	 * `*:SubA` (XMILE 3.7.1.2): every element of the subrange SubA, inside an array function, as
+	 * an open dimension of its own; each is found in the target's dimension by name.
+	 */
+	#wildcardOver(sub: Name, dim: Dim, scope: Scope, written: string, where: string): number {
+		const subrange = this.dims.get(sub.canonical);
+		if (!subrange)
+			throw new ArrayError(
+				`"${sub.name}" in "${written}" is not a dimension, so "*:${sub.name}" does not name a part of "${dim.name}" (${where})`,
+				sub
+			);
+		const level = scope.levels[scope.levels.length - 1];
+		if (!level)
+			throw new ArrayError(
+				`"*:${sub.name}" in "${written}" stands for several elements, which only an array function (${ARRAY_FUNCTION_NAMES}) can take`,
+				sub
+			);
+		return this.#mapInto(
+			subrange,
+			this.#open(level, subrange),
+			dim,
+			sub,
+			`${where} in "${written}"`
+		);
+	}
+
 	#wildcard(dim: Dim, scope: Scope, at: Span): number {
 		const level = scope.levels[scope.levels.length - 1];
 		if (!level)
@@ -551,6 +602,11 @@ export class Rewriter {
 				return dim.position.get(ownDim.elementKeys[scope.binding.get(ownDim.key)!])!;
 			}
 		}
+		// A dimension mapped to this one (either way) stands for it element by element, in order.
+		for (const ownDim of scope.owner.dims) {
+			const position = scope.binding.get(ownDim.key)!;
+			if (isMapping(ownDim, dim) && position < dim.elements.length) return position;
+		}
 		const level = scope.levels[scope.levels.length - 1];
 		if (level?.probing) return this.#open(level, dim);
 		if (unbound) unbound();
@@ -567,7 +623,9 @@ export class Rewriter {
 	/** A position in one dimension as a position in another: the same element, by name. */
 	#mapInto(from: Dim, position: number, to: Dim, at: Span, where: string): number {
 		if (from === to) return position;
-		const mapped = to.position.get(from.elementKeys[position]);
+		let mapped = to.position.get(from.elementKeys[position]);
+		if (mapped === undefined && isMapping(from, to) && position < to.elements.length)
+			mapped = position;
 		if (mapped === undefined) {
 			throw new ArrayError(
 				`"${from.elements[position]}" of "${from.name}" is not an element of "${to.name}", ${where}`,
@@ -618,6 +676,21 @@ export class Rewriter {
 	#text(at: Span, scope: Scope): string {
 		return scope.source.slice(at.start, at.end).trim() || '?';
 	}
+}
+
+/** Whether one dimension maps to the other (isee:maps_to), either way round. */
+function isMapping(a: Dim, b: Dim): boolean {
+	const base = (d: Dim) => d.key.replace(/@\d+$/, '');
+	return a.mapsTo === base(b) || b.mapsTo === base(a);
+}
+/** The scope with no element at hand: every dimension the equation names is left open. */
+function unbound(scope: Scope): Scope {
+	return {
+		...scope,
+		owner: { ...scope.owner, dims: [] },
+		binding: new Map(),
+		levels: []
+	};
 }
 
 function ordinal(n: number): string {

@@ -30,3 +30,26 @@ export function withEquation<V extends Variable>(variable: V, equation: string):
 	if (variable.kind === 'gf') return variable;
 	return { ...variable, equation };
 }
+
+/** A conveyor's settings that are equations, for the passes that rewrite equations. */
+export const CONVEYOR_SETTINGS = [
+	'transitTime',
+	'capacity',
+	'inflowLimit',
+	'sample',
+	'arrest'
+] as const;
+
+/** A stock with each conveyor setting passed through `rewrite`; any other variable as it is. */
+export function withConveyorRewritten<V extends Variable>(
+	variable: V,
+	rewrite: (source: string) => string
+): V {
+	if (variable.kind !== 'stock' || !variable.conveyor) return variable;
+	const conveyor = { ...variable.conveyor };
+	for (const key of CONVEYOR_SETTINGS) {
+		const source = conveyor[key];
+		if (typeof source === 'string' && source.trim()) conveyor[key] = rewrite(source);
+	}
+	return { ...variable, conveyor };
+}

@@ -135,6 +135,7 @@ class MacroExpander {
 						!inIndex &&
 						!known.has(e.canonical) &&
 						!RUN_CONSTANTS.has(e.canonical) &&
+						e.canonical !== 'self' &&
 						!findBuiltin(e.canonical)
 					) {
 						this.error(

@@ -224,10 +224,10 @@ describe('modules', () => {
 			)
 		).map((d) => d.message);
 		expect(errors).toContain(
-			'module "decay" feeds "decay.rate" from "nothing", which is not in the model around the module'
+			'the connection from "nothing" to "decay.rate" cannot be made: there is no "nothing" around module "decay"; check the spelling, and that it is a variable of the model around the module or an output of a module beside it (written module.variable)'
 		);
 		expect(errors).toContain(
-			'module "decay" connects "speed", but its model "decay" has no variable of that name'
+			'the connection from "x" to "decay.speed" cannot be made: the model "decay" of module "decay" has no variable "speed"; check the spelling, and that the input is a variable of that model'
 		);
 		expect(errors).toContain(
 			'module "growth" is an instance of the model "growth", which is not defined (the file defines "decay")'

@@ -26,7 +26,8 @@ import { findBuiltin, RUN_CONSTANTS } from '../builtins';
 import { ParseError } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import type { FlattenResult } from './index';
-import { equationOf, withEquation } from './internal';
+import { flowsWithoutEquations } from '../conveyors';
+import { equationOf, withConveyorRewritten, withEquation } from './internal';
 import { applyEdits, isBlankEquation, reference, walk, type Edit } from './rewrite';
 
 export function flattenModules(model: Model): FlattenResult {
@@ -61,6 +62,18 @@ class ModuleFlattener {
 	readonly #members = new Map<string, { module: string; variable: Variable }>();
 
 	constructor(readonly model: Model) {}
+
+	#ends: Set<string> | undefined;
+	#beltEnds(out: Variable[]): Set<string> {
+		if (!this.#ends) {
+			const byId = new Map(out.map((v) => [v.id, v]));
+			this.#ends = flowsWithoutEquations(out, (ref) => {
+				const variable = byId.get(ref);
+				return variable && { variable };
+			});
+		}
+		return this.#ends;
+	}
 
 	error(message: string, variable?: string): void {
 		this.diagnostics.push({
@@ -139,7 +152,7 @@ class ModuleFlattener {
 			const found = outerNames.get(canonicalName(to.slice(1)));
 			if (!found) {
 				this.error(
-					`module "${path}" sets "${to.slice(1)}" around it, but there is no such variable there`,
+					`the connection from "${path}.${connection.from}" to "${to.slice(1)}" cannot be made: there is no "${to.slice(1)}" in the model around module "${path}"; check the spelling of to="${to}"`,
 					path
 				);
 				return;
@@ -154,7 +167,7 @@ class ModuleFlattener {
 			if (!found) {
 				const submodel = instance.model ?? instance.name;
 				this.error(
-					`module "${path}" connects "${to}", but its model "${submodel}" has no variable of that name`,
+					`the connection from "${connection.from}" to "${path}.${to}" cannot be made: the model "${submodel}" of module "${path}" has no variable "${to}"; check the spelling, and that the input is a variable of that model`,
 					path
 				);
 				return;
@@ -166,7 +179,7 @@ class ModuleFlattener {
 		const source = outerNames.get(canonicalName(from));
 		if (!source) {
 			this.error(
-				`module "${path}" feeds "${target}" from "${from}", which is not in the model around the module`,
+				`the connection from "${from}" to "${target}" cannot be made: there is no "${from}" around module "${path}"; check the spelling, and that it is a variable of the model around the module or an output of a module beside it (written module.variable)`,
 				target
 			);
 			return;
@@ -197,6 +210,8 @@ class ModuleFlattener {
 			}
 			const member = this.#members.get(key);
 			if (!member || variable.kind === 'gf' || !isBlankEquation(equationOf(variable))) return;
+			// A conveyor's outflow comes off its belt: it has no equation of its own.
+			if (this.#beltEnds(out).has(variable.id)) return;
 			this.error(
 				member.variable.access === 'input'
 					? `"${variable.name}" is an input of module "${member.module}" and is not connected: connect it to a variable outside the module, or give it an equation`
@@ -215,8 +230,10 @@ class ModuleFlattener {
 		local: Map<string, string>
 	): Variable {
 		const source = equationOf(variable);
-		const renamed =
-			source === undefined ? variable : withEquation(variable, prefixNames(source, path, local));
+		const renamed = withConveyorRewritten(
+			source === undefined ? variable : withEquation(variable, prefixNames(source, path, local)),
+			(setting) => prefixNames(setting, path, local)
+		);
 		const copy = { ...renamed, id, name };
 		if (copy.kind === 'stock') {
 			copy.inflows = (copy.inflows ?? []).map((f) => `${path}.${f}`);
@@ -271,6 +288,7 @@ function prefixNames(source: string, path: string, local: Map<string, string>): 
 				!inIndex &&
 				e.canonical !== '*' &&
 				!RUN_CONSTANTS.has(e.canonical) &&
+				e.canonical !== 'self' &&
 				!findBuiltin(e.canonical)
 			) {
 				edits.push({ start: e.start, end: e.end, text: reference(`${path}.${e.name}`) });

@@ -208,7 +208,20 @@ class Parser {
 	#subscriptIndex(): Expr {
 		if (this.#isOp('*')) {
 			const t = this.#next();
-			return { type: 'name', name: '*', canonical: '*', start: t.start, end: t.end };
+			const star: Expr = { type: 'name', name: '*', canonical: '*', start: t.start, end: t.end };
+			// `*:SubA`: every element of the subrange SubA (XMILE 3.7.1.2).
+			if (!this.#isOp(':')) return star;
+			const colon = this.#next();
+			const sub = this.expression();
+			return {
+				type: 'call',
+				name: ':',
+				canonical: ':',
+				nameSpan: { start: colon.start, end: colon.end },
+				args: [star, sub],
+				start: t.start,
+				end: sub.end
+			};
 		}
 		if (this.#isOp('@')) {
 			const at = this.#next();
@@ -259,6 +272,8 @@ class Parser {
 		// AND, OR and MOD are operators only between operands; in a value's place they are names
 		// (Vensim models have variables called "mod").
 		if (t.kind === 'name' && (!isKeyword(t) || INFIX_WORDS.has(t.text.toLowerCase()))) {
+			const words = this.#wordsBeforeCall();
+			if (words) return this.#call(words);
 			this.#next();
 			if (this.#isOp('(')) return this.#call(t);
 			return {
@@ -286,6 +301,27 @@ class Parser {
 		this.#expectKeyword('else', 'after the THEN branch (IF needs an ELSE)');
 		const otherwise = this.expression();
 		return { type: 'if', cond, then, else: otherwise, start, end: otherwise.end };
+	}
+
+	/**
+	 * A function written in several words, as Vensim names them (`VECTOR SELECT(…)`, `ALLOCATE
+	 * AVAILABLE(…)`): bare names, none a keyword, then "(". Taken as one name, so an unknown one
+	 * is reported as an unknown function rather than a syntax error.
+	 */
+	#wordsBeforeCall(): Token | undefined {
+		let k = this.#pos;
+		while (this.tokens[k].kind === 'name' && !this.tokens[k].quoted && !isKeyword(this.tokens[k]))
+			k++;
+		const after = this.tokens[k];
+		if (k - this.#pos < 2 || after.kind !== 'op' || after.text !== '(') return undefined;
+		const words = this.tokens.slice(this.#pos, k);
+		this.#pos = k;
+		return {
+			kind: 'name',
+			text: words.map((w) => w.text).join(' '),
+			start: words[0].start,
+			end: words[words.length - 1].end
+		};
 	}
 
 	#call(nameToken: Token): Expr {

@@ -127,7 +127,12 @@ const links: [string, string, RegExp][] = [
 	['damaged', 'nb1.abc$def', /contains "\$"/],
 	['truncated', fragment(JSON.stringify(hostileDocument)).slice(0, 41), /cut short/],
 	['oversized', fragment(Buffer.alloc(21 * 1024 * 1024, 32)), /unpacks to more than 20 MB/],
-	['not a notebook', fragment('{"title": 3}'), /not valid|schemaVersion/]
+	['not a notebook', fragment('{"title": 3}'), /not valid|schemaVersion/],
+	[
+		'deeply nested',
+		fragment('{"schemaVersion": 1, "model": ' + '['.repeat(300_000) + ']'.repeat(300_000) + '}'),
+		/nested more than 64 deep/
+	]
 ];
 
 for (const [name, hash, message] of links) {

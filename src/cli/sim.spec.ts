@@ -171,6 +171,18 @@ describe.skipIf(!haveTeacup)('sim on the teacup conformance model', { timeout: T
 		expect(run.stderr).toContain('"Room Temprature"');
 	});
 
+	it('--set of a name an object holds, such as __proto__, is refused, not silently dropped', async () => {
+		for (const name of ['__proto__', 'constructor']) {
+			const run = await sim(TEACUP, '--set', `${name}=9`);
+			expectCleanFailure(run);
+			expect(run.stdout).toBe('');
+			expect(run.stderr).toContain(`there is no constant called "${name}"`);
+		}
+		const check = await sim(TEACUP, '--check', '--set', '__proto__=9');
+		expect(check.code).toBe(1);
+		expect(check.stdout).toContain('--set names "__proto__", which is not a constant of the model');
+	});
+
 	it('--check on a good model prints 0 errors and exits 0', async () => {
 		const run = await sim(TEACUP, '--check');
 		expect(run.code).toBe(0);

@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from './args';
+import { parseOverrides, withScenario } from './overrides';
 import { loadModelFile } from './load-model';
 import { compileModel, type RunResult } from '../lib/engine';
 import { formatDiagnostic, hasErrors, InputError, type Diagnostic } from '../lib/model/diagnostics';
@@ -32,17 +33,11 @@ function number(value: string | undefined, option: string): number | undefined {
 	return n;
 }
 
-function parseSets(values: string[]): Record<string, number> {
-	const overrides: Record<string, number> = {};
-	for (const item of values) {
-		const eq = item.lastIndexOf('=');
-		if (eq <= 0) throw new UsageError(`--set needs name=value, not "${item}"`);
-		overrides[item.slice(0, eq).trim()] = number(
-			item.slice(eq + 1),
-			`set ${item.slice(0, eq).trim()}=`
-		)!;
-	}
-	return overrides;
+/** The `--set` overrides, or a UsageError naming the one that is not name=number. */
+function parseSets(values: readonly string[]): Map<string, number> {
+	const parsed = parseOverrides(values);
+	if (!parsed.ok) throw new UsageError(parsed.message);
+	return parsed.overrides;
 }
 
 function main(argv: string[]): number {
@@ -77,7 +72,7 @@ function main(argv: string[]): number {
 		diagnostics.push(...checkUnits(loaded.model));
 		if (compiled?.ok) {
 			const known = new Set(compiled.simulation.constants.map(canonicalName));
-			for (const name of Object.keys(parseSets(args.lists.get('set') ?? []))) {
+			for (const name of parseSets(args.lists.get('set') ?? []).keys()) {
 				if (!known.has(canonicalName(name)))
 					diagnostics.push({
 						severity: 'error',
@@ -130,7 +125,7 @@ function main(argv: string[]): number {
 	scenarios.forEach((scenario, i) => {
 		const result: RunResult = compiled.simulation.run({
 			...options,
-			overrides: { ...scenario?.overrides, ...sets }
+			overrides: withScenario(scenario?.overrides, sets)
 		});
 		if (result.error) {
 			failed = true;

@@ -3,7 +3,7 @@
  * that disagree with the equations (an equation using a variable no connector brings in, or a
  * connector whose variable the equation does not use).
  */
-import { compileModel } from '../engine';
+import { checkModel } from '../engine';
 import { isPerElement } from '../model/arrays';
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
@@ -45,7 +45,7 @@ export function modelWarnings(model: Model): ModelWarnings {
 		byVariable.set(id, w);
 	};
 
-	const compiled = safely(() => compileModel(model).diagnostics, [] as Diagnostic[]);
+	const compiled = safely(() => checkModel(model), [] as Diagnostic[]);
 	const units = safely(() => checkUnits(model), [] as Diagnostic[]);
 	for (const d of [...compiled, ...units]) {
 		const id = d.variable !== undefined ? idByName.get(canonicalName(d.variable)) : undefined;

@@ -8,8 +8,11 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { IntegrationMethod } from '../model/types';
 
 export interface RunOptions {
-	/** Replace constants (or constant stock initial values) by display or canonical name. */
-	overrides?: Record<string, number>;
+	/**
+	 * Replace constants (or constant stock initial values) by display or canonical name. A Map
+	 * keeps names such as `__proto__` as names, which a plain object would swallow.
+	 */
+	overrides?: Readonly<Record<string, number>> | ReadonlyMap<string, number>;
 	method?: IntegrationMethod;
 	dt?: number;
 	saveStep?: number;

@@ -3,7 +3,7 @@
  * by emitNumber, values are array reads at integer slots, operators and builtin calls come from
  * fixed tables. No text from the model (names, equations, units) ever reaches the source.
  */
-import type { IR, Node } from './ir';
+import { irLeftSpine, type BinaryIR, type IR, type Node } from './ir';
 import { rerollStatements } from './reroll';
 
 export function emitNumber(v: number): string {
@@ -27,14 +27,29 @@ export function nodeRef(node: Node): string {
 	return `${array}[${slot(node.slot)}]`;
 }
 
-const COMPARISONS = {
-	'=': '===',
-	'<>': '!==',
+/**
+ * Comparisons as JavaScript writes a chain of them. `a < b < c` groups as (a < b) < c in both
+ * languages, and JavaScript compares the inner true or false as 1 or 0, which is the 1 or 0 an
+ * XMILE comparison gives; `==` (not `===`) so that `(a = b) = c` compares that 1 or 0 with c too.
+ * Between two numbers `==` is `===`.
+ */
+const CHAINED_COMPARISONS = {
+	'=': '==',
+	'<>': '!=',
 	'<': '<',
 	'<=': '<=',
 	'>': '>',
 	'>=': '>='
 } as const;
+/** Comparisons of one precedence level chain together: = and <> looser than < <= > >=. */
+const COMPARISON_LEVEL: Record<string, number> = {
+	'=': 1,
+	'<>': 1,
+	'<': 2,
+	'<=': 2,
+	'>': 2,
+	'>=': 2
+};
 const ARITHMETIC = { '+': '+', '-': '-', '*': '*', '/': '/' } as const;
 const RUNTIME_OPS = new Set([
 	'lookup',
@@ -75,15 +90,12 @@ export function emit(ir: IR, nodes: readonly Node[]): string {
 			return `(${e(ir.a)} === 0 ? 1 : 0)`;
 		case 'bin': {
 			if (ir.op in ARITHMETIC) return `(${emitChain(ir, nodes)})`;
+			if (ir.op in CHAINED_COMPARISONS) return emitComparisons(ir, nodes);
+			if (ir.op === 'and' || ir.op === 'or') return emitLogic(ir, nodes);
 			const a = e(ir.a);
 			const b = e(ir.b);
-			if (ir.op in ARITHMETIC) return `(${emitChain(ir, nodes)})`;
-			if (ir.op in COMPARISONS)
-				return `(${a} ${COMPARISONS[ir.op as keyof typeof COMPARISONS]} ${b} ? 1 : 0)`;
 			if (ir.op === '^') return `Math.pow(${a}, ${b})`;
 			if (ir.op === 'mod') return `F.mod(${a}, ${b})`; // floorMod, as evaluate.ts
-			if (ir.op === 'and') return `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`;
-			if (ir.op === 'or') return `(${a} !== 0 || ${b} !== 0 ? 1 : 0)`;
 			throw new Error(`unknown operator ${ir.op}`);
 		}
 		case 'if':
@@ -115,7 +127,52 @@ function emitChain(ir: Extract<IR, { k: 'bin' }>, nodes: readonly Node[]): strin
 		rights.push(`${ARITHMETIC[left.op as keyof typeof ARITHMETIC]} ${emit(left.b, nodes)}`);
 		left = left.a;
 	}
-	return [emit(left, nodes), ...rights.reverse()].join(' ');
+	return inBlocks(emit(left, nodes), rights.reverse());
+}
+
+/**
+ * Operations a chain may hold before it is cut into blocks. V8 nests a chain of mixed operators
+ * (a * b / c …) one level per operator when it compiles it, and ran out of stack between 5,000
+ * and 10,000; its own chains of one operator are flat.
+ */
+export const CHAIN_BLOCK = 500;
+
+/**
+ * `first op1 x1 op2 x2 …` as one expression, in blocks of CHAIN_BLOCK operations carried in the
+ * scratch variable `acc` (declared by buildFunction): `(acc = (a * b …), acc = (acc / x …), acc)`.
+ * Each block reads acc before anything in it runs, so an operand that is itself a long chain
+ * may reuse acc: the order and the rounding of every operation are those of the chain written.
+ */
+function inBlocks(first: string, rest: readonly string[]): string {
+	if (rest.length <= CHAIN_BLOCK) return [first, ...rest].join(' ');
+	const steps = [`acc = (${[first, ...rest.slice(0, CHAIN_BLOCK)].join(' ')})`];
+	for (let i = CHAIN_BLOCK; i < rest.length; i += CHAIN_BLOCK)
+		steps.push(`acc = (acc ${rest.slice(i, i + CHAIN_BLOCK).join(' ')})`);
+	return `(${steps.join(', ')}, acc)`;
+}
+
+/**
+ * A chain of comparisons at one level, `(a < b < c ? 1 : 0)`, flat for the same reason as
+ * emitChain: 2,000 nested `(x < y ? 1 : 0)` overflow the JavaScript parser.
+ */
+function emitComparisons(ir: BinaryIR, nodes: readonly Node[]): string {
+	const level = COMPARISON_LEVEL[ir.op];
+	const { leftmost, chain } = irLeftSpine(ir, (op) => COMPARISON_LEVEL[op] === level);
+	const ops = chain.map(
+		(link) =>
+			`${CHAINED_COMPARISONS[link.op as keyof typeof CHAINED_COMPARISONS]} ${emit(link.b, nodes)}`
+	);
+	return `(${inBlocks(emit(leftmost, nodes), ops)} ? 1 : 0)`;
+}
+
+/**
+ * A chain of ANDs (or of ORs), `(a !== 0 && b !== 0 && c !== 0 ? 1 : 0)`: the same value and the
+ * same short-circuit order as nesting them, without the depth.
+ */
+function emitLogic(ir: BinaryIR, nodes: readonly Node[]): string {
+	const { leftmost, chain } = irLeftSpine(ir, (op) => op === ir.op);
+	const operands = [leftmost, ...chain.map((link) => link.b)].map((x) => `${emit(x, nodes)} !== 0`);
+	return `(${operands.join(ir.op === 'and' ? ' && ' : ' || ')} ? 1 : 0)`;
 }
 
 /** Dependencies of an IR expression: the node ids it reads. */
@@ -188,7 +245,9 @@ export function buildFunction(
 	const params = 't, s, v, c, d, v1';
 	const source = [
 		'"use strict";',
-		...chunks.map((body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\n${body}\n}`),
+		...chunks.map(
+			(body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\nlet acc = 0;\n${body}\n}`
+		),
 		// One part needs no wrapper: a call per step saved matters for small models.
 		chunks.length === 1
 			? 'return part0;'

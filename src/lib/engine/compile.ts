@@ -16,9 +16,9 @@ import { beltOutflows, compileConveyors, queueTakers, strayLeaks } from './conve
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
 import { isInternal } from './flatten/internal';
-import type { IR, Node, NodeKind } from './ir';
+import { irLeftSpine, type IR, type Node, type NodeKind } from './ir';
 import { closestNames } from './names';
-import { ParseError, type Expr, type Span } from './parse/ast';
+import { leftSpine, ParseError, type Expr, type Span } from './parse/ast';
 import { unquotedName, unquotedNameMessage } from './parse/equation-names';
 import { parseEquation } from './parse/parser';
 import { CompileError } from './compile-error';
@@ -345,8 +345,13 @@ class ModelCompiler {
 				return { k: 'num', v: expr.value };
 			case 'unary':
 				return { k: 'un', op: expr.op, a: r(expr.arg) };
-			case 'binary':
-				return { k: 'bin', op: expr.op, a: r(expr.left), b: r(expr.right) };
+			case 'binary': {
+				// Left operands first, as written: resolving a call may allocate state in order.
+				const { leftmost, chain } = leftSpine(expr);
+				let ir = r(leftmost);
+				for (const link of chain) ir = { k: 'bin', op: link.op, a: ir, b: r(link.right) };
+				return ir;
+			}
 			case 'if':
 				return { k: 'if', c: r(expr.cond), t: r(expr.then), e: r(expr.else) };
 			case 'name':
@@ -597,8 +602,10 @@ export function isStatic(ir: IR): boolean {
 			return true;
 		case 'un':
 			return isStatic(ir.a);
-		case 'bin':
-			return isStatic(ir.a) && isStatic(ir.b);
+		case 'bin': {
+			const { leftmost, chain } = irLeftSpine(ir);
+			return isStatic(leftmost) && chain.every((link) => isStatic(link.b));
+		}
 		case 'if':
 			return isStatic(ir.c) && isStatic(ir.t) && isStatic(ir.e);
 		case 'fn':

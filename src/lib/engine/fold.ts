@@ -7,7 +7,7 @@
 import type { SimSpecs } from '../model/types';
 import { CompileError } from './compile-error';
 import { applyBinary, applyUnary } from './evaluate';
-import type { IR, Node, NodeKind } from './ir';
+import { irLeftSpine, type IR, type Node, type NodeKind } from './ir';
 import { lookupTable, type Table } from './runtime';
 
 export interface StartValues {
@@ -37,8 +37,12 @@ export function valueAtStart(ir: IR, world: StartValues, visiting = new Set<numb
 			return specs.dt;
 		case 'un':
 			return applyUnary(ir.op, v(ir.a));
-		case 'bin':
-			return applyBinary(ir.op, v(ir.a), v(ir.b));
+		case 'bin': {
+			const { leftmost, chain } = irLeftSpine(ir);
+			let value = v(leftmost);
+			for (const link of chain) value = applyBinary(link.op, value, v(link.b));
+			return value;
+		}
 		case 'if':
 			return v(ir.c) !== 0 ? v(ir.t) : v(ir.e);
 		case 'fn':

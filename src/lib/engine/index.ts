@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Model } from '../model/types';
 import type { CompileResult } from './api';
 import { compileToNodes } from './compile';
+import type { CompiledModel } from './compile';
 import { flattenModel, inSourceSpan } from './flatten';
 import { Program } from './program';
 
@@ -18,6 +19,27 @@ export { ParseError } from './parse/ast';
 export { BUILTINS, findBuiltin } from './builtins';
 
 export function compileModel(model: Model): CompileResult {
+	const checked = checkAndCompile(model);
+	if (!checked.ok) return checked;
+	const { compiled, simSpecs, diagnostics } = checked;
+	const program = new Program(compiled, { ...simSpecs, method: simSpecs.method ?? 'euler' });
+	return { ok: true, simulation: program, diagnostics };
+}
+
+/**
+ * What compileModel finds wrong with a model, without generating its code: for the page's own
+ * warnings beside the diagram, where a CSP without 'unsafe-eval' forbids `new Function` (the
+ * worker, which runs the model, has no such policy).
+ */
+export function checkModel(model: Model): Diagnostic[] {
+	return checkAndCompile(model).diagnostics;
+}
+
+function checkAndCompile(
+	model: Model
+):
+	| { ok: true; compiled: CompiledModel; simSpecs: Model['simSpecs']; diagnostics: Diagnostic[] }
+	| { ok: false; diagnostics: Diagnostic[] } {
 	const flat = flattenModel(model);
 	if (!flat.ok) return { ok: false, diagnostics: flat.diagnostics };
 	const compiled = compileToNodes(flat.model);
@@ -28,13 +50,10 @@ export function compileModel(model: Model): CompileResult {
 		relabel(list).map((d) => inSourceSpan(d, flat.rewritten));
 	if (!compiled.ok)
 		return { ok: false, diagnostics: [...flat.diagnostics, ...inSource(compiled.diagnostics)] };
-	const program = new Program(compiled.compiled, {
-		...flat.model.simSpecs,
-		method: flat.model.simSpecs.method ?? 'euler'
-	});
 	return {
 		ok: true,
-		simulation: program,
+		compiled: compiled.compiled,
+		simSpecs: flat.model.simSpecs,
 		diagnostics: [...flat.diagnostics, ...inSource(compiled.compiled.diagnostics)]
 	};
 }

@@ -107,3 +107,16 @@ export interface Node {
 	 */
 	aliasOf?: number;
 }
+
+export type BinaryIR = Extract<IR, { k: 'bin' }>;
+
+/** The IR's left spine, innermost first, as leftSpine (parse/ast.ts) for the AST: walk it in a loop. */
+export function irLeftSpine(
+	ir: BinaryIR,
+	within: (op: BinaryOperator) => boolean = () => true
+): { leftmost: IR; chain: BinaryIR[] } {
+	const chain: BinaryIR[] = [];
+	let left: IR = ir;
+	for (; left.k === 'bin' && within(left.op); left = left.a) chain.push(left);
+	return { leftmost: left, chain: chain.reverse() };
+}

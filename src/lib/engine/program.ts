@@ -262,9 +262,10 @@ export class Program implements Simulation {
 		};
 	}
 
-	#constantsWith(overrides: Record<string, number> | undefined): Float64Array {
+	#constantsWith(overrides: RunOptions['overrides']): Float64Array {
 		const constants = this.#baseConstants.slice();
-		const sets = Object.entries(overrides ?? {}).map(([name, value]) => {
+		const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides ?? {});
+		const sets = entries.map(([name, value]) => {
 			if (typeof value !== 'number' || !Number.isFinite(value))
 				throw new InputError(
 					`the value for "${name}" must be a finite number, not ${String(value)}`

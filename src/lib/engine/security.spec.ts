@@ -287,6 +287,15 @@ describe('hostile structure and settings', () => {
 		const sim = compiled(model([aux('k', '1'), aux('y', 'k * TIME')]));
 		expect(() => sim.run({ overrides: JSON.parse('{"__proto__": 1}') })).toThrow(/no constant/);
 		expect(() => sim.run({ overrides: { constructor: 1 } })).toThrow(/no constant/);
+		expect(() => sim.run({ overrides: new Map([['__proto__', 1]]) })).toThrow(
+			'there is no constant called "__proto__"'
+		);
+	});
+
+	it('takes overrides as a Map as well as an object', () => {
+		const sim = compiled(model([aux('k', '1'), aux('y', 'k * TIME')]));
+		const run = sim.run({ overrides: new Map([['K', 3]]), start: 0, stop: 2, dt: 1 });
+		expect([...sim.seriesOf(run, 'y')!]).toEqual([0, 3, 6]);
 	});
 
 	it('refuses an override whose value is not a number', () => {

@@ -12,6 +12,7 @@ import {
 	type ParseError
 } from 'jsonc-parser';
 import { InputError } from './diagnostics';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth';
 import { positionFinder, type TextPosition } from './text-position';
 
 export type JsonPath = Array<string | number>;
@@ -94,6 +95,7 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
  */
 export function parseJsonText(text: string): unknown {
 	const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+	refuseDeepNesting(source);
 	try {
 		return JSON.parse(source);
 	} catch (e) {
@@ -109,6 +111,17 @@ export function parseJsonText(text: string): unknown {
 			}
 		]);
 	}
+}
+
+/** Refuses, by its line and column, text nested deeper than any document, before anything walks it. */
+function refuseDeepNesting(source: string): void {
+	const offset = tooDeepAt(source);
+	if (offset === undefined) return;
+	const { line, column } = positionFinder(source)(offset);
+	const reason = `lists and objects are nested more than ${MAX_JSON_DEPTH} deep, far deeper than any Flowbook document`;
+	throw new InputError(`the file is refused: ${reason} (line ${line}, column ${column})`, [
+		{ severity: 'error', message: `the file is refused: ${reason}`, line, column }
+	]);
 }
 
 /**

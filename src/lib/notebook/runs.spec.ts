@@ -244,3 +244,25 @@ describe('Runs: levers on an arrayed constant', () => {
 		expect(tankAt(runs, 'East')[1]).toBeCloseTo(50);
 	});
 });
+
+describe('Runs: a model the worker cannot take', () => {
+	it('shows an error, not "Running…" for ever, when the model cannot be sent to the worker', async () => {
+		const count = { runs: 0 };
+		const document = notebook();
+		const refusing = (): WorkerHandle => {
+			const worker = fakeWorker(count);
+			const error = new DOMException('#<Object> could not be cloned.', 'DataCloneError');
+			return { ...worker, api: { ...worker.api, compile: () => Promise.reject(error) } };
+		};
+		const runs = new Runs(new SimulationPool(refusing, 2), () => document);
+		await runs.setModel(document.model, []);
+		await runs.settled();
+		expect(runs.status).toEqual({
+			state: 'error',
+			message:
+				'Error: the model could not be sent to the simulation worker (#<Object> could not be cloned.)'
+		});
+		expect(runs.compileError).toMatch(/could not be sent/);
+		expect(count.runs).toBe(0);
+	});
+});

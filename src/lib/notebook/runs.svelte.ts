@@ -133,7 +133,18 @@ export class Runs {
 		this.#modelVersion++;
 		this.#endSweep();
 		this.status = { state: 'running' };
-		const summary = await this.#pool.setModel(model);
+		let summary: Awaited<ReturnType<SimulationPool['setModel']>>;
+		try {
+			summary = await this.#pool.setModel(model);
+		} catch (e) {
+			// The model could not be copied to the worker, or the worker failed on it: without this,
+			// the status would say "Running…" for ever.
+			if (model !== this.#model) return;
+			this.#compileError = `Error: the model could not be sent to the simulation worker (${e instanceof Error ? e.message : String(e)})`;
+			this.status = { state: 'error', message: this.#compileError };
+			this.live = undefined;
+			return;
+		}
 		if (model !== this.#model) return;
 		this.#outputs = summary.outputs;
 		this.dtCheck = { state: 'idle' };

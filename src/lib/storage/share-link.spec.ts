@@ -69,6 +69,13 @@ describe('share links', () => {
 		expect(await refusal('#nb1.' + toBase64Url(bomb))).toMatch(/more than 20 MB/);
 	});
 
+	it('refuse a short link of deeply nested lists by their depth, before anything walks them', async () => {
+		const deep = '{"schemaVersion": 1, "model": ' + '['.repeat(300_000) + ']'.repeat(300_000) + '}';
+		const link = '#nb1.' + toBase64Url(await deflate(new TextEncoder().encode(deep)));
+		expect(link.length).toBeLessThan(2_000);
+		expect(await refusal(link)).toMatch(/nested more than 64 deep.*\(line 1, column 94\)/);
+	});
+
 	it('refuse a link whose content is not a notebook', async () => {
 		const notJson = await deflate(new TextEncoder().encode('{"schemaVersion": 1, "title": '));
 		expect(await refusal('#nb1.' + toBase64Url(notJson))).toMatch(/not valid JSON/);

@@ -1,12 +1,14 @@
 /**
  * Share links carry the whole notebook in the URL fragment (`#nb1.<data>`), so the document never
  * reaches a server: JSON, deflated with the platform's CompressionStream, base64url-encoded.
- * Reading a link never trusts it: the encoded and the inflated sizes are capped (a crafted link
- * could otherwise inflate to gigabytes), and the result is validated like any file.
+ * Reading a link never trusts it: the encoded and the inflated sizes are capped, the second while
+ * it inflates (a crafted link could otherwise inflate to gigabytes, see inflate.ts), and the
+ * result is validated like any file, its nesting depth first.
  */
 import { InputError } from '../model/diagnostics';
 import { readDocument } from '../model/document';
 import type { FlowbookDocument } from '../model/types';
+import { InflatedTooLarge, inflateWithin } from './inflate';
 
 const PREFIX = 'nb1.';
 /** Longer than any link a browser or mail client carries. */
@@ -17,8 +19,7 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export async function encodeShareFragment(document: FlowbookDocument): Promise<string> {
 	const json = new TextEncoder().encode(JSON.stringify(document));
 	const compressed = await collect(
-		new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw')),
-		Infinity
+		new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'))
 	);
 	return PREFIX + toBase64Url(compressed);
 }
@@ -40,12 +41,12 @@ export async function decodeShareFragment(
 	const bytes = fromBase64Url(data.slice(PREFIX.length));
 	let json: Uint8Array;
 	try {
-		json = await collect(
-			new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')),
-			MAX_DOCUMENT_BYTES
-		);
+		json = inflateWithin(bytes, MAX_DOCUMENT_BYTES);
 	} catch (e) {
-		if (e instanceof InputError) throw e;
+		if (e instanceof InflatedTooLarge)
+			throw new InputError(
+				`This link unpacks to more than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, more than any notebook needs: it was refused.`
+			);
 		throw new InputError(
 			'This link is damaged or cut short: its notebook cannot be unpacked. Ask for the link again, or for the file.'
 		);
@@ -59,29 +60,8 @@ export async function decodeShareFragment(
 	return readDocument(text);
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-	const reader = stream.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.length;
-		if (size > limit) {
-			await reader.cancel();
-			throw new InputError(
-				`This link unpacks to more than ${Math.round(limit / 1024 / 1024)} MB, more than any notebook needs: it was refused.`
-			);
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, offset);
-		offset += chunk.length;
-	}
-	return out;
+async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 export function toBase64Url(bytes: Uint8Array): string {

@@ -48,7 +48,7 @@ export function checkUnits(written: Model): Diagnostic[] {
 			return system.parse(text);
 		} catch (e) {
 			if (!(e instanceof UnitSyntaxError)) throw e;
-			warn(`cannot read ${what} "${text}": ${e.message}`, variable);
+			warn(`cannot read ${what} "${clipped(text)}": ${e.message}`, variable);
 			return undefined;
 		}
 	};
@@ -185,4 +185,9 @@ function checkFlowsAgainstStocks(
 			);
 		}
 	}
+}
+
+/** A unit text short enough to quote in a message: a very long one is cut in the middle. */
+function clipped(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 50)}…${text.slice(-20)}` : text;
 }

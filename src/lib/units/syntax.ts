@@ -26,6 +26,8 @@ export class UnitSyntaxError extends Error {
 }
 
 const OPERATORS = new Set(['*', '/', '^', '(', ')']);
+/** Deeper than any unit anyone writes; beyond it the parser's recursion would exhaust the stack. */
+export const MAX_UNIT_NESTING = 100;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 type Token = { kind: 'op'; text: string } | { kind: 'word'; text: string };
@@ -55,13 +57,17 @@ export function parseUnitText(text: string): UnitText {
 	const peek = () => tokens[pos];
 	const isOp = (op: string) => peek()?.kind === 'op' && peek().text === op;
 
+	let depth = 0;
 	// product := power (('*' | '/') power)*
 	const product = (): UnitText => {
-		let result = power();
+		// Terms are added in place: copying them at each factor made long products quadratic.
+		const result = power();
 		while (isOp('*') || isOp('/')) {
 			const divide = tokens[pos++].text === '/';
 			const next = power();
-			result = combine(result, divide ? invert(next) : next);
+			result.factor *= divide ? 1 / next.factor : next.factor;
+			for (const term of next.terms)
+				result.terms.push(divide ? { name: term.name, power: -term.power } : term);
 		}
 		return result;
 	};
@@ -91,7 +97,10 @@ export function parseUnitText(text: string): UnitText {
 		if (!t) throw new UnitSyntaxError('it ends where a unit name was expected');
 		if (t.kind === 'op') {
 			if (t.text !== '(') throw new UnitSyntaxError(`"${t.text}" where a unit name was expected`);
+			if (++depth > MAX_UNIT_NESTING)
+				throw new UnitSyntaxError(`its parentheses nest more than ${MAX_UNIT_NESTING} deep`);
 			const inner = product();
+			depth--;
 			if (!isOp(')')) throw new UnitSyntaxError('a "(" is not closed');
 			pos++;
 			return inner;
@@ -104,14 +113,6 @@ export function parseUnitText(text: string): UnitText {
 	const result = product();
 	if (pos < tokens.length) throw new UnitSyntaxError(`unexpected "${tokens[pos].text}"`);
 	return result;
-}
-
-function combine(a: UnitText, b: UnitText): UnitText {
-	return { factor: a.factor * b.factor, terms: [...a.terms, ...b.terms] };
-}
-
-function invert(a: UnitText): UnitText {
-	return raise(a, -1);
 }
 
 function raise(a: UnitText, p: number): UnitText {

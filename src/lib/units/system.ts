@@ -1,10 +1,9 @@
 /**
- * The units one model speaks, built on its own mathjs instance so that one model's `bed = patient`
- * never leaks into another's:
+ * The units one model speaks, so that one model's `bed = patient` never leaks into another's:
  * - time units (day, week, month, year, hour, minute, second) in any case and in Stella's plural
  *   forms ("Days", "Months"), as mathjs defines them;
  * - the units the model declares (XMILE `<model_units>`): one with an equation that is another
- *   unit becomes a mathjs unit defined as that ("bed" = "patient"), one without is a new base unit;
+ *   unit is defined as that ("bed" = "patient"), one without is a new base unit;
  * - any other name mathjs knows (kg, m, degrees) is mathjs's, and every name it does not know
  *   (patient, FTE, GBP, Widgets) becomes a new base unit the first time it is seen;
  * - "1", "dimensionless", "unitless", "dmnl" and empty text mean no units.
@@ -15,7 +14,34 @@
 import { create, createUnitDependencies, unitDependencies, type Unit } from 'mathjs';
 import type { UnitDefinition } from '../model/types';
 import { parseUnitText, UnitSyntaxError } from './syntax';
-import { Units, type Scalar } from './units';
+import { Units, type Dimensions } from './units';
+
+/**
+ * mathjs, only to say what its own unit names mean. It is never given a unit of ours, so one
+ * instance serves every model and never grows.
+ */
+const math = create({ createUnitDependencies, unitDependencies });
+
+interface MathjsFactor {
+	unit: { name: string; value: number; dimensions: number[] };
+	prefix: { value: number };
+	power: number;
+}
+
+/** A name mathjs knows, as dimensions (by mathjs's base dimension) and a size against them. */
+function mathjsUnits(name: string): { dimensions: Dimensions; scale: number } {
+	const unit: Unit = math.Unit.parse(`1 ${name}`);
+	const bases = (math.Unit as unknown as { BASE_DIMENSIONS: string[] }).BASE_DIMENSIONS;
+	const dimensions = new Map<string, number>();
+	unit.dimensions.forEach((power, i) => {
+		if (power !== 0) dimensions.set(bases[i], power);
+	});
+	// The factor's own scale, not unit.value: that would add a temperature's offset (degF).
+	let scale = 1;
+	for (const f of unit.units as unknown as MathjsFactor[])
+		scale *= (f.unit.value * f.prefix.value) ** f.power;
+	return { dimensions, scale };
+}
 
 const TIME_UNITS: Record<string, string[]> = {
 	second: ['s', 'sec', 'secs', 'second', 'seconds'],
@@ -39,9 +65,14 @@ export function unitKey(name: string): string {
 		.toLowerCase();
 }
 
-/** Systems by the declarations they were made from: a mathjs instance takes tens of milliseconds to make. */
+/** Systems by the declarations they were made from, so a model checked again reuses its parsed units. */
 const recent = new Map<string, UnitSystem>();
 const RECENT_LIMIT = 16;
+/**
+ * A shared system learns every unit text the models it serves use; past this many it is replaced
+ * by a fresh one, so checking model after model in one process does not grow memory for ever.
+ */
+export const SHARED_SYSTEM_LIMIT = 20_000;
 
 export class UnitSystem {
 	/** The system for these declarations, shared with earlier calls that declared the same units. */
@@ -49,27 +80,20 @@ export class UnitSystem {
 		const key = JSON.stringify(declarations.map((d) => [d?.name, d?.equation, d?.aliases]));
 		let system = recent.get(key);
 		if (system) recent.delete(key);
-		else system = new UnitSystem(declarations);
+		if (!system || system.size > SHARED_SYSTEM_LIMIT) system = new UnitSystem(declarations);
 		recent.set(key, system);
 		if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
 		return system;
 	}
 
-	readonly #math = create({ createUnitDependencies, unitDependencies });
-	readonly #scalar: Scalar;
-	readonly #dimensionless: Units;
+	readonly #dimensionless = Units.dimensionless();
 	readonly #declared = new Map<string, UnitDefinition>();
 	readonly #byName = new Map<string, Units>();
 	readonly #byDeclaration = new Map<string, Units>();
-	readonly #baseIds = new Map<string, string>();
 	readonly #parsed = new Map<string, Units | UnitSyntaxError>();
 	readonly #resolving = new Set<string>();
-	#custom = 0;
 
 	constructor(declarations: readonly UnitDefinition[] = []) {
-		const UnitClass = this.#math.Unit as unknown as new (value: number) => Unit;
-		this.#scalar = (value) => new UnitClass(value);
-		this.#dimensionless = Units.dimensionless(this.#scalar);
 		for (const d of declarations) {
 			if (typeof d?.name !== 'string' || !d.name.trim()) continue;
 			const aliases = Array.isArray(d.aliases)
@@ -84,6 +108,11 @@ export class UnitSystem {
 
 	get dimensionless(): Units {
 		return this.#dimensionless;
+	}
+
+	/** How many unit texts and names this system has learnt. */
+	get size(): number {
+		return this.#parsed.size + this.#byName.size;
 	}
 
 	/** The units a text names; throws UnitSyntaxError when the text is not a unit expression. Cached. */
@@ -105,9 +134,10 @@ export class UnitSystem {
 	#evaluate(text: string): Units {
 		if (DIMENSIONLESS.has(unitKey(text))) return this.dimensionless;
 		const { factor, terms } = parseUnitText(text);
-		let units = Units.dimensionless(this.#scalar, factor);
-		for (const term of terms) units = units.times(this.#name(term.name).pow(term.power));
-		return units;
+		return Units.product(
+			terms.map((term) => ({ units: this.#name(term.name), power: term.power })),
+			factor
+		);
 	}
 
 	/** One name, shown as written; names that differ only in case or plural share one mathjs unit. */
@@ -127,9 +157,9 @@ export class UnitSystem {
 		const declared = this.#declared.get(key);
 		if (declared) return this.#declaredUnit(declared).renamed(name);
 		const time = TIME_NAMES.get(key);
-		if (time) return this.#named(this.#unit(time), time, name);
-		if (this.#math.Unit.isValuelessUnit(name)) return this.#named(this.#unit(name), key, name);
-		return this.#named(this.#baseUnit(key), key, name);
+		if (time) return this.#known(time, time, name);
+		if (math.Unit.isValuelessUnit(name)) return this.#known(name, key, name);
+		return this.#base(key, name);
 	}
 
 	/**
@@ -159,17 +189,13 @@ export class UnitSystem {
 		if (DIMENSIONLESS.has(unitKey(equation))) {
 			if (equation) return this.dimensionless;
 			const time = TIME_NAMES.get(key);
-			return time
-				? this.#named(this.#unit(time), time, name)
-				: this.#named(this.#baseUnit(key), key, name);
+			return time ? this.#known(time, time, name) : this.#base(key, name);
 		}
 		const definition = this.parse(equation);
-		if (definition.unit.units.length === 0) return definition;
-		const id = this.#newId();
-		this.#math.createUnit(id, { definition: definition.unit } as never);
+		if (!definition.hasNames) return definition;
 		const { factor, terms } = parseUnitText(equation);
 		const plainAlias = factor === 1 && terms.length === 1 && terms[0].power === 1;
-		return this.#named(this.#unit(id), plainAlias ? this.#cancelKey(terms[0].name) : key, name);
+		return definition.as({ key: plainAlias ? this.#cancelKey(terms[0].name) : key, name });
 	}
 
 	/** The key an alias cancels under in messages: that of the unit at the end of its alias chain. */
@@ -196,27 +222,14 @@ export class UnitSystem {
 		return TIME_NAMES.get(key) ?? key;
 	}
 
-	/** A new mathjs base unit for a name mathjs does not know, one per key. */
-	#baseUnit(key: string): Unit {
-		let id = this.#baseIds.get(key);
-		if (!id) {
-			id = this.#newId();
-			this.#math.createUnit(id);
-			this.#baseIds.set(key, id);
-		}
-		return this.#unit(id);
+	/** A new base unit for a name mathjs does not know: its own dimension, one per key. */
+	#base(key: string, name: string): Units {
+		return Units.named(new Map([[`unit ${key}`, 1]]), 1, { key, name });
 	}
 
-	#named(unit: Unit, key: string, name: string): Units {
-		return Units.named(unit, { key, name }, this.#scalar);
-	}
-
-	#unit(name: string): Unit {
-		return this.#math.Unit.parse(`1 ${name}`);
-	}
-
-	/** mathjs unit names must be alphanumeric; model unit names are not ("Degrees Fahrenheit", "$"). */
-	#newId(): string {
-		return `flowbookUnit${this.#custom++}`;
+	/** A unit mathjs knows (`mathjsName`), shown as written and cancelling under `key`. */
+	#known(mathjsName: string, key: string, name: string): Units {
+		const { dimensions, scale } = mathjsUnits(mathjsName);
+		return Units.named(dimensions, scale, { key, name });
 	}
 }

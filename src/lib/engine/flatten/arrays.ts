@@ -20,6 +20,7 @@ import { parseEquation } from '../parse/parser';
 import { describeDims, readDimensions, type Dim } from './dimensions';
 import type { FlattenResult } from './index';
 import { originalSpan, printExpr, type PrintedSpan } from './print';
+import { arrayBudgetProblem } from './array-budget';
 import { ArrayError, Rewriter, type ArrayVar, type Scope } from './element-rewrite';
 
 export function flattenArrays(model: Model): FlattenResult {
@@ -93,6 +94,10 @@ class ArraysPass {
 		this.dims = read.dims;
 		this.diagnostics.push(...read.diagnostics);
 		for (const variable of this.model.variables) this.#register(variable);
+		const tooMany = arrayBudgetProblem(
+			[...this.vars.values()].map((v) => ({ name: v.variable.name, dims: v.dims }))
+		);
+		if (tooMany) this.#error(tooMany.message, tooMany.variable);
 		if (this.diagnostics.some((d) => d.severity === 'error'))
 			return { ok: false, diagnostics: this.diagnostics };
 
@@ -103,7 +108,7 @@ class ArraysPass {
 			// A variable the compiler will refuse (no name, a second of the same name) goes through as is.
 			if (!info || info.variable !== variable) variables.push(variable);
 			else if (info.dims.length === 0) variables.push(this.#scalar(info));
-			else variables.push(...this.#arrayed(info));
+			else for (const element of this.#arrayed(info)) variables.push(element);
 		}
 		this.diagnostics.push(...this.problems.diagnostics());
 		if (this.diagnostics.some((d) => d.severity === 'error'))

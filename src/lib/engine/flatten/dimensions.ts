@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../model/diagnostics';
 import { dimensionElements } from '../../model/arrays';
 import { canonicalName } from '../../model/names';
 import type { Model } from '../../model/types';
+import { dimensionSizeProblem } from './array-budget';
 
 export interface Dim {
 	/** As declared. */
@@ -54,6 +55,11 @@ export function readDimensions(model: Model): {
 			error(
 				`the dimension "${name}" has size ${dimension.size}: it must be a whole number above 0`
 			);
+			continue;
+		}
+		const tooBig = hasElements ? undefined : dimensionSizeProblem(name, dimension.size!);
+		if (tooBig) {
+			error(tooBig);
 			continue;
 		}
 		const elements = dimensionElements(dimension);

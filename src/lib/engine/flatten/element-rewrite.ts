@@ -20,7 +20,7 @@ import { elementName } from '../../model/arrays';
 import { applyBinary, applyUnary } from '../evaluate';
 import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS } from '../builtins';
 import { closestNames } from '../names';
-import type { Expr, Span } from '../parse/ast';
+import { leftSpine, type Expr, type Span } from '../parse/ast';
 import {
 	ARRAY_FUNCTION_NAMES,
 	ArrayFunctionError,
@@ -89,11 +89,19 @@ export class Rewriter {
 				return arg === expr.arg ? expr : { ...expr, arg };
 			}
 			case 'binary': {
-				const left = this.rewrite(expr.left, scope);
-				const right = this.rewrite(expr.right, scope);
-				if (left.type === 'number' && right.type === 'number')
-					return this.#folded(applyBinary(expr.op, left.value, right.value), expr, scope);
-				return left === expr.left && right === expr.right ? expr : { ...expr, left, right };
+				// Along the left spine in a loop: a long sum is thousands of levels deep.
+				const { leftmost, chain } = leftSpine(expr);
+				let left = this.rewrite(leftmost, scope);
+				for (const link of chain) {
+					const right = this.rewrite(link.right, scope);
+					left =
+						left.type === 'number' && right.type === 'number'
+							? this.#folded(applyBinary(link.op, left.value, right.value), link, scope)
+							: left === link.left && right === link.right
+								? link
+								: { ...link, left, right };
+				}
+				return left;
 			}
 			case 'if':
 				return this.#ifThenElse(expr, expr.cond, expr.then, expr.else, scope);

@@ -27,12 +27,15 @@ import { ParseError } from '../parse/ast';
 import { parseEquation } from '../parse/parser';
 import type { FlattenResult } from './index';
 import { flowsWithoutEquations } from '../conveyors';
+import { moduleBudgetProblem } from './module-budget';
 import { equationOf, withConveyorRewritten, withEquation } from './internal';
 import { applyEdits, isBlankEquation, reference, walk, type Edit } from './rewrite';
 
 export function flattenModules(model: Model): FlattenResult {
 	if (!model.modules?.length && !model.submodels?.length)
 		return { ok: true, model, diagnostics: [] };
+	const tooMany = moduleBudgetProblem(model);
+	if (tooMany) return { ok: false, diagnostics: [{ severity: 'error', message: tooMany }] };
 	const flattener = new ModuleFlattener(model);
 	const variables = [...model.variables];
 	const rootNames = namesInScope(model, model);

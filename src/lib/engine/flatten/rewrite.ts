@@ -78,28 +78,33 @@ export function walk(
 	visit: (e: Expr, inIndex: boolean) => boolean | void,
 	inIndex = false
 ): void {
-	if (visit(expr, inIndex) === false) return;
-	switch (expr.type) {
-		case 'unary':
-		case 'transpose':
-			walk(expr.arg, visit, inIndex);
-			break;
-		case 'binary':
-			walk(expr.left, visit, inIndex);
-			walk(expr.right, visit, inIndex);
-			break;
-		case 'if':
-			walk(expr.cond, visit, inIndex);
-			walk(expr.then, visit, inIndex);
-			walk(expr.else, visit, inIndex);
-			break;
-		case 'call':
-			for (const arg of expr.args) walk(arg, visit, inIndex);
-			break;
-		case 'subscript':
-			walk(expr.target, visit, inIndex);
-			for (const index of expr.indices) walk(index, visit, true);
-			break;
+	// A stack, not recursion: a 5,000-term sum is 5,000 levels deep. Children are pushed last
+	// first, so they are visited in the order written.
+	const stack: [Expr, boolean][] = [[expr, inIndex]];
+	for (let item = stack.pop(); item; item = stack.pop()) {
+		const [e, indexed] = item;
+		if (visit(e, indexed) === false) continue;
+		const children: [Expr, boolean][] = [];
+		switch (e.type) {
+			case 'unary':
+			case 'transpose':
+				children.push([e.arg, indexed]);
+				break;
+			case 'binary':
+				children.push([e.left, indexed], [e.right, indexed]);
+				break;
+			case 'if':
+				children.push([e.cond, indexed], [e.then, indexed], [e.else, indexed]);
+				break;
+			case 'call':
+				for (const arg of e.args) children.push([arg, indexed]);
+				break;
+			case 'subscript':
+				children.push([e.target, indexed]);
+				for (const index of e.indices) children.push([index, true]);
+				break;
+		}
+		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
 	}
 }
 

@@ -33,3 +33,21 @@ export class ParseError extends Error {
 		this.name = 'ParseError';
 	}
 }
+
+export type BinaryExpr = Extract<Expr, { type: 'binary' }>;
+
+/**
+ * A binary expression's left spine: `a + b - c` is `a`, then `+ b`, then `- c`. A long sum or chain
+ * of ANDs nests thousands deep on its left, so walkers follow the spine in a loop and recurse only
+ * into the right operands, which are shallow; recursion down the left would overflow the stack.
+ * `chain` is innermost first (evaluation order); `within` stops the spine at another operator.
+ */
+export function leftSpine(
+	expr: BinaryExpr,
+	within: (op: BinaryOperator) => boolean = () => true
+): { leftmost: Expr; chain: BinaryExpr[] } {
+	const chain: BinaryExpr[] = [];
+	let left: Expr = expr;
+	for (; left.type === 'binary' && within(left.op); left = left.left) chain.push(left);
+	return { leftmost: left, chain: chain.reverse() };
+}

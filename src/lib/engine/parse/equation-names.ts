@@ -5,7 +5,7 @@
  * mentioning Beds alone.
  */
 import { canonicalName } from '../../model/names';
-import type { Expr, Span } from './ast';
+import { leftSpine, type Expr, type Span } from './ast';
 import { tokenize } from './lexer';
 import { parseEquation } from './parser';
 
@@ -32,9 +32,11 @@ export function nameSpans(equation: string): Array<Span & { canonical: string }>
 					return;
 				case 'unary':
 					return walk(e.arg);
-				case 'binary':
-					walk(e.left);
-					return walk(e.right);
+				case 'binary': {
+					const { leftmost, chain } = leftSpine(e);
+					walk(leftmost);
+					return chain.forEach((link) => walk(link.right));
+				}
 				case 'if':
 					walk(e.cond);
 					walk(e.then);

@@ -11,7 +11,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
 import type { GraphicalFunction, Model, Variable } from '../model/types';
-import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
+import { findBuiltin, LOOKUP_MODES, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
 import { isInternal } from './flatten/internal';
 import type { IR, Node, NodeKind } from './ir';
@@ -366,7 +366,14 @@ class ModelCompiler {
 					tableArg
 				);
 			}
-			return { k: 'rt', op: 'lookup', slot: table.table, args: [this.toIR(args[1], entry)] };
+			const mode = LOOKUP_MODES.get(expr.canonical) ?? 0;
+			const input = this.toIR(args[1], entry);
+			return {
+				k: 'rt',
+				op: 'lookup',
+				slot: table.table,
+				args: mode === 0 ? [input] : [input, { k: 'num', v: mode }]
+			};
 		}
 		const target = this.byCanonical.get(expr.canonical);
 		if (target && target.table !== undefined) {

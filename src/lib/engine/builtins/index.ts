@@ -7,6 +7,7 @@ import { memoryBuiltins } from './memory';
 import { randomBuiltins } from './random';
 import { smoothBuiltins } from './smooths';
 import type { Builtin } from './types';
+import { vensimExpandingBuiltins, vensimPureBuiltins } from './vensim';
 
 export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './types';
 
@@ -18,7 +19,9 @@ export const BUILTINS: readonly Builtin[] = [
 	...delayBuiltins,
 	...smoothBuiltins,
 	...memoryBuiltins,
-	...randomBuiltins
+	...randomBuiltins,
+	...vensimPureBuiltins,
+	...vensimExpandingBuiltins
 ];
 
 const byName = new Map<string, Builtin>();
@@ -43,5 +46,16 @@ export const RUN_CONSTANTS: ReadonlyMap<string, 'time' | 'dt' | 'start' | 'stop'
 	['final_time', 'stop']
 ]);
 
-/** Table lookups take a graphical function's name as their first argument. */
-export const LOOKUP_NAMES = new Set(['lookup']);
+/**
+ * Table lookups take a graphical function's name as their first argument. Vensim's variants read
+ * the table otherwise than its own type says: LOOKUP EXTRAPOLATE continues the end segments,
+ * LOOKUP FORWARD takes the next point's y, LOOKUP BACKWARD holds the last point's (runtime.ts).
+ */
+export const LOOKUP_MODES: ReadonlyMap<string, LookupMode> = new Map([
+	['lookup', 0],
+	['lookup_extrapolate', 1],
+	['lookup_forward', 2],
+	['lookup_backward', 3]
+]);
+export type LookupMode = 0 | 1 | 2 | 3;
+export const LOOKUP_NAMES: ReadonlySet<string> = new Set(LOOKUP_MODES.keys());

@@ -70,7 +70,15 @@ export interface DataDefinition {
 	entry: Entry;
 }
 
+/** Vensim's reality checks (`:THE CONDITION:`, `:TEST INPUT:`), which only Vensim's checker runs. */
+export interface RealityCheckDefinition {
+	kind: 'reality-check';
+	name: string;
+	entry: Entry;
+}
+
 export type Definition =
+	| RealityCheckDefinition
 	| RangeDefinition
 	| EquivalenceDefinition
 	| EquationDefinition
@@ -104,6 +112,8 @@ export function readDefinition(entry: Entry): Definition {
 		while (s.isOp(',') && s.next());
 	}
 	const lhs: Lhs = { name, subscripts, except };
+	if (s.isKeyword('THE CONDITION') || s.isKeyword('TEST INPUT'))
+		return { kind: 'reality-check', name, entry };
 	if (s.atEnd()) return { kind: 'data', lhs, entry };
 	if (s.isOp('(')) {
 		s.next();

@@ -58,6 +58,7 @@ function chunks(text: string): { text: string; line: number }[] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (ch === '\n') line++;
+		else if (quoted && ch === '\\' && text[i + 1] === '"') i++;
 		else if (ch === '"') quoted = !quoted;
 		else if (ch === '|' && !quoted) {
 			out.push({ text: text.slice(from, i), line: chunkLine });
@@ -74,7 +75,12 @@ function fields(text: string): string[] {
 	const out: string[] = [];
 	let current = '';
 	let quote = false;
-	for (const ch of text) {
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (quote && ch === '\\' && text[i + 1] === '"') {
+			current += ch + text[++i];
+			continue;
+		}
 		if (ch === '"') quote = !quote;
 		if (ch === '~' && !quote) {
 			out.push(current);

@@ -54,12 +54,12 @@ const reduce =
 export function expandBanged(expr: VExpr, ctx: EmitContext): string[] {
 	const banged = [...new Set(bangedRanges(expr).map(canonicalName))];
 	if (banged.length === 0) return [emit(expr, ctx)];
-	let bindings: Map<string, string>[] = [new Map(ctx.binding)];
+	let bindings: Map<string, string>[] = [new Map(ctx.banged)];
 	for (const range of banged) {
 		const elements = ctx.subscripts.elementsOf(range);
 		bindings = bindings.flatMap((b) => elements.map((e) => new Map(b).set(range, e)));
 	}
-	return bindings.map((binding) => emit(expr, { ...ctx, binding }));
+	return bindings.map((b) => emit(expr, { ...ctx, banged: b }));
 }
 
 function bangedRanges(expr: VExpr): string[] {
@@ -109,11 +109,10 @@ const lookupCall =
 		return `${to}(${lookupName(table.name, table.subscripts, ctx)}, ${emit(x, ctx)})`;
 	};
 
+/** A lookup, or one element of a subscripted lookup: `table[North]`. */
 function lookupName(name: string, subs: SubscriptRef[], ctx: EmitContext): string {
 	if (subs.length === 0) return identifier(name);
-	return identifier(
-		`${name}[${subs.map((s) => subscriptText(s, ctx).replace(/^"|"$/g, '')).join(',')}]`
-	);
+	return `${identifier(name)}[${subs.map((s) => subscriptText(s, ctx)).join(', ')}]`;
 }
 
 const unsupported =
@@ -202,7 +201,11 @@ export function translateCall(call: Call, ctx: EmitContext): string {
 	const key = canonicalName(call.name);
 	if (ctx.lookups.has(key)) {
 		if (call.args.length !== 1) fail(ctx, `the lookup ${call.name} takes 1 argument`);
-		return `${lookupName(call.name, call.subscripts, ctx)}(${emit(call.args[0], ctx)})`;
+		const input = emit(call.args[0], ctx);
+		// A subscripted lookup is read through LOOKUP, which takes one element of an arrayed table.
+		if (call.subscripts.length)
+			return `LOOKUP(${lookupName(call.name, call.subscripts, ctx)}, ${input})`;
+		return `${identifier(call.name)}(${input})`;
 	}
 	if (ctx.macros.has(key))
 		return `${identifier(call.name)}(${call.args.map((a) => emit(a, ctx)).join(', ')})`;

@@ -84,8 +84,11 @@ export function tokenize(source: string): Token[] {
 			}
 		}
 		if (ch === '"') {
-			const close = source.indexOf('"', i + 1);
-			if (close < 0) throw new VensimSyntaxError('this quoted name is never closed', i);
+			// The name keeps its escapes as written (\"), as Vensim's output columns do.
+			let close = i + 1;
+			while (close < source.length && source[close] !== '"')
+				close += source[close] === '\\' && source[close + 1] === '"' ? 2 : 1;
+			if (close >= source.length) throw new VensimSyntaxError('this quoted name is never closed', i);
 			tokens.push({
 				kind: 'name',
 				text: source.slice(i + 1, close),

@@ -30,7 +30,7 @@ export function readMacros(
 			});
 		const groups = new Map<string, VariableDefinition[]>();
 		for (const d of readDefinitions(part.entries, diagnostics)) {
-			if (d.kind === 'range' || d.kind === 'equivalence') continue;
+			if (d.kind === 'range' || d.kind === 'equivalence' || d.kind === 'reality-check') continue;
 			const key = canonicalName(d.lhs.name);
 			groups.set(key, [...(groups.get(key) ?? []), d]);
 		}

@@ -58,6 +58,14 @@ function read(text: string): VensimReadResult {
 		throw new InputError('This is not a Vensim model: it has no equations');
 	const diagnostics: Diagnostic[] = [];
 	const definitions = readDefinitions(parts.entries, diagnostics);
+	for (const d of definitions)
+		if (d.kind === 'reality-check')
+			diagnostics.push({
+				severity: 'warning',
+				message: 'a reality check, which Flowbook does not run; it is left out',
+				line: d.entry.line,
+				variable: d.name
+			});
 
 	const subscripts = new Subscripts(
 		definitions.filter((d): d is RangeDefinition => d.kind === 'range'),
@@ -105,7 +113,7 @@ function read(text: string): VensimReadResult {
 function groupByVariable(definitions: Definition[]): Map<string, VariableDefinition[]> {
 	const groups = new Map<string, VariableDefinition[]>();
 	for (const d of definitions) {
-		if (d.kind === 'range' || d.kind === 'equivalence') continue;
+		if (d.kind === 'range' || d.kind === 'equivalence' || d.kind === 'reality-check') continue;
 		const key = canonicalName(d.lhs.name);
 		const list = groups.get(key) ?? [];
 		list.push(d);

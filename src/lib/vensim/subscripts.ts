@@ -91,6 +91,20 @@ export class Subscripts {
 		}
 	}
 
+	/**
+	 * An element's number, as a range name standing alone in an equation reads it: its position
+	 * (from 1) in the largest range that holds it, its family (Vensim reference output,
+	 * sdxorg subscript_definition and subscript_logicals).
+	 */
+	elementNumber(element: string): number {
+		const key = canonicalName(element);
+		let family: Range | undefined;
+		for (const r of this.ranges.values())
+			if (r.elements.some((e) => canonicalName(e) === key))
+				if (!family || r.elements.length > family.elements.length) family = r;
+		return family ? family.elements.findIndex((e) => canonicalName(e) === key) + 1 : NaN;
+	}
+
 	isRange(name: string): boolean {
 		return this.ranges.has(canonicalName(name));
 	}

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName, idFromName } from '../model/names';
 import type { ArrayElement, GraphicalFunction, Variable } from '../model/types';
-import type { LookupTable, VExpr } from './ast';
+import type { LookupTable, SubscriptRef, VExpr } from './ast';
 import { cellsOf, dimensionsOf, isWholeRange, type Cell } from './arrays';
 import type {
 	ConstantListDefinition,
@@ -51,10 +51,18 @@ export function buildVariables(
 	const variables: Variable[] = [];
 	const stocks: StockRate[] = [];
 	const diagnostics: Diagnostic[] = [];
+	const declared = new Map<string, string[]>();
+	for (const [key, defs] of groups) {
+		const dims = dimensionsOf(
+			defs.map((d) => d.lhs),
+			subscripts
+		);
+		if (typeof dims !== 'string') declared.set(key, dims.map((d) => d.name));
+	}
 	for (const defs of groups.values()) {
 		const first = defs[0];
 		try {
-			const built = buildOne(defs, subscripts, contextFor);
+			const built = buildOne(defs, subscripts, contextFor, declared, (d) => diagnostics.push(d));
 			variables.push(built.variable);
 			if (built.stock) stocks.push(built.stock);
 		} catch (e) {
@@ -76,7 +84,9 @@ const isCall = (e: VExpr | undefined, name: string): e is Extract<VExpr, { type:
 function buildOne(
 	defs: VariableDefinition[],
 	subscripts: Subscripts,
-	contextFor: ContextFor
+	contextFor: ContextFor,
+	declared: Map<string, string[]>,
+	warn: (d: Diagnostic) => void
 ): { variable: Variable; stock?: StockRate } {
 	const first = defs[0];
 	const name = first.lhs.name;
@@ -93,7 +103,7 @@ function buildOne(
 			defs.map((d) => d.lhs),
 			dims
 		) &&
-			(first.kind !== 'equation' || onlyOwnRanges(first.rhs, first.lhs.subscripts, subscripts)));
+			(first.kind !== 'equation' || onlyOwnRanges(first.rhs, first.lhs.subscripts, subscripts, declared)));
 	const cells = dims.length
 		? cellsOf(
 				defs.map((d) => d.lhs),
@@ -103,16 +113,24 @@ function buildOne(
 		: [];
 	const arrayed = dims.length ? { dimensions: dims.map((d) => d.name) } : {};
 	const missing = cells.filter((c): c is string[] => Array.isArray(c));
-	if (missing.length)
-		throw new VensimReadError(
-			`no equation gives ${missing
+	if (missing.length) {
+		// Vensim leaves elements no equation gives out of the run; Flowbook needs a value for each.
+		warn({
+			severity: 'warning',
+			message: `no equation gives ${missing
 				.slice(0, 3)
 				.map((m) => `[${m.join(',')}]`)
-				.join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`,
+				.join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}; Flowbook makes them 0`,
 			line,
-			name
-		);
-	const defined = cells as Cell[];
+			variable: name
+		});
+		defs = [...defs, zeroDefinition(first)];
+	}
+	const defined = cells.map((c) =>
+		Array.isArray(c)
+			? { subscript: c, definition: defs.length - 1, binding: new Map<string, string>(), index: 0 }
+			: c
+	);
 	const ctxOf = (d: VariableDefinition, binding?: Map<string, string>) =>
 		contextFor(name, d.entry.line, binding);
 
@@ -248,18 +266,28 @@ function buildOne(
  * Whether every range the equation subscripts by is one of its left-hand side's (or is summed
  * over with !): then the engine binds them itself and one equation serves every element.
  */
-function onlyOwnRanges(rhs: VExpr, own: string[], subscripts: Subscripts): boolean {
+function onlyOwnRanges(
+	rhs: VExpr,
+	own: string[],
+	subscripts: Subscripts,
+	declared: Map<string, string[]>
+): boolean {
 	const keys = new Set(own.map(canonicalName));
+	// Each range in the position the referenced variable has it, so the engine binds it by name.
+	const inPlace = (name: string, subs: SubscriptRef[]) =>
+		subs.every((s, i) => {
+			if (s.bang || !subscripts.isRange(s.name)) return true;
+			const key = canonicalName(s.name);
+			const dims = declared.get(canonicalName(name));
+			return keys.has(key) && (!dims || canonicalName(dims[i] ?? '') === key);
+		});
 	const ok = (e: VExpr): boolean => {
 		switch (e.type) {
 			case 'name':
+				if (e.subscripts.length === 0 && subscripts.isRange(e.name)) return false;
+				return inPlace(e.name, e.subscripts);
 			case 'call':
-				return (
-					e.subscripts.every(
-						(s) => s.bang || !subscripts.isRange(s.name) || keys.has(canonicalName(s.name))
-					) &&
-					(e.type === 'name' || e.args.every(ok))
-				);
+				return inPlace(e.name, e.subscripts) && e.args.every(ok);
 			case 'unary':
 				return ok(e.arg);
 			case 'binary':
@@ -269,6 +297,19 @@ function onlyOwnRanges(rhs: VExpr, own: string[], subscripts: Subscripts): boole
 		}
 	};
 	return ok(rhs);
+}
+
+/** A definition of 0 in the form of the variable's others (a stock of 0, a lookup of 0). */
+function zeroDefinition(like: VariableDefinition): VariableDefinition {
+	const zero: VExpr = { type: 'number', value: 0 };
+	const lhs = { ...like.lhs, except: [] };
+	if (like.kind === 'lookup') return { ...like, lhs, table: { xs: [0], ys: [0] } };
+	const integ =
+		like.kind === 'equation' && like.rhs.type === 'call' && canonicalName(like.rhs.name) === 'integ';
+	const rhs: VExpr = integ
+		? { type: 'call', name: 'INTEG', subscripts: [], args: [zero, zero], start: 0 }
+		: zero;
+	return { kind: 'equation', lhs, rhs, entry: like.entry };
 }
 
 function cellCount(d: VariableDefinition, subscripts: Subscripts): number {
@@ -294,8 +335,14 @@ function baseOf(d: VariableDefinition): {
 	};
 }
 
+/** A Vensim lookup as a graphical function; points written out of order are put in order of x. */
 export function graphical(table: LookupTable): GraphicalFunction {
-	const g: GraphicalFunction = { type: 'continuous', xs: table.xs, ys: table.ys };
+	const order = table.xs.map((_, i) => i).sort((a, b) => table.xs[a] - table.xs[b]);
+	const g: GraphicalFunction = {
+		type: 'continuous',
+		xs: order.map((i) => table.xs[i]),
+		ys: order.map((i) => table.ys[i])
+	};
 	if (table.range) {
 		g.xScale = { min: table.range.xMin, max: table.range.xMax };
 		g.yScale = { min: table.range.yMin, max: table.range.yMax };

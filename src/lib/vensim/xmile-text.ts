@@ -15,6 +15,8 @@ export interface EmitContext {
 	subscripts: Subscripts;
 	/** Range key → the element being defined (element-by-element equations). */
 	binding: Map<string, string>;
+	/** Range key → the element a SUM(x[Range!]) and the like is at. */
+	banged?: Map<string, string>;
 	/** Vensim's control variables, as XMILE names them or as numbers (SAVEPER). */
 	controls: Map<string, string>;
 	/** Canonical names of lookups (standalone graphical functions). */
@@ -130,6 +132,11 @@ export function reference(name: string, subs: SubscriptRef[], ctx: EmitContext):
 		const control = ctx.controls.get(key);
 		if (control !== undefined) return control;
 		if (key === 'time') return 'TIME';
+		if (ctx.subscripts.isRange(name)) {
+			const element = elementAtHand(name, ctx);
+			if (element === undefined) fail(ctx, `the range ${name} stands alone outside the ranges of the equation`);
+			return String(ctx.subscripts.elementNumber(element));
+		}
 	}
 	if (subs.length === 0) return identifier(name);
 	return `${identifier(name)}[${subs.map((s) => subscriptText(s, ctx)).join(', ')}]`;
@@ -137,15 +144,20 @@ export function reference(name: string, subs: SubscriptRef[], ctx: EmitContext):
 
 /** One subscript of a reference, with the element at hand in place of a bound range. */
 export function subscriptText(sub: SubscriptRef, ctx: EmitContext): string {
-	const { subscripts, binding } = ctx;
-	if (!subscripts.isRange(sub.name)) return identifier(sub.name);
-	const key = canonicalName(sub.name);
-	const bound = binding.get(key);
-	if (bound !== undefined) return identifier(bound);
-	for (const [range, element] of binding) {
-		const corresponding = subscripts.correspond(range, element, sub.name);
-		if (corresponding !== undefined) return identifier(corresponding);
-	}
+	if (!ctx.subscripts.isRange(sub.name)) return identifier(sub.name);
+	const element = ctx.banged?.get(canonicalName(sub.name)) ?? elementAtHand(sub.name, ctx);
+	if (element !== undefined) return identifier(element);
 	if (sub.bang) return '*';
 	return identifier(sub.name);
+}
+
+/** The element of a range that the element being defined stands for, if it is bound. */
+function elementAtHand(range: string, ctx: EmitContext): string | undefined {
+	const bound = ctx.binding.get(canonicalName(range));
+	if (bound !== undefined) return bound;
+	for (const [from, element] of ctx.binding) {
+		const corresponding = ctx.subscripts.correspond(from, element, range);
+		if (corresponding !== undefined) return corresponding;
+	}
+	return undefined;
 }

@@ -19,9 +19,9 @@ export function vensimModulo(a: number, b: number): number {
 	return a % b;
 }
 
-/** QUANTUM(x, q): x cut down to a whole number of q (towards zero); x itself when q is 0. */
+/** QUANTUM(x, q): x cut to a whole number of q, towards zero; x itself when q is not above 0 (Vensim reference, sdxorg subscripted_round). */
 export function quantum(x: number, q: number): number {
-	return q === 0 ? x : q * Math.trunc(x / q);
+	return q <= 0 ? x : q * Math.trunc(x / q);
 }
 
 /**

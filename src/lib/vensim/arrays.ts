@@ -29,8 +29,10 @@ export function dimensionsOf(lhss: Lhs[], subscripts: Subscripts): Range[] | str
 		const names = lhss.map((l) => l.subscripts[i]);
 		const unknown = names.find((n) => !subscripts.isRange(n) && !subscripts.isElement(n));
 		if (unknown) return `"${unknown}" is neither a subscript range nor an element of one`;
-		const range = subscripts.rangeCovering(names);
+		let range = subscripts.rangeCovering(names);
 		if (!range) return `no subscript range holds every element of ${names.join(', ')}`;
+		// x[A, Dims] with A an element of Dims: the first position needs a range of its own.
+		if (dims.includes(range)) range = subscripts.twinOf(range, dims);
 		dims.push(range);
 	}
 	return dims;

@@ -52,15 +52,31 @@ const reduce =
 
 /** The expression once for every combination of the elements of its `!` ranges. */
 export function expandBanged(expr: VExpr, ctx: EmitContext): string[] {
-	const banged = [...new Set(bangedRanges(expr).map(canonicalName))];
-	if (banged.length === 0) return [emit(expr, ctx)];
+	return expandTogether([expr], ctx).map(([text]) => text);
+}
+
+/**
+ * Expressions written side by side for every combination of the elements of the `!` ranges any
+ * of them has, so VECTOR SELECT's selection and values pair up element by element.
+ */
+function expandTogether(exprs: VExpr[], ctx: EmitContext): string[][] {
+	const banged = [...new Set(exprs.flatMap(bangedRanges).map(canonicalName))];
 	let bindings: Map<string, string>[] = [new Map(ctx.banged)];
 	for (const range of banged) {
 		const elements = ctx.subscripts.elementsOf(range);
 		bindings = bindings.flatMap((b) => elements.map((e) => new Map(b).set(range, e)));
 	}
-	return bindings.map((b) => emit(expr, { ...ctx, banged: b }));
+	return bindings.map((b) => exprs.map((e) => emit(e, { ...ctx, banged: b })));
 }
+
+/** VECTOR SELECT(selection[R!], values[R!], missing, action, error action). */
+const vectorSelect: Translate = (args, ctx) => {
+	if (args.length !== 5) fail(ctx, `VECTOR SELECT takes 5 arguments, not ${args.length}`);
+	const [selection, values, missing, action, errorAction] = args;
+	const pairs = expandTogether([selection, values], ctx).flat();
+	const settings = [missing, action, errorAction].map((a) => emit(a, ctx));
+	return `VECTOR_SELECT(${[...settings, ...pairs].join(', ')})`;
+};
 
 function bangedRanges(expr: VExpr): string[] {
 	switch (expr.type) {
@@ -173,6 +189,7 @@ const FUNCTIONS: Record<string, Translate> = {
 	},
 	random_normal: randomNormal,
 	elmcount,
+	vector_select: vectorSelect,
 	sum: reduce('SUM'),
 	prod: reduce('PROD'),
 	vmin: reduce('MIN'),

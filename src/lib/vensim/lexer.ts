@@ -88,7 +88,8 @@ export function tokenize(source: string): Token[] {
 			let close = i + 1;
 			while (close < source.length && source[close] !== '"')
 				close += source[close] === '\\' && source[close + 1] === '"' ? 2 : 1;
-			if (close >= source.length) throw new VensimSyntaxError('this quoted name is never closed', i);
+			if (close >= source.length)
+				throw new VensimSyntaxError('this quoted name is never closed', i);
 			tokens.push({
 				kind: 'name',
 				text: source.slice(i + 1, close),

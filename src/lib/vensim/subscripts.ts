@@ -153,6 +153,27 @@ export class Subscripts {
 		return undefined;
 	}
 
+	/**
+	 * A range with the same elements as `range` and not among `taken`: an equivalent one the
+	 * model declares, or else one made for the purpose ("Dims 2"), as `Dims 2 <-> Dims` would.
+	 */
+	twinOf(range: Range, taken: Range[]): Range {
+		const same = (r: Range) =>
+			r.elements.length === range.elements.length &&
+			r.elements.every((e, i) => canonicalName(e) === canonicalName(range.elements[i]));
+		const declared = [...this.ranges.values()].find((r) => same(r) && !taken.includes(r));
+		if (declared) return declared;
+		let n = 2;
+		while (this.ranges.has(canonicalName(`${range.name} ${n}`))) n++;
+		const twin: Range = {
+			name: `${range.name} ${n}`,
+			elements: range.elements,
+			mappings: new Map()
+		};
+		this.ranges.set(canonicalName(twin.name), twin);
+		return twin;
+	}
+
 	/** The model's dimensions: every range, subranges included, with its own elements. */
 	dimensions(): Dimension[] {
 		const seen = new Set<string>();

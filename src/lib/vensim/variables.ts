@@ -57,7 +57,11 @@ export function buildVariables(
 			defs.map((d) => d.lhs),
 			subscripts
 		);
-		if (typeof dims !== 'string') declared.set(key, dims.map((d) => d.name));
+		if (typeof dims !== 'string')
+			declared.set(
+				key,
+				dims.map((d) => d.name)
+			);
 	}
 	for (const defs of groups.values()) {
 		const first = defs[0];
@@ -103,7 +107,8 @@ function buildOne(
 			defs.map((d) => d.lhs),
 			dims
 		) &&
-			(first.kind !== 'equation' || onlyOwnRanges(first.rhs, first.lhs.subscripts, subscripts, declared)));
+			(first.kind !== 'equation' ||
+				onlyOwnRanges(first.rhs, first.lhs.subscripts, subscripts, declared)));
 	const cells = dims.length
 		? cellsOf(
 				defs.map((d) => d.lhs),
@@ -120,7 +125,9 @@ function buildOne(
 			message: `no equation gives ${missing
 				.slice(0, 3)
 				.map((m) => `[${m.join(',')}]`)
-				.join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}; Flowbook makes them 0`,
+				.join(
+					', '
+				)}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}; Flowbook makes them 0`,
 			line,
 			variable: name
 		});
@@ -305,7 +312,9 @@ function zeroDefinition(like: VariableDefinition): VariableDefinition {
 	const lhs = { ...like.lhs, except: [] };
 	if (like.kind === 'lookup') return { ...like, lhs, table: { xs: [0], ys: [0] } };
 	const integ =
-		like.kind === 'equation' && like.rhs.type === 'call' && canonicalName(like.rhs.name) === 'integ';
+		like.kind === 'equation' &&
+		like.rhs.type === 'call' &&
+		canonicalName(like.rhs.name) === 'integ';
 	const rhs: VExpr = integ
 		? { type: 'call', name: 'INTEG', subscripts: [], args: [zero, zero], start: 0 }
 		: zero;

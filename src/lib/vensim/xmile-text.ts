@@ -134,7 +134,8 @@ export function reference(name: string, subs: SubscriptRef[], ctx: EmitContext):
 		if (key === 'time') return 'TIME';
 		if (ctx.subscripts.isRange(name)) {
 			const element = elementAtHand(name, ctx);
-			if (element === undefined) fail(ctx, `the range ${name} stands alone outside the ranges of the equation`);
+			if (element === undefined)
+				fail(ctx, `the range ${name} stands alone outside the ranges of the equation`);
 			return String(ctx.subscripts.elementNumber(element));
 		}
 	}
@@ -145,7 +146,11 @@ export function reference(name: string, subs: SubscriptRef[], ctx: EmitContext):
 /** One subscript of a reference, with the element at hand in place of a bound range. */
 export function subscriptText(sub: SubscriptRef, ctx: EmitContext): string {
 	if (!ctx.subscripts.isRange(sub.name)) return identifier(sub.name);
-	const element = ctx.banged?.get(canonicalName(sub.name)) ?? elementAtHand(sub.name, ctx);
+	// A range marked ! runs over its elements; unmarked, it is the element being defined.
+	const running = ctx.banged?.get(canonicalName(sub.name));
+	const element = sub.bang
+		? (running ?? elementAtHand(sub.name, ctx))
+		: elementAtHand(sub.name, ctx);
 	if (element !== undefined) return identifier(element);
 	if (sub.bang) return '*';
 	return identifier(sub.name);

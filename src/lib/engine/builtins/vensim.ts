@@ -52,6 +52,53 @@ export function pulseTrain(
 	return into < Math.max(width, dt) ? 1 : 0;
 }
 
+/**
+ * VECTOR SELECT(missing, action, error action, selection₁, value₁, selection₂, value₂, …): the
+ * values whose selection is not 0, combined by the action (Vensim's codes: 0 sum, 1 product,
+ * 2 min, 3 max, 4 mean of selection × value; 5 product of value ^ selection; 6–10 the same five of
+ * the values alone), or `missing` when nothing is selected. Error action 1 (or 3) makes an empty
+ * selection an error, 2 (or 3) a selection of more than one; an error is NaN, which stops the run.
+ */
+export function vectorSelect(
+	missing: number,
+	action: number,
+	errorAction: number,
+	...pairs: number[]
+): number {
+	const picked: number[] = [];
+	for (let i = 0; i + 1 < pairs.length; i += 2) {
+		const selection = pairs[i];
+		const value = pairs[i + 1];
+		if (selection === 0) continue;
+		if (action >= 0 && action <= 4) picked.push(selection * value);
+		else if (action === 5) picked.push(value ** selection);
+		else picked.push(value);
+	}
+	if ((errorAction === 1 || errorAction === 3) && picked.length === 0) return NaN;
+	if ((errorAction === 2 || errorAction === 3) && picked.length > 1) return NaN;
+	if (picked.length === 0) return missing;
+	switch (action) {
+		case 0:
+		case 6:
+			return picked.reduce((a, b) => a + b, 0);
+		case 1:
+		case 5:
+		case 7:
+			return picked.reduce((a, b) => a * b, 1);
+		case 2:
+		case 8:
+			return Math.min(...picked);
+		case 3:
+		case 9:
+			return Math.max(...picked);
+		case 4:
+		case 10:
+			return picked.reduce((a, b) => a + b, 0) / picked.length;
+		default:
+			return NaN;
+	}
+}
+
 const pure = (
 	name: string,
 	signature: string,
@@ -69,6 +116,15 @@ const pure = (
 });
 
 export const vensimPureBuiltins: PureBuiltin[] = [
+	{
+		...pure(
+			'vector_select',
+			'VECTOR_SELECT(missing, action, error action, selection, value, …): the selected values combined',
+			3,
+			vectorSelect
+		),
+		maxArgs: Infinity
+	},
 	pure(
 		'vensim_integer',
 		'VENSIM_INTEGER(x): x without its fraction (towards zero)',
@@ -99,6 +155,23 @@ export const vensimPureBuiltins: PureBuiltin[] = [
 ];
 
 export const vensimExpandingBuiltins: ExpandingBuiltin[] = [
+	{
+		kind: 'expanding',
+		name: 'delay_fixed',
+		signature:
+			'DELAY_FIXED(input, delay, initial): the input `delay` ago, the delay fixed at the start',
+		minArgs: 3,
+		maxArgs: 3,
+		// Vensim fixes the delay at the start and rounds it to the nearest whole number of steps,
+		// at least one (sdxorg delay_fixed: 1.2 → 1 step, 1.5 → 2, 0 → 1); XMILE DELAY follows
+		// the delay as it changes and rounds up.
+		expand: ([input, delay, init], ctx) => {
+			const dt = ctx.valueAtStart({ k: 'dt' }, 'DT');
+			const steps = Math.max(1, Math.round(ctx.valueAtStart(delay, 'the delay time') / dt));
+			const source = ctx.hoist(input, 'input');
+			return ctx.addPipeline('pipeline', source, { k: 'num', v: steps * dt }, init);
+		}
+	},
 	{
 		kind: 'expanding',
 		name: 'active_initial',

@@ -91,7 +91,7 @@ function fields(text: string): string[] {
 	return out;
 }
 
-const joinContinuations = (s: string) => s.replace(/\\[ \t]*\n[ \t]*/g, ' ');
+const joinContinuations = (s: string) => s.replace(/[ \t]*\\[ \t]*\n[ \t]*/g, ' ');
 
 function splitEquations(text: string): { entries: Entry[]; macros: MacroEntries[] } {
 	const entries: Entry[] = [];

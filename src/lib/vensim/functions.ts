@@ -136,7 +136,11 @@ const unsupported =
 	(_args, ctx, call) =>
 		fail(ctx, `${call.name.toUpperCase()} (${what}) is not supported yet`);
 
-const DATA = unsupported('data read from a file; give the values as constants or lookups instead');
+const DATA: Translate = (_args, ctx, call) =>
+	fail(
+		ctx,
+		`${call.name.toUpperCase()} reads data from a file, which is not supported yet; give the values as constants or lookups instead`
+	);
 
 const FUNCTIONS: Record<string, Translate> = {
 	abs: rename('ABS', [1, 1]),

@@ -54,8 +54,11 @@ export function readVensim(text: string): VensimReadResult {
 
 function read(text: string): VensimReadResult {
 	const parts = splitMdl(text);
-	if (parts.entries.length === 0 && parts.macros.length === 0)
-		throw new InputError('This is not a Vensim model: it has no equations');
+	const entries = [...parts.entries, ...parts.macros.flatMap((m) => m.entries)];
+	if (!entries.some((e) => /[=(:]/.test(e.equation) || e.units || e.comment))
+		throw new InputError(
+			'This is not a Vensim model: it has no equations (each reads "name = equation ~ units ~ comment |")'
+		);
 	const diagnostics: Diagnostic[] = [];
 	const definitions = readDefinitions(parts.entries, diagnostics);
 	for (const d of definitions)
@@ -107,6 +110,7 @@ function read(text: string): VensimReadResult {
 		...(macros.length > 0 && { macros })
 	};
 	applySketch(model, parts.sketch);
+	diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	return { model, diagnostics };
 }
 

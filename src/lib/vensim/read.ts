@@ -76,7 +76,10 @@ function read(text: string): VensimReadResult {
 	);
 	const isControl = (d: Definition) =>
 		d.kind === 'equation' && CONTROL_NAMES.has(canonicalName(d.lhs.name));
-	const controls = readControls(definitions.filter(isControl) as EquationDefinition[]);
+	const controls = readControlsReporting(
+		definitions.filter(isControl) as EquationDefinition[],
+		diagnostics
+	);
 
 	const groups = groupByVariable(definitions.filter((d) => !isControl(d)));
 	const lookups = new Set(
@@ -112,6 +115,17 @@ function read(text: string): VensimReadResult {
 	applySketch(model, parts.sketch);
 	diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	return { model, diagnostics };
+}
+
+/** The run settings; one that cannot be read is reported, and the run uses Vensim's defaults. */
+function readControlsReporting(definitions: EquationDefinition[], diagnostics: Diagnostic[]) {
+	try {
+		return readControls(definitions);
+	} catch (e) {
+		if (!(e instanceof VensimReadError)) throw e;
+		diagnostics.push({ severity: 'error', message: e.message, line: e.line, variable: e.variable });
+		return readControls([]);
+	}
 }
 
 function groupByVariable(definitions: Definition[]): Map<string, VariableDefinition[]> {

@@ -184,7 +184,7 @@ test('hostile and broken files each show their message, their names as text', as
 		buffer: Buffer.from('hello')
 	});
 	await expect(page.getByRole('alert')).toContainText(
-		'Flowbook opens .flowbook.json, .xmile and .stmx files'
+		'Flowbook opens .flowbook.json, .xmile, .stmx and Vensim .mdl files'
 	);
 	await input.setInputFiles({
 		name: 'broken.xmile',

@@ -2,7 +2,7 @@
  * The conformance runner: `npm run conformance [-- DIR] [--json] [--variants] [--filter TEXT]`.
  *
  * Runs every case of DIR/manifest.json (default: ../shared/conformance beside the repository)
- * through the XMILE reader and the engine and compares the run with the case's reference output.
+ * through the XMILE reader (the Vensim reader for .mdl models) and the engine and compares the run with the case's reference output.
  * Prints one line per case and `N passed, N failed` last; exits 1 when a case failed that is not
  * listed in src/lib/conformance/expected-failures.ts, 2 when the suite itself cannot be read.
  * The logic lives in src/lib/conformance; this file only does the Node parts.
@@ -56,6 +56,16 @@ async function loadToolchain(): Promise<Toolchain> {
 	};
 	let readXmile: Toolchain['readXmile'];
 	let compileModel: Toolchain['compileModel'];
+	let readVensim: Toolchain['readVensim'];
+	try {
+		const mod = await import('../lib/vensim/read');
+		readVensim =
+			typeof mod.readVensim === 'function'
+				? mod.readVensim
+				: unavailable('src/lib/vensim/read.ts', 'no readVensim export');
+	} catch (e) {
+		readVensim = unavailable('src/lib/vensim/read.ts', messageOf(e).split('\n')[0]);
+	}
 	try {
 		const mod = await import('../lib/xmile/read');
 		readXmile =
@@ -74,7 +84,7 @@ async function loadToolchain(): Promise<Toolchain> {
 	} catch (e) {
 		compileModel = unavailable('src/lib/engine/index.ts', messageOf(e).split('\n')[0]);
 	}
-	return { readXmile, compileModel };
+	return { readXmile, readVensim, compileModel };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -18,6 +18,8 @@ import { readXmile } from '../lib/xmile/read';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const TEACUP_DIR = join(repoRoot, '../shared/conformance/sdxorg/samples/teacup');
 const haveTeacup = existsSync(join(TEACUP_DIR, 'teacup_w_diagram.xmile'));
+const VENSIM_TEACUP_DIR = join(repoRoot, '../shared/conformance/vensim/sdxorg/samples/teacup');
+const haveVensimTeacup = existsSync(join(VENSIM_TEACUP_DIR, 'teacup.mdl'));
 const BATHTUB = join(repoRoot, 'models/bathtub-basics.flowbook.json');
 const TIMEOUT = 60_000;
 
@@ -99,6 +101,34 @@ describe('convert', { timeout: TIMEOUT }, () => {
 			);
 		}
 	);
+
+	it.skipIf(!haveVensimTeacup)(
+		'Vensim → XMILE: the .mdl read, written as XMILE that reads back to the same model',
+		async () => {
+			const input = join(VENSIM_TEACUP_DIR, 'teacup.mdl');
+			const output = temp('teacup-from-vensim.xmile');
+			const run = await convert(input, output);
+			expect(run.code).toBe(0);
+			expect(run.stdout).toContain('4 variables');
+			const back = readXmile(readFileSync(output, 'utf8'));
+			expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+			const stock = back.model.variables.find((v) => v.name === 'Teacup Temperature');
+			expect(stock).toMatchObject({
+				kind: 'stock',
+				initial: '180',
+				outflows: ['heat_loss_to_room']
+			});
+			expect(back.model.simSpecs).toMatchObject({ start: 0, stop: 30, dt: 0.125 });
+		}
+	);
+
+	it('refuses to write a Vensim model', async () => {
+		const input = temp('beds.stmx', xmile('<aux name="Beds"><eqn>230</eqn></aux>'));
+		const output = temp('beds.mdl');
+		const run = await convert(input, output);
+		expectCleanFailure(run, output);
+		expect(run.stderr).toMatch(/does not write them/);
+	});
 
 	it('XMILE → notebook: titled by the file name when the model has no name', async () => {
 		const input = temp('Winter beds.stmx', xmile('<aux name="Beds"><eqn>230</eqn></aux>'));

@@ -2,8 +2,9 @@
  * npm run convert -- IN OUT
  *
  * Converts a model between XMILE (.xmile, .stmx) and a Flowbook notebook (.flowbook.json), each
- * format told by its file's extension. XMILE in, notebook out makes a new notebook around the
- * model (titled by the model's name, else the file's); notebook in, XMILE out writes its model.
+ * format told by its file's extension; a Vensim model (.mdl) converts to either. XMILE or Vensim
+ * in, notebook out makes a new notebook around the model (titled by the model's name, else the
+ * file's); notebook in, XMILE out writes its model.
  * The same format on both sides rewrites the file (an old notebook comes out migrated).
  *
  * Warnings go to stderr and the conversion goes ahead; errors go to stderr with exit code 1 and
@@ -15,17 +16,19 @@ import { parseArgs } from './args';
 import { documentFromModel, readDocument, writeDocument } from '../lib/model/document';
 import { formatDiagnostic, hasErrors, InputError, type Diagnostic } from '../lib/model/diagnostics';
 import type { FlowbookDocument } from '../lib/model/types';
+import { readVensim } from '../lib/vensim/read';
 import { readXmile } from '../lib/xmile/read';
 import { writeXmile } from '../lib/xmile/write';
 
-const USAGE = 'usage: npm run convert -- IN OUT   (each a .xmile, .stmx or .flowbook.json file)';
+const USAGE =
+	'usage: npm run convert -- IN OUT   (each a .xmile, .stmx or .flowbook.json file; IN may also be a Vensim .mdl)';
 
 class UsageError extends Error {}
 
 /** The file being converted, for labelling messages that point into it (set once known). */
 let inputFile: string | undefined;
 
-type Format = 'xmile' | 'notebook';
+type Format = 'xmile' | 'notebook' | 'vensim';
 
 const XMILE_EXTENSIONS = ['.xmile', '.stmx', '.xml'];
 
@@ -33,6 +36,7 @@ function formatOf(path: string): Format {
 	const lower = path.toLowerCase();
 	if (XMILE_EXTENSIONS.some((ext) => lower.endsWith(ext))) return 'xmile';
 	if (lower.endsWith('.json')) return 'notebook';
+	if (lower.endsWith('.mdl')) return 'vensim';
 	throw new UsageError(
 		`cannot tell the format of ${path}: use a .xmile, .stmx or .flowbook.json file`
 	);
@@ -40,7 +44,7 @@ function formatOf(path: string): Format {
 
 /** The file's name without its model extension, as a title: "teacup.stmx" → "teacup". */
 function titleFromFile(path: string): string {
-	return basename(path).replace(/\.(flowbook\.json|json|xmile|stmx|xml)$/i, '');
+	return basename(path).replace(/\.(flowbook\.json|json|xmile|stmx|xml|mdl)$/i, '');
 }
 
 function readText(path: string): string {
@@ -61,7 +65,7 @@ function readInput(
 ): { document: FlowbookDocument; diagnostics: Diagnostic[] } {
 	const text = readText(path);
 	if (format === 'notebook') return readDocument(text);
-	const read = readXmile(text);
+	const read = format === 'vensim' ? readVensim(text) : readXmile(text);
 	return {
 		document: documentFromModel(read.model, read.name ?? titleFromFile(path)),
 		diagnostics: read.diagnostics
@@ -84,6 +88,10 @@ function main(argv: string[]): number {
 	inputFile = input;
 	const from = formatOf(input);
 	const to = formatOf(output);
+	if (to === 'vensim')
+		throw new UsageError(
+			`Flowbook reads Vensim models but does not write them: write ${output} as .xmile or .flowbook.json`
+		);
 
 	const { document, diagnostics } = readInput(input, from);
 	for (const d of diagnostics) console.error(formatDiagnostic(d, input));

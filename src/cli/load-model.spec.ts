@@ -1,6 +1,6 @@
 /**
- * loadModelFile picks the reader by the file's extension: XMILE for .xmile/.stmx/.xml, the
- * notebook document for .json (.flowbook.json); anything else, or a file that cannot be read,
+ * loadModelFile picks the reader by the file's extension: XMILE for .xmile/.stmx/.xml, Vensim
+ * for .mdl, the notebook document for .json (.flowbook.json); anything else, or a file that cannot be read,
  * is an InputError that says what is wrong.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,16 @@ const XMILE = `<?xml version="1.0" encoding="UTF-8"?>
 		</variables>
 	</model>
 </xmile>
+`;
+
+const MDL = `{UTF-8}
+Heat Loss to Room = (Teacup Temperature - Room Temperature) / 10 ~ Degrees/Minute ~ |
+Room Temperature = 70 ~ Degrees ~ |
+Teacup Temperature = INTEG(-Heat Loss to Room, 180) ~ Degrees ~ |
+FINAL TIME = 30 ~ Minute ~ |
+INITIAL TIME = 0 ~ Minute ~ |
+SAVEPER = TIME STEP ~ Minute ~ |
+TIME STEP = 0.125 ~ Minute ~ |
 `;
 
 const DOCUMENT = JSON.stringify({
@@ -88,13 +98,23 @@ describe('loadModelFile', () => {
 		expect(inputError(file('misnamed.json', XMILE)).message).toMatch(/not valid JSON/);
 	});
 
-	it.each(['model.txt', 'model.mdl', 'model', 'model.json.bak'])(
+	it.each(['teacup.mdl', 'TEACUP.MDL'])('reads %s as a Vensim model', (name) => {
+		const loaded = loadModelFile(file(name, MDL));
+		expect(loaded.diagnostics).toEqual([]);
+		expect(loaded.model.simSpecs).toMatchObject({ start: 0, stop: 30, dt: 0.125 });
+		expect(loaded.model.variables.find((v) => v.name === 'Teacup Temperature')).toMatchObject({
+			kind: 'stock',
+			outflows: ['heat_loss_to_room']
+		});
+	});
+
+	it.each(['model.txt', 'model', 'model.json.bak'])(
 		'refuses %s, saying which formats it reads',
 		(name) => {
 			const e = inputError(file(name, XMILE));
 			expect(e.message).toMatch(/cannot tell the format/);
 			expect(e.message).toContain(name);
-			expect(e.message).toMatch(/\.xmile.*\.stmx.*\.flowbook\.json/);
+			expect(e.message).toMatch(/\.xmile.*\.stmx.*\.mdl.*\.flowbook\.json/);
 		}
 	);
 

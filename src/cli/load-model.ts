@@ -1,11 +1,12 @@
 /**
  * Reads a model file for the CLIs by its extension: `.xmile` and `.stmx` through the XMILE
- * reader, `.flowbook.json` as a notebook document. Problems come back as diagnostics.
+ * reader, `.mdl` through the Vensim reader, `.flowbook.json` as a notebook document. Problems come back as diagnostics.
  */
 import { readFileSync } from 'node:fs';
 import { InputError, type Diagnostic } from '../lib/model/diagnostics';
 import { readDocument } from '../lib/model/document';
 import type { Model, Scenario } from '../lib/model/types';
+import { readVensim } from '../lib/vensim/read';
 import { readXmile } from '../lib/xmile/read';
 
 export interface LoadedModel {
@@ -34,6 +35,10 @@ export function loadModelFile(path: string): LoadedModel {
 		const read = readXmile(text);
 		return { model: read.model, scenarios: [], title: read.name, diagnostics: read.diagnostics };
 	}
+	if (lower.endsWith('.mdl')) {
+		const read = readVensim(text);
+		return { model: read.model, scenarios: [], title: read.name, diagnostics: read.diagnostics };
+	}
 	if (lower.endsWith('.json')) {
 		const { document, diagnostics } = readDocument(text);
 		return {
@@ -44,6 +49,6 @@ export function loadModelFile(path: string): LoadedModel {
 		};
 	}
 	throw new InputError(
-		`cannot tell the format of ${path}: use a .xmile, .stmx or .flowbook.json file`
+		`cannot tell the format of ${path}: use a .xmile, .stmx, .mdl or .flowbook.json file`
 	);
 }

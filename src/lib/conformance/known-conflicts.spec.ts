@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../engine';
+import { readVensim } from '../vensim/read';
 import { readXmile } from '../xmile/read';
 import { parseExpectedOutput, separatorFor } from './expected-output';
 import { KNOWN_CONFLICTS } from './expected-failures';
@@ -15,7 +16,11 @@ const SUITE = SUITE_DIR;
 const present = HAVE_SUITE;
 
 function reference(path: string) {
-	const out = parseExpectedOutput(readFileSync(resolve(SUITE, path), 'utf8'), separatorFor(path));
+	return referenceAt(resolve(SUITE, path));
+}
+
+function referenceAt(path: string) {
+	const out = parseExpectedOutput(readFileSync(path, 'utf8'), separatorFor(path));
 	const column = (name: string) => {
 		const i = out.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
 		if (i < 0) throw new Error(`no column ${name}`);
@@ -105,6 +110,23 @@ describe.skipIf(!present)('known conflicts with the reference outputs', () => {
 		const ours = run('simlin/delays/test_delays.xmile');
 		for (let t = 0; t <= 100; t++) expect(ours('Output Delay3')(t)).toBeCloseTo(delay3(t), 4);
 		expect(ours('OutputDelayN')(15) / ours('OutputDelayN')(14)).toBeLessThan(0.75);
+	});
+
+	it('sdxorg/tests/delays (Vensim suite): the .mdl has the same reference and runs as the XMILE file does', () => {
+		const vensim = (path: string) => resolve(SUITE, 'vensim/sdxorg/tests/delays/', path);
+		const ref = referenceAt(vensim('output.tab'));
+		const delayN = ref('OutputDelayN');
+		expect(delayN(15) / delayN(14)).toBeGreaterThan(1);
+		expect(delayN(16) / delayN(15)).toBeLessThan(0.6);
+		const compiled = compileModel(
+			readVensim(readFileSync(vensim('test_delays.mdl'), 'utf8')).model
+		);
+		if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
+		const result = compiled.simulation.run();
+		const ours = (name: string) => compiled.simulation.seriesOf(result, name)!;
+		const delay3 = ref('Output Delay3');
+		for (let t = 0; t <= 100; t++) expect(ours('Output Delay3')[t]).toBeCloseTo(delay3(t), 4);
+		expect(ours('OutputDelayN')[15] / ours('OutputDelayN')[14]).toBeLessThan(0.75);
 	});
 
 	it('subscript_aggregation: the reference has variables over a dimension the XMILE file does not hold', () => {

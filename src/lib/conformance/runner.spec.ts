@@ -104,6 +104,30 @@ function suite(models: Record<string, FakeModel>, reference = REFERENCE) {
 const none = { expectedFailures: {}, knownConflicts: {} };
 
 describe('runSuite', () => {
+	it('reads a .mdl case with the Vensim reader, and fails it without one', () => {
+		const files = {
+			'v/model.mdl': JSON.stringify(GOOD),
+			'v/output.csv': REFERENCE
+		};
+		const cases = [testCase('v', { model: 'v/model.mdl' })];
+		const read: string[] = [];
+		const withVensim: Toolchain = {
+			...toolchain,
+			readXmile: () => {
+				throw new Error('the XMILE reader was asked to read a .mdl');
+			},
+			readVensim: (text) => {
+				read.push(text);
+				return toolchain.readXmile(text);
+			}
+		};
+		expect(runSuite(cases, memoryFiles(files), withVensim, none)[0].status).toBe('pass');
+		expect(read).toHaveLength(1);
+		const [without] = runSuite(cases, memoryFiles(files), toolchain, none);
+		expect(without).toMatchObject({ status: 'fail', stage: 'import' });
+		expect(without.reason).toMatch(/no Vensim reader/);
+	});
+
 	it('passes a case whose run matches its reference', () => {
 		const { cases, files } = suite({ a: GOOD });
 		const [r] = runSuite(cases, memoryFiles(files), toolchain, none);

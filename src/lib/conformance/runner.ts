@@ -19,9 +19,13 @@ export interface SuiteFiles {
 	listFolder(path: string): string[];
 }
 
-/** The reader and the engine, as src/lib/xmile/read.ts and src/lib/engine export them. */
+type ReadModel = (text: string) => { model: Model; diagnostics: Diagnostic[]; name?: string };
+
+/** The readers and the engine, as src/lib/xmile/read.ts, src/lib/vensim/read.ts and src/lib/engine export them. */
 export interface Toolchain {
-	readXmile(text: string): { model: Model; diagnostics: Diagnostic[]; name?: string };
+	readXmile: ReadModel;
+	/** For .mdl cases (the Vensim suite); such a case fails to import without it. */
+	readVensim?: ReadModel;
 	compileModel(model: Model): CompileResult;
 }
 
@@ -122,7 +126,7 @@ export function runModel(
 
 	let model: Model;
 	try {
-		const read = toolchain.readXmile(text);
+		const read = readerFor(modelPath, toolchain)(text);
 		if (read.diagnostics.some((d) => d.severity === 'error'))
 			return {
 				passed: false,
@@ -179,6 +183,13 @@ export function runModel(
 	if (!comparison.ok)
 		return { passed: false, stage: 'compare', reason: comparison.reason, ...counts };
 	return { passed: true, ...counts };
+}
+
+/** The reader for a model file, by its extension: .mdl is Vensim's, anything else XMILE. */
+function readerFor(path: string, toolchain: Toolchain): ReadModel {
+	if (!/\.mdl$/i.test(path)) return toolchain.readXmile;
+	if (!toolchain.readVensim) throw new Error('no Vensim reader was given for this .mdl case');
+	return toolchain.readVensim;
 }
 
 function classify(passed: boolean, expectation: Expectation | undefined): CaseStatus {

@@ -13,7 +13,7 @@ import { canonicalName } from '../model/names';
 import type { GraphicalFunction, Model, Stock, Variable } from '../model/types';
 import type { BeltSettings } from './conveyor-belt';
 import { beltOutflows, compileConveyors, queueTakers, strayLeaks } from './conveyors';
-import { findBuiltin, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
+import { findBuiltin, LOOKUP_MODES, LOOKUP_NAMES, RUN_CONSTANTS, BUILTINS } from './builtins';
 import type { ExpandContext } from './builtins/types';
 import { isInternal } from './flatten/internal';
 import { irLeftSpine, type IR, type Node, type NodeKind } from './ir';
@@ -431,11 +431,13 @@ class ModelCompiler {
 					tableArg
 				);
 			}
+			const mode = LOOKUP_MODES.get(expr.canonical) ?? 0;
+			const input = this.toIR(args[1], entry);
 			return {
 				k: 'rt',
-				op: LOOKUP_NAMES.get(expr.canonical)!,
+				op: 'lookup',
 				slot: table.table,
-				args: [this.toIR(args[1], entry)]
+				args: mode === 0 ? [input] : [input, { k: 'num', v: mode }]
 			};
 		}
 		const target = this.byCanonical.get(expr.canonical);

@@ -68,6 +68,16 @@ export function expansionContext(
 			if (previousOf) node.post = { kind: 'previous', source: valueNode(previousOf, 'input') };
 			return { k: 'node', id: node.id };
 		},
+		addValue: (what, expr, init) => {
+			const node = internal('aux', what);
+			node.expr = expr;
+			if (init) node.initExpr = init;
+			return { k: 'node', id: node.id };
+		},
+		holdPrevious: (memory, source) => {
+			if (memory.k !== 'node') throw new Error('holdPrevious needs a memory');
+			host.nodes[memory.id].post = { kind: 'previous', source: valueNode(source, 'input') };
+		},
 		addPipeline: (what, input, delay, init) => {
 			const source = valueNode(input, 'input');
 			const pipe = host.nextPipe();

@@ -48,7 +48,8 @@ export function valueAtStart(ir: IR, world: StartValues, visiting = new Set<numb
 		case 'fn':
 			return ir.fn.evaluate(...ir.args.map(v));
 		case 'rt':
-			if (ir.op === 'lookup') return lookupTable(world.tables[ir.slot], v(ir.args[0]));
+			if (ir.op === 'lookup')
+				return lookupTable(world.tables[ir.slot], v(ir.args[0]), ir.args[1] && v(ir.args[1]));
 			throw new CompileError(
 				ir.op === 'pipe' ? 'it depends on a DELAY' : 'it depends on a random number'
 			);

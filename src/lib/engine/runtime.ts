@@ -11,18 +11,24 @@ export interface Table {
 	ys: Float64Array;
 }
 
-/** Reads a graphical function at x (XMILE 3.1.4): continuous clamps, extrapolate extends, discrete steps. */
-export function lookupTable(table: Table, x: number): number {
+/**
+ * Reads a graphical function at x (XMILE 3.1.4): continuous clamps, extrapolate extends, discrete
+ * steps. A mode (builtins LOOKUP_MODES) overrides the table's type: 1 extrapolates, 2 takes the
+ * y of the next point at or after x (Vensim LOOKUP FORWARD), 3 the y of the last point at or
+ * before x (LOOKUP BACKWARD, as discrete).
+ */
+export function lookupTable(table: Table, x: number, mode = 0): number {
 	const { xs, ys } = table;
+	const type = mode === 1 ? 'extrapolate' : mode === 3 ? 'discrete' : table.type;
 	const last = xs.length - 1;
 	if (Number.isNaN(x)) return NaN;
 	if (x <= xs[0]) {
-		if (table.type === 'extrapolate' && last > 0 && x < xs[0])
+		if (type === 'extrapolate' && last > 0 && x < xs[0])
 			return ys[0] + ((x - xs[0]) * (ys[1] - ys[0])) / (xs[1] - xs[0]);
 		return ys[0];
 	}
 	if (x >= xs[last]) {
-		if (table.type === 'extrapolate' && last > 0 && x > xs[last]) {
+		if (type === 'extrapolate' && last > 0 && x > xs[last]) {
 			return ys[last] + ((x - xs[last]) * (ys[last] - ys[last - 1])) / (xs[last] - xs[last - 1]);
 		}
 		return ys[last];
@@ -35,7 +41,8 @@ export function lookupTable(table: Table, x: number): number {
 		if (xs[mid] <= x) lo = mid;
 		else hi = mid;
 	}
-	if (table.type === 'discrete') return ys[lo];
+	if (mode === 2) return xs[lo] === x ? ys[lo] : ys[hi];
+	if (type === 'discrete') return ys[lo];
 	return ys[lo] + ((x - xs[lo]) * (ys[hi] - ys[lo])) / (xs[hi] - xs[lo]);
 }
 
@@ -124,8 +131,8 @@ export class Runtime {
 		for (let i = 0; i < u.length; i++) u[i] = this.#next();
 	}
 
-	lookup(table: number, x: number): number {
-		return lookupTable(this.tables[table], x);
+	lookup(table: number, x: number, mode?: number): number {
+		return lookupTable(this.tables[table], x, mode);
 	}
 
 	lookupForward(table: number, x: number): number {

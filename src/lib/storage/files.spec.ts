@@ -58,3 +58,33 @@ describe('a notebook with sensitivity settings', () => {
 		expect(opened.cells.some((c) => c.kind === 'sensitivity')).toBe(false);
 	});
 });
+
+describe('importing a Vensim model', () => {
+	const MDL = `{UTF-8}
+Beds = 230 ~ bed ~ |
+Occupied = INTEG(admissions - discharges, 200) ~ patient ~ |
+admissions = 20 ~ patient/Day ~ |
+discharges = Occupied / 10 ~ patient/Day ~ |
+FINAL TIME = 10 ~ Day ~ |
+INITIAL TIME = 0 ~ Day ~ |
+SAVEPER = 1 ~ Day ~ |
+TIME STEP = 1 ~ Day ~ |
+`;
+
+	it('opens a .mdl as a notebook titled by the file', async () => {
+		const document = await readNotebookFile(new File([MDL], 'Winter beds.mdl'));
+		expect(document.title).toBe('Winter beds');
+		expect(document.model.variables.find((v) => v.name === 'Occupied')).toMatchObject({
+			kind: 'stock',
+			inflows: ['admissions'],
+			outflows: ['discharges']
+		});
+	});
+
+	it('refuses a .mdl it cannot read, naming the line and the variable', async () => {
+		const bad = MDL.replace('Beds = 230', 'Beds = MYSTERY(230)');
+		await expect(readNotebookFile(new File([bad], 'bad.mdl'))).rejects.toThrow(
+			'Cannot import “bad.mdl”: line 2: Beds: unknown function MYSTERY'
+		);
+	});
+});

@@ -1,15 +1,16 @@
 /**
  * Notebooks to and from files: `.flowbook.json` as it is, `.xmile`/`.stmx` through the XMILE
- * reader and writer. File names are only ever shown as text and used as download names.
+ * reader and writer, Vensim's `.mdl` through the Vensim reader. File names are only ever shown as text and used as download names.
  */
-import { InputError } from '../model/diagnostics';
+import { formatDiagnostic, InputError } from '../model/diagnostics';
 import { documentFromModel, readDocument, writeDocument } from '../model/document';
 import type { FlowbookDocument } from '../model/types';
+import { readVensim } from '../vensim/read';
 import { readXmile } from '../xmile/read';
 import { writeXmile } from '../xmile/write';
 
 /** What the import picker and the drop zone accept. */
-export const IMPORTABLE = '.flowbook.json,.json,.xmile,.stmx,.xml';
+export const IMPORTABLE = '.flowbook.json,.json,.xmile,.stmx,.xml,.mdl';
 /** A notebook file larger than this is surely not one. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -35,13 +36,20 @@ export async function readNotebookFile(file: File): Promise<FlowbookDocument> {
 			if (error) throw new InputError(error.message);
 			return documentFromModel(read.model, read.name?.trim() || file.name.replace(/\.[^.]+$/, ''));
 		}
+		if (lower.endsWith('.mdl')) {
+			const read = readVensim(text);
+			const error = read.diagnostics.find((d) => d.severity === 'error');
+			// The line and the variable, so the modeller can find it in Vensim.
+			if (error) throw new InputError(formatDiagnostic(error).replace(/^error: /, ''));
+			return documentFromModel(read.model, file.name.replace(/\.[^.]+$/, ''));
+		}
 	} catch (e) {
 		throw new InputError(
 			`Cannot import “${file.name}”: ${e instanceof Error ? e.message : String(e)}`
 		);
 	}
 	throw new InputError(
-		`Cannot import “${file.name}”: Flowbook opens .flowbook.json, .xmile and .stmx files.`
+		`Cannot import “${file.name}”: Flowbook opens .flowbook.json, .xmile, .stmx and Vensim .mdl files.`
 	);
 }
 

@@ -93,7 +93,6 @@ export const delayBuiltins: ExpandingBuiltin[] = [
 	{
 		kind: 'expanding',
 		name: 'delay',
-		aliases: ['delay_fixed'],
 		signature:
 			'DELAY(input, delay [, initial]): the input exactly `delay` time units ago (a pipeline)',
 		minArgs: 2,

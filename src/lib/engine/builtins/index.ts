@@ -9,6 +9,7 @@ import { randomBuiltins } from './random';
 import { smoothBuiltins } from './smooths';
 import { vectorBuiltins } from './vectors';
 import type { Builtin } from './types';
+import { vensimExpandingBuiltins, vensimPureBuiltins } from './vensim';
 
 export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './types';
 
@@ -22,7 +23,9 @@ export const BUILTINS: readonly Builtin[] = [
 	...memoryBuiltins,
 	...financeBuiltins,
 	...randomBuiltins,
-	...vectorBuiltins
+	...vectorBuiltins,
+	...vensimPureBuiltins,
+	...vensimExpandingBuiltins
 ];
 
 const byName = new Map<string, Builtin>();
@@ -48,13 +51,15 @@ export const RUN_CONSTANTS: ReadonlyMap<string, 'time' | 'dt' | 'start' | 'stop'
 ]);
 
 /**
- * Table lookups take a graphical function's name as their first argument: LOOKUP reads it as
- * the table says; Vensim's LOOKUP FORWARD and LOOKUP BACKWARD take the y of the next point at
- * or after the input, or of the last point at or before it, without interpolating.
+ * Table lookups take a graphical function's name as their first argument. Vensim's variants read
+ * the table otherwise than its own type says: LOOKUP EXTRAPOLATE continues the end segments,
+ * LOOKUP FORWARD takes the next point's y, LOOKUP BACKWARD holds the last point's (runtime.ts).
  */
-export const LOOKUP_NAMES: ReadonlyMap<string, 'lookup' | 'lookupForward' | 'lookupBackward'> =
-	new Map([
-		['lookup', 'lookup'],
-		['lookup_forward', 'lookupForward'],
-		['lookup_backward', 'lookupBackward']
-	]);
+export const LOOKUP_MODES: ReadonlyMap<string, LookupMode> = new Map([
+	['lookup', 0],
+	['lookup_extrapolate', 1],
+	['lookup_forward', 2],
+	['lookup_backward', 3]
+]);
+export type LookupMode = 0 | 1 | 2 | 3;
+export const LOOKUP_NAMES: ReadonlySet<string> = new Set(LOOKUP_MODES.keys());

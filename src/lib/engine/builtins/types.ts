@@ -51,6 +51,10 @@ export interface ExpandContext {
 	setRate(stock: IR, rate: IR): void;
 	/** A value fixed in the init phase (INIT); with `previousOf`, updated after every step (PREVIOUS). */
 	addMemory(label: string, init: IR, previousOf?: IR): IR;
+	/** A new internal value: `expr` at every evaluation, `init` (default expr) while initial values are set. */
+	addValue(label: string, expr: IR, init?: IR): IR;
+	/** After every step, `memory` (from addMemory) takes the value `source` had (a PREVIOUS set up later). */
+	holdPrevious(memory: IR, source: IR): void;
 	/** A fixed pipeline delay of `input` by `delay` time units, `init` before any input arrives. */
 	addPipeline(label: string, input: IR, delay: IR, init: IR): IR;
 	/** A per-step random draw; the slot indexes the run's pre-drawn uniforms. */

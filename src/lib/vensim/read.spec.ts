@@ -1,0 +1,223 @@
+/**
+ * The Vensim reader end to end: a .mdl in, the model document the XMILE reader would make out,
+ * and that model run by the engine. Numbers marked "reference" are Vensim's own output for the
+ * SDXorg test-models in ../shared/conformance/vensim.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileModel } from '../engine';
+import type { Model, Variable } from '../model/types';
+import { readVensim } from './read';
+
+const CONTROL = `
+FINAL TIME = 4 ~ Month ~ |
+INITIAL TIME = 0 ~ Month ~ |
+SAVEPER = TIME STEP ~ Month ~ |
+TIME STEP = 1 ~ Month [0,?] ~ |
+`;
+
+function read(equations: string, sketch = ''): ReturnType<typeof readVensim> {
+	return readVensim(`{UTF-8}\n${equations}\n${CONTROL}${sketch}`);
+}
+
+function variable(model: Model, name: string): Variable {
+	const found = model.variables.find((v) => v.name === name);
+	if (!found) throw new Error(`no ${name} in ${model.variables.map((v) => v.name).join(', ')}`);
+	return found;
+}
+
+function run(model: Model) {
+	const compiled = compileModel(model);
+	if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
+	const sim = compiled.simulation;
+	const result = sim.run();
+	return (name: string) => [...sim.seriesOf(result, name)!];
+}
+
+describe('the run settings', () => {
+	it('come from the control variables, which are not variables of the model', () => {
+		const { model } = read('x = 1 ~~|');
+		expect(model.simSpecs).toEqual({
+			start: 0,
+			stop: 4,
+			dt: 1,
+			method: 'euler',
+			timeUnits: 'Month'
+		});
+		expect(model.variables.map((v) => v.name)).toEqual(['x']);
+	});
+
+	it('are what equations read as STARTTIME, STOPTIME and DT', () => {
+		const { model } = read('x = FINAL TIME - INITIAL TIME + TIME STEP ~~|');
+		expect(run(model)('x')[0]).toBe(5);
+	});
+});
+
+describe('stocks and flows', () => {
+	it('makes the auxiliaries a rate adds and subtracts the stock’s flows', () => {
+		const { model } = read(`
+Population = INTEG(births - deaths, 100) ~ people [0,?] ~ How many |
+births = Population * 0.1 ~~|
+deaths = 5 ~~|`);
+		expect(variable(model, 'Population')).toMatchObject({
+			kind: 'stock',
+			initial: '100',
+			inflows: ['births'],
+			outflows: ['deaths'],
+			units: 'people',
+			documentation: 'How many'
+		});
+		expect(variable(model, 'births').kind).toBe('flow');
+		// Euler: 100 → 105 → 110.5.
+		expect(run(model)('Population').slice(0, 3)).toEqual([100, 105, 110.5]);
+	});
+
+	it('gives any other rate a flow of its own', () => {
+		const { model } = read('Level = INTEG(2 * Time, 0) ~~|');
+		expect(variable(model, 'Level')).toMatchObject({ inflows: ['level_net_flow'] });
+		expect(variable(model, 'Level net flow')).toMatchObject({ kind: 'flow', equation: '2 * TIME' });
+		expect(run(model)('Level')).toEqual([0, 0, 2, 6, 12]);
+	});
+});
+
+describe('subscripts', () => {
+	it('keeps one equation over whole ranges, and writes element by element otherwise', () => {
+		const { model } = read(`
+Region: North, South, East ~~|
+Coast: North, South ~~|
+base[Region] = 1, 2, 3 ~~|
+y[Region] = base[Region] * 10 ~~|
+z[Coast] = base[Coast] ~~|
+z[East] = -1 ~~|
+w[Region] :EXCEPT: [South] = 7 ~~|
+w[South] = 8 ~~|`);
+		expect(variable(model, 'y')).toMatchObject({
+			dimensions: ['Region'],
+			equation: 'base[Region] * 10'
+		});
+		expect(variable(model, 'z').elements).toEqual([
+			{ subscript: ['North'], equation: 'base[North]' },
+			{ subscript: ['South'], equation: 'base[South]' },
+			{ subscript: ['East'], equation: '-1' }
+		]);
+		const get = run(model);
+		expect(get('w[South]')[0]).toBe(8);
+		expect(get('w[East]')[0]).toBe(7);
+		expect(get('y[East]')[0]).toBe(30);
+	});
+
+	it('reads a mapped range as the element the mapping names', () => {
+		const { model } = read(`
+From: a, b -> To ~~|
+To: x, y ~~|
+src[To] = 10, 20 ~~|
+dst[From] = src[To] ~~|`);
+		expect(run(model)('dst[b]')[0]).toBe(20);
+	});
+
+	it('sums over a range marked !', () => {
+		const { model } = read(`
+R: r1, r2, r3 ~~|
+v[R] = 1, 2, 4 ~~|
+total = SUM(v[R!]) ~~|
+biggest = VMAX(v[R!]) ~~|`);
+		const get = run(model);
+		expect(get('total')[0]).toBe(7);
+		expect(get('biggest')[0]).toBe(4);
+	});
+});
+
+describe('lookups', () => {
+	it('reads a standalone lookup as a graphical function, and WITH LOOKUP as a table of its own', () => {
+		const { model } = read(`
+effect([(0,0)-(2,2)], (0,0), (1,2), (2,2)) ~~|
+e = effect(Time / 2) ~~|
+w = WITH LOOKUP(Time, ([(0,0)-(4,8)], (0,0), (4,8))) ~~|`);
+		expect(variable(model, 'effect')).toMatchObject({
+			kind: 'gf',
+			graphical: { xs: [0, 1, 2], ys: [0, 2, 2], xScale: { min: 0, max: 2 } }
+		});
+		expect(variable(model, 'w')).toMatchObject({
+			kind: 'aux',
+			equation: 'TIME',
+			graphical: { ys: [0, 8] }
+		});
+		const get = run(model);
+		expect(get('e')).toEqual([0, 1, 2, 2, 2]);
+		expect(get('w')).toEqual([0, 2, 4, 6, 8]);
+	});
+});
+
+describe('macros', () => {
+	it('runs a macro that holds a stock, one copy per call', () => {
+		const { model } = readVensim(`{UTF-8}
+:MACRO: ACCUMULATE(input)
+ACCUMULATE = INTEG(input, 0) ~~|
+:END OF MACRO:
+a = ACCUMULATE(1) ~~|
+b = ACCUMULATE(2) ~~|
+${CONTROL}`);
+		const get = run(model);
+		expect(get('a')).toEqual([0, 1, 2, 3, 4]);
+		expect(get('b')).toEqual([0, 2, 4, 6, 8]);
+	});
+});
+
+describe('the sketch', () => {
+	it('places variables, valves and aliases, and draws the arrows between variables', () => {
+		const { model } = read(
+			`Stock = INTEG(inflow, 0) ~~|\ninflow = rate ~~|\nrate = 1 ~~|`,
+			`\\\\\\---/// Sketch information - do not modify anything except names
+V300  Do not put anything below this section - it will be ignored
+*View 1
+$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|72,72,100,0
+10,1,Stock,300,200,40,20,3,3,0,0,0,0,0,0
+12,2,48,150,200,10,8,0,3,0,0,-1,0,0,0
+11,3,48,220,200,6,8,34,3,0,0,1,0,0,0
+10,4,inflow,220,216,20,8,40,3,0,0,-1,0,0,0
+1,5,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(260,200)|
+1,6,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(180,200)|
+10,7,rate,220,120,20,8,8,3,0,0,0,0,0,0
+1,8,7,4,0,0,0,0,0,64,0,-1--1--1,,1|(220,160)|
+10,9,rate,400,120,20,8,8,2,0,3,-1,0,0,0
+///---\\\\\\
+`
+		);
+		expect(variable(model, 'Stock').position).toEqual({ x: 300, y: 200 });
+		expect(variable(model, 'inflow').position).toEqual({ x: 220, y: 200 });
+		expect(model.diagram?.connectors).toEqual([{ id: 'connector_1', from: 'rate', to: 'inflow' }]);
+		expect(model.diagram?.clouds).toEqual([
+			{ id: 'cloud_1', flow: 'inflow', position: { x: 150, y: 200 } }
+		]);
+		expect(model.diagram?.aliases).toEqual([
+			{ id: 'rate_alias_1', of: 'rate', position: { x: 400, y: 120 } }
+		]);
+	});
+});
+
+describe('bad input', () => {
+	it('names the line and the variable, and still reads the rest', () => {
+		const { model, diagnostics } = read(
+			'good = 1 ~~|\n\nbad = MYSTERY(1) ~~|\n\nworse = 1 + * 2 ~~|'
+		);
+		expect(diagnostics).toEqual([
+			expect.objectContaining({
+				severity: 'error',
+				line: 4,
+				variable: 'bad',
+				message: 'unknown function MYSTERY'
+			}),
+			expect.objectContaining({ severity: 'error', line: 6, variable: 'worse' })
+		]);
+		expect(model.variables.map((v) => v.name)).toEqual(['good']);
+	});
+
+	it('refuses data read from files with what to do instead', () => {
+		const { diagnostics } = read("d = GET XLS CONSTANTS('inputs.xlsx', 'Sheet1', 'B2') ~~|");
+		expect(diagnostics[0]).toMatchObject({ line: 2, variable: 'd' });
+		expect(diagnostics[0].message).toMatch(/not supported yet; give the values as constants/);
+	});
+
+	it('throws for text with no equations at all', () => {
+		expect(() => readVensim('hello')).toThrow(/no equations|not a Vensim/);
+	});
+});

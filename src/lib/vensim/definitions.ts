@@ -251,7 +251,7 @@ export function readDefinitions(entries: Entry[], diagnostics: Diagnostic[]): De
 			out.push(readDefinition(entry));
 		} catch (e) {
 			if (!(e instanceof VensimSyntaxError)) throw e;
-			const variable = /^\s*"?([^=(\[:~"]+)/.exec(entry.equation)?.[1]?.trim();
+			const variable = /^\s*"?([^=([:~"]+)/.exec(entry.equation)?.[1]?.trim();
 			diagnostics.push({
 				severity: 'error',
 				message: `${e.message} (in "${entry.equation.slice(Math.max(0, e.start - 20), e.end + 20).trim()}")`,

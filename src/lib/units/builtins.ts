@@ -150,6 +150,19 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 		c.expect(1, c.args[0], 'initial value');
 		return c.args[0];
 	},
+	// Vensim's variants (engine/builtins/vensim.ts): the same units as their XMILE relatives.
+	vensim_integer: keep,
+	vensim_modulo: keep,
+	quantum: keep,
+	// A pulse of height 1 (Vensim's PULSE and PULSE TRAIN), not XMILE's volume spread over DT.
+	vensim_pulse: (c) => known(c.dimensionless),
+	pulse_train: (c) => known(c.dimensionless),
+	delay_fixed: delayed('delay time'),
+	sample_if_true: (c) => {
+		c.expect(2, c.args[1], 'initial value');
+		return c.args[1];
+	},
+	vector_select: () => UNKNOWN,
 	// A sum of the stream's values, discounted and scaled: its units depend on the factor.
 	npv: () => UNKNOWN,
 	vector_elm_at: (c) => c.args[1] ?? UNKNOWN,

@@ -12,6 +12,7 @@ import { connectStocks } from './stocks';
 import type { Subscripts } from './subscripts';
 import { buildVariables, type VariableDefinition } from './variables';
 import { identifier } from './xmile-text';
+import { translateCall } from './functions';
 
 export function readMacros(
 	parts: MacroEntries[],
@@ -35,6 +36,7 @@ export function readMacros(
 			groups.set(key, [...(groups.get(key) ?? []), d]);
 		}
 		const built = buildVariables(groups, subscripts, (variable, line, binding = new Map()) => ({
+			call: translateCall,
 			subscripts,
 			binding,
 			controls,

@@ -27,6 +27,7 @@ import { connectStocks } from './stocks';
 import { Subscripts } from './subscripts';
 import { buildVariables, type VariableDefinition } from './variables';
 import type { EmitContext } from './xmile-text';
+import { translateCall } from './functions';
 
 export interface VensimReadResult {
 	model: Model;
@@ -94,6 +95,7 @@ function read(text: string): VensimReadResult {
 		line: number,
 		binding = new Map<string, string>()
 	): EmitContext => ({
+		call: translateCall,
 		subscripts,
 		binding,
 		controls: controls.names,

@@ -8,10 +8,14 @@
 import { canonicalName } from '../model/names';
 import { NA_VALUE, type BinaryOp, type SubscriptRef, type VExpr } from './ast';
 import { VensimReadError } from './errors';
-import { translateCall } from './functions';
 import type { Subscripts } from './subscripts';
 
 export interface EmitContext {
+	/**
+	 * Writes a function call (functions.ts's translateCall), passed in rather than imported:
+	 * that module writes each argument with this one's emit.
+	 */
+	call: (call: Extract<VExpr, { type: 'call' }>, ctx: EmitContext) => string;
 	subscripts: Subscripts;
 	/** Range key → the element being defined (element-by-element equations). */
 	binding: Map<string, string>;
@@ -99,7 +103,7 @@ function emitAt(expr: VExpr, ctx: EmitContext): Emitted {
 		case 'name':
 			return { text: reference(expr.name, expr.subscripts, ctx), precedence: ATOM };
 		case 'call':
-			return { text: translateCall(expr, ctx), precedence: ATOM };
+			return { text: ctx.call(expr, ctx), precedence: ATOM };
 		case 'unary': {
 			const arg = emitAt(expr.arg, ctx);
 			if (expr.op === 'not') return { text: `NOT ${wrap(arg, UNARY)}`, precedence: UNARY };

@@ -50,7 +50,9 @@ test('opening a shared notebook asks no other host: remote images are shown as l
 		'href',
 		'https://images.example.org/beds.png'
 	);
-	await expect(cell.getByRole('link', { name: 'Image: http://127.0.0.1:9/tracker.gif' })).toBeVisible();
+	await expect(
+		cell.getByRole('link', { name: 'Image: http://127.0.0.1:9/tracker.gif' })
+	).toBeVisible();
 	// Only the inline data: image is still an image.
 	await expect(cell.locator('img')).toHaveCount(1);
 	await expect(cell.locator('img')).toHaveAttribute('src', /^data:image\/gif/);
@@ -86,7 +88,9 @@ test('the built app ships a Content Security Policy that allows only its own ori
 		script.textContent = 'window.pwned = 1';
 		document.head.append(script);
 	});
-	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+	expect(
+		await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)
+	).toBeUndefined();
 	await expect.poll(() => refused.length).toBe(1);
 	expect(foreign).toEqual([]);
 });

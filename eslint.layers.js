@@ -44,7 +44,9 @@ const LAYERS = {
 		'worker',
 		'storage',
 		'notebook'
-	]
+	],
+	// Test-only helpers for the fuzz test (src/lib/fuzz/inputs.fuzz.spec.ts); nothing imports them.
+	fuzz: []
 };
 
 // Tests and the helpers only tests use may reach anywhere: they check a layer, they are not one.

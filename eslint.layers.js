@@ -10,7 +10,6 @@ const LAYERS = {
 	results: ['model', 'engine'],
 	xmile: ['model', 'engine'],
 	vensim: ['model'],
-	fuzz: [],
 	units: ['model', 'engine', 'xmile'],
 	edits: ['model', 'engine'],
 	editor: ['model', 'engine'],

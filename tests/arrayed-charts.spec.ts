@@ -85,7 +85,7 @@ test('an arrayed variable is charted a line per element, one element against the
 	]);
 	const csv = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
 	expect(csv[0]).toBe(
-		`time (week),Current levers · ${PATIENTS} (sum),S0 step-down plan · ${PATIENTS} (sum),S1 no step-down · ${PATIENTS} (sum),Current levers · Community Beds (sum),S0 step-down plan · Community Beds (sum),S1 no step-down · Community Beds (sum)`
+		`time (day),Current levers · ${PATIENTS} (sum),S0 step-down plan · ${PATIENTS} (sum),S1 no step-down · ${PATIENTS} (sum),Current levers · Community Beds (sum),S0 step-down plan · Community Beds (sum),S1 no step-down · Community Beds (sum)`
 	);
 	expect(csv[1].split(',').slice(0, 4)).toEqual(['0', '273', '273', '273']);
 	await page.screenshot({

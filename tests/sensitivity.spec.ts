@@ -117,9 +117,9 @@ test("a fan chart exports as PNG and SVG, and its CSV has the time and each outp
 	expect(svg.name).toBe('four-hour-performance-sensitivity.svg');
 	const text = svg.bytes.toString('utf8');
 	expect(text).toMatch(/^<svg[^>]* xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-	expect(text).toContain('role="img"');
+	expect(text).toMatch(/<title>[^<]+: sensitivity across \d+ runs<\/title>/);
 	expect(text).toContain(
-		'aria-label="four hour performance: the 5th, 25th, 50th, 75th and 95th percentiles over years, across 40 runs"'
+		'<desc>four hour performance: the 5th, 25th, 50th, 75th and 95th percentiles over years, across 40 runs</desc>'
 	);
 	expect(text).toContain('data-band="5-95"');
 

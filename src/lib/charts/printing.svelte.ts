@@ -3,7 +3,7 @@
  * before the browser lays the pages out every chart must be drawn: `printing.active` tells them
  * to, both for the Print button and for the browser's own Print menu (beforeprint).
  */
-import { tick } from 'svelte';
+import { flushSync, tick } from 'svelte';
 
 export const printing = $state({ active: false });
 
@@ -23,7 +23,8 @@ export async function printBoardPack(): Promise<void> {
 
 /** Keeps `printing` in step with the browser's own print menu; returns the cleanup. */
 export function followBrowserPrint(): () => void {
-	const before = () => (printing.active = true);
+	// The browser lays the pages out as soon as this returns: draw (and add the cover) now.
+	const before = () => flushSync(() => (printing.active = true));
 	const after = () => (printing.active = false);
 	window.addEventListener('beforeprint', before);
 	window.addEventListener('afterprint', after);

@@ -162,7 +162,6 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 		c.expect(2, c.args[1], 'initial value');
 		return c.args[1];
 	},
-	vector_select: () => UNKNOWN,
 	// A sum of the stream's values, discounted and scaled: its units depend on the factor.
 	npv: () => UNKNOWN,
 	vector_elm_at: (c) => c.args[1] ?? UNKNOWN,

@@ -75,7 +75,7 @@ const vectorSelect: Translate = (args, ctx) => {
 	const [selection, values, missing, action, errorAction] = args;
 	const pairs = expandTogether([selection, values], ctx).flat();
 	const settings = [missing, action, errorAction].map((a) => emit(a, ctx));
-	return `VECTOR_SELECT(${[...settings, ...pairs].join(', ')})`;
+	return `VECTOR_SELECT_OF(${[...settings, ...pairs].join(', ')})`;
 };
 
 function bangedRanges(expr: VExpr): string[] {

@@ -1,3 +1,4 @@
+import { vectorSelect } from './vensim';
 import type { PureBuiltin } from './types';
 
 /**
@@ -22,28 +23,12 @@ export const vectorBuiltins: PureBuiltin[] = [
 		kind: 'pure',
 		name: 'vector_select_of',
 		signature:
-			'VECTOR_SELECT_OF(missing, action, error action, selections…, values…): VECTOR SELECT over the selected values',
+			'VECTOR_SELECT_OF(missing, action, error action, selection, value, …): VECTOR SELECT over the selected values',
 		minArgs: 3,
 		maxArgs: Infinity,
-		evaluate: (missing, action, errorAction, ...rest) => {
-			const n = rest.length / 2;
-			const chosen: number[] = [];
-			for (let i = 0; i < n; i++) if (rest[i] !== 0) chosen.push(rest[n + i]);
-			// VSERRATLEASTONE (1): none selected is an error, shown as no value.
-			if (!chosen.length) return errorAction !== 0 ? NaN : missing;
-			switch (Math.round(action)) {
-				case 0:
-					return chosen.reduce((a, b) => a + b, 0);
-				case 1:
-					return chosen.reduce((a, b) => a * b, 1);
-				case 2:
-					return Math.min(...chosen);
-				case 3:
-					return Math.max(...chosen);
-				default:
-					return NaN;
-			}
-		}
+		// One evaluator for VECTOR SELECT, whether it came from XMILE (flatten/vector-functions.ts)
+		// or from a .mdl file (vensim/functions.ts): every action and error code Vensim has.
+		evaluate: vectorSelect
 	},
 	{
 		kind: 'pure',

@@ -116,15 +116,6 @@ const pure = (
 });
 
 export const vensimPureBuiltins: PureBuiltin[] = [
-	{
-		...pure(
-			'vector_select',
-			'VECTOR_SELECT(missing, action, error action, selection, value, …): the selected values combined',
-			3,
-			vectorSelect
-		),
-		maxArgs: Infinity
-	},
 	pure(
 		'vensim_integer',
 		'VENSIM_INTEGER(x): x without its fraction (towards zero)',

@@ -6,7 +6,7 @@
  *   VECTOR ELM MAP(d[A2, B1], offset)  → VECTOR_ELM_AT(<position of d[A2,B1]> + offset, d[A1,B1], …)
  *                                        the element `offset` places on, the array read row by row
  *   VECTOR SELECT(sel[*], x[*], missing, action, error)
- *                                      → VECTOR_SELECT_OF(missing, action, error, sel…, x…)
+ *                                      → VECTOR_SELECT_OF(missing, action, error, sel₁, x₁, sel₂, x₂, …)
  *   VECTOR SORT ORDER(h[DimA], direction) → VECTOR_SORT_POSITION(<position in the row>, direction, h row…)
  *                                        sorted along the last dimension
  */
@@ -78,8 +78,7 @@ export function rewriteVectorFunction<Scope>(
 				host.rewrite(missing, scope),
 				host.rewrite(action, scope),
 				host.rewrite(error, scope),
-				...chosen,
-				...from
+				...chosen.flatMap((s, i) => [s, from[i]])
 			]);
 		}
 		default: {

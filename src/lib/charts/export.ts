@@ -80,3 +80,14 @@ export function fileName(title: string): string {
 			.replace(/^-|-$/g, '') || 'chart'
 	);
 }
+
+/** Saves a board-pack chart (boardSvg's result) as `name`.svg or `name`.png. */
+export async function downloadBoard(
+	board: { text: string; width: number; height: number } | undefined,
+	name: string,
+	as: 'svg' | 'png'
+): Promise<void> {
+	if (!board) return;
+	if (as === 'svg') download(`${name}.svg`, board.text, 'image/svg+xml');
+	else download(`${name}.png`, await svgTextToPng(board.text, board.width, board.height));
+}

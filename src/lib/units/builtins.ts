@@ -156,5 +156,32 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	lognormal: (c) => c.same([0, 1]),
 	exprnd: keep,
 	poisson: keep,
-	triangular: (c) => c.same([0, 1, 2])
+	triangular: (c) => c.same([0, 1, 2]),
+
+	// Vensim's variants (engine/builtins/vensim.ts and neighbours).
+	vensim_integer: keep,
+	vensim_modulo: (c) => {
+		c.same([0, 1]);
+		return c.args[0];
+	},
+	quantum: (c) => c.same([0, 1]),
+	vensim_pulse: (c) => {
+		c.expectTime(0, 'start time');
+		c.expectTime(1, 'width');
+		return number();
+	},
+	pulse_train: (c) => {
+		for (const [i, role] of ['start time', 'width', 'interval', 'end time'].entries())
+			c.expectTime(i, role);
+		return number();
+	},
+	delay_fixed: delayed('delay time'),
+	active_initial: (c) => c.same([0, 1]),
+	sample_if_true: (c) => c.same([1, 2]),
+	// Selections, positions and profiles are numbers; the values keep their units.
+	vector_select: (c) => c.args[4] ?? UNKNOWN,
+	vector_elm_map: (c) => c.args[1] ?? UNKNOWN,
+	vector_sort_order: () => number(),
+	invert_matrix: () => UNKNOWN,
+	allocate_available: (c) => c.args[3] ?? UNKNOWN
 };

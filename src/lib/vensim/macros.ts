@@ -8,6 +8,7 @@ import { canonicalName } from '../model/names';
 import type { Macro } from '../model/types';
 import { readDefinitions } from './definitions';
 import type { MacroEntries } from './entries';
+import { translateCall } from './functions';
 import { connectStocks } from './stocks';
 import type { Subscripts } from './subscripts';
 import { buildVariables, type VariableDefinition } from './variables';
@@ -40,6 +41,7 @@ export function readMacros(
 			controls,
 			lookups: new Set(),
 			macros: names,
+			translateCall,
 			variable: `${part.name}: ${variable}`,
 			line
 		}));

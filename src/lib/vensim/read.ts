@@ -23,6 +23,7 @@ import { splitMdl } from './entries';
 import { VensimReadError } from './errors';
 import { readMacros } from './macros';
 import { applySketch } from './sketch';
+import { translateCall } from './functions';
 import { connectStocks } from './stocks';
 import { Subscripts } from './subscripts';
 import { buildVariables, type VariableDefinition } from './variables';
@@ -99,6 +100,7 @@ function read(text: string): VensimReadResult {
 		controls: controls.names,
 		lookups,
 		macros: macroNames,
+		translateCall,
 		variable,
 		line
 	});

@@ -8,7 +8,6 @@
 import { canonicalName } from '../model/names';
 import { NA_VALUE, type BinaryOp, type SubscriptRef, type VExpr } from './ast';
 import { VensimReadError } from './errors';
-import { translateCall } from './functions';
 import type { Subscripts } from './subscripts';
 
 export interface EmitContext {
@@ -23,6 +22,8 @@ export interface EmitContext {
 	lookups: Set<string>;
 	/** Canonical names of the model's macros. */
 	macros: Set<string>;
+	/** Writes a function call (functions.ts), given here so this module need not import it. */
+	translateCall: (call: Extract<VExpr, { type: 'call' }>, ctx: EmitContext) => string;
 	/** For messages. */
 	variable: string;
 	line: number;
@@ -99,7 +100,7 @@ function emitAt(expr: VExpr, ctx: EmitContext): Emitted {
 		case 'name':
 			return { text: reference(expr.name, expr.subscripts, ctx), precedence: ATOM };
 		case 'call':
-			return { text: translateCall(expr, ctx), precedence: ATOM };
+			return { text: ctx.translateCall(expr, ctx), precedence: ATOM };
 		case 'unary': {
 			const arg = emitAt(expr.arg, ctx);
 			if (expr.op === 'not') return { text: `NOT ${wrap(arg, UNARY)}`, precedence: UNARY };
@@ -127,7 +128,8 @@ export function formatNumber(value: number): string {
 
 /** A variable reference, or a control variable, or a range name standing alone. */
 export function reference(name: string, subs: SubscriptRef[], ctx: EmitContext): string {
-	const key = canonicalName(name);
+	// Inside a macro, `Time$` and `TIME STEP$` name the model's own time and settings.
+	const key = canonicalName(name).replace(/_*\$$/, '');
 	if (subs.length === 0) {
 		const control = ctx.controls.get(key);
 		if (control !== undefined) return control;
@@ -157,7 +159,7 @@ export function subscriptText(sub: SubscriptRef, ctx: EmitContext): string {
 }
 
 /** The element of a range that the element being defined stands for, if it is bound. */
-function elementAtHand(range: string, ctx: EmitContext): string | undefined {
+export function elementAtHand(range: string, ctx: EmitContext): string | undefined {
 	const bound = ctx.binding.get(canonicalName(range));
 	if (bound !== undefined) return bound;
 	for (const [from, element] of ctx.binding) {

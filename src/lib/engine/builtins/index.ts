@@ -8,6 +8,8 @@ import { randomBuiltins } from './random';
 import { smoothBuiltins } from './smooths';
 import type { Builtin } from './types';
 import { vensimExpandingBuiltins, vensimPureBuiltins } from './vensim';
+import { vensimVectorBuiltins } from './vensim-vectors';
+import { allocationBuiltins } from './allocation';
 
 export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './types';
 
@@ -21,6 +23,8 @@ export const BUILTINS: readonly Builtin[] = [
 	...memoryBuiltins,
 	...randomBuiltins,
 	...vensimPureBuiltins,
+	...vensimVectorBuiltins,
+	...allocationBuiltins,
 	...vensimExpandingBuiltins
 ];
 

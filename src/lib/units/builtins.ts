@@ -150,18 +150,6 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 		c.expect(1, c.args[0], 'initial value');
 		return c.args[0];
 	},
-	// Vensim's variants (engine/builtins/vensim.ts): the same units as their XMILE relatives.
-	vensim_integer: keep,
-	vensim_modulo: keep,
-	quantum: keep,
-	// A pulse of height 1 (Vensim's PULSE and PULSE TRAIN), not XMILE's volume spread over DT.
-	vensim_pulse: (c) => known(c.dimensionless),
-	pulse_train: (c) => known(c.dimensionless),
-	delay_fixed: delayed('delay time'),
-	sample_if_true: (c) => {
-		c.expect(2, c.args[1], 'initial value');
-		return c.args[1];
-	},
 	// A sum of the stream's values, discounted and scaled: its units depend on the factor.
 	npv: () => UNKNOWN,
 	vector_elm_at: (c) => c.args[1] ?? UNKNOWN,
@@ -177,5 +165,30 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	lognormal: (c) => c.same([0, 1]),
 	exprnd: keep,
 	poisson: keep,
-	triangular: (c) => c.same([0, 1, 2])
+	triangular: (c) => c.same([0, 1, 2]),
+
+	// Vensim's variants (engine/builtins/vensim.ts and neighbours).
+	vensim_integer: keep,
+	vensim_modulo: (c) => {
+		c.same([0, 1]);
+		return c.args[0];
+	},
+	quantum: (c) => c.same([0, 1]),
+	vensim_pulse: (c) => {
+		c.expectTime(0, 'start time');
+		c.expectTime(1, 'width');
+		return number();
+	},
+	pulse_train: (c) => {
+		for (const [i, role] of ['start time', 'width', 'interval', 'end time'].entries())
+			c.expectTime(i, role);
+		return number();
+	},
+	delay_fixed: delayed('delay time'),
+	sample_if_true: (c) => c.same([1, 2]),
+	// Selections, positions and profiles are numbers; the values keep their units.
+	vector_elm_map: (c) => c.args[1] ?? UNKNOWN,
+	vector_sort_order: () => number(),
+	invert_matrix: () => UNKNOWN,
+	allocate_available: (c) => c.args[3] ?? UNKNOWN
 };

@@ -128,6 +128,8 @@ export function readDefinition(entry: Entry): Definition {
 	if (!s.isOp('=', ':=', '=='))
 		throw s.error(`expected "=" after ${name}, found ${describe(s.peek())}`);
 	const assign = s.next().text;
+	const tabbed = tabbedArray(s);
+	if (tabbed) return { kind: 'constants', lhs, rows: tabbed, entry };
 	const rows = constantList(s);
 	if (rows) return { kind: 'constants', lhs, rows, entry };
 	const rhs = expression(s);
@@ -158,6 +160,24 @@ function signedNumberAt(s: TokenStream): number {
 	if (t.kind !== 'number')
 		throw s.error(`expected a number in the lookup, found ${describe(t)}`, t);
 	return sign * Number(t.text);
+}
+
+/** TABBED ARRAY(…): numbers separated by tabs or spaces, a row per line, as pasted from a sheet. */
+function tabbedArray(s: TokenStream): number[][] | undefined {
+	const t = s.peek();
+	if (t.kind !== 'name' || t.text.toUpperCase() !== 'TABBED ARRAY') return undefined;
+	const open = s.source.indexOf('(', t.end);
+	const close = s.source.lastIndexOf(')');
+	if (open < 0 || close < open) throw s.error('TABBED ARRAY needs its numbers in parentheses', t);
+	const rows = s.source
+		.slice(open + 1, close)
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => line.split(/\s+/).map(Number));
+	if (rows.flat().some((n) => !Number.isFinite(n)))
+		throw s.error('TABBED ARRAY holds numbers only', t);
+	return rows;
 }
 
 /** A list of numbers, when the right-hand side is one and nothing else; undefined otherwise. */

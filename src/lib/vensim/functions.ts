@@ -6,6 +6,7 @@
  */
 import { canonicalName } from '../model/names';
 import type { SubscriptRef, VExpr } from './ast';
+import { VECTOR_FUNCTIONS } from './vector-functions';
 import { emit, fail, identifier, subscriptText, type EmitContext } from './xmile-text';
 
 type Call = Extract<VExpr, { type: 'call' }>;
@@ -183,7 +184,9 @@ const FUNCTIONS: Record<string, Translate> = {
 	smooth_n: reorder('SMTHN', [0, 1, 3, 2]),
 	trend: rename('TREND', [3, 3]),
 	forecast: rename('FORCST', [3, 3]),
-	initial: rename('INIT', [1, 1]),
+	// INITIAL is the engine's alias of INIT, for models with a macro of their own called INIT.
+	initial: (args, ctx, call) =>
+		rename(ctx.macros.has('init') ? 'INITIAL' : 'INIT', [1, 1])(args, ctx, call),
 	active_initial: rename('ACTIVE_INITIAL', [2, 2]),
 	sample_if_true: rename('SAMPLE_IF_TRUE', [3, 3]),
 	game,
@@ -194,6 +197,7 @@ const FUNCTIONS: Record<string, Translate> = {
 	random_normal: randomNormal,
 	elmcount,
 	vector_select: vectorSelect,
+	...VECTOR_FUNCTIONS,
 	sum: reduce('SUM'),
 	prod: reduce('PROD'),
 	vmin: reduce('MIN'),

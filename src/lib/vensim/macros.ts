@@ -8,11 +8,11 @@ import { canonicalName } from '../model/names';
 import type { Macro } from '../model/types';
 import { readDefinitions } from './definitions';
 import type { MacroEntries } from './entries';
+import { translateCall } from './functions';
 import { connectStocks } from './stocks';
 import type { Subscripts } from './subscripts';
 import { buildVariables, type VariableDefinition } from './variables';
 import { identifier } from './xmile-text';
-import { translateCall } from './functions';
 
 export function readMacros(
 	parts: MacroEntries[],
@@ -42,7 +42,7 @@ export function readMacros(
 			controls,
 			lookups: new Set(),
 			macros: names,
-			variable: `${part.name}: ${variable}`,
+				variable: `${part.name}: ${variable}`,
 			line
 		}));
 		diagnostics.push(...built.diagnostics);

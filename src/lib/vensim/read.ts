@@ -23,11 +23,11 @@ import { splitMdl } from './entries';
 import { VensimReadError } from './errors';
 import { readMacros } from './macros';
 import { applySketch } from './sketch';
+import { translateCall } from './functions';
 import { connectStocks } from './stocks';
 import { Subscripts } from './subscripts';
 import { buildVariables, type VariableDefinition } from './variables';
 import type { EmitContext } from './xmile-text';
-import { translateCall } from './functions';
 
 export interface VensimReadResult {
 	model: Model;

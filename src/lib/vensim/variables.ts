@@ -15,6 +15,7 @@ import type {
 	LookupDefinition
 } from './definitions';
 import { VensimReadError } from './errors';
+import { PER_ELEMENT_FUNCTIONS } from './vector-functions';
 import type { Subscripts } from './subscripts';
 import { emit, fail, type EmitContext } from './xmile-text';
 
@@ -108,7 +109,13 @@ function buildOne(
 			dims
 		) &&
 			(first.kind !== 'equation' ||
-				onlyOwnRanges(first.rhs, first.lhs.subscripts, subscripts, declared)));
+				onlyOwnRanges(
+					first.rhs,
+					first.lhs.subscripts,
+					subscripts,
+					declared,
+					contextFor(name, line).macros
+				)));
 	const cells = dims.length
 		? cellsOf(
 				defs.map((d) => d.lhs),
@@ -277,7 +284,8 @@ function onlyOwnRanges(
 	rhs: VExpr,
 	own: string[],
 	subscripts: Subscripts,
-	declared: Map<string, string[]>
+	declared: Map<string, string[]>,
+	macros: ReadonlySet<string>
 ): boolean {
 	const keys = new Set(own.map(canonicalName));
 	// Each range in the position the referenced variable has it, so the engine binds it by name.
@@ -294,6 +302,9 @@ function onlyOwnRanges(
 				if (e.subscripts.length === 0 && subscripts.isRange(e.name)) return false;
 				return inPlace(e.name, e.subscripts);
 			case 'call':
+				// A macro runs on numbers, so an arrayed call becomes one call per element.
+				if (PER_ELEMENT_FUNCTIONS.has(canonicalName(e.name)) || macros.has(canonicalName(e.name)))
+					return false;
 				return inPlace(e.name, e.subscripts) && e.args.every(ok);
 			case 'unary':
 				return ok(e.arg);

@@ -131,7 +131,8 @@ export function formatNumber(value: number): string {
 
 /** A variable reference, or a control variable, or a range name standing alone. */
 export function reference(name: string, subs: SubscriptRef[], ctx: EmitContext): string {
-	const key = canonicalName(name);
+	// Inside a macro, `Time$` and `TIME STEP$` name the model's own time and settings.
+	const key = canonicalName(name).replace(/_*\$$/, '');
 	if (subs.length === 0) {
 		const control = ctx.controls.get(key);
 		if (control !== undefined) return control;
@@ -161,7 +162,7 @@ export function subscriptText(sub: SubscriptRef, ctx: EmitContext): string {
 }
 
 /** The element of a range that the element being defined stands for, if it is bound. */
-function elementAtHand(range: string, ctx: EmitContext): string | undefined {
+export function elementAtHand(range: string, ctx: EmitContext): string | undefined {
 	const bound = ctx.binding.get(canonicalName(range));
 	if (bound !== undefined) return bound;
 	for (const [from, element] of ctx.binding) {

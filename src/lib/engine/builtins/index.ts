@@ -10,6 +10,8 @@ import { smoothBuiltins } from './smooths';
 import { vectorBuiltins } from './vectors';
 import type { Builtin } from './types';
 import { vensimExpandingBuiltins, vensimPureBuiltins } from './vensim';
+import { vensimVectorBuiltins } from './vensim-vectors';
+import { allocationBuiltins } from './allocation';
 
 export type { Builtin, PureBuiltin, ExpandingBuiltin, ExpandContext } from './types';
 
@@ -25,6 +27,8 @@ export const BUILTINS: readonly Builtin[] = [
 	...randomBuiltins,
 	...vectorBuiltins,
 	...vensimPureBuiltins,
+	...vensimVectorBuiltins,
+	...allocationBuiltins,
 	...vensimExpandingBuiltins
 ];
 

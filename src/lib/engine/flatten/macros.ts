@@ -19,6 +19,7 @@
  * be expanded and is an error.
  */
 import type { Diagnostic } from '../../model/diagnostics';
+import { elementName } from '../../model/arrays';
 import { canonicalName } from '../../model/names';
 import type { Macro, Model, Variable } from '../../model/types';
 import { findBuiltin, RUN_CONSTANTS } from '../builtins';
@@ -191,52 +192,95 @@ class MacroExpander {
 				.map((v) => canonicalName(v.name ?? ''))
 		);
 		for (let i = 0; i < out.length; i++) {
-			const variable = out[i];
-			const source = equationOf(variable);
-			if (source === undefined) continue;
-			const calls = this.callsIn(source, local);
-			if (!calls.length) continue;
-			const edits: Edit[] = [];
+			let variable = out[i];
 			const made: Variable[] = [];
-			const counts = new Map<string, number>();
-			for (const call of calls) {
-				const definition = this.#definitions.get(call.canonical)!;
-				const chain = this.#madeBy.get(variable) ?? [];
-				if (chain.includes(call.canonical)) {
-					const cycle = [...chain.slice(chain.indexOf(call.canonical)), call.canonical]
-						.map((k) => this.#definitions.get(k)!.macro.name)
-						.join(' → ');
-					this.error(
-						`macro "${definition.macro.name}" calls itself (${cycle}): recursive macros are not supported`,
-						variable.name,
-						call
-					);
-					continue;
+			const source = equationOf(variable);
+			if (source !== undefined) {
+				const expanded = this.#expandSource(variable, variable.name, source, local, taken);
+				if (expanded) {
+					variable = withEquation(variable, expanded.text);
+					made.push(...expanded.made);
+					if (i < scope.length) rewritten?.set(out[i].name, expanded.edits);
 				}
-				if (++this.#calls > MAX_CALLS) {
-					this.error(
-						`more than ${MAX_CALLS.toLocaleString('en-GB')} macro calls: the macros call each other too often to expand`,
-						variable.name,
-						call
-					);
-					return out;
-				}
-				const n = (counts.get(call.canonical) ?? 0) + 1;
-				counts.set(call.canonical, n);
-				const instance = this.instance(variable, definition, call, source, n, taken);
-				if (!instance) continue;
-				// The arguments belong to the caller: M(M(x)) is two calls, not a recursion.
-				for (const v of instance.arguments) this.#madeBy.set(v, chain);
-				for (const v of instance.body) this.#madeBy.set(v, [...chain, call.canonical]);
-				made.push(...instance.arguments, ...instance.body);
-				edits.push({ start: call.start, end: call.end, text: reference(instance.result) });
 			}
-			out[i] = withEquation(variable, applyEdits(source, edits));
-			if (i < scope.length) rewritten?.set(variable.name, placeEdits(source, edits));
-			if (this.#madeBy.has(variable)) this.#madeBy.set(out[i], this.#madeBy.get(variable)!);
+			// An element's own equation may call a macro too: one copy per element's call.
+			if (variable.elements?.some((e) => typeof e.equation === 'string')) {
+				let changed = false;
+				const elements = variable.elements.map((element) => {
+					if (typeof element.equation !== 'string') return element;
+					const caller = elementName(variable.name, element.subscript);
+					const expanded = this.#expandSource(variable, caller, element.equation, local, taken);
+					if (!expanded) return element;
+					changed = true;
+					made.push(...expanded.made);
+					return { ...element, equation: expanded.text };
+				});
+				if (changed) variable = { ...variable, elements };
+			}
+			if (variable === out[i]) continue;
+			if (this.#madeBy.has(out[i])) this.#madeBy.set(variable, this.#madeBy.get(out[i])!);
+			out[i] = variable;
 			out.push(...made);
 		}
 		return out;
+	}
+
+	/**
+	 * One equation of `variable` (its own, or an element's, named `caller` in the copies' names)
+	 * with its macro calls replaced by their results; undefined when it calls no macro.
+	 */
+	#expandSource(
+		variable: Variable,
+		caller: string,
+		source: string,
+		local: Set<string>,
+		taken: Set<string>
+	): { text: string; made: Variable[]; edits: Edit[] } | undefined {
+		const calls = this.callsIn(source, local);
+		if (!calls.length) return undefined;
+		const edits: Edit[] = [];
+		const made: Variable[] = [];
+		const counts = new Map<string, number>();
+		for (const call of calls) {
+			const definition = this.#definitions.get(call.canonical)!;
+			const chain = this.#madeBy.get(variable) ?? [];
+			if (chain.includes(call.canonical)) {
+				const cycle = [...chain.slice(chain.indexOf(call.canonical)), call.canonical]
+					.map((k) => this.#definitions.get(k)!.macro.name)
+					.join(' → ');
+				this.error(
+					`macro "${definition.macro.name}" calls itself (${cycle}): recursive macros are not supported`,
+					variable.name,
+					call
+				);
+				continue;
+			}
+			if (++this.#calls > MAX_CALLS) {
+				this.error(
+					`more than ${MAX_CALLS.toLocaleString('en-GB')} macro calls: the macros call each other too often to expand`,
+					variable.name,
+					call
+				);
+				break;
+			}
+			const n = (counts.get(call.canonical) ?? 0) + 1;
+			counts.set(call.canonical, n);
+			const instance = this.instance(
+				{ ...variable, name: caller },
+				definition,
+				call,
+				source,
+				n,
+				taken
+			);
+			if (!instance) continue;
+			// The arguments belong to the caller: M(M(x)) is two calls, not a recursion.
+			for (const v of instance.arguments) this.#madeBy.set(v, chain);
+			for (const v of instance.body) this.#madeBy.set(v, [...chain, call.canonical]);
+			made.push(...instance.arguments, ...instance.body);
+			edits.push({ start: call.start, end: call.end, text: reference(instance.result) });
+		}
+		return { text: applyEdits(source, edits), made, edits: placeEdits(source, edits) };
 	}
 
 	/** The outermost macro calls in an equation; calls in their arguments expand later, with the argument. */

@@ -1,0 +1,137 @@
+/**
+ * Vensim's ALLOCATE AVAILABLE(request, priority profile, available): shares out a supply among
+ * requesters by priority. Each requester takes a falling curve of a common cut-off x, its whole
+ * request at a low x and nothing at a high one, shaped by its profile (type, priority, width,
+ * extra); x is the one at which the curves add up to the supply. With enough supply everyone gets
+ * the request; with none, nothing. Curves as Vensim's documentation defines them (allocation
+ * overview): 1 rectangular, 2 triangular, 3 normal, 4 exponential. XMILE has no such function.
+ *
+ * The .mdl reader writes a call per element, ALLOCATE_AVAILABLE(i, available, n, request₁ …
+ * requestₙ, profile₁ (4 numbers) … profileₙ), whose value is requester i's share.
+ */
+import type { PureBuiltin } from './types';
+
+type Curve = (x: number) => number;
+
+/** A requester's share as a function of the cut-off, and the range of x over which it falls. */
+function curve(
+	request: number,
+	type: number,
+	priority: number,
+	width: number
+): [Curve, number, number] {
+	const half = width / 2;
+	switch (type) {
+		case 1:
+			return [
+				(x) =>
+					x <= priority - half
+						? request
+						: x < priority + half
+							? request * (1 - (x - priority + half) / width)
+							: 0,
+				priority - half,
+				priority + half
+			];
+		case 2:
+			return [
+				(x) => {
+					if (x <= priority - half) return request;
+					if (x < priority) return request * (1 - (2 * (x - priority + half) ** 2) / width ** 2);
+					if (x < priority + half) return (2 * request * (priority + half - x) ** 2) / width ** 2;
+					return 0;
+				},
+				priority - half,
+				priority + half
+			];
+		case 3:
+			return [
+				(x) => request * (1 - 0.5 * erfc((priority - x) / (Math.SQRT2 * width))),
+				priority - 9 * width,
+				priority + 9 * width
+			];
+		case 4:
+			return [
+				(x) =>
+					x < priority
+						? request * (1 - 0.5 * Math.exp((x - priority) / width))
+						: request * 0.5 * Math.exp((priority - x) / width),
+				priority - 40 * width,
+				priority + 40 * width
+			];
+		default:
+			return [() => NaN, 0, 0];
+	}
+}
+
+/**
+ * The complementary error function to about 1e-16 relative, by a continued fraction for large |x|
+ * and the Taylor series of erf near 0.
+ */
+export function erfc(x: number): number {
+	if (x < 0) return 2 - erfc(-x);
+	if (x < 2.5) {
+		// erf(x) = 2/√π Σ (-1)^n x^(2n+1) / (n! (2n+1))
+		let term = x;
+		let sum = x;
+		for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+			term *= (-x * x) / n;
+			sum += term / (2 * n + 1);
+		}
+		return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+	}
+	// Lentz's continued fraction: erfc(x) = e^(−x²)/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))).
+	let f = x;
+	let c = x;
+	let d = 0;
+	for (let n = 1; n < 500; n++) {
+		const a = n / 2;
+		d = x + a * d;
+		c = x + a / c;
+		d = 1 / d;
+		const delta = c * d;
+		f *= delta;
+		if (Math.abs(delta - 1) < 1e-16) break;
+	}
+	return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
+}
+
+/** Every requester's share of `available`. */
+export function allocateAvailable(
+	requests: number[],
+	profiles: number[][],
+	available: number
+): number[] {
+	const total = requests.reduce((a, b) => a + b, 0);
+	if (available >= total) return [...requests];
+	if (available <= 0) return requests.map(() => 0);
+	const curves = requests.map((r, i) => curve(r, profiles[i][0], profiles[i][1], profiles[i][2]));
+	if (profiles.some((p) => !(p[2] > 0))) return requests.map(() => NaN);
+	const supplied = (x: number) => curves.reduce((sum, [f]) => sum + f(x), 0);
+	// The total falls as x rises: bisect for the x at which it meets the supply.
+	let lo = Math.min(...curves.map((c) => c[1]));
+	let hi = Math.max(...curves.map((c) => c[2]));
+	for (let i = 0; i < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo), Math.abs(hi)); i++) {
+		const mid = (lo + hi) / 2;
+		if (supplied(mid) > available) lo = mid;
+		else hi = mid;
+	}
+	const x = (lo + hi) / 2;
+	return curves.map(([f]) => f(x));
+}
+
+export const allocationBuiltins: PureBuiltin[] = [
+	{
+		kind: 'pure',
+		name: 'allocate_available',
+		signature:
+			'ALLOCATE_AVAILABLE(i, available, n, requests…, profiles…): requester i’s share of what is available, by priority',
+		minArgs: 3,
+		maxArgs: Infinity,
+		evaluate: (i, available, n, ...rest) => {
+			const requests = rest.slice(0, n);
+			const profiles = requests.map((_, k) => rest.slice(n + 4 * k, n + 4 * k + 4));
+			return allocateAvailable(requests, profiles, available)[i - 1] ?? NaN;
+		}
+	}
+];

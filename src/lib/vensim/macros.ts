@@ -42,7 +42,7 @@ export function readMacros(
 			controls,
 			lookups: new Set(),
 			macros: names,
-				variable: `${part.name}: ${variable}`,
+			variable: `${part.name}: ${variable}`,
 			line
 		}));
 		diagnostics.push(...built.diagnostics);

@@ -9,6 +9,12 @@
  *                                      → VECTOR_SELECT_OF(missing, action, error, sel₁, x₁, sel₂, x₂, …)
  *   VECTOR SORT ORDER(h[DimA], direction) → VECTOR_SORT_POSITION(<position in the row>, direction, h row…)
  *                                        sorted along the last dimension
+ *   ALLOCATE AVAILABLE(request[R], profile[R, first], available)
+ *                                      → ALLOCATE_AVAILABLE(<position in R>, available, n, request row…,
+ *                                        four profile values from `first` on per requester…)
+ *                                        shared out over R, the request's last dimension; the
+ *                                        profile's last two dimensions are the requester and its
+ *                                        fields (ptype, ppriority, pwidth, pextra), as in Vensim
  */
 import { elementName } from '../../model/arrays';
 import { canonicalName } from '../../model/names';
@@ -27,7 +33,12 @@ export interface VectorHost<Scope> {
 	fail(message: string, at: Span): never;
 }
 
-export const VECTOR_FUNCTIONS = new Set(['vector_elm_map', 'vector_select', 'vector_sort_order']);
+export const VECTOR_FUNCTIONS = new Set([
+	'vector_elm_map',
+	'vector_select',
+	'vector_sort_order',
+	'allocate_available'
+]);
 
 export function rewriteVectorFunction<Scope>(
 	expr: Call,
@@ -81,20 +92,53 @@ export function rewriteVectorFunction<Scope>(
 				...chosen.flatMap((s, i) => [s, from[i]])
 			]);
 		}
+		case 'allocate_available': {
+			// Already written per element (the .mdl reader does so): leave it be.
+			if (expr.args.length !== 3)
+				return { ...expr, args: expr.args.map((a) => host.rewrite(a, scope)) };
+			const [request, profile, available] = expr.args;
+			const requests = arrayed(request, expr, host);
+			const profiles = arrayed(profile, expr, host);
+			const n = requests.dims[requests.dims.length - 1].elements.length;
+			const requestRow = host.expand(openLast(request, requests.dims, 1, span), scope).values;
+			const at = positionOf(host.rewrite(request, scope), allElements(requests), request, host) % n;
+			if (profiles.dims.length < 2)
+				host.fail(
+					'the priority profile of ALLOCATE AVAILABLE needs a requester and a field dimension',
+					profile
+				);
+			const fields = profiles.dims[profiles.dims.length - 1].elements;
+			const requesterDim = profiles.dims[profiles.dims.length - 2];
+			if (requesterDim.elements.length !== n)
+				host.fail(
+					`the priority profile has ${requesterDim.elements.length} requesters but the request ${n}`,
+					profile
+				);
+			const first = fieldStart(profile, profiles.dims, host);
+			if (first + 4 > fields.length)
+				host.fail(
+					'a priority profile has four values from its first field on: ptype, ppriority, pwidth, pextra',
+					profile
+				);
+			const table = host.expand(openLast(profile, profiles.dims, 2, span), scope).values;
+			const chosen = Array.from({ length: n }, (_, j) =>
+				table.slice(j * fields.length + first, j * fields.length + first + 4)
+			).flat();
+			return call('ALLOCATE_AVAILABLE', [
+				number(at + 1),
+				host.rewrite(available, scope),
+				number(n),
+				...requestRow,
+				...chosen
+			]);
+		}
 		default: {
 			arity(2);
 			const [vector, direction] = expr.args;
 			const array = arrayed(vector, expr, host);
 			const last = array.dims.length - 1;
 			// The row the element at hand sits in: its own subscripts, with the last one open.
-			const written = vector.type === 'subscript' ? vector.indices : undefined;
-			const indices: Expr[] = array.dims.map((d, j) =>
-				j === last
-					? { type: 'name', name: '*', canonical: '*', ...span }
-					: (written?.[j] ?? { type: 'name', name: d.name, canonical: d.key, ...span })
-			);
-			const target = vector.type === 'subscript' ? vector.target : vector;
-			const row = host.expand({ type: 'subscript', target, indices, ...span }, scope).values;
+			const row = host.expand(openLast(vector, array.dims, 1, span), scope).values;
 			const names = allElements(array);
 			const at = positionOf(host.rewrite(vector, scope), names, vector, host);
 			const position = at % array.dims[last].elements.length;
@@ -105,6 +149,38 @@ export function rewriteVectorFunction<Scope>(
 			]);
 		}
 	}
+}
+
+/** The reference with its last `open` subscripts made `*` (the rest as written, or the element at hand). */
+function openLast(arg: Expr, dims: readonly Dim[], open: number, span: Span): Expr {
+	const written = arg.type === 'subscript' ? arg.indices : undefined;
+	const indices: Expr[] = dims.map((d, j) =>
+		j >= dims.length - open
+			? { type: 'name', name: '*', canonical: '*', ...span }
+			: (written?.[j] ?? { type: 'name', name: d.name, canonical: d.key, ...span })
+	);
+	const target = arg.type === 'subscript' ? arg.target : arg;
+	return { type: 'subscript', target, indices, ...span };
+}
+
+/** Where a profile's fields start: the element its last subscript names, or the first. */
+function fieldStart<Scope>(profile: Expr, dims: readonly Dim[], host: VectorHost<Scope>): number {
+	const last = dims[dims.length - 1];
+	const written = profile.type === 'subscript' ? profile.indices[dims.length - 1] : undefined;
+	if (
+		!written ||
+		(written.type === 'name' && (written.canonical === last.key || written.canonical === '*'))
+	)
+		return 0;
+	const index =
+		written.type === 'name'
+			? last.elements.findIndex((e) => canonicalName(e) === written.canonical)
+			: written.type === 'number'
+				? written.value - 1
+				: -1;
+	if (index < 0 || index >= last.elements.length)
+		host.fail(`the priority profile's last subscript must be an element of ${last.name}`, written);
+	return index;
 }
 
 function arrayed<Scope>(arg: Expr, call: Call, host: VectorHost<Scope>) {

@@ -1,31 +1,51 @@
 /**
  * The conformance runner: `npm run conformance [-- DIR] [--json] [--variants] [--filter TEXT]`.
  *
- * Runs every case of DIR/manifest.json (default: ../shared/conformance beside the repository)
+ * Runs every case of DIR/manifest.json (default: ../shared/conformance beside the repository, then
+ * its wide/ and vensim/ suites)
  * through the XMILE reader (the Vensim reader for .mdl models) and the engine and compares the run with the case's reference output.
  * Prints one line per case and `N passed, N failed` last; exits 1 when a case failed that is not
  * listed in src/lib/conformance/expected-failures.ts, 2 when the suite itself cannot be read.
  * The logic lives in src/lib/conformance; this file only does the Node parts.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args';
 import { parseManifest } from '../lib/conformance/manifest';
-import { runSuite, type SuiteFiles, type Toolchain } from '../lib/conformance/runner';
-import { exitCode, formatCaseLine, jsonReport, summaryLines } from '../lib/conformance/report';
+import {
+	runSuite,
+	type CaseResult,
+	type SuiteFiles,
+	type Toolchain
+} from '../lib/conformance/runner';
+import {
+	exitCode,
+	formatCaseLine,
+	jsonReport,
+	summaryLines,
+	totals
+} from '../lib/conformance/report';
 
 const USAGE = `usage: npm run conformance [-- DIR] [--json] [--variants] [--filter TEXT]
 
-  DIR          a suite folder with a manifest.json (default: ../shared/conformance beside the repository)
+  DIR          a suite folder with a manifest.json (default: ../shared/conformance beside the
+               repository, then its wide/ (more Stella and SDEverywhere cases) and vensim/ (.mdl) suites)
   --json       print one JSON report instead of lines
   --variants   also run the other .xmile/.stmx files in each case's folder against its reference
   --filter T   run only the cases whose name contains T (case-insensitive)`;
 
-/** ../shared/conformance relative to the repository root, found from this file, not the cwd. */
-function defaultSuiteDir(): string {
+/**
+ * ../shared/conformance relative to the repository root, found from this file, not the cwd, and
+ * the suites inside it that are there.
+ */
+function defaultSuiteDirs(): string[] {
 	const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-	return resolve(repoRoot, '../shared/conformance');
+	const main = resolve(repoRoot, '../shared/conformance');
+	const inner = ['wide', 'vensim']
+		.map((name) => join(main, name))
+		.filter((dir) => existsSync(join(dir, 'manifest.json')));
+	return [main, ...inner];
 }
 
 function messageOf(e: unknown): string {
@@ -107,9 +127,52 @@ async function main(argv: string[]): Promise<number> {
 		);
 		return 2;
 	}
-	const dir = args.positionals[0] !== undefined ? resolve(args.positionals[0]) : defaultSuiteDir();
+	const dirs =
+		args.positionals[0] !== undefined ? [resolve(args.positionals[0])] : defaultSuiteDirs();
 	const json = args.flags.has('json');
+	const filterText = args.options.get('filter')?.toLowerCase();
+	const filter =
+		filterText !== undefined
+			? (label: string) => label.toLowerCase().includes(filterText)
+			: undefined;
+	const toolchain = await loadToolchain();
 
+	const all: CaseResult[] = [];
+	const reports: unknown[] = [];
+	for (const dir of dirs) {
+		if (dirs.length > 1 && !json) process.stdout.write(`# suite ${dir}\n`);
+		const results = runOneSuite(dir, toolchain, {
+			json,
+			variants: args.flags.has('variants'),
+			filter
+		});
+		if (typeof results === 'number') return results;
+		all.push(...results);
+		if (json) reports.push(jsonReport(results, dir));
+		else if (dirs.length > 1) process.stdout.write(summaryLines(results).join('\n') + '\n\n');
+	}
+
+	if (filter && all.length === 0) {
+		console.error(`conformance: no case matches --filter ${args.options.get('filter')}`);
+		return 2;
+	}
+	if (json)
+		process.stdout.write(
+			JSON.stringify(reports.length === 1 ? reports[0] : { suites: reports }, null, 2) + '\n'
+		);
+	else if (dirs.length > 1) {
+		const t = totals(all);
+		process.stdout.write(`# all ${dirs.length} suites\n${t.passed} passed, ${t.failed} failed\n`);
+	} else process.stdout.write(summaryLines(all).join('\n') + '\n');
+	return exitCode(all);
+}
+
+/** One suite's cases run and printed (in text mode), or the exit code when it cannot be read. */
+function runOneSuite(
+	dir: string,
+	toolchain: Toolchain,
+	options: { json: boolean; variants: boolean; filter?: (label: string) => boolean }
+): CaseResult[] | number {
 	let manifestText: string;
 	try {
 		manifestText = readFileSync(join(dir, 'manifest.json'), 'utf8');
@@ -124,36 +187,20 @@ async function main(argv: string[]): Promise<number> {
 		console.error(`conformance: ${join(dir, 'manifest.json')}: ${messageOf(e)}`);
 		return 2;
 	}
-
-	const filterText = args.options.get('filter')?.toLowerCase();
-	const filter =
-		filterText !== undefined
-			? (label: string) => label.toLowerCase().includes(filterText)
-			: undefined;
-	const toolchain = await loadToolchain();
-
 	// In JSON mode anything the engine logs goes to stderr, so stdout stays one JSON document.
 	const restore = { log: console.log, info: console.info, debug: console.debug };
-	if (json) console.log = console.info = console.debug = (...a: unknown[]) => console.error(...a);
-	let results;
+	if (options.json)
+		console.log = console.info = console.debug = (...a: unknown[]) => console.error(...a);
 	try {
-		results = runSuite(cases, suiteFiles(dir), toolchain, {
-			variants: args.flags.has('variants'),
-			filter,
+		return runSuite(cases, suiteFiles(dir), toolchain, {
+			variants: options.variants,
+			filter: options.filter,
 			now: () => performance.now(),
-			onResult: json ? undefined : (r) => process.stdout.write(formatCaseLine(r) + '\n')
+			onResult: options.json ? undefined : (r) => process.stdout.write(formatCaseLine(r) + '\n')
 		});
 	} finally {
 		Object.assign(console, restore);
 	}
-
-	if (filter && results.length === 0) {
-		console.error(`conformance: no case matches --filter ${args.options.get('filter')}`);
-		return 2;
-	}
-	if (json) process.stdout.write(JSON.stringify(jsonReport(results, dir), null, 2) + '\n');
-	else process.stdout.write(summaryLines(results).join('\n') + '\n');
-	return exitCode(results);
 }
 
 // No stack traces: anything that escapes is reported in one line.

@@ -83,7 +83,8 @@ describe('vensimErfc', () => {
 });
 
 describe('ALLOCATE AVAILABLE in an arrayed XMILE equation', () => {
-	const region: Dimension = { name: 'region', elements: ['Boston', 'Dayton', 'Fresno'] };
+	const regions = ['Boston', 'Dayton', 'Fresno'];
+	const region: Dimension = { name: 'region', elements: regions };
 	const field: Dimension = {
 		name: 'XPriority',
 		elements: ['ptype', 'ppriority', 'pwidth', 'pextra']
@@ -98,7 +99,7 @@ describe('ALLOCATE AVAILABLE in an arrayed XMILE equation', () => {
 	});
 	const demand = { Boston: 3, Dayton: 2, Fresno: 4 };
 	const profile: Record<string, number> = {};
-	for (const [i, r] of region.elements.entries())
+	for (const [i, r] of regions.entries())
 		for (const [f, value] of Object.entries({
 			ptype: NORMAL,
 			ppriority: i + 1,
@@ -132,7 +133,7 @@ describe('ALLOCATE AVAILABLE in an arrayed XMILE equation', () => {
 			[1, 2, 3].map((p) => [NORMAL, p, 1, 0]),
 			2
 		);
-		for (const [i, r] of region.elements.entries())
+		for (const [i, r] of regions.entries())
 			expect(compiled.simulation.seriesOf(result, `shipments[${r}]`)?.[0]).toBeCloseTo(
 				expected[i],
 				12

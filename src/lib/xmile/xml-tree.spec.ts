@@ -58,6 +58,14 @@ describe('parseXmlTree', () => {
 		expect(err.diagnostics[0].message).toMatch(/Not well-formed XML: .*close tag/);
 	});
 
+	it('refuses "--" inside a comment, as browsers do, naming the line and what to change', () => {
+		const err = parseError('<xmile>\n  <!-- beds -- North -->\n</xmile>');
+		expect(err.diagnostics[0]).toMatchObject({ severity: 'error', line: 2 });
+		expect(err.diagnostics[0].message).toMatch(/comment .* contains "--"/);
+		// Dashes that do not touch are plain text.
+		expect(() => parseXmlTree('<xmile><!-- beds - North --></xmile>')).not.toThrow();
+	});
+
 	it('reports an empty file and trailing text', () => {
 		expect(parseError('').diagnostics[0].message).toMatch(/root element/);
 		expect(parseError('<a/>\njunk').diagnostics[0]).toMatchObject({ line: 2 });

@@ -97,7 +97,11 @@ function bareAmpersand(source: string): number {
 
 function xmlError(parserMessage: string, line: number, column: number): InputError {
 	// saxes prefixes its messages with "line:column: "; we carry those as fields instead.
-	const detail = parserMessage.replace(/^\d+:\d+:\s*/, '').replace(/\.$/, '');
+	let detail = parserMessage.replace(/^\d+:\d+:\s*/, '').replace(/\.$/, '');
+	// Browsers' XML parsers refuse "--" inside a comment too (XML 1.0 §2.5); say what to change.
+	if (detail === 'malformed comment')
+		detail =
+			'a comment (<!-- … -->) contains "--", which XML does not allow; remove or space the dashes';
 	const message = `Not well-formed XML: ${detail}`;
 	return new InputError(`${message} (line ${line}, column ${column})`, [
 		{ severity: 'error', message, line, column: Math.max(1, column) }

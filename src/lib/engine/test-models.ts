@@ -56,6 +56,18 @@ export function aux(name: string, equation: string, graphical?: GraphicalFunctio
 	return { kind: 'aux', id: name, name, equation, ...(graphical ? { graphical } : {}) };
 }
 
+/** An arrayed auxiliary given element by element: { 'A1,B1': 1, … }. */
+export function byElement(name: string, dims: string[], values: Record<string, number>): Variable {
+	return {
+		...aux(name, ''),
+		dimensions: dims,
+		elements: Object.entries(values).map(([s, v]) => ({
+			subscript: s.split(','),
+			equation: String(v)
+		}))
+	};
+}
+
 export function gf(name: string, graphical: GraphicalFunction): GraphicalFunctionVariable {
 	return { kind: 'gf', id: name, name, graphical };
 }

@@ -6,9 +6,9 @@
  * Vensim's own output.
  */
 import { describe, expect, it } from 'vitest';
-import type { Dimension, Model, Variable } from '../../model/types';
+import type { Dimension, Model } from '../../model/types';
 import { compileModel } from '../index';
-import { aux } from '../test-models';
+import { aux, byElement } from '../test-models';
 import { allocateAvailable, vensimErfc } from './allocation';
 
 const RECTANGULAR = 1;
@@ -89,14 +89,6 @@ describe('ALLOCATE AVAILABLE in an arrayed XMILE equation', () => {
 		name: 'XPriority',
 		elements: ['ptype', 'ppriority', 'pwidth', 'pextra']
 	};
-	const byElement = (name: string, dims: string[], values: Record<string, number>): Variable => ({
-		...aux(name, ''),
-		dimensions: dims,
-		elements: Object.entries(values).map(([s, v]) => ({
-			subscript: s.split(','),
-			equation: String(v)
-		}))
-	});
 	const demand = { Boston: 3, Dayton: 2, Fresno: 4 };
 	const profile: Record<string, number> = {};
 	for (const [i, r] of regions.entries())

@@ -5,19 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimension, Model, Variable } from '../../model/types';
 import { compileModel } from '../index';
-import { aux } from '../test-models';
+import { aux, byElement } from '../test-models';
 
 const A: Dimension = { name: 'DimA', elements: ['A1', 'A2', 'A3'] };
 const B: Dimension = { name: 'DimB', elements: ['B1', 'B2'] };
 const over = (v: Variable, ...dimensions: string[]): Variable => ({ ...v, dimensions });
-const byElement = (name: string, dims: string[], values: Record<string, number>): Variable => ({
-	...aux(name, ''),
-	dimensions: dims,
-	elements: Object.entries(values).map(([s, v]) => ({
-		subscript: s.split(','),
-		equation: String(v)
-	}))
-});
 
 function run(variables: Variable[]) {
 	const m: Model = {

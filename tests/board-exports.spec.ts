@@ -28,6 +28,9 @@ test('an exported SVG carries the chart’s title, axis titles, a legend of ever
 }) => {
 	await openWholeSystem(page);
 	const chart = occupancy(page);
+	// The chart draws its axes once it is on screen: export what the reader sees, drawn.
+	await chart.scrollIntoViewIfNeeded();
+	await expect(chart.locator('svg').getByText('Time (years)')).toBeVisible();
 	const svg = await downloaded(page, () => chart.getByRole('button', { name: 'SVG' }).click());
 	expect(svg).toContain('<title>G&amp;A bed occupancy</title>');
 	expect(groupTexts(svg, 'board-title')).toEqual(['G&amp;A bed occupancy']);

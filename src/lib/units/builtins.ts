@@ -186,9 +186,7 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	},
 	delay_fixed: delayed('delay time'),
 	sample_if_true: (c) => c.same([1, 2]),
-	// Selections, positions and profiles are numbers; the values keep their units.
-	vector_elm_map: (c) => c.args[1] ?? UNKNOWN,
-	vector_sort_order: () => number(),
+	// An inverse's units are the reciprocal of its matrix's, per element; an allocation's the requests'.
 	invert_matrix: () => UNKNOWN,
-	allocate_available: (c) => c.args[3] ?? UNKNOWN
+	allocate_available_of: (c) => c.args[3] ?? UNKNOWN
 };

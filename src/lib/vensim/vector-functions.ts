@@ -74,7 +74,7 @@ const elmMap: Translate = (args, ctx) => {
 	const last = vector.subscripts.length - 1;
 	const { elements, start } = rangeOf(vector.subscripts[last].name, ctx);
 	const values = elements.slice(start).map((e) => emit(at(vector, new Map([[last, e]])), ctx));
-	return `VECTOR_ELM_MAP(${[emit(args[1], ctx), ...values].join(', ')})`;
+	return `VECTOR_ELM_AT(${[emit(args[1], ctx), ...values].join(', ')})`;
 };
 
 const sortOrder: Translate = (args, ctx) => {
@@ -90,7 +90,7 @@ const sortOrder: Translate = (args, ctx) => {
 		.elementsOf(range)
 		.map((e) => emit(at(vector, new Map([[last, e]])), ctx));
 	const position = positionIn(range, ctx, 'VECTOR SORT ORDER');
-	return `VECTOR_SORT_ORDER(${[String(position), directionText, ...values].join(', ')})`;
+	return `VECTOR_SORT_POSITION(${[String(position), directionText, ...values].join(', ')})`;
 };
 
 const invertMatrix: Translate = (args, ctx) => {
@@ -149,7 +149,7 @@ const allocate: Translate = (args, ctx) => {
 		fields.map((f) => emit(at(profile, requesterAt(profile, e).set(p, f)), ctx))
 	);
 	const i = positionIn(range, ctx, 'ALLOCATE AVAILABLE') + 1;
-	return `ALLOCATE_AVAILABLE(${[i, emit(args[2], ctx), requesters.length, ...requests, ...profiles].join(', ')})`;
+	return `ALLOCATE_AVAILABLE_OF(${[i, emit(args[2], ctx), requesters.length, ...requests, ...profiles].join(', ')})`;
 };
 
 export const VECTOR_FUNCTIONS: Record<string, Translate> = {

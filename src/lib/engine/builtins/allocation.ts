@@ -6,7 +6,7 @@
  * the request; with none, nothing. Curves as Vensim's documentation defines them (allocation
  * overview): 1 rectangular, 2 triangular, 3 normal, 4 exponential. XMILE has no such function.
  *
- * The .mdl reader writes a call per element, ALLOCATE_AVAILABLE(i, available, n, request₁ …
+ * Both readers write a call per element, ALLOCATE_AVAILABLE_OF(i, available, n, request₁ …
  * requestₙ, profile₁ (4 numbers) … profileₙ), whose value is requester i's share.
  */
 import type { PureBuiltin } from './types';
@@ -103,9 +103,9 @@ export function allocateAvailable(
 export const allocationBuiltins: PureBuiltin[] = [
 	{
 		kind: 'pure',
-		name: 'allocate_available',
+		name: 'allocate_available_of',
 		signature:
-			'ALLOCATE_AVAILABLE(i, available, n, requests…, profiles…): requester i’s share of what is available, by priority',
+			'ALLOCATE_AVAILABLE_OF(i, available, n, requests…, profiles…): requester i’s share of what is available, by priority',
 		minArgs: 3,
 		maxArgs: Infinity,
 		evaluate: (i, available, n, ...rest) => {

@@ -1,9 +1,11 @@
 import { vectorSelect } from './vensim';
+import { vectorElmMap, vectorSortOrder } from './vensim-vectors';
 import type { PureBuiltin } from './types';
 
 /**
- * What Vensim's VECTOR functions become once the arrays pass has laid their arrays out as lists
- * of values (flatten/vector-functions.ts writes the calls): each takes the values last.
+ * What Vensim's VECTOR functions become once their arrays are laid out as lists of values, by
+ * the arrays pass (flatten/vector-functions.ts) or the .mdl reader (vensim/vector-functions.ts):
+ * each takes the values last.
  * Checked against SDEverywhere's vector reference (wide conformance suite) and vectors.spec.ts.
  */
 export const vectorBuiltins: PureBuiltin[] = [
@@ -13,11 +15,8 @@ export const vectorBuiltins: PureBuiltin[] = [
 		signature: 'VECTOR_ELM_AT(index, values…): the value at a position from 0 (VECTOR ELM MAP)',
 		minArgs: 2,
 		maxArgs: Infinity,
-		evaluate: (index, ...values) => {
-			const i = Math.round(index);
-			// Off the end of the array: no value, as Vensim's :NA:.
-			return Math.abs(index - i) < 1e-9 && i >= 0 && i < values.length ? values[i] : NaN;
-		}
+		// Off the end of the array: no value, as Vensim's :NA:.
+		evaluate: vectorElmMap
 	},
 	{
 		kind: 'pure',
@@ -37,11 +36,6 @@ export const vectorBuiltins: PureBuiltin[] = [
 			'VECTOR_SORT_POSITION(position, direction, values…): which value (from 0) sorts to this position (VECTOR SORT ORDER)',
 		minArgs: 3,
 		maxArgs: Infinity,
-		evaluate: (position, direction, ...values) => {
-			const order = values.map((_, i) => i);
-			// Stable, so equal values keep their order; direction 1 is ascending, 0 descending.
-			order.sort((a, b) => (direction !== 0 ? values[a] - values[b] : values[b] - values[a]));
-			return order[Math.round(position)] ?? NaN;
-		}
+		evaluate: vectorSortOrder
 	}
 ];

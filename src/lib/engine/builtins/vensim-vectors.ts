@@ -1,8 +1,9 @@
 /**
  * Vensim's vector functions whose value at one element depends on a whole vector: VECTOR ELM
- * MAP, VECTOR SORT ORDER and INVERT MATRIX. XMILE has none of them. The .mdl reader writes one call
+ * MAP, VECTOR SORT ORDER and INVERT MATRIX. XMILE has none of them. Both readers write one call
  * per element with the element's position and the vector's values spelled out, so each is a
- * plain function of numbers here.
+ * plain function of numbers here; vectors.ts registers the first two as VECTOR_ELM_AT and
+ * VECTOR_SORT_POSITION.
  */
 import type { PureBuiltin } from './types';
 
@@ -60,18 +61,6 @@ const variadic = (
 ): PureBuiltin => ({ kind: 'pure', name, signature, minArgs, maxArgs: Infinity, evaluate });
 
 export const vensimVectorBuiltins: PureBuiltin[] = [
-	variadic(
-		'vector_elm_map',
-		'VECTOR_ELM_MAP(offset, values…): the value offset places on',
-		2,
-		vectorElmMap
-	),
-	variadic(
-		'vector_sort_order',
-		'VECTOR_SORT_ORDER(position, direction, values…): which value sorts into this position',
-		3,
-		vectorSortOrder
-	),
 	variadic(
 		'invert_matrix',
 		'INVERT_MATRIX(row, column, n, cells…): an element of the inverse of an n × n matrix',

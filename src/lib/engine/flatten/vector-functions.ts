@@ -10,7 +10,7 @@
  *   VECTOR SORT ORDER(h[DimA], direction) → VECTOR_SORT_POSITION(<position in the row>, direction, h row…)
  *                                        sorted along the last dimension
  *   ALLOCATE AVAILABLE(request[R], profile[R, first], available)
- *                                      → ALLOCATE_AVAILABLE(<position in R>, available, n, request row…,
+ *                                      → ALLOCATE_AVAILABLE_OF(<position in R>, available, n, request row…,
  *                                        four profile values from `first` on per requester…)
  *                                        shared out over R, the request's last dimension; the
  *                                        profile's last two dimensions are the requester and its
@@ -93,9 +93,7 @@ export function rewriteVectorFunction<Scope>(
 			]);
 		}
 		case 'allocate_available': {
-			// Already written per element (the .mdl reader does so): leave it be.
-			if (expr.args.length !== 3)
-				return { ...expr, args: expr.args.map((a) => host.rewrite(a, scope)) };
+			arity(3);
 			const [request, profile, available] = expr.args;
 			const requests = arrayed(request, expr, host);
 			const profiles = arrayed(profile, expr, host);
@@ -124,7 +122,7 @@ export function rewriteVectorFunction<Scope>(
 			const chosen = Array.from({ length: n }, (_, j) =>
 				table.slice(j * fields.length + first, j * fields.length + first + 4)
 			).flat();
-			return call('ALLOCATE_AVAILABLE', [
+			return call('ALLOCATE_AVAILABLE_OF', [
 				number(at + 1),
 				host.rewrite(available, scope),
 				number(n),

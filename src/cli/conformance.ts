@@ -55,6 +55,7 @@ function messageOf(e: unknown): string {
 function suiteFiles(dir: string): SuiteFiles {
 	return {
 		readText: (path) => readFileSync(join(dir, path), 'utf8'),
+		readBytes: (path) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path)) : undefined),
 		listFolder: (path) =>
 			readdirSync(join(dir, path)).filter((f) => {
 				try {

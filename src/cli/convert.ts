@@ -13,10 +13,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from './args';
+import { readVensimBeside } from './load-model';
 import { documentFromModel, readDocument, writeDocument } from '../lib/model/document';
 import { formatDiagnostic, hasErrors, InputError, type Diagnostic } from '../lib/model/diagnostics';
 import type { FlowbookDocument } from '../lib/model/types';
-import { readVensim } from '../lib/vensim/read';
 import { readXmile } from '../lib/xmile/read';
 import { writeXmile } from '../lib/xmile/write';
 
@@ -65,7 +65,7 @@ function readInput(
 ): { document: FlowbookDocument; diagnostics: Diagnostic[] } {
 	const text = readText(path);
 	if (format === 'notebook') return readDocument(text);
-	const read = format === 'vensim' ? readVensim(text) : readXmile(text);
+	const read = format === 'vensim' ? readVensimBeside(path, text) : readXmile(text);
 	return {
 		document: documentFromModel(read.model, read.name ?? titleFromFile(path)),
 		diagnostics: read.diagnostics

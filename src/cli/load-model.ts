@@ -2,10 +2,12 @@
  * Reads a model file for the CLIs by its extension: `.xmile` and `.stmx` through the XMILE
  * reader, `.mdl` through the Vensim reader, `.flowbook.json` as a notebook document. Problems come back as diagnostics.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../lib/model/diagnostics';
 import { readDocument } from '../lib/model/document';
 import type { Model, Scenario } from '../lib/model/types';
+import { dataFilesFor } from '../lib/vensim/data-files';
 import { readVensim } from '../lib/vensim/read';
 import { readXmile } from '../lib/xmile/read';
 
@@ -14,6 +16,15 @@ export interface LoadedModel {
 	scenarios: Scenario[];
 	title?: string;
 	diagnostics: Diagnostic[];
+}
+
+/** A .mdl read with the spreadsheets its GET functions name, found beside it or where it says. */
+export function readVensimBeside(path: string, text: string) {
+	const files = dataFilesFor(text, (name) => {
+		const beside = resolve(dirname(path), name.replace(/\\/g, '/'));
+		return existsSync(beside) ? readFileSync(beside) : undefined;
+	});
+	return readVensim(text, { files });
 }
 
 export function loadModelFile(path: string): LoadedModel {
@@ -36,7 +47,7 @@ export function loadModelFile(path: string): LoadedModel {
 		return { model: read.model, scenarios: [], title: read.name, diagnostics: read.diagnostics };
 	}
 	if (lower.endsWith('.mdl')) {
-		const read = readVensim(text);
+		const read = readVensimBeside(path, text);
 		return { model: read.model, scenarios: [], title: read.name, diagnostics: read.diagnostics };
 	}
 	if (lower.endsWith('.json')) {

@@ -15,9 +15,6 @@
  * `case name [variant file]`; a variant of a listed case is covered by the case's entry.
  */
 
-const DATA_FILES =
-	'reads its data from spreadsheet files (GET DIRECT / GET XLS functions), which the Vensim reader does not support yet';
-
 export const EXPECTED_FAILURES: Readonly<Record<string, string>> = {
 	// Variants (only run with --variants).
 	'sdxorg/tests/logicals [test_logicals.stmx]':
@@ -26,13 +23,6 @@ export const EXPECTED_FAILURES: Readonly<Record<string, string>> = {
 
 /** The same, for the Vensim suite (../shared/conformance/vensim): what the .mdl reader cannot do yet. */
 export const VENSIM_EXPECTED_FAILURES: Readonly<Record<string, string>> = {
-	'sdxorg/tests/get_constants_subranges': DATA_FILES,
-	'sdxorg/tests/get_lookups_data_3d_xls': DATA_FILES,
-	'sdxorg/tests/get_lookups_subset': DATA_FILES,
-	'sdxorg/tests/get_subscript_3d_arrays_xls': DATA_FILES,
-	'sdxorg/tests/get_values_order': DATA_FILES,
-	'sdxorg/tests/get_xls_cellrange': DATA_FILES,
-	'sdxorg/tests/partial_range_definitions': DATA_FILES,
 	'sdxorg/tests/allocate_available':
 		'ALLOCATE AVAILABLE matches Vensim for each priority curve on its own, but where one allocation mixes curve types (rectangular, triangular, normal and exponential in "allocation mixed") its shares differ from Vensim by up to 0.2%',
 	'sdxorg/tests/control_vars':

@@ -10,16 +10,23 @@ import type { CompileResult } from '../engine/api';
 import { compareOutput, type WorstValue } from './compare';
 import { parseExpectedOutput, separatorFor, type ExpectedOutput } from './expected-output';
 import { caseKey, expectationFor, type Expectation, type KnownConflict } from './expected-failures';
+import { dataFilesFor } from '../vensim/data-files';
+import type { DataFiles } from '../vensim/workbook';
 import { folderOf, joinPath, variantFiles, type ConformanceCase } from './manifest';
 
 /** Files of the suite, by `/` separated path relative to the suite folder. */
 export interface SuiteFiles {
 	readText(path: string): string;
+	/** A file's bytes (the spreadsheets a .mdl reads); undefined when there is none. */
+	readBytes?(path: string): Uint8Array | undefined;
 	/** File names in a folder. */
 	listFolder(path: string): string[];
 }
 
-type ReadModel = (text: string) => { model: Model; diagnostics: Diagnostic[]; name?: string };
+type ReadModel = (
+	text: string,
+	options?: { files?: DataFiles }
+) => { model: Model; diagnostics: Diagnostic[]; name?: string };
 
 /** The readers and the engine, as src/lib/xmile/read.ts, src/lib/vensim/read.ts and src/lib/engine export them. */
 export interface Toolchain {
@@ -126,7 +133,13 @@ export function runModel(
 
 	let model: Model;
 	try {
-		const read = readerFor(modelPath, toolchain)(text);
+		// The spreadsheets a .mdl reads sit beside it in the suite.
+		const dataFiles = /\.mdl$/i.test(modelPath)
+			? dataFilesFor(text, (path) =>
+					files.readBytes?.(joinPath(folderOf(modelPath), path.replace(/\\/g, '/')))
+				)
+			: undefined;
+		const read = readerFor(modelPath, toolchain)(text, dataFiles && { files: dataFiles });
 		if (read.diagnostics.some((d) => d.severity === 'error'))
 			return {
 				passed: false,

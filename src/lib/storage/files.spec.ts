@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../model/document';
 import type { FlowbookDocument } from '../model/types';
-import { notebookFile, readNotebookFile, xmileFile } from './files';
+import {
+	MissingDataFilesError,
+	notebookFile,
+	readNotebookFile,
+	readNotebookFiles,
+	xmileFile
+} from './files';
 import { decodeShareFragment, encodeShareFragment } from './share-link';
 
 const example = readDocument(
@@ -86,5 +92,22 @@ TIME STEP = 1 ~ Day ~ |
 		await expect(readNotebookFile(new File([bad], 'bad.mdl'))).rejects.toThrow(
 			'Cannot import “bad.mdl”: line 2: Beds: unknown function MYSTERY'
 		);
+	});
+
+	it('asks for the spreadsheets a .mdl reads, and reads them when they come with it', async () => {
+		const reads = MDL.replace('Beds = 230', "Beds = GET DIRECT CONSTANTS('beds.csv', ',', 'B2')");
+		const model = new File([reads], 'reads.mdl');
+		const missing = await readNotebookFiles([model]).catch((e: unknown) => e);
+		expect(missing).toBeInstanceOf(MissingDataFilesError);
+		expect((missing as MissingDataFilesError).missing).toEqual(['beds.csv']);
+		expect((missing as Error).message).toBe(
+			'“reads.mdl” reads beds.csv, which was not imported with it: choose it too.'
+		);
+		// The spreadsheet first, the model second: the model is found by its extension.
+		const data = new File(['ward,beds\nnorth,230\n'], 'Beds.CSV');
+		const document = await readNotebookFiles([data, model]);
+		expect(document.model.variables.find((v) => v.name === 'Beds')).toMatchObject({
+			equation: '230'
+		});
 	});
 });

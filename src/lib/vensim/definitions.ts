@@ -23,6 +23,8 @@ export interface RangeDefinition {
 	/** Elements, subranges and numbered ranges as written: `a1`, `(a1-a10)` comes as a1 … a10. */
 	members: string[];
 	mappings: RangeMapping[];
+	/** `GET DIRECT SUBSCRIPT('file', 'tab', 'first', 'last', 'prefix')`: elements read from a file. */
+	fromFile?: VExpr;
 	entry: Entry;
 }
 
@@ -206,10 +208,16 @@ function constantList(s: TokenStream): number[][] | undefined {
 function rangeDefinition(name: string, s: TokenStream, entry: Entry): RangeDefinition {
 	const members: string[] = [];
 	const mappings: RangeMapping[] = [];
-	// GET DIRECT SUBSCRIPT and friends read elements from a file: refused by the reader.
+	// GET DIRECT SUBSCRIPT reads the elements from a file: read.ts fills them in.
+	let fromFile: VExpr | undefined;
 	if (s.peek().kind === 'name' && s.peek(1).kind === 'op' && s.peek(1).text === '(') {
-		const call = s.next();
-		throw s.error(`${call.text} (subscript elements read from a file) is not supported yet`, call);
+		const call = s.peek();
+		fromFile = expression(s);
+		if (!/^get[ _]+(direct|xls|123)[ _]+subscript$/i.test(call.text.trim()))
+			throw s.error(
+				`${call.text} cannot give the elements of a range; list them, or use GET DIRECT SUBSCRIPT`,
+				call
+			);
 	}
 	while (!s.atEnd() && !s.isOp('->')) {
 		if (s.isOp('(')) members.push(...numberedRange(s));
@@ -239,7 +247,7 @@ function rangeDefinition(name: string, s: TokenStream, entry: Entry): RangeDefin
 			if (s.isOp(',')) s.next();
 		}
 	}
-	return { kind: 'range', name, members, mappings, entry };
+	return { kind: 'range', name, members, mappings, ...(fromFile && { fromFile }), entry };
 }
 
 /** `(a1-a10)`: a1, a2 … a10, with the numbers' own width (`(x01-x12)` keeps the zero). */

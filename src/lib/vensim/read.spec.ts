@@ -211,10 +211,12 @@ describe('bad input', () => {
 		expect(model.variables.map((v) => v.name)).toEqual(['good']);
 	});
 
-	it('refuses data read from files with what to do instead', () => {
+	it('names a data file that was not given with the model, and what to do', () => {
 		const { diagnostics } = read("d = GET XLS CONSTANTS('inputs.xlsx', 'Sheet1', 'B2') ~~|");
 		expect(diagnostics[0]).toMatchObject({ line: 2, variable: 'd' });
-		expect(diagnostics[0].message).toMatch(/not supported yet; give the values as constants/);
+		expect(diagnostics[0].message).toMatch(
+			/reads inputs.xlsx, which was not given with the model: put it beside the .mdl/
+		);
 	});
 
 	it('throws for text with no equations at all', () => {

@@ -21,6 +21,7 @@ import {
 } from './definitions';
 import { splitMdl } from './entries';
 import { VensimReadError } from './errors';
+import { dataCallOf, expandDataDefinitions, subscriptElementsFromFile } from './external-data';
 import { readMacros } from './macros';
 import { applySketch } from './sketch';
 import { translateCall } from './functions';
@@ -28,6 +29,7 @@ import { connectStocks } from './stocks';
 import { Subscripts } from './subscripts';
 import { buildVariables, type VariableDefinition } from './variables';
 import type { EmitContext } from './xmile-text';
+import type { DataFiles } from './workbook';
 
 export interface VensimReadResult {
 	model: Model;
@@ -35,9 +37,14 @@ export interface VensimReadResult {
 	name?: string;
 }
 
-export function readVensim(text: string): VensimReadResult {
+export interface VensimReadOptions {
+	/** The spreadsheets its GET DIRECT / GET XLS functions read, by file name (workbook.ts). */
+	files?: DataFiles;
+}
+
+export function readVensim(text: string, options: VensimReadOptions = {}): VensimReadResult {
 	try {
-		return read(text);
+		return read(text, options.files);
 	} catch (err) {
 		if (err instanceof InputError) throw err;
 		if (err instanceof VensimReadError) {
@@ -53,7 +60,7 @@ export function readVensim(text: string): VensimReadResult {
 	}
 }
 
-function read(text: string): VensimReadResult {
+function read(text: string, files: DataFiles | undefined): VensimReadResult {
 	const parts = splitMdl(text);
 	const entries = [...parts.entries, ...parts.macros.flatMap((m) => m.entries)];
 	if (!entries.some((e) => /[=(:]/.test(e.equation) || e.units || e.comment))
@@ -61,7 +68,7 @@ function read(text: string): VensimReadResult {
 			'This is not a Vensim model: it has no equations (each reads "name = equation ~ units ~ comment |")'
 		);
 	const diagnostics: Diagnostic[] = [];
-	const definitions = readDefinitions(parts.entries, diagnostics);
+	let definitions = readDefinitions(parts.entries, diagnostics);
 	for (const d of definitions)
 		if (d.kind === 'reality-check')
 			diagnostics.push({
@@ -72,9 +79,15 @@ function read(text: string): VensimReadResult {
 			});
 
 	const subscripts = new Subscripts(
-		definitions.filter((d): d is RangeDefinition => d.kind === 'range'),
+		definitions
+			.filter((d): d is RangeDefinition => d.kind === 'range')
+			.flatMap((d) => rangeWithElements(d, files, diagnostics)),
 		definitions.filter((d): d is EquivalenceDefinition => d.kind === 'equivalence')
 	);
+	const expanded = expandDataDefinitions(definitions, subscripts, files);
+	for (const e of expanded.errors)
+		diagnostics.push({ severity: 'error', message: e.message, line: e.line, variable: e.variable });
+	definitions = expanded.definitions;
 	const isControl = (d: Definition) =>
 		d.kind === 'equation' && CONTROL_NAMES.has(canonicalName(d.lhs.name));
 	const controls = readControlsReporting(
@@ -117,6 +130,27 @@ function read(text: string): VensimReadResult {
 	applySketch(model, parts.sketch);
 	diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	return { model, diagnostics };
+}
+
+/** A range as written, or with the elements GET DIRECT SUBSCRIPT reads; none if that fails. */
+function rangeWithElements(
+	d: RangeDefinition,
+	files: DataFiles | undefined,
+	diagnostics: Diagnostic[]
+): RangeDefinition[] {
+	if (!d.fromFile) return [d];
+	try {
+		const call = dataCallOf(d.fromFile);
+		const fail: (message: string) => never = (message) => {
+			throw new VensimReadError(message, d.entry.line, d.name);
+		};
+		const members = subscriptElementsFromFile(call?.args ?? [], files, fail);
+		return [{ ...d, members: [...members, ...d.members] }];
+	} catch (e) {
+		if (!(e instanceof VensimReadError)) throw e;
+		diagnostics.push({ severity: 'error', message: e.message, line: e.line, variable: d.name });
+		return [];
+	}
 }
 
 /** The run settings; one that cannot be read is reported, and the run uses Vensim's defaults. */

@@ -326,9 +326,19 @@ function zeroDefinition(like: VariableDefinition): VariableDefinition {
 		like.kind === 'equation' &&
 		like.rhs.type === 'call' &&
 		canonicalName(like.rhs.name) === 'integ';
+	// Elements of a WITH LOOKUP (a data variable read from a file, say) all need a table.
+	const withLookup = like.kind === 'equation' && isCall(like.rhs, 'with_lookup');
 	const rhs: VExpr = integ
 		? { type: 'call', name: 'INTEG', subscripts: [], args: [zero, zero], start: 0 }
-		: zero;
+		: withLookup
+			? {
+					type: 'call',
+					name: 'WITH LOOKUP',
+					subscripts: [],
+					args: [zero, { type: 'table', table: { xs: [0], ys: [0] } }],
+					start: 0
+				}
+			: zero;
 	return { kind: 'equation', lhs, rhs, entry: like.entry };
 }
 

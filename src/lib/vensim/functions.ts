@@ -116,6 +116,39 @@ const randomNormal: Translate = (args, ctx) => {
 	return `MIN(MAX(NORMAL(${mean}, ${sd}), ${min}), ${max})`;
 };
 
+/**
+ * Vensim's other random functions draw from a standard form, then stretch (multiply) and shift
+ * (add), then truncate to [min, max] (Vensim's reference, "RANDOM EXPONENTIAL", "RANDOM
+ * POISSON", "RANDOM TRIANGULAR"). Truncation clips, as RANDOM NORMAL's does here; the seed
+ * argument is taken and the run's seed decides the sequence, as for every random function.
+ */
+const stretched =
+	(name: string, params: number, draw: (p: string[]) => string): Translate =>
+	(args, ctx) => {
+		if (args.length !== params + 3)
+			fail(ctx, `${name} takes ${params + 3} arguments (min, max, …, seed), not ${args.length}`);
+		const [min, max, ...rest] = args.slice(0, -1).map((a) => emit(a, ctx));
+		return `MIN(MAX(${draw(rest)}, ${min}), ${max})`;
+	};
+
+const RANDOM_FUNCTIONS: Record<string, Translate> = {
+	random_exponential: stretched(
+		'RANDOM EXPONENTIAL',
+		2,
+		([shift, stretch]) => `${shift} + (${stretch}) * EXPRND(1)`
+	),
+	random_poisson: stretched(
+		'RANDOM POISSON',
+		3,
+		([mean, shift, stretch]) => `${shift} + (${stretch}) * POISSON(${mean})`
+	),
+	random_triangular: stretched(
+		'RANDOM TRIANGULAR',
+		3,
+		([start, peak, end]) => `TRIANGULAR(${start}, ${peak}, ${end})`
+	)
+};
+
 /** Lookup calls with a table as the first argument: LOOKUP EXTRAPOLATE(table, x). */
 const lookupCall =
 	(to: string): Translate =>
@@ -137,10 +170,12 @@ const unsupported =
 	(_args, ctx, call) =>
 		fail(ctx, `${call.name.toUpperCase()} (${what}) is not supported yet`);
 
+// A GET function that is a whole equation is read from its file (external-data.ts); one inside
+// a larger expression is not, as in Vensim itself.
 const DATA: Translate = (_args, ctx, call) =>
 	fail(
 		ctx,
-		`${call.name.toUpperCase()} reads data from a file, which is not supported yet; give the values as constants or lookups instead`
+		`${call.name.toUpperCase()} must be the whole equation (x = ${call.name.toUpperCase()}(…)), not part of a larger one; give it its own variable`
 	);
 
 const FUNCTIONS: Record<string, Translate> = {
@@ -195,6 +230,7 @@ const FUNCTIONS: Record<string, Translate> = {
 		return `RANDOM(${emit(args[0], ctx)}, ${emit(args[1], ctx)})`;
 	},
 	random_normal: randomNormal,
+	...RANDOM_FUNCTIONS,
 	elmcount,
 	vector_select: vectorSelect,
 	...VECTOR_FUNCTIONS,
@@ -218,7 +254,7 @@ const FUNCTIONS: Record<string, Translate> = {
 	get_123_data: DATA,
 	get_123_constants: DATA,
 	get_123_lookups: DATA,
-	get_data_at_time: DATA,
+	get_data_at_time: unsupported('GET DATA AT TIME (the value of data at another time)'),
 	time_base: unsupported('a time base')
 };
 

@@ -223,3 +223,61 @@ describe('bad input', () => {
 		expect(() => readVensim('hello')).toThrow(/no equations|not a Vensim/);
 	});
 });
+
+describe("Vensim's random functions with shift and stretch", () => {
+	const LONG = CONTROL.replace('FINAL TIME = 4', 'FINAL TIME = 4000');
+	function draws(equation: string) {
+		const { model, diagnostics } = readVensim(`{UTF-8}\nx = ${equation} ~~|\n${LONG}`);
+		expect(diagnostics).toEqual([]);
+		return run(model)('x');
+	}
+	const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+	it('RANDOM EXPONENTIAL is shift + stretch × an exponential of mean 1, clipped to [min, max]', () => {
+		const xs = draws('RANDOM EXPONENTIAL(0, 100, 1, 2, 7)');
+		// Mean 1 + 2 × 1 = 3; the standard error over 4001 draws is 2 / √4001 ≈ 0.03.
+		expect(mean(xs)).toBeGreaterThan(2.85);
+		expect(mean(xs)).toBeLessThan(3.15);
+		expect(Math.min(...xs)).toBeGreaterThanOrEqual(1);
+		expect(Math.max(...draws('RANDOM EXPONENTIAL(0, 2, 1, 2, 7)'))).toBeLessThanOrEqual(2);
+	});
+
+	it('RANDOM POISSON and RANDOM TRIANGULAR keep their means and bounds', () => {
+		const counts = draws('RANDOM POISSON(0, 1000, 4, 10, 1, 0)');
+		expect(counts.every((n) => Number.isInteger(n) && n >= 10)).toBe(true);
+		expect(mean(counts)).toBeCloseTo(14, 0);
+		const tri = draws('RANDOM TRIANGULAR(0, 10, 1, 2, 6, 0)');
+		// The mean of a triangular distribution is (start + peak + end) / 3 = 3.
+		expect(mean(tri)).toBeCloseTo(3, 0);
+		expect(Math.min(...tri)).toBeGreaterThanOrEqual(1);
+		expect(Math.max(...tri)).toBeLessThanOrEqual(6);
+	});
+
+	it('names the function when the arguments are too few', () => {
+		const { diagnostics } = read('x = RANDOM EXPONENTIAL(0, 1, 2) ~~|');
+		expect(diagnostics[0].message).toBe(
+			'RANDOM EXPONENTIAL takes 5 arguments (min, max, …, seed), not 3'
+		);
+	});
+});
+
+describe('ALLOCATE BY PRIORITY', () => {
+	// PySD's worked example: priorities 10, 9, 7, 2, requests 3, 6, 2.5, 2, width 3. Each is
+	// served at request ÷ width per unit as the "price" falls from its priority; worked by hand:
+	// supply 4 clears at price 8 (2 + 2); supply 8 at 7 − 1 ÷ (2 + 2.5/3) = 6.647 (3, 4.706, 0.294).
+	const MODEL = (supply: number) => `
+Target: t1, t2, t3, t4 ~~|
+request[Target] = 3, 6, 2.5, 2 ~~|
+priority[Target] = 10, 9, 7, 2 ~~|
+shipped[Target] = ALLOCATE BY PRIORITY(request[Target], priority[Target], ELMCOUNT(Target), 3, ${supply}) ~~|`;
+	const shipped = (supply: number) => {
+		const series = run(read(MODEL(supply)).model);
+		return ['t1', 't2', 't3', 't4'].map((t) => series(`shipped[${t}]`)[0]);
+	};
+
+	it('serves the highest priorities first, sharing where their widths overlap', () => {
+		expect(shipped(4)).toEqual([2, 2, 0, 0].map((v) => expect.closeTo(v, 6)));
+		expect(shipped(8)).toEqual([3, 4 + 12 / 17, 5 / 17, 0].map((v) => expect.closeTo(v, 6)));
+		expect(shipped(100)).toEqual([3, 6, 2.5, 2]);
+	});
+});

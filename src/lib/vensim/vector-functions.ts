@@ -16,7 +16,8 @@ export const PER_ELEMENT_FUNCTIONS = new Set([
 	'vector_elm_map',
 	'vector_sort_order',
 	'invert_matrix',
-	'allocate_available'
+	'allocate_available',
+	'allocate_by_priority'
 ]);
 
 function reference(arg: VExpr, what: string, ctx: EmitContext, least = 1): Ref {
@@ -152,7 +153,46 @@ const allocate: Translate = (args, ctx) => {
 	return `ALLOCATE_AVAILABLE_OF(${[i, emit(args[2], ctx), requesters.length, ...requests, ...profiles].join(', ')})`;
 };
 
+/**
+ * ALLOCATE BY PRIORITY(request[…, R], priority[…, R], size, width, supply): Vensim's older
+ * allocation, in which a requester is served linearly as the "price" falls from its priority to
+ * its priority − width (PySD's allocate_by_priority, step 2). That is ALLOCATE AVAILABLE with
+ * rectangular profiles (ptype 1) of that width: centring them on the priority instead shifts every
+ * requester alike, which changes no share.
+ */
+const allocateByPriority: Translate = (args, ctx) => {
+	if (args.length !== 5)
+		fail(
+			ctx,
+			`ALLOCATE BY PRIORITY takes 5 arguments (request, priority, size, width, supply), not ${args.length}`
+		);
+	const request = reference(args[0], 'the request of ALLOCATE BY PRIORITY', ctx);
+	const priority = reference(args[1], 'the priority of ALLOCATE BY PRIORITY', ctx);
+	const range = request.subscripts[request.subscripts.length - 1].name;
+	if (!ctx.subscripts.isRange(range))
+		fail(ctx, 'the request must be over a subscript range, as its last subscript');
+	const requesters = ctx.subscripts.elementsOf(range);
+	const requesterAt = (ref: Ref, e: string) =>
+		new Map(
+			ref.subscripts
+				.map((s, i): [number, string] => [i, s.name])
+				.filter(([, s]) => canonicalName(s) === canonicalName(range))
+				.map(([i]) => [i, e])
+		);
+	const width = emit(args[3], ctx);
+	const requests = requesters.map((e) => emit(at(request, requesterAt(request, e)), ctx));
+	const profiles = requesters.flatMap((e) => [
+		'1',
+		emit(at(priority, requesterAt(priority, e)), ctx),
+		width,
+		'0'
+	]);
+	const i = positionIn(range, ctx, 'ALLOCATE BY PRIORITY') + 1;
+	return `ALLOCATE_AVAILABLE_OF(${[i, emit(args[4], ctx), requesters.length, ...requests, ...profiles].join(', ')})`;
+};
+
 export const VECTOR_FUNCTIONS: Record<string, Translate> = {
+	allocate_by_priority: allocateByPriority,
 	vector_elm_map: elmMap,
 	vector_sort_order: sortOrder,
 	invert_matrix: invertMatrix,

@@ -194,6 +194,30 @@ $192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|72,72,1
 	});
 });
 
+describe('sketch views', () => {
+	it('become sectors named as the views, around what each holds, the second drawn below the first', () => {
+		const { model } = read(
+			`a = 1 ~~|\nb = 2 ~~|`,
+			`\\\\\\---/// Sketch information - do not modify anything except names
+V300  Do not put anything below this section - it will be ignored
+*Demand
+$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|72,72,100,0
+10,1,a,100,50,20,10,8,3,0,0,0,0,0,0
+*Capacity
+$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|72,72,100,0
+10,1,b,200,40,20,10,8,3,0,0,0,0,0,0
+///---\\\\\\
+`
+		);
+		// a: 80..120 × 40..60, padded by 30. b's view starts 50 + 100 below: b is at y 190.
+		expect(model.diagram?.sectors).toEqual([
+			{ id: 'sector_1', name: 'Demand', position: { x: 50, y: 10 }, width: 100, height: 80 },
+			{ id: 'sector_2', name: 'Capacity', position: { x: 150, y: 150 }, width: 100, height: 80 }
+		]);
+		expect(variable(model, 'b').position).toEqual({ x: 200, y: 190 });
+	});
+});
+
 describe('bad input', () => {
 	it('names the line and the variable, and still reads the rest', () => {
 		const { model, diagnostics } = read(

@@ -8,10 +8,12 @@
  *   1,id,from,to,…,|(x,y)|       an arrow between two records' ids; arrows touching a valve are pipes
  *
  * A variable whose name appears a second time in the sketch (record 10 with a "ghost" flag,
- * bit 0 of field 8 clear) is an alias. Views are laid out one below another.
+ * bit 0 of field 8 clear) is an alias. Views are laid out one below another; when there are
+ * several (WRLD3's "Demographics", "Fertility", …), each becomes a sector named as its view,
+ * drawn around what the view holds, so the diagram keeps Vensim's pages as regions to find.
  */
 import { canonicalName } from '../model/names';
-import type { Alias, Cloud, Connector, Model, Point } from '../model/types';
+import type { Alias, Cloud, Connector, Model, Point, Sector } from '../model/types';
 
 interface SketchRecord {
 	type: number;
@@ -27,9 +29,11 @@ export function applySketch(model: Model, sketch: string): void {
 	const connectors: Connector[] = [];
 	const clouds: Cloud[] = [];
 	const aliases: Alias[] = [];
+	const sectors: Sector[] = [];
 	const placed = new Set<string>();
 	let offsetY = 0;
-	for (const view of sketch.split(/^\*/m).slice(1)) {
+	const views = sketch.split(/^\*/m).slice(1);
+	for (const view of views) {
 		const records = view
 			.split('\n')
 			.slice(1)
@@ -85,14 +89,38 @@ export function applySketch(model: Model, sketch: string): void {
 					position: { x: cloud.x, y: cloud.y + offsetY }
 				});
 		}
+		const name = view.split('\n')[0].trim();
+		const box = views.length > 1 && name ? boxAround(records, offsetY) : undefined;
+		if (box) sectors.push({ id: `sector_${sectors.length + 1}`, name, ...box });
 		offsetY += bottom + 100;
 	}
 	model.diagram = {
 		connectors,
 		clouds,
-		...(aliases.length > 0 && { aliases })
+		...(aliases.length > 0 && { aliases }),
+		...(sectors.length > 0 && { sectors })
 	};
 	for (const v of model.variables) if (!v.position) delete v.position;
+}
+
+/** The rectangle around a view's variables, valves and clouds (x, y are centres; w, h half sizes). */
+function boxAround(
+	records: SketchRecord[],
+	offsetY: number
+): Pick<Sector, 'position' | 'width' | 'height'> | undefined {
+	const drawn = records.filter((r) => r.type === 10 || r.type === 11 || r.type === 12);
+	if (!drawn.length) return undefined;
+	const half = (r: SketchRecord, i: number) => Math.max(0, Number(r.fields[i]) || 0);
+	const PAD = 30;
+	const left = Math.min(...drawn.map((r) => r.x - half(r, 5))) - PAD;
+	const top = Math.min(...drawn.map((r) => r.y - half(r, 6))) - PAD;
+	const right = Math.max(...drawn.map((r) => r.x + half(r, 5))) + PAD;
+	const bottom = Math.max(...drawn.map((r) => r.y + half(r, 6))) + PAD;
+	return {
+		position: { x: left, y: top + offsetY },
+		width: right - left,
+		height: bottom - top
+	};
 }
 
 function isPipe(byId: Map<number, SketchRecord>, from: number, to: number): boolean {

@@ -120,6 +120,16 @@ const invertMatrix: Translate = (args, ctx) => {
 	return `INVERT_MATRIX(${[row, column, rows.length, ...cells].join(', ')})`;
 };
 
+/** The positions of `range` in a reference's subscripts, each set to the requester `e`. */
+function requesterIn(ref: Ref, range: string, e: string): Map<number, string> {
+	return new Map(
+		ref.subscripts
+			.map((s, i): [number, string] => [i, s.name])
+			.filter(([, s]) => canonicalName(s) === canonicalName(range))
+			.map(([i]) => [i, e])
+	);
+}
+
 /**
  * ALLOCATE AVAILABLE(request[…, R], profile[…, R, first], available): shared out over R, the last
  * subscript of the request; each requester's profile is four values from `first` on (ptype,
@@ -138,13 +148,7 @@ const allocate: Translate = (args, ctx) => {
 	const fields = elements.slice(start, start + 4);
 	if (fields.length !== 4)
 		fail(ctx, 'a priority profile has four values: ptype, ppriority, pwidth, pextra');
-	const requesterAt = (ref: Ref, e: string) =>
-		new Map(
-			ref.subscripts
-				.map((s, i): [number, string] => [i, s.name])
-				.filter(([, s]) => canonicalName(s) === canonicalName(range))
-				.map(([i]) => [i, e])
-		);
+	const requesterAt = (ref: Ref, e: string) => requesterIn(ref, range, e);
 	const requests = requesters.map((e) => emit(at(request, requesterAt(request, e)), ctx));
 	const profiles = requesters.flatMap((e) =>
 		fields.map((f) => emit(at(profile, requesterAt(profile, e).set(p, f)), ctx))
@@ -172,13 +176,7 @@ const allocateByPriority: Translate = (args, ctx) => {
 	if (!ctx.subscripts.isRange(range))
 		fail(ctx, 'the request must be over a subscript range, as its last subscript');
 	const requesters = ctx.subscripts.elementsOf(range);
-	const requesterAt = (ref: Ref, e: string) =>
-		new Map(
-			ref.subscripts
-				.map((s, i): [number, string] => [i, s.name])
-				.filter(([, s]) => canonicalName(s) === canonicalName(range))
-				.map(([i]) => [i, e])
-		);
+	const requesterAt = (ref: Ref, e: string) => requesterIn(ref, range, e);
 	const width = emit(args[3], ctx);
 	const requests = requesters.map((e) => emit(at(request, requesterAt(request, e)), ctx));
 	const profiles = requesters.flatMap((e) => [

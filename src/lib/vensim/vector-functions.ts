@@ -137,24 +137,15 @@ function requesterIn(ref: Ref, range: string, e: string): Map<number, string> {
  */
 const allocate: Translate = (args, ctx) => {
 	if (args.length !== 3) fail(ctx, `ALLOCATE AVAILABLE takes 3 arguments, not ${args.length}`);
-	const request = reference(args[0], 'the request of ALLOCATE AVAILABLE', ctx);
 	const profile = reference(args[1], 'the priority profile of ALLOCATE AVAILABLE', ctx);
-	const range = request.subscripts[request.subscripts.length - 1].name;
-	if (!ctx.subscripts.isRange(range))
-		fail(ctx, 'the request must be over a subscript range, as its last subscript');
-	const requesters = ctx.subscripts.elementsOf(range);
 	const p = profile.subscripts.length - 1;
 	const { elements, start } = rangeOf(profile.subscripts[p].name, ctx);
 	const fields = elements.slice(start, start + 4);
 	if (fields.length !== 4)
 		fail(ctx, 'a priority profile has four values: ptype, ppriority, pwidth, pextra');
-	const requesterAt = (ref: Ref, e: string) => requesterIn(ref, range, e);
-	const requests = requesters.map((e) => emit(at(request, requesterAt(request, e)), ctx));
-	const profiles = requesters.flatMap((e) =>
+	return allocationOf('ALLOCATE AVAILABLE', args[0], args[2], ctx, (requesterAt, e) =>
 		fields.map((f) => emit(at(profile, requesterAt(profile, e).set(p, f)), ctx))
 	);
-	const i = positionIn(range, ctx, 'ALLOCATE AVAILABLE') + 1;
-	return `ALLOCATE_AVAILABLE_OF(${[i, emit(args[2], ctx), requesters.length, ...requests, ...profiles].join(', ')})`;
 };
 
 /**
@@ -170,24 +161,38 @@ const allocateByPriority: Translate = (args, ctx) => {
 			ctx,
 			`ALLOCATE BY PRIORITY takes 5 arguments (request, priority, size, width, supply), not ${args.length}`
 		);
-	const request = reference(args[0], 'the request of ALLOCATE BY PRIORITY', ctx);
 	const priority = reference(args[1], 'the priority of ALLOCATE BY PRIORITY', ctx);
-	const range = request.subscripts[request.subscripts.length - 1].name;
-	if (!ctx.subscripts.isRange(range))
-		fail(ctx, 'the request must be over a subscript range, as its last subscript');
-	const requesters = ctx.subscripts.elementsOf(range);
-	const requesterAt = (ref: Ref, e: string) => requesterIn(ref, range, e);
 	const width = emit(args[3], ctx);
-	const requests = requesters.map((e) => emit(at(request, requesterAt(request, e)), ctx));
-	const profiles = requesters.flatMap((e) => [
+	return allocationOf('ALLOCATE BY PRIORITY', args[0], args[4], ctx, (requesterAt, e) => [
 		'1',
 		emit(at(priority, requesterAt(priority, e)), ctx),
 		width,
 		'0'
 	]);
-	const i = positionIn(range, ctx, 'ALLOCATE BY PRIORITY') + 1;
-	return `ALLOCATE_AVAILABLE_OF(${[i, emit(args[4], ctx), requesters.length, ...requests, ...profiles].join(', ')})`;
 };
+
+/**
+ * The engine's ALLOCATE_AVAILABLE_OF for one element: the requests over R (the request's last
+ * subscript), the supply, and each requester's four profile values from `profileOf`.
+ */
+function allocationOf(
+	name: string,
+	requestArg: VExpr,
+	supply: VExpr,
+	ctx: EmitContext,
+	profileOf: (requesterAt: (ref: Ref, e: string) => Map<number, string>, e: string) => string[]
+): string {
+	const request = reference(requestArg, `the request of ${name}`, ctx);
+	const range = request.subscripts[request.subscripts.length - 1].name;
+	if (!ctx.subscripts.isRange(range))
+		fail(ctx, 'the request must be over a subscript range, as its last subscript');
+	const requesters = ctx.subscripts.elementsOf(range);
+	const requesterAt = (ref: Ref, e: string) => requesterIn(ref, range, e);
+	const requests = requesters.map((e) => emit(at(request, requesterAt(request, e)), ctx));
+	const profiles = requesters.flatMap((e) => profileOf(requesterAt, e));
+	const i = positionIn(range, ctx, name) + 1;
+	return `ALLOCATE_AVAILABLE_OF(${[i, emit(supply, ctx), requesters.length, ...requests, ...profiles].join(', ')})`;
+}
 
 export const VECTOR_FUNCTIONS: Record<string, Translate> = {
 	allocate_by_priority: allocateByPriority,

@@ -62,6 +62,7 @@ const RUNTIME_OPS = new Set([
 	'lognormal',
 	'poisson',
 	'triangular',
+	'vensimRandom',
 	'conveyorOut',
 	'conveyorLeak'
 ]);

@@ -32,6 +32,8 @@ export type RuntimeOp =
 	| 'lognormal'
 	| 'poisson'
 	| 'triangular'
+	/** A Vensim RANDOM … draw: (distribution code, min, max, shift, stretch, a, b, c). */
+	| 'vensimRandom'
 	/** A conveyor's outflow this step: belt, then (stock, arrest, leak fractions…). */
 	| 'conveyorOut'
 	/** A conveyor's leak this step: belt, then (leak index, arrest, leak fractions…). */

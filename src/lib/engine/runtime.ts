@@ -4,6 +4,7 @@
  */
 import type { GraphicalFunctionType } from '../model/types';
 import { Belt, type BeltSettings } from './conveyor-belt';
+import { vensimDraw } from './random-variates';
 
 export interface Table {
 	type: GraphicalFunctionType;
@@ -240,6 +241,20 @@ export class Runtime {
 			cumulative += p;
 		}
 		return k;
+	}
+
+	vensimRandom(
+		slot: number,
+		code: number,
+		min: number,
+		max: number,
+		shift: number,
+		stretch: number,
+		a: number,
+		b: number,
+		c: number
+	): number {
+		return vensimDraw(this.u[slot], code, min, max, shift, stretch, a, b, c);
 	}
 
 	triangular(slot: number, min: number, mode: number, max: number): number {

@@ -4,6 +4,7 @@
  * SMTH1 are found through the engine's findBuiltin). A builtin with no rule here gives unknown
  * units, so it is never a false alarm; builtins.spec.ts lists the engine's builtins that lack one.
  */
+import { VENSIM_DISTRIBUTIONS, VENSIM_PARAMETERS } from '../engine/random-variates';
 import { divide, known, multiply, number, UNKNOWN, type Inferred } from './inferred';
 import type { Units } from './units';
 
@@ -166,6 +167,19 @@ export const UNIT_RULES: Readonly<Record<string, UnitRule>> = {
 	exprnd: keep,
 	poisson: keep,
 	triangular: (c) => c.same([0, 1, 2]),
+	// The draw is in the units of its bounds, shift and stretch; the distribution's own
+	// parameters (order, probability, count, shape) are numbers.
+	...Object.fromEntries(
+		VENSIM_DISTRIBUTIONS.map((d) => {
+			const { parameters, shifted } = VENSIM_PARAMETERS[d];
+			const at = 2 + parameters.length;
+			const name = `vensim_random_${d.replace(/ /g, '_')}`;
+			const rule: UnitRule = shifted
+				? (c) => c.same([0, 1, at, at + 1])
+				: (c) => c.same([0, 1, 2, 3, 4]);
+			return [name, rule];
+		})
+	),
 
 	// Vensim's variants (engine/builtins/vensim.ts and neighbours).
 	vensim_integer: keep,

@@ -14,6 +14,8 @@ export interface LookupTable {
 	ys: number[];
 	/** The `[(xmin,ymin)-(xmax,ymax)]` range written before the points. */
 	range?: { xMin: number; yMin: number; xMax: number; yMax: number };
+	/** Data read with `:HOLD BACKWARD:`: each value holds until the next point, not interpolated. */
+	holds?: boolean;
 }
 
 export type VExpr =

@@ -69,8 +69,13 @@ export interface DataDefinition {
 	kind: 'data';
 	lhs: Lhs;
 	rhs?: VExpr;
+	/** How the values between data points are found: `x :HOLD BACKWARD: := …` holds the last one. */
+	between?: DataBetween;
 	entry: Entry;
 }
+
+/** Vensim's keywords for data between its points; interpolation is the default. */
+export type DataBetween = 'interpolate' | 'hold backward';
 
 /** Vensim's reality checks (`:THE CONDITION:`, `:TEST INPUT:`), which only Vensim's checker runs. */
 export interface RealityCheckDefinition {
@@ -126,7 +131,7 @@ export function readDefinition(entry: Entry): Definition {
 		}
 		return { kind: 'lookup', lhs, table: lookupBody(s), entry };
 	}
-	if (s.isKeyword('INTERPOLATE') || s.isKeyword('RAW') || s.isKeyword('HOLD BACKWARD')) s.next();
+	const between = dataKeyword(s);
 	if (!s.isOp('=', ':=', '=='))
 		throw s.error(`expected "=" after ${name}, found ${describe(s.peek())}`);
 	const assign = s.next().text;
@@ -136,9 +141,25 @@ export function readDefinition(entry: Entry): Definition {
 	if (rows) return { kind: 'constants', lhs, rows, entry };
 	const rhs = expression(s);
 	if (!s.atEnd()) throw s.error(`unexpected ${describe(s.peek())} after a complete expression`);
-	return assign === ':='
-		? { kind: 'data', lhs, rhs, entry }
+	return assign === ':=' || between
+		? { kind: 'data', lhs, rhs, entry, ...(between && { between }) }
 		: { kind: 'equation', lhs, rhs, entry };
+}
+
+/**
+ * `:INTERPOLATE:` or `:HOLD BACKWARD:` before a data equation's `:=`. Vensim's `:LOOK FORWARD:` (the
+ * next point's value) and `:RAW:` (nothing between points) are refused by name rather than read as
+ * interpolation, which would give other numbers without a word.
+ */
+function dataKeyword(s: TokenStream): DataBetween | undefined {
+	if (s.isKeyword('INTERPOLATE')) return (s.next(), 'interpolate');
+	if (s.isKeyword('HOLD BACKWARD')) return (s.next(), 'hold backward');
+	for (const refused of ['LOOK FORWARD', 'RAW'])
+		if (s.isKeyword(refused))
+			throw s.error(
+				`:${refused}: data is not supported yet; use :INTERPOLATE: (the default) or :HOLD BACKWARD: instead`
+			);
+	return undefined;
 }
 
 /** Points as pairs, or Vensim's older form: all the x values, then all the y values. */

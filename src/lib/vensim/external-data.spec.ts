@@ -132,6 +132,25 @@ y[Region] = table[Region](Time) ~~|`);
 		const series = run("d := GET DIRECT DATA('d.csv', ',', 'A', 'B2') ~~|", given);
 		// Before the first point and after the last, the value holds (Vensim's data extrapolation).
 		expect(series('d')).toEqual([4, 4, 4, 6, 8, 7, 6, 6, 6, 6, 6]);
+		// :HOLD BACKWARD: keeps each value until the next point (Vensim reference, "Data
+		// equations"): 4 from t = 2, 8 from t = 4, 6 from t = 6.
+		const held = run("d :HOLD BACKWARD: := GET DIRECT DATA('d.csv', ',', 'A', 'B2') ~~|", given);
+		expect(held('d')).toEqual([4, 4, 4, 4, 8, 8, 6, 6, 6, 6, 6]);
+		const interpolated = run(
+			"d :INTERPOLATE: := GET DIRECT DATA('d.csv', ',', 'A', 'B2') ~~|",
+			given
+		);
+		expect(interpolated('d')).toEqual(series('d'));
+	});
+
+	it('refuses :LOOK FORWARD: and :RAW: data by name, on the line it is written', () => {
+		for (const keyword of ['LOOK FORWARD', 'RAW']) {
+			const { diagnostics } = readWith(
+				`d :${keyword}: := GET DIRECT DATA('d.csv', ',', 'A', 'B2') ~~|`
+			);
+			expect(diagnostics[0]).toMatchObject({ severity: 'error', line: 2, variable: 'd' });
+			expect(diagnostics[0].message).toContain(`:${keyword}: data is not supported yet`);
+		}
 	});
 
 	it('reads times and values from named ranges', () => {

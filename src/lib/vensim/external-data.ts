@@ -251,14 +251,16 @@ function expandOne(
 			);
 		if (call.reads === 'lookups')
 			return { kind: 'lookup', lhs: lhsFor(i), table, entry: d.entry } satisfies LookupDefinition;
-		// A data variable is its points interpolated over Time, held at either end (as Vensim does).
+		// A data variable is its points interpolated over Time (or held, with :HOLD BACKWARD:), and
+		// held at either end, as Vensim does.
+		const holds = d.kind === 'data' && d.between === 'hold backward';
 		const rhs: VExpr = {
 			type: 'call',
 			name: 'WITH LOOKUP',
 			subscripts: [],
 			args: [
 				{ type: 'name', name: 'Time', subscripts: [], start: 0 },
-				{ type: 'table', table }
+				{ type: 'table', table: holds ? { ...table, holds } : table }
 			],
 			start: 0
 		};

@@ -109,44 +109,71 @@ const game: Translate = (args, ctx) => {
 	return `(${emit(args[0], ctx)})`;
 };
 
-/** RANDOM NORMAL(min, max, mean, sd, seed): a normal draw cut to [min, max]. */
-const randomNormal: Translate = (args, ctx) => {
-	if (args.length !== 5) fail(ctx, `RANDOM NORMAL takes 5 arguments, not ${args.length}`);
-	const [min, max, mean, sd] = args.map((a) => emit(a, ctx));
-	return `MIN(MAX(NORMAL(${mean}, ${sd}), ${min}), ${max})`;
-};
-
 /**
- * Vensim's other random functions draw from a standard form, then stretch (multiply) and shift
- * (add), then truncate to [min, max] (Vensim's reference, "RANDOM EXPONENTIAL", "RANDOM
- * POISSON", "RANDOM TRIANGULAR"). Truncation clips, as RANDOM NORMAL's does here; the seed
- * argument is taken and the run's seed decides the sequence, as for every random function.
+ * Vensim's RANDOM … functions draw from a standard form, multiply by `stretch`, add `shift`, then
+ * truncate to [min, max] (Vensim reference, "RANDOM Number Functions"; for RANDOM NORMAL the
+ * shift and stretch are the mean and standard deviation). The engine's VENSIM_RANDOM_… builtins
+ * (engine/random-variates.ts) truncate by redrawing, as a truncated distribution should. The last argument, Vensim's stream
+ * id, is taken and the run's seed decides the sequence, as for every random function.
  */
-const stretched =
-	(name: string, params: number, draw: (p: string[]) => string): Translate =>
-	(args, ctx) => {
-		if (args.length !== params + 3)
-			fail(ctx, `${name} takes ${params + 3} arguments (min, max, …, seed), not ${args.length}`);
-		const [min, max, ...rest] = args.slice(0, -1).map((a) => emit(a, ctx));
-		return `MIN(MAX(${draw(rest)}, ${min}), ${max})`;
+const vensimRandom =
+	(name: string, parameters: string[]): Translate =>
+	(args, ctx, call) => {
+		const written = ['min', 'max', ...parameters, 'seed'];
+		if (args.length !== written.length)
+			fail(
+				ctx,
+				`${call.name.toUpperCase()} takes ${written.length} arguments (${written.join(', ')}), not ${args.length}`
+			);
+		return `VENSIM_RANDOM_${name}(${args
+			.slice(0, -1)
+			.map((a) => emit(a, ctx))
+			.join(', ')})`;
 	};
 
+/**
+ * RANDOM PINK NOISE(mean, sd, correlation time, seed): normal white noise smoothed by a first-order
+ * exponential smooth of the correlation time, starting at the mean (the pink noise structure of
+ * Sterman, Business Dynamics, appendix B). The white noise's standard deviation is scaled by
+ * √((2 − DT/τ) / (DT/τ)) so that the smoothed noise has the standard deviation asked for: the
+ * stationary variance of x ← x + (DT/τ)(w − x) is σw² · (DT/τ) / (2 − DT/τ), exactly so under Euler.
+ */
+const randomPinkNoise: Translate = (args, ctx) => {
+	if (args.length !== 4)
+		fail(
+			ctx,
+			`RANDOM PINK NOISE takes 4 arguments (mean, standard deviation, correlation time, seed), not ${args.length}`
+		);
+	const [mean, sd, tau] = args.map((a) => `(${emit(a, ctx)})`);
+	const a = `(DT / ${tau})`;
+	return `SMTH1(NORMAL(${mean}, ${sd} * SQRT((2 - ${a}) / ${a})), ${tau}, ${mean})`;
+};
+
 const RANDOM_FUNCTIONS: Record<string, Translate> = {
-	random_exponential: stretched(
-		'RANDOM EXPONENTIAL',
-		2,
-		([shift, stretch]) => `${shift} + (${stretch}) * EXPRND(1)`
-	),
-	random_poisson: stretched(
-		'RANDOM POISSON',
-		3,
-		([mean, shift, stretch]) => `${shift} + (${stretch}) * POISSON(${mean})`
-	),
-	random_triangular: stretched(
-		'RANDOM TRIANGULAR',
-		3,
-		([start, peak, end]) => `TRIANGULAR(${start}, ${peak}, ${end})`
-	)
+	random_0_1: (args, ctx) => {
+		if (args.length !== 0) fail(ctx, `RANDOM 0 1 takes no arguments, not ${args.length}`);
+		return 'RANDOM(0, 1)';
+	},
+	random_uniform: (args, ctx) => {
+		if (args.length !== 3)
+			fail(ctx, `RANDOM UNIFORM takes 3 arguments (min, max, seed), not ${args.length}`);
+		return `RANDOM(${emit(args[0], ctx)}, ${emit(args[1], ctx)})`;
+	},
+	random_normal: vensimRandom('NORMAL', ['mean', 'standard deviation']),
+	random_exponential: vensimRandom('EXPONENTIAL', ['shift', 'stretch']),
+	random_poisson: vensimRandom('POISSON', ['mean', 'shift', 'stretch']),
+	random_gamma: vensimRandom('GAMMA', ['order', 'shift', 'stretch']),
+	random_beta: vensimRandom('BETA', ['alpha', 'beta', 'shift', 'stretch']),
+	random_binomial: vensimRandom('BINOMIAL', ['probability', 'count', 'shift', 'stretch']),
+	random_negative_binomial: vensimRandom('NEGATIVE_BINOMIAL', [
+		'probability',
+		'count',
+		'shift',
+		'stretch'
+	]),
+	random_weibull: vensimRandom('WEIBULL', ['shape', 'shift', 'stretch']),
+	random_triangular: vensimRandom('TRIANGULAR', ['start', 'peak', 'end']),
+	random_pink_noise: randomPinkNoise
 };
 
 /** Lookup calls with a table as the first argument: LOOKUP EXTRAPOLATE(table, x). */
@@ -225,12 +252,8 @@ const FUNCTIONS: Record<string, Translate> = {
 	active_initial: rename('ACTIVE_INITIAL', [2, 2]),
 	sample_if_true: rename('SAMPLE_IF_TRUE', [3, 3]),
 	game,
-	random_uniform: (args, ctx) => {
-		if (args.length !== 3) fail(ctx, `RANDOM UNIFORM takes 3 arguments, not ${args.length}`);
-		return `RANDOM(${emit(args[0], ctx)}, ${emit(args[1], ctx)})`;
-	},
-	random_normal: randomNormal,
 	...RANDOM_FUNCTIONS,
+	random_lookup: unsupported('a random draw from a lookup used as its density'),
 	elmcount,
 	vector_select: vectorSelect,
 	...VECTOR_FUNCTIONS,

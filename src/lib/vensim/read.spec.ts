@@ -257,13 +257,32 @@ describe("Vensim's random functions with shift and stretch", () => {
 	}
 	const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-	it('RANDOM EXPONENTIAL is shift + stretch × an exponential of mean 1, clipped to [min, max]', () => {
+	const sd = (xs: number[]) => {
+		const m = mean(xs);
+		return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+	};
+
+	it('RANDOM EXPONENTIAL is shift + stretch × an exponential of mean 1, truncated to [min, max]', () => {
 		const xs = draws('RANDOM EXPONENTIAL(0, 100, 1, 2, 7)');
 		// Mean 1 + 2 × 1 = 3; the standard error over 4001 draws is 2 / √4001 ≈ 0.03.
 		expect(mean(xs)).toBeGreaterThan(2.85);
 		expect(mean(xs)).toBeLessThan(3.15);
 		expect(Math.min(...xs)).toBeGreaterThanOrEqual(1);
-		expect(Math.max(...draws('RANDOM EXPONENTIAL(0, 2, 1, 2, 7)'))).toBeLessThanOrEqual(2);
+		// Truncated to [1, 2], so X ~ Exp(1) cut at ½. By hand, E[X | X < ½] is
+		// 1 − ½e^(−½)/(1 − e^(−½)) = 0.2293, so the mean is 1 + 2 × 0.2293 = 1.4585.
+		const cut = draws('RANDOM EXPONENTIAL(0, 2, 1, 2, 7)');
+		expect(Math.max(...cut)).toBeLessThanOrEqual(2);
+		expect(mean(cut)).toBeCloseTo(1.4585, 1);
+		// Redrawn, not clipped: no pile of draws at the bound.
+		expect(cut.filter((x) => x === 2).length).toBe(0);
+	});
+
+	it('RANDOM NORMAL truncates by redrawing: a normal cut at its mean is a half-normal', () => {
+		// The half-normal's mean is σ√(2/π) = 0.798σ (σ = 1 here) and its sd σ√(1 − 2/π) = 0.603σ.
+		const xs = draws('RANDOM NORMAL(0, 100, 0, 1, 0)');
+		expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+		expect(mean(xs)).toBeCloseTo(0.798, 1);
+		expect(sd(xs)).toBeCloseTo(0.603, 1);
 	});
 
 	it('RANDOM POISSON and RANDOM TRIANGULAR keep their means and bounds', () => {
@@ -277,11 +296,71 @@ describe("Vensim's random functions with shift and stretch", () => {
 		expect(Math.max(...tri)).toBeLessThanOrEqual(6);
 	});
 
-	it('names the function when the arguments are too few', () => {
+	it('RANDOM GAMMA, BETA, WEIBULL, BINOMIAL and NEGATIVE BINOMIAL have their moments', () => {
+		// Gamma of order 3, stretched by 2 and shifted by 1: mean 1 + 2·3 = 7, sd 2·√3 = 3.46.
+		const gamma = draws('RANDOM GAMMA(0, 1000, 3, 1, 2, 0)');
+		expect(mean(gamma)).toBeCloseTo(7, 0);
+		expect(sd(gamma)).toBeCloseTo(3.46, 0);
+		// Beta(2, 6): mean 2/8 = 0.25, sd √(2·6 / (8²·9)) = 0.144, scaled by 10 and shifted by 5.
+		const beta = draws('RANDOM BETA(0, 100, 2, 6, 5, 10, 0)');
+		expect(mean(beta)).toBeCloseTo(7.5, 1);
+		expect(sd(beta)).toBeCloseTo(1.44, 1);
+		// Weibull of shape 2 scaled to mean 1: sd √(Γ(2)/Γ(1.5)² − 1) = √(4/π − 1) = 0.523.
+		const weibull = draws('RANDOM WEIBULL(0, 100, 2, 0, 1, 0)');
+		expect(mean(weibull)).toBeCloseTo(1, 1);
+		expect(sd(weibull)).toBeCloseTo(0.523, 1);
+		// 20 trials of probability 0.3: whole numbers from 0 to 20, mean 6, sd √(20·0.3·0.7) = 2.05.
+		const binomial = draws('RANDOM BINOMIAL(0, 100, 0.3, 20, 0, 1, 0)');
+		expect(binomial.every((n) => Number.isInteger(n) && n >= 0 && n <= 20)).toBe(true);
+		expect(mean(binomial)).toBeCloseTo(6, 0);
+		expect(sd(binomial)).toBeCloseTo(2.05, 0);
+		// Trials to the 4th success of probability 0.25: at least 4, mean 4/0.25 = 16,
+		// sd √(4·0.75)/0.25 = 6.93.
+		const trials = draws('RANDOM NEGATIVE BINOMIAL(0, 1000, 0.25, 4, 0, 1, 0)');
+		expect(trials.every((n) => Number.isInteger(n) && n >= 4)).toBe(true);
+		expect(mean(trials)).toBeCloseTo(16, 0);
+		expect(sd(trials) / 6.93).toBeCloseTo(1, 1);
+	});
+
+	it('RANDOM PINK NOISE has the mean, standard deviation and correlation time asked for', () => {
+		// Euler, DT 1 (the control block), correlation time 10: the smoothed noise's lag-1
+		// autocorrelation is 1 − DT/τ = 0.9 and its sd the 5 asked for.
+		const xs = draws('RANDOM PINK NOISE(100, 5, 10, 0)').slice(100);
+		expect(mean(xs)).toBeGreaterThan(98);
+		expect(mean(xs)).toBeLessThan(102);
+		expect(sd(xs)).toBeGreaterThan(4.5);
+		expect(sd(xs)).toBeLessThan(5.5);
+		const m = mean(xs);
+		let lagged = 0;
+		let square = 0;
+		for (let i = 0; i < xs.length; i++) {
+			square += (xs[i] - m) ** 2;
+			if (i > 0) lagged += (xs[i] - m) * (xs[i - 1] - m);
+		}
+		expect(lagged / square).toBeCloseTo(0.9, 1);
+	});
+
+	it('RANDOM 0 1 and RANDOM UNIFORM are uniform', () => {
+		expect(mean(draws('RANDOM 0 1()'))).toBeCloseTo(0.5, 1);
+		const xs = draws('RANDOM UNIFORM(2, 4, 0)');
+		expect(Math.min(...xs)).toBeGreaterThanOrEqual(2);
+		expect(mean(xs)).toBeCloseTo(3, 1);
+	});
+
+	it('names the function and its arguments when they are too few', () => {
 		const { diagnostics } = read('x = RANDOM EXPONENTIAL(0, 1, 2) ~~|');
 		expect(diagnostics[0].message).toBe(
-			'RANDOM EXPONENTIAL takes 5 arguments (min, max, …, seed), not 3'
+			'RANDOM EXPONENTIAL takes 5 arguments (min, max, shift, stretch, seed), not 3'
 		);
+		expect(read('x = RANDOM GAMMA(0, 1, 2) ~~|').diagnostics[0].message).toBe(
+			'RANDOM GAMMA takes 6 arguments (min, max, order, shift, stretch, seed), not 3'
+		);
+	});
+
+	it('refuses RANDOM LOOKUP with the variable and what it is', () => {
+		const { diagnostics } = read('x = RANDOM LOOKUP(t, 0, 1, 0, 1, 0) ~~|');
+		expect(diagnostics[0]).toMatchObject({ variable: 'x' });
+		expect(diagnostics[0].message).toMatch(/RANDOM LOOKUP .*not supported/);
 	});
 });
 

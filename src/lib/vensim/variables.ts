@@ -369,7 +369,8 @@ function baseOf(d: VariableDefinition): {
 export function graphical(table: LookupTable): GraphicalFunction {
 	const order = table.xs.map((_, i) => i).sort((a, b) => table.xs[a] - table.xs[b]);
 	const g: GraphicalFunction = {
-		type: 'continuous',
+		// XMILE's discrete graphical function holds each y until the next x, as :HOLD BACKWARD: does.
+		type: table.holds ? 'discrete' : 'continuous',
 		xs: order.map((i) => table.xs[i]),
 		ys: order.map((i) => table.ys[i])
 	};

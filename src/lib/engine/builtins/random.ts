@@ -1,4 +1,5 @@
 import type { IR, RuntimeOp } from '../ir';
+import { VENSIM_DISTRIBUTIONS, VENSIM_PARAMETERS } from '../random-variates';
 import type { ExpandContext, ExpandingBuiltin } from './types';
 
 /**
@@ -60,5 +61,43 @@ export const randomBuiltins: ExpandingBuiltin[] = [
 		3,
 		1,
 		'TRIANGULAR(min, mode, max [, seed]): triangular distribution'
-	)
+	),
+	...vensimRandomBuiltins()
 ];
+
+/**
+ * Vensim's RANDOM … functions, in Vensim's argument order without its stream id:
+ * VENSIM_RANDOM_GAMMA(min, max, order, shift, stretch) and so on (the .mdl reader writes them).
+ * Each is drawn by vensimDraw (random-variates.ts), which stretches, shifts and truncates.
+ */
+function vensimRandomBuiltins(): ExpandingBuiltin[] {
+	return VENSIM_DISTRIBUTIONS.map((distribution, code) => {
+		const { parameters, shifted } = VENSIM_PARAMETERS[distribution];
+		const written = ['min', 'max', ...parameters, ...(shifted ? ['shift', 'stretch'] : [])];
+		const name = `vensim_random_${distribution.replace(/ /g, '_')}`;
+		return {
+			kind: 'expanding',
+			name,
+			signature: `${name.toUpperCase()}(${written.join(', ')}): Vensim's RANDOM ${distribution.toUpperCase()}, truncated to [min, max]`,
+			minArgs: written.length,
+			maxArgs: written.length,
+			expand: (args, ctx) => {
+				const [min, max, ...rest] = args;
+				const params = rest.slice(0, parameters.length);
+				const [shift, stretch]: IR[] = shifted
+					? rest.slice(parameters.length)
+					: [
+							{ k: 'num', v: 0 },
+							{ k: 'num', v: 1 }
+						];
+				const padded = [0, 1, 2].map((i): IR => params[i] ?? { k: 'num', v: 0 });
+				return {
+					k: 'rt',
+					op: 'vensimRandom',
+					slot: ctx.randomSlot(1),
+					args: [{ k: 'num', v: code }, min, max, shift, stretch, ...padded]
+				};
+			}
+		};
+	});
+}

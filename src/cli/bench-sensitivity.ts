@@ -1,5 +1,6 @@
 /**
- * npm run bench:sensitivity [-- --runs N] [--pool P] [--output name] [model.flowbook.json]
+ * `flowbook bench-sensitivity [--runs N] [--pool P] [--output name] [model.flowbook.json]`
+ * (npm run bench:sensitivity)
  *
  * Where the time of a sensitivity analysis goes, under Node, on model A (whole-system flow) unless
  * told otherwise. In one thread: a full run (every variable saved, as the live run does: "one
@@ -10,12 +11,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parseArgs } from './args';
 import { loadModelFile } from './load-model';
+import { repoRoot } from './repo-root';
+import { builtWorkerPath } from './worker-path';
 import { compileModel } from '../lib/engine';
 import { readDocument } from '../lib/model/document';
 import type { RunBlock } from '../lib/engine/percentiles';
@@ -25,19 +28,12 @@ import { SimulationPool, type WorkerHandle } from '../lib/worker/pool';
 import type { PoolWorkerApi } from '../lib/worker/protocol';
 import { runSampleBlock } from '../lib/worker/sample-host';
 
-const MODEL_A = fileURLToPath(
-	new URL('../../models/whole-system-flow.flowbook.json', import.meta.url)
-);
+const MODEL_A = 'models/whole-system-flow.flowbook.json';
 const OUTPUT = 'occupancy';
 
-/** A worker thread that compiles the TypeScript it runs, as tsx does for this script. */
+/** A worker thread running the built pool worker (dist-cli/pool-worker.js). */
 function spawnWorker(): WorkerHandle {
-	const tsx = import.meta.resolve('tsx/esm/api');
-	const entry = new URL('./pool-worker.ts', import.meta.url).href;
-	const worker = new Worker(
-		`import(${JSON.stringify(tsx)}).then(({ register }) => (register(), import(${JSON.stringify(entry)})));`,
-		{ eval: true }
-	);
+	const worker = new Worker(builtWorkerPath('pool-worker'));
 	const api = Comlink.wrap<PoolWorkerApi>(nodeEndpoint(worker));
 	return { api: api as unknown as WorkerHandle['api'], terminate: () => void worker.terminate() };
 }
@@ -52,8 +48,14 @@ function perCall(n: number, fn: (i: number) => unknown): number {
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
 
-async function main(): Promise<number> {
-	const args = parseArgs(process.argv.slice(2), {
+export const usage = `usage: flowbook bench-sensitivity [--runs N] [--pool P] [--output name] [model.flowbook.json]
+   (npm run bench:sensitivity)
+
+Where the time of a sensitivity analysis goes: one thread, then N samples through the page's pool
+on P worker threads, against the target 1.4 × N × one run's time ÷ P. Prints figures only.`;
+
+async function benchSensitivity(argv: readonly string[]): Promise<number> {
+	const args = parseArgs(argv, {
 		flags: ['help'],
 		options: ['runs', 'pool', 'output']
 	});
@@ -62,14 +64,12 @@ async function main(): Promise<number> {
 		return 2;
 	}
 	if (args.flags.has('help')) {
-		console.log(
-			'usage: npm run bench:sensitivity [-- --runs N] [--pool P] [--output name] [model.flowbook.json]'
-		);
+		console.log(usage);
 		return 0;
 	}
 	const runs = Number(args.options.get('runs') ?? 1000);
 	const size = Number(args.options.get('pool') ?? Math.min(8, availableParallelism()));
-	const path = args.positionals[0] ?? MODEL_A;
+	const path = args.positionals[0] ?? join(repoRoot(), MODEL_A);
 	const { model } = loadModelFile(path);
 	const compiled = compileModel(model);
 	if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
@@ -157,12 +157,12 @@ async function main(): Promise<number> {
 	return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	main().then(
-		(code) => (process.exitCode = code),
-		(e) => {
-			console.error(`bench:sensitivity: ${e instanceof Error ? e.message : String(e)}`);
-			process.exitCode = 1;
-		}
-	);
+/** `flowbook bench-sensitivity`: 0, or 1 with the problem on stderr. */
+export async function main(argv: readonly string[]): Promise<number> {
+	try {
+		return await benchSensitivity(argv);
+	} catch (e) {
+		console.error(`bench:sensitivity: ${e instanceof Error ? e.message : String(e)}`);
+		return 1;
+	}
 }

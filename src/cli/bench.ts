@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--runs N]
+ * `flowbook bench [--json] [--runs N]` (npm run bench)
  *
  * The engine against a hand-written Float64Array loop of the same equations, in the same process:
  * a chain of N stocks (inflow 10 into stock 1; stock i drains into stock i+1 at S_i / k_i with
@@ -12,8 +12,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args';
+import { repoRoot } from './repo-root';
 import { loadModelFile } from './load-model';
 import { compileModel } from '../lib/engine';
 import type { IntegrationMethod, Model, Variable } from '../lib/model/types';
@@ -195,7 +195,7 @@ interface Row {
 }
 
 function largestExample(): string | undefined {
-	const folder = fileURLToPath(new URL('../../models/', import.meta.url));
+	const folder = join(repoRoot(), 'models');
 	let best: { path: string; size: number } | undefined;
 	for (const name of readdirSync(folder)) {
 		if (!name.endsWith('.flowbook.json')) continue;
@@ -229,14 +229,19 @@ function timeModel(path: string, runs: number): Row[] {
 	];
 }
 
-function main(): number {
-	const args = parseArgs(process.argv.slice(2), { flags: ['json', 'help'], options: ['runs'] });
+export const usage = `usage: flowbook bench [--json] [--runs N]   (npm run bench)
+
+Times the engine against a hand-written loop (a chain of N stocks, Euler and RK4), then model A,
+WRLD3-03 and C-LEARN when ../shared/models-public has them. Prints figures; never fails on them.`;
+
+function bench(argv: readonly string[]): number {
+	const args = parseArgs(argv, { flags: ['json', 'help'], options: ['runs'] });
 	if (!args.ok) {
 		console.error(`bench: ${args.message}`);
 		return 2;
 	}
 	if (args.flags.has('help')) {
-		console.log('usage: npm run bench [-- --json] [--runs N]');
+		console.log(usage);
 		return 0;
 	}
 	const runs = Math.max(10, Number(args.options.get('runs') ?? 15));
@@ -298,7 +303,7 @@ function main(): number {
 
 	// Model A (the largest example), then the big public Vensim models when ../shared has them.
 	const example = largestExample();
-	const publicModels = fileURLToPath(new URL('../../../shared/models-public/', import.meta.url));
+	const publicModels = join(repoRoot(), '../shared/models-public');
 	const models = [
 		example,
 		...['wrld3-03.mdl', 'C-LEARN-v77.mdl']
@@ -330,11 +335,12 @@ function main(): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** `flowbook bench`: 0, or 1 with the problem on stderr. */
+export async function main(argv: readonly string[]): Promise<number> {
 	try {
-		process.exitCode = main();
+		return bench(argv);
 	} catch (e) {
 		console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
-		process.exitCode = 1;
+		return 1;
 	}
 }

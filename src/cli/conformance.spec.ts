@@ -2,7 +2,7 @@
  * Checks of the conformance runner against the real shared suite (skipped when it is not beside
  * the repository) and of the CLI as a process: exit codes, the last line, no stack traces.
  */
-import { execFile } from 'node:child_process';
+import { runCli } from './run-cli';
 import {
 	existsSync,
 	mkdtempSync,
@@ -77,19 +77,10 @@ describe.skipIf(!haveSuite)('the shared conformance suite', () => {
 });
 
 describe('the conformance CLI', () => {
-	const tsx = join(repoRoot, 'node_modules/.bin/tsx');
-	const cli = join(repoRoot, 'src/cli/conformance.ts');
 	const temp = mkdtempSync(join(tmpdir(), 'flowbook-conformance-'));
 	afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-	function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-		return new Promise((done) => {
-			execFile(tsx, [cli, ...args], { cwd: repoRoot, timeout: 60_000 }, (error, stdout, stderr) => {
-				const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-				done({ code, stdout, stderr });
-			});
-		});
-	}
+	const conformance = (args: string[]) => runCli('conformance', args, 60_000);
 
 	function suite(name: string, manifest: string, files: Record<string, string> = {}): string {
 		const dir = join(temp, name);
@@ -108,7 +99,7 @@ describe('the conformance CLI', () => {
 			JSON.stringify([{ name: 'a', model: 'a/model.xmile', expected: 'a/output.csv', tier: 'T1' }]),
 			{ 'a/model.xmile': '<xmile/>' }
 		);
-		const { code, stdout, stderr } = await runCli([dir]);
+		const { code, stdout, stderr } = await conformance([dir]);
 		expect(code).toBe(1);
 		const lines = stdout.trim().split('\n');
 		expect(lines[0]).toMatch(/^FAIL a: cannot read reference output a\/output\.csv: ENOENT/);
@@ -122,7 +113,7 @@ describe('the conformance CLI', () => {
 			JSON.stringify([{ name: 'a', model: 'a/model.xmile', expected: 'a/output.csv', tier: 'T1' }]),
 			{ 'a/model.xmile': '<xmile/>', 'a/output.csv': 'Time,x\n0,abc\n' }
 		);
-		const { code, stdout } = await runCli([dir, '--json']);
+		const { code, stdout } = await conformance([dir, '--json']);
 		expect(code).toBe(1);
 		const report = JSON.parse(stdout);
 		expect(report.totals).toMatchObject({ passed: 0, failed: 1, total: 1 });
@@ -139,14 +130,14 @@ describe('the conformance CLI', () => {
 
 	it('exits 2 with one line, no stack trace, when the suite cannot be read', async () => {
 		const bad = suite('bad-manifest', '[{"name": "a"}]');
-		const r1 = await runCli([bad]);
+		const r1 = await conformance([bad]);
 		expect(r1.code).toBe(2);
 		expect(r1.stderr.trim()).toMatch(/manifest\.json: case "a" has no "model"$/);
-		const r2 = await runCli([join(temp, 'nowhere')]);
+		const r2 = await conformance([join(temp, 'nowhere')]);
 		expect(r2.code).toBe(2);
 		expect(r2.stderr).toMatch(/cannot read .*manifest\.json/);
 		expect(r2.stderr).not.toMatch(/\n\s+at /);
-		const r3 = await runCli(['--no-such-flag']);
+		const r3 = await conformance(['--no-such-flag']);
 		expect(r3.code).toBe(2);
 		expect(r3.stderr).toMatch(/Unknown option '--no-such-flag'/);
 	}, 60_000);

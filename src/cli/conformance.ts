@@ -1,5 +1,6 @@
 /**
- * The conformance runner: `npm run conformance [-- DIR] [--json] [--variants] [--filter TEXT]`.
+ * The conformance runner: `flowbook conformance [DIR] [--json] [--variants] [--filter TEXT]`
+ * (npm run conformance).
  *
  * Runs every case of DIR/manifest.json (default: ../shared/conformance beside the repository, then
  * its wide/ and vensim/ suites)
@@ -10,8 +11,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args';
+import { repoRoot } from './repo-root';
 import { parseManifest } from '../lib/conformance/manifest';
 import {
 	runSuite,
@@ -27,21 +28,21 @@ import {
 	totals
 } from '../lib/conformance/report';
 
-const USAGE = `usage: npm run conformance [-- DIR] [--json] [--variants] [--filter TEXT]
+export const usage = `usage: flowbook conformance [DIR] [--json] [--variants] [--filter TEXT]   (npm run conformance)
 
   DIR          a suite folder with a manifest.json (default: ../shared/conformance beside the
                repository, then its wide/ (more Stella and SDEverywhere cases) and vensim/ (.mdl) suites)
   --json       print one JSON report instead of lines
   --variants   also run the other .xmile/.stmx files in each case's folder against its reference
   --filter T   run only the cases whose name contains T (case-insensitive)`;
+const USAGE = usage;
 
 /**
- * ../shared/conformance relative to the repository root, found from this file, not the cwd, and
- * the suites inside it that are there.
+ * ../shared/conformance beside the repository (found from the working directory: see repo-root.ts),
+ * and the suites inside it that are there.
  */
 function defaultSuiteDirs(): string[] {
-	const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-	const main = resolve(repoRoot, '../shared/conformance');
+	const main = resolve(repoRoot(), '../shared/conformance');
 	const inner = ['wide', 'vensim']
 		.map((name) => join(main, name))
 		.filter((dir) => existsSync(join(dir, 'manifest.json')));
@@ -108,7 +109,7 @@ async function loadToolchain(): Promise<Toolchain> {
 	return { readXmile, readVensim, compileModel };
 }
 
-async function main(argv: string[]): Promise<number> {
+async function conformance(argv: readonly string[]): Promise<number> {
 	const args = parseArgs(argv, {
 		flags: ['json', 'variants', 'help'],
 		options: ['filter'],
@@ -204,14 +205,19 @@ function runOneSuite(
 	}
 }
 
-// No stack traces: anything that escapes is reported in one line.
-const fatal = (e: unknown) => {
-	console.error(`conformance: ${messageOf(e)}`);
-	process.exit(2);
-};
-process.on('uncaughtException', fatal);
-process.on('unhandledRejection', fatal);
-
-main(process.argv.slice(2)).then((code) => {
-	process.exitCode = code;
-}, fatal);
+/** `flowbook conformance`: 0, 1 when a case failed unexpectedly, 2 when the suite cannot be read. */
+export async function main(argv: readonly string[]): Promise<number> {
+	// No stack traces: anything that escapes, even from a callback, is reported in one line.
+	const fatal = (e: unknown) => {
+		console.error(`conformance: ${messageOf(e)}`);
+		process.exit(2);
+	};
+	process.on('uncaughtException', fatal);
+	process.on('unhandledRejection', fatal);
+	try {
+		return await conformance(argv);
+	} catch (e) {
+		console.error(`conformance: ${messageOf(e)}`);
+		return 2;
+	}
+}

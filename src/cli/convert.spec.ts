@@ -212,7 +212,7 @@ describe('convert', { timeout: TIMEOUT }, () => {
 		it('one file instead of two', async () => {
 			const run = await convert(temp('lonely.xmile', xmile('<aux name="A"><eqn>1</eqn></aux>')));
 			expectCleanFailure(run);
-			expect(run.stderr).toContain('usage: npm run convert -- IN OUT');
+			expect(run.stderr).toContain('usage: flowbook convert IN OUT');
 		});
 
 		it('an output folder that does not exist', async () => {

@@ -1,5 +1,5 @@
 /**
- * npm run convert -- IN OUT
+ * `flowbook convert IN OUT` (npm run convert -- IN OUT)
  *
  * Converts a model between XMILE (.xmile, .stmx) and a Flowbook notebook (.flowbook.json), each
  * format told by its file's extension; a Vensim model (.mdl) converts to either. XMILE or Vensim
@@ -20,8 +20,11 @@ import type { FlowbookDocument } from '../lib/model/types';
 import { readXmile } from '../lib/xmile/read';
 import { writeXmile } from '../lib/xmile/write';
 
-const USAGE =
-	'usage: npm run convert -- IN OUT   (each a .xmile, .stmx or .flowbook.json file; IN may also be a Vensim .mdl)';
+export const usage = `usage: flowbook convert IN OUT   (npm run convert -- IN OUT)
+
+Converts a model between XMILE (.xmile, .stmx) and a Flowbook notebook (.flowbook.json), each told
+by its extension; IN may also be a Vensim .mdl. Warnings go to stderr; on an error nothing is written.`;
+const USAGE = usage;
 
 class UsageError extends Error {}
 
@@ -72,7 +75,7 @@ function readInput(
 	};
 }
 
-function main(argv: string[]): number {
+function convert(argv: readonly string[]): number {
 	const args = parseArgs(argv, { flags: ['help'], aliases: { h: 'help' } });
 	if (!args.ok) throw new UsageError(args.message);
 	if (args.flags.has('help')) {
@@ -123,14 +126,17 @@ function main(argv: string[]): number {
 	return 0;
 }
 
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-	if (e instanceof UsageError) console.error(`convert: ${e.message}\n${USAGE}`);
-	else if (e instanceof InputError) {
-		// A message that points into the file (malformed XML or JSON) is labelled with it.
-		for (const d of e.diagnostics)
-			console.error(d.line ? formatDiagnostic(d, inputFile) : `convert: ${d.message}`);
-	} else console.error(`convert: ${e instanceof Error ? e.message : String(e)}`);
-	process.exitCode = 1;
+/** `flowbook convert`: exit code 0, or 1 with the problem on stderr (never a stack trace). */
+export async function main(argv: readonly string[]): Promise<number> {
+	try {
+		return convert(argv);
+	} catch (e) {
+		if (e instanceof UsageError) console.error(`convert: ${e.message}\n${USAGE}`);
+		else if (e instanceof InputError) {
+			// A message that points into the file (malformed XML or JSON) is labelled with it.
+			for (const d of e.diagnostics)
+				console.error(d.line ? formatDiagnostic(d, inputFile) : `convert: ${d.message}`);
+		} else console.error(`convert: ${e instanceof Error ? e.message : String(e)}`);
+		return 1;
+	}
 }

@@ -1,12 +1,15 @@
 /**
- * Runs one of the CLIs as `npm run …` does (tsx, from the repository root) and collects what it
- * printed. For tests: the CLIs are judged by their exit code and their two output streams.
+ * Runs a `flowbook` subcommand as `npm run …` does (the built CLI, bin/flowbook.js, from the
+ * repository root) and collects what it printed. For tests: the CLIs are judged by their exit code
+ * and their two output streams. dist-cli/ is built here first, once, when it is stale, so the
+ * build's own message never lands in a run's stderr.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureCli } from '../../bin/ensure-cli.js';
+import { repoRoot } from './repo-root';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO_ROOT = repoRoot() + '/';
 
 export interface CliRun {
 	code: number | null;
@@ -14,17 +17,31 @@ export interface CliRun {
 	stderr: string;
 }
 
+/** `npm run` script names that are a subcommand by another name. */
+const SUBCOMMAND: Record<string, string> = { sim: 'run' };
+
+let built = false;
+
+/** `node bin/flowbook.js COMMAND ARGS…`, the built CLI made current first. */
+export function spawnCli(command: string, args: readonly string[], timeoutMs = 120_000) {
+	if (!built) {
+		ensureCli(REPO_ROOT);
+		built = true;
+	}
+	return spawn(
+		process.execPath,
+		[join(REPO_ROOT, 'bin/flowbook.js'), SUBCOMMAND[command] ?? command, ...args],
+		{ cwd: REPO_ROOT, timeout: timeoutMs }
+	);
+}
+
 export function runCli(
-	script: 'sim' | 'convert' | 'conformance' | 'bench',
+	command: string,
 	args: readonly string[],
 	timeoutMs = 120_000
 ): Promise<CliRun> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(
-			join(REPO_ROOT, 'node_modules/.bin/tsx'),
-			[`src/cli/${script}.ts`, ...args],
-			{ cwd: REPO_ROOT, timeout: timeoutMs }
-		);
+		const child = spawnCli(command, args, timeoutMs);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

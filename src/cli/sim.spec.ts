@@ -6,13 +6,12 @@
  * checks run one after another: run side by side on a busy 2-core machine, twenty tsx processes
  * each took a twentieth of it and ran past their limit, where one at a time each takes seconds.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, type CliRun } from './run-cli';
+import { runCli, spawnCli, type CliRun } from './run-cli';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const TEACUP = '../shared/conformance/sdxorg/samples/teacup/teacup.xmile';
@@ -443,11 +442,7 @@ describe('npm run sim: an arrayed model', { timeout: TIMEOUT }, () => {
 
 describe('sim into a reader that stops early', { timeout: TIMEOUT }, () => {
 	it('ends quietly with exit code 0 when the pipe closes (as `| head` does)', async () => {
-		const child = spawn(
-			join(REPO_ROOT, 'node_modules/.bin/tsx'),
-			['src/cli/sim.ts', 'models/whole-system-flow.flowbook.json'],
-			{ cwd: REPO_ROOT }
-		);
+		const child = spawnCli('run', ['models/whole-system-flow.flowbook.json']);
 		let stderr = '';
 		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 		// The first chunk is the header and some rows; closing then leaves most of the CSV unread.

@@ -1,6 +1,5 @@
 /**
- * npm run sim -- FILE [--method euler|rk2|rk4] [--dt X] [--save-step X] [--seed N]
- *                     [--set name=value ...] [--scenario NAME|all] [--out results.csv] [--check]
+ * `flowbook run FILE [options]` (npm run sim) and `flowbook check FILE` (run --check).
  *
  * Runs a model and writes CSV (time, then one column per variable), or with --check prints every
  * error and warning. Problems go to stderr with exit code 1, never a stack trace.
@@ -15,10 +14,21 @@ import { canonicalName } from '../lib/model/names';
 import { findScenario } from '../lib/model/scenarios';
 import type { IntegrationMethod, Scenario } from '../lib/model/types';
 import { resultsToCsv } from '../lib/results/csv';
-import { checkUnits } from '../lib/units';
 
-const USAGE =
-	'usage: npm run sim -- FILE [--method euler|rk2|rk4] [--dt X] [--save-step X] [--seed N] [--set name=value ...] [--scenario NAME|all] [--out results.csv] [--check]';
+export const usage = `usage: flowbook run FILE [options]   (npm run sim -- FILE [options])
+
+Runs a model (.flowbook.json, .xmile, .stmx or Vensim .mdl) and writes CSV: time, then one column
+per variable. Warnings go to stderr; errors go to stderr with exit code 1.
+
+  --method euler|rk2|rk4   integration method (default: the model's)
+  --dt X                   time step (default: the model's)
+  --save-step X            save every X time units (default: every step)
+  --seed N                 seed of the model's random functions
+  --set name=value         override a constant (repeatable; \`Rate[South]=5\` sets one element)
+  --scenario NAME|all      apply a notebook scenario, or run them all (a scenario column first)
+  --out results.csv        write the CSV there instead of stdout
+  --check                  print every error and warning (units included) instead of running`;
+const USAGE = usage;
 
 class UsageError extends Error {}
 
@@ -40,7 +50,7 @@ function parseSets(values: readonly string[]): Map<string, number> {
 	return parsed.overrides;
 }
 
-function main(argv: string[]): number {
+async function runOrCheck(argv: readonly string[]): Promise<number> {
 	const args = parseArgs(argv, {
 		flags: ['check', 'help'],
 		options: ['method', 'dt', 'save-step', 'seed', 'scenario', 'out'],
@@ -69,6 +79,8 @@ function main(argv: string[]): number {
 	const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...(compiled?.diagnostics ?? [])];
 
 	if (args.flags.has('check')) {
+		// The units checker (and mathjs under it) loads only here: a plain run starts faster.
+		const { checkUnits } = await import('../lib/units');
 		diagnostics.push(...checkUnits(loaded.model));
 		if (compiled?.ok) {
 			const known = new Set(compiled.simulation.constants.map(canonicalName));
@@ -147,22 +159,32 @@ function main(argv: string[]): number {
 	return failed ? 1 : 0;
 }
 
-// A reader that stops early (`npm run sim -- m.xmile | head`) closes the pipe: that is the end
-// of the output, as for any Unix tool, not a crash to print.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-	throw e;
-});
-
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-	if (e instanceof UsageError) {
-		console.error(`sim: ${e.message}\n${USAGE}`);
-	} else if (e instanceof InputError) {
-		for (const d of e.diagnostics) console.error(formatDiagnostic(d, modelFile));
-	} else {
-		console.error(`sim: ${e instanceof Error ? e.message : String(e)}`);
+/** `flowbook run`: exit code 0, or 1 with the problem on stderr (never a stack trace). */
+export async function main(argv: readonly string[]): Promise<number> {
+	try {
+		return await runOrCheck(argv);
+	} catch (e) {
+		if (e instanceof UsageError) {
+			console.error(`run: ${e.message}\n${USAGE}`);
+		} else if (e instanceof InputError) {
+			for (const d of e.diagnostics) console.error(formatDiagnostic(d, modelFile));
+		} else {
+			console.error(`run: ${e instanceof Error ? e.message : String(e)}`);
+		}
+		return 1;
 	}
-	process.exitCode = 1;
+}
+
+export const checkUsage = `usage: flowbook check FILE [--set name=value ...]
+
+Prints every error and warning of a model (its units included) and a count of each; exit code 1
+when there is an error. The same as \`flowbook run FILE --check\`.`;
+
+/** `flowbook check`: `run --check`. */
+export function check(argv: readonly string[]): Promise<number> {
+	if (argv.includes('--help') || argv.includes('-h')) {
+		console.log(checkUsage);
+		return Promise.resolve(0);
+	}
+	return main([...argv, '--check']);
 }

@@ -1,0 +1,115 @@
+/**
+ * Builds dist-cli/ (vite.cli.config.ts) when it is missing or older than the sources, so the
+ * `flowbook` bin works on a fresh `npm ci` and after every edit, without TypeScript at run time.
+ *
+ * "Older" is told by a stamp: the number of source files and the newest mtime among them, written
+ * when a build finishes. Taking it stats about 450 files (a few milliseconds). Specs do not count.
+ * Two processes that find it stale at once (parallel tests) build once: the second waits on a lock.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+	closeSync,
+	existsSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCES = ['src/cli', 'src/lib'];
+const FILES = ['vite.cli.config.ts', 'tsconfig.cli.json', 'package-lock.json'];
+const STAMP = 'dist-cli/.sources';
+const LOCK = 'dist-cli.lock';
+/** A lock older than this was left by a build that died. */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * `count:newest-mtime` of everything the CLI is built from.
+ * @param {string} root
+ */
+function sourceStamp(root) {
+	let count = 0;
+	let newest = 0;
+	/** @param {string} path */
+	const visit = (path) => {
+		const stat = statSync(path, { throwIfNoEntry: false });
+		if (!stat) return;
+		if (stat.isDirectory()) {
+			for (const name of readdirSync(path)) visit(join(path, name));
+		} else if (!path.endsWith('.spec.ts')) {
+			count++;
+			newest = Math.max(newest, stat.mtimeMs);
+		}
+	};
+	for (const path of [...SOURCES, ...FILES]) visit(join(root, path));
+	return `${count}:${newest}`;
+}
+
+/**
+ * @param {string} root
+ * @param {string} stamp
+ */
+function isFresh(root, stamp) {
+	const path = join(root, STAMP);
+	return existsSync(join(root, 'dist-cli/flowbook.js')) && existsSync(path)
+		? readFileSync(path, 'utf8') === stamp
+		: false;
+}
+
+/** @param {number} ms */
+function sleep(ms) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Takes the build lock, waiting while another live build holds it; returns its release.
+ * @param {string} root
+ */
+function lock(root) {
+	const path = join(root, LOCK);
+	for (;;) {
+		try {
+			closeSync(openSync(path, 'wx'));
+			return () => rmSync(path, { force: true });
+		} catch (e) {
+			if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
+			const stat = statSync(path, { throwIfNoEntry: false });
+			if (stat && Date.now() - stat.mtimeMs > STALE_LOCK_MS) rmSync(path, { force: true });
+			else sleep(100);
+		}
+	}
+}
+
+/**
+ * Makes sure dist-cli/ is built from the current sources. A copy without sources (an installed
+ * package, a slim image) is taken as built. Exits the process with the build's output if it fails.
+ * @param {string} root the checkout: the folder with package.json and bin/
+ */
+export function ensureCli(root) {
+	if (!existsSync(join(root, 'src/cli'))) return;
+	if (isFresh(root, sourceStamp(root))) return;
+	const unlock = lock(root);
+	try {
+		// Another process may have built it while this one waited.
+		const stamp = sourceStamp(root);
+		if (isFresh(root, stamp)) return;
+		process.stderr.write('flowbook: building the CLI into dist-cli/ …\n');
+		const vite = join(root, 'node_modules/vite/bin/vite.js');
+		const built = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts'], {
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			encoding: 'utf8'
+		});
+		if (built.status !== 0) {
+			process.stderr.write(built.stdout + built.stderr);
+			process.stderr.write('flowbook: building the CLI failed (see above)\n');
+			process.exit(1);
+		}
+		writeFileSync(join(root, STAMP), stamp);
+	} finally {
+		unlock();
+	}
+}

@@ -9,15 +9,18 @@
  * Run `npm run build` first; `npm run bench:ui` previews the build on port 4175 (UI_BENCH_PORT to change it).
  */
 import { spawn } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM } from '../chromium';
 import { nextFrames } from '../frames';
+import { kb, weighPage } from './page-weight';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4175);
 const BASE = `http://localhost:${PORT}`;
 const LEVER = 'Grow intermediate care, reablement and home care together by (0.125 = 12.5%)';
 const TRIALS = Number(process.env.TRIALS ?? 30);
 const RUNS = Number(process.env.RUNS ?? 1000);
+/** `npm run bench:ui -- --weight`: only what opening an example costs. */
+const WEIGHT_ONLY = process.argv.includes('--weight');
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -174,6 +177,22 @@ async function sensitivity(page: Page): Promise<SensitivityFigures> {
 	};
 }
 
+/** Opening model A's example cold, three times in fresh contexts: scripts fetched and first run. */
+async function reportWeight(browser: Browser): Promise<void> {
+	const weights = [];
+	for (let i = 0; i < 3; i++)
+		weights.push(await weighPage(browser, `${BASE}/example/whole-system-flow`));
+	const [first] = weights;
+	console.log(
+		`Opening model A's example: ${kb(first.gzip)} gzip of JavaScript over ${first.scripts.length} scripts; target ≤ 250 KB: ${first.gzip <= 250 * 1024 ? 'met' : 'missed'}`
+	);
+	for (const s of first.scripts.slice(0, 8)) console.log(`  ${kb(s.gzip).padStart(9)}  ${s.path}`);
+	const runs = weights.map((w) => w.firstRun);
+	console.log(
+		`  first run shown ${runs.map((r) => ms(r)).join(', ')} after navigation (cold, fresh context); target ≤ 1500 ms: ${median(runs) <= 1500 ? 'met' : 'missed'} (median)`
+	);
+}
+
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
 	stdio: 'ignore',
 	detached: true
@@ -181,6 +200,11 @@ const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--stric
 try {
 	await waitForServer();
 	const browser = await chromium.launch(CHROMIUM);
+	await reportWeight(browser);
+	if (WEIGHT_ONLY) {
+		await browser.close();
+		process.exit(0);
+	}
 	const page = await browser.newPage();
 	page.on('crash', () => console.error('the page crashed'));
 	page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -10,7 +10,7 @@ import { sectorMembers } from '../model/sectors';
 import { moduleLinks, moduleNodes } from './module-graph';
 import { SHAPES, STACK, type ShapeKind } from './shapes';
 import type { Size } from './geometry';
-import type { VariableWarnings } from './warnings';
+import type { VariableWarnings } from '../worker/warnings';
 
 export interface VariableNodeData extends Record<string, unknown> {
 	variable: Variable;

@@ -5,7 +5,7 @@
  */
 import type { FlowEnd } from '../edits/items';
 import type { Model, Point, Variable } from '../model/types';
-import type { ModelWarnings } from './warnings';
+import type { ModelWarnings } from '../worker/warnings';
 
 export type Tool = 'select' | 'stock' | 'flow' | 'aux' | 'connector';
 

@@ -16,7 +16,7 @@ import type {
 } from '../model/types';
 import type { DiagramHost, Pending, Tool } from '../diagram/host';
 import { withLayout } from '../diagram/layout';
-import { modelWarnings } from '../diagram/warnings';
+import { NO_WARNINGS, type ModelWarnings } from '../worker/warnings';
 import {
 	addAlias,
 	addConnector,
@@ -45,11 +45,10 @@ export class Notebook implements DiagramHost {
 	canUndo = $state(false);
 	canRedo = $state(false);
 	/**
-	 * The model alone: a derived value that stays the same object while only other parts of the
-	 * document change (where the sliders stand), so the warnings are not worked out again for them.
+	 * What the diagram marks, as the worker's compile of the model found it (Runs.warnings): the
+	 * page never compiles a model itself. The page that runs the notebook keeps it up to date.
 	 */
-	readonly #model = $derived(this.document.model);
-	readonly warnings = $derived(modelWarnings(this.#model));
+	warnings = $state.raw<ModelWarnings>(NO_WARNINGS);
 
 	#history = new History<FlowbookDocument>();
 	#clipboard: Clipboard | undefined;

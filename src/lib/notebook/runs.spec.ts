@@ -15,7 +15,8 @@ function fakeWorker(count: { runs: number }): WorkerHandle {
 			run: (o) => later(() => (count.runs++, host.run(o))),
 			runBatch: (items) => later(() => ((count.runs += items.length), host.runBatch(items))),
 			runSamples: (block) => later(() => host.runSamples(block)),
-			percentiles: (request) => later(() => host.percentiles(request))
+			percentiles: (request) => later(() => host.percentiles(request)),
+			unitWarnings: () => host.unitWarnings()
 		},
 		terminate: () => {}
 	};
@@ -61,6 +62,17 @@ async function ready() {
 	await runs.settled();
 	return { runs, count, document };
 }
+
+describe('Runs: the diagram’s marks come from the worker’s compile', () => {
+	it('holds the marks of the compiled model, without compiling on the page', async () => {
+		const { runs, document } = await ready();
+		const drain = document.model.variables.find((v) => v.name === 'drain')!;
+		// No connector brings Tank or time to drain into the drain: the worker's check says so.
+		expect(runs.warnings.byVariable.get(drain.id)?.messages).toContain(
+			'uses "Tank" but no connector brings it in'
+		);
+	});
+});
 
 describe('Runs: the live run and runs made ahead of a lever', () => {
 	it('saves only what the charts plot in the live run', async () => {

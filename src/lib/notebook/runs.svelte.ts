@@ -16,6 +16,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
 import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
 import type { RunReply } from '../worker/protocol';
+import { NO_WARNINGS, type ModelWarnings } from '../worker/warnings';
 import { findSlider, leverOverrides, numberIn, type LeverSlider } from './arrayed-levers';
 import { sweepContext, sweepPositions } from './lever-sweep';
 import { chartedVariables } from './results';
@@ -67,6 +68,8 @@ export class Runs {
 	/** Warnings that DT is too large for the model at the current levers (see engine/dt-advice.ts). */
 	advice = $state.raw<DtAdvice[]>([]);
 	dtCheck = $state.raw<DtCheck>({ state: 'idle' });
+	/** What the diagram marks, from the worker's compile; unit checks join after the first run. */
+	warnings = $state.raw<ModelWarnings>(NO_WARNINGS);
 	/** Scenarios made in this session: every chart shows them until the reader unticks them. */
 	readonly created = new SvelteSet<string>();
 
@@ -152,8 +155,13 @@ export class Runs {
 		this.#compileError = summary.ok
 			? undefined
 			: errors.map(describe).join('; ') || 'the model does not compile';
-		void this.runLive();
+		this.warnings = summary.warnings;
+		const live = this.runLive();
 		void this.runScenarios(scenarios);
+		// The unit checks wait for the live run: the reader sees the model run first.
+		await live;
+		const withUnits = await this.#track(this.#pool.unitWarnings());
+		if (withUnits && model === this.#model) this.warnings = withUnits;
 	}
 
 	/**

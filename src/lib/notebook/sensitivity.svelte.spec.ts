@@ -30,7 +30,8 @@ function fakeWorker(): WorkerHandle {
 			run: (o) => later(() => host.run(o)),
 			runBatch: (items) => later(() => host.runBatch(items)),
 			runSamples: (block) => later(() => host.runSamples(block)),
-			percentiles: (request) => later(() => host.percentiles(request))
+			percentiles: (request) => later(() => host.percentiles(request)),
+			unitWarnings: () => host.unitWarnings()
 		},
 		terminate: () => {}
 	};

@@ -9,12 +9,15 @@ import type { RunOptions, RunResult, Simulation } from '../engine/api';
 import { InputError, type Diagnostic } from '../model/diagnostics';
 import type { Model } from '../model/types';
 import type { BatchItem, BatchReply, CompileSummary, RunReply, SimulationApi } from './protocol';
+import { modelWarnings, NO_WARNINGS, type ModelWarnings } from './warnings';
 
 export class SimulationHost implements SimulationApi {
 	#simulation: Simulation | undefined;
 	#diagnostics: Diagnostic[] = [];
+	#model: Model | undefined;
 
 	compile(model: Model): CompileSummary {
+		this.#model = model;
 		let compiled;
 		try {
 			compiled = compileModel(model);
@@ -27,8 +30,18 @@ export class SimulationHost implements SimulationApi {
 			ok: compiled.ok,
 			diagnostics: compiled.diagnostics,
 			constants: compiled.ok ? [...compiled.simulation.constants] : [],
-			outputs: compiled.ok ? [...compiled.simulation.outputs] : []
+			outputs: compiled.ok ? [...compiled.simulation.outputs] : [],
+			warnings: safely(() => modelWarnings(model, compiled.diagnostics))
 		};
+	}
+
+	async unitWarnings(): Promise<ModelWarnings> {
+		const model = this.#model;
+		if (!model) return NO_WARNINGS;
+		const diagnostics = this.#diagnostics;
+		// mathjs is most of the units checker's weight: only a worker asked for units loads it.
+		const { checkUnits } = await import('../units');
+		return safely(() => modelWarnings(model, [...diagnostics, ...safeUnits(checkUnits, model)]));
 	}
 
 	/** The compiled model and the compiler's findings, for the sample blocks of a pool worker (sample-host.ts). */
@@ -109,6 +122,23 @@ export function keepOnly(result: RunResult, outputs: readonly string[]): RunResu
 		names: kept.map((i) => result.names[i]),
 		series
 	};
+}
+
+/** Marks are a help, never a reason for a compile or a run to fail. */
+function safely(work: () => ModelWarnings): ModelWarnings {
+	try {
+		return work();
+	} catch {
+		return NO_WARNINGS;
+	}
+}
+
+function safeUnits(check: (model: Model) => Diagnostic[], model: Model): Diagnostic[] {
+	try {
+		return check(model);
+	} catch {
+		return [];
+	}
 }
 
 function problemsOf(e: unknown): Diagnostic[] {

@@ -28,7 +28,8 @@ function fakeWorker(log: string[] = []): WorkerHandle {
 			run: (o) => later(() => (log.push(`run ${JSON.stringify(o?.overrides ?? {})}`), host.run(o))),
 			runBatch: (items) => later(() => host.runBatch(items)),
 			runSamples: (block) => later(() => host.runSamples(block)),
-			percentiles: (request) => later(() => host.percentiles(request))
+			percentiles: (request) => later(() => host.percentiles(request)),
+			unitWarnings: () => host.unitWarnings()
 		},
 		terminate: () => (alive = false)
 	};

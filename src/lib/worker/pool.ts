@@ -18,13 +18,14 @@ import type {
 	SampleBlock,
 	SampleBlockReply
 } from './protocol';
+import type { ModelWarnings } from './warnings';
 
 /** A worker as the pool sees it: its API (a comlink proxy in the browser) and how to end it. */
 export interface WorkerHandle {
 	api: {
 		[K in keyof PoolWorkerApi]: (
 			...args: Parameters<PoolWorkerApi[K]>
-		) => Promise<ReturnType<PoolWorkerApi[K]>>;
+		) => Promise<Awaited<ReturnType<PoolWorkerApi[K]>>>;
 	};
 	terminate(): void;
 }
@@ -106,6 +107,22 @@ export class SimulationPool {
 		this.#live.version = this.#version;
 		this.#compiled = compiled;
 		return compiled;
+	}
+
+	/**
+	 * The current model's marks with its unit checks, from the live worker (queued behind any run
+	 * already sent to it). Undefined when the model changed meanwhile or the worker was replaced.
+	 */
+	async unitWarnings(): Promise<ModelWarnings | undefined> {
+		const slot = this.#live;
+		const version = this.#version;
+		try {
+			await this.#ensure(slot);
+			const warnings = await slot.handle.api.unitWarnings();
+			return version === this.#version && slot === this.#live ? warnings : undefined;
+		} catch {
+			return undefined; // the worker was terminated by cancel()
+		}
 	}
 
 	/**

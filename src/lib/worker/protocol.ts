@@ -6,6 +6,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { RunOptions, RunResult } from '../engine/api';
 import type { RunBlock } from '../engine/percentiles';
 import type { Model } from '../model/types';
+import type { ModelWarnings } from './warnings';
 
 /** What compiling a model told us: whether it runs, its problems, and what it can set and save. */
 export interface CompileSummary {
@@ -13,6 +14,8 @@ export interface CompileSummary {
 	diagnostics: Diagnostic[];
 	constants: string[];
 	outputs: string[];
+	/** What the diagram marks, from this compile's diagnostics (units come later: unitWarnings). */
+	warnings: ModelWarnings;
 }
 
 /** One run of a batch: a key the caller chooses (a scenario id, a sample index) and its options. */
@@ -40,6 +43,11 @@ export interface SimulationApi {
 	compile(model: Model): CompileSummary;
 	run(options?: RunOptions): RunReply;
 	runBatch(items: BatchItem[]): BatchReply[];
+	/**
+	 * The compiled model's marks with its unit checks added. Asked for after the first run: the
+	 * units checker (mathjs) loads on this first call, so it never delays a run.
+	 */
+	unitWarnings(): Promise<ModelWarnings>;
 }
 
 /**

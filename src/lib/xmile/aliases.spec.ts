@@ -4,7 +4,14 @@
  * bringing their variable in, so the diagram gives no false "no connector brings it in".
  */
 import { describe, expect, it } from 'vitest';
-import { modelWarnings } from '../diagram/warnings';
+import { checkModel } from '../engine';
+import type { Model } from '../model/types';
+import { checkUnits } from '../units';
+import { modelWarnings as warningsOf } from '../worker/warnings';
+
+/** The marks the worker gives: from the compile and the unit checks. */
+const modelWarnings = (model: Model) =>
+	warningsOf(model, [...checkModel(model), ...checkUnits(model)]);
 import { readXmile } from './read';
 import { writeXmile } from './write';
 

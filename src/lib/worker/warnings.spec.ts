@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../model/types';
 import { modelWarnings } from './warnings';
-import { flowEnds, modelToFlow } from './graph';
+import { checkModel } from '../engine';
+import { SimulationHost } from './host';
 
 const model: Model = {
 	simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
@@ -51,7 +52,7 @@ const model: Model = {
 };
 
 describe('modelWarnings', () => {
-	const w = modelWarnings(model);
+	const w = modelWarnings(model, checkModel(model));
 	it('marks a variable with a compile error and names the unknown name', () => {
 		expect(w.byVariable.get('loss')?.level).toBe('error');
 		expect(w.byVariable.get('loss')?.messages.join('\n')).toMatch(/unknown name "tme"/);
@@ -94,23 +95,44 @@ describe('modelWarnings, element by element', () => {
 				clouds: []
 			}
 		};
-		const w = modelWarnings(arrayed);
+		const w = modelWarnings(arrayed, checkModel(arrayed));
 		expect(w.connectors.has('c1')).toBe(false);
 		expect(w.connectors.get('c2')).toMatch(/"Time constant" but the equation does not use it/);
 	});
 });
 
-describe('modelToFlow', () => {
-	it('draws a flow as a valve with pipes from its stock and to a cloud at its free end', () => {
-		const { nodes, edges } = modelToFlow(model);
-		expect(nodes.map((n) => n.type)).toEqual(['stock', 'flow', 'aux', 'aux', 'cloud']);
-		const ends = flowEnds(model, 'loss');
-		expect(ends.source).toEqual({ id: 'tea', kind: 'stock' });
-		expect(ends.sink.kind).toBe('cloud');
-		expect(edges.filter((e) => e.type === 'pipe').map((e) => [e.source, e.target])).toEqual([
-			['tea', 'loss'],
-			['loss', ends.sink.id]
+describe('the worker’s warnings', () => {
+	// Loss is declared degree/minute but Tea / Room is a plain number: a unit warning.
+	const mismatched: Model = {
+		simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler', timeUnits: 'minute' },
+		variables: [
+			{ ...model.variables[0], inflows: [], outflows: ['loss'] },
+			{ ...model.variables[1], equation: 'Tea / Room' },
+			model.variables[2]
+		],
+		diagram: { connectors: [{ id: 'c1', from: 'room', to: 'loss' }], clouds: [] }
+	};
+
+	it('come with the compile, from its own diagnostics, before any unit check', () => {
+		const summary = new SimulationHost().compile(mismatched);
+		expect(summary.ok).toBe(true);
+		expect(summary.warnings.byVariable.get('loss')?.messages).toEqual([
+			'uses "Tea" but no connector brings it in'
 		]);
-		expect(edges.filter((e) => e.type === 'connector')).toHaveLength(2);
+	});
+
+	it('add the unit checks when asked, after the compile', async () => {
+		const host = new SimulationHost();
+		host.compile(mismatched);
+		const withUnits = await host.unitWarnings();
+		const messages = withUnits.byVariable.get('loss')?.messages ?? [];
+		expect(messages).toContain('uses "Tea" but no connector brings it in');
+		expect(messages.some((m) => /unit/i.test(m))).toBe(true);
+	});
+
+	it('mark an error in the equation from the compile that failed', () => {
+		const summary = new SimulationHost().compile(model);
+		expect(summary.ok).toBe(false);
+		expect(summary.warnings.byVariable.get('loss')?.level).toBe('error');
 	});
 });

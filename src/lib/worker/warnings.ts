@@ -1,15 +1,14 @@
 /**
  * What the diagram marks on a variable: errors from the compiler, unit warnings, and connectors
  * that disagree with the equations (an equation using a variable no connector brings in, or a
- * connector whose variable the equation does not use).
+ * connector whose variable the equation does not use). Worked out in the worker, from the
+ * diagnostics of the compile it makes anyway: the page never compiles a model itself.
  */
-import { checkModel } from '../engine';
 import { isPerElement } from '../model/arrays';
 import type { Diagnostic } from '../model/diagnostics';
 import { canonicalName } from '../model/names';
 import type { Model } from '../model/types';
 import { nameSpans } from '../engine/parse/equation-names';
-import { checkUnits } from '../units';
 
 export interface VariableWarnings {
 	level: 'error' | 'warning';
@@ -24,15 +23,14 @@ export interface ModelWarnings {
 	connectors: Map<string, string>;
 }
 
-function safely<T>(work: () => T, fallback: T): T {
-	try {
-		return work();
-	} catch {
-		return fallback;
-	}
-}
+/** Nothing flagged: before the first compile has answered. */
+export const NO_WARNINGS: ModelWarnings = { byVariable: new Map(), connectors: new Map() };
 
-export function modelWarnings(model: Model): ModelWarnings {
+/**
+ * The marks for `model`, given what its compile (and, once they have run, its unit checks) found.
+ * Plain Maps of plain data, so they cross to the page by structured clone.
+ */
+export function modelWarnings(model: Model, diagnostics: readonly Diagnostic[]): ModelWarnings {
 	const byVariable = new Map<string, VariableWarnings>();
 	const connectors = new Map<string, string>();
 	const idByName = new Map(model.variables.map((v) => [canonicalName(v.name), v.id]));
@@ -45,9 +43,7 @@ export function modelWarnings(model: Model): ModelWarnings {
 		byVariable.set(id, w);
 	};
 
-	const compiled = safely(() => checkModel(model), [] as Diagnostic[]);
-	const units = safely(() => checkUnits(model), [] as Diagnostic[]);
-	for (const d of [...compiled, ...units]) {
+	for (const d of diagnostics) {
 		const id = d.variable !== undefined ? idByName.get(canonicalName(d.variable)) : undefined;
 		if (id) add(id, d);
 	}

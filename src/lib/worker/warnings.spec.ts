@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../model/types';
+import type { Flow, Model } from '../model/types';
 import { modelWarnings } from './warnings';
 import { checkModel } from '../engine';
 import { SimulationHost } from './host';
@@ -106,8 +106,8 @@ describe('the worker’s warnings', () => {
 	const mismatched: Model = {
 		simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler', timeUnits: 'minute' },
 		variables: [
-			{ ...model.variables[0], inflows: [], outflows: ['loss'] },
-			{ ...model.variables[1], equation: 'Tea / Room' },
+			model.variables[0],
+			{ ...(model.variables[1] as Flow), equation: 'Tea / Room' },
 			model.variables[2]
 		],
 		diagram: { connectors: [{ id: 'c1', from: 'room', to: 'loss' }], clouds: [] }

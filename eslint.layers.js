@@ -10,11 +10,13 @@ const LAYERS = {
 	results: ['model', 'engine'],
 	xmile: ['model', 'engine'],
 	vensim: ['model'],
+	data: ['model'],
+	analysis: ['model', 'engine', 'data'],
 	units: ['model', 'engine', 'xmile'],
 	edits: ['model', 'engine'],
 	editor: ['model', 'engine'],
 	conformance: ['model', 'engine', 'xmile', 'vensim', 'units', 'results'],
-	worker: ['model', 'engine', 'units', 'xmile', 'results'],
+	worker: ['model', 'engine', 'units', 'xmile', 'results', 'data', 'analysis'],
 	charts: ['model', 'engine', 'results'],
 	storage: ['model', 'engine', 'xmile', 'vensim', 'units', 'edits', 'results'],
 	diagram: ['model', 'engine', 'edits', 'editor', 'units', 'layout', 'charts', 'results'],
@@ -30,7 +32,9 @@ const LAYERS = {
 		'results',
 		'worker',
 		'diagram',
-		'storage'
+		'storage',
+		'data',
+		'analysis'
 	],
 	examples: [
 		'model',
@@ -42,7 +46,9 @@ const LAYERS = {
 		'results',
 		'worker',
 		'storage',
-		'notebook'
+		'notebook',
+		'data',
+		'analysis'
 	],
 	// Test-only helpers for the fuzz test (src/lib/fuzz/inputs.fuzz.spec.ts); nothing imports them.
 	fuzz: []

@@ -46,6 +46,16 @@ export const COMMANDS: readonly Command[] = [
 		name: 'bench-sensitivity',
 		summary: "time a sensitivity analysis through the page's worker pool",
 		load: () => import('./bench-sensitivity')
+	},
+	{
+		name: 'calibrate',
+		summary: "fit a model's constants to data",
+		load: () => import('./calibrate')
+	},
+	{
+		name: 'optimise',
+		summary: 'find the best mix of levers for a budget',
+		load: () => import('./optimise')
 	}
 ];
 

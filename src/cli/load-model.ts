@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../lib/model/diagnostics';
 import { readDocument } from '../lib/model/document';
-import type { Model, Scenario } from '../lib/model/types';
+import type { DataSeries, Lever, Model, Scenario } from '../lib/model/types';
+import { modelWithData } from '../lib/data/data-variables';
 import { dataFilesFor } from '../lib/vensim/data-files';
 import { readVensim } from '../lib/vensim/read';
 import { readXmile } from '../lib/xmile/read';
@@ -16,6 +17,9 @@ export interface LoadedModel {
 	scenarios: Scenario[];
 	title?: string;
 	diagnostics: Diagnostic[];
+	/** A notebook's data series and levers; none for a model file. */
+	data?: DataSeries[];
+	levers?: Lever[];
 }
 
 /** A .mdl read with the spreadsheets its GET functions name, found beside it or where it says. */
@@ -53,8 +57,11 @@ export function loadModelFile(path: string): LoadedModel {
 	if (lower.endsWith('.json')) {
 		const { document, diagnostics } = readDocument(text);
 		return {
-			model: document.model,
+			// Data series that equations read are variables of the model that runs (data/data-variables.ts).
+			model: modelWithData(document.model, document.data).model,
 			scenarios: document.scenarios ?? [],
+			data: document.data,
+			levers: document.levers,
 			title: document.title,
 			diagnostics
 		};

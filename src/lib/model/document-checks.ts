@@ -22,6 +22,7 @@ import {
 	type Json,
 	type Place
 } from './field-checks';
+import { checkData } from './data-checks';
 
 const CELL_KINDS = [
 	'text',
@@ -64,6 +65,7 @@ export function checkDocument(doc: Json, checks: Checks): void {
 	const levers = checkLevers(doc, model, checks);
 	checkPositions(doc, levers, checks);
 	checkCells(doc, { model, scenarios, levers }, checks);
+	checkData(doc, variableFinder(model), checks);
 }
 
 function checkModel(value: unknown, checks: Checks): Json | undefined {

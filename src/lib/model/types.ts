@@ -550,6 +550,27 @@ export interface SensitivityParameter {
 export const MAX_SENSITIVITY_RUNS = 10_000;
 
 /**
+ * A series of observations imported from a CSV or XLSX file ("A&E attendances by week"), kept in
+ * the notebook so it saves, shares and downloads with it. Times are model time (a calendar date
+ * in the file is mapped through the model's start date when it is read).
+ * @example { id: 'attendances', name: 'attendances', times: [0, 7, 14], values: [2100, 2240, 2180], variable: 'attendances' }
+ */
+export interface DataSeries {
+	id: string;
+	/** The file's column heading; equations read the series by it when `use` is set. */
+	name: string;
+	/** Model times, strictly increasing; as many as values. */
+	times: number[];
+	values: number[];
+	/** The model variable this series measures (id or name): charts draw it beside it, calibration fits it. */
+	variable?: string;
+	/** Readable in equations by its name, interpolated between points or holding each until the next. */
+	use?: 'interpolate' | 'hold';
+	/** The file it came from, for the reader. */
+	source?: string;
+}
+
+/**
  * How a notebook shows time: a model that runs in days can chart and tabulate in years.
  * @example { timeUnit: 'year', modelTimePerUnit: 365 }
  */
@@ -580,5 +601,7 @@ export interface FlowbookDocument {
 	 * one element's slider. A slider not here sits at the model's own value.
 	 */
 	positions?: Record<string, number>;
+	/** Observed series imported from files (see DataSeries); none when absent. */
+	data?: DataSeries[];
 	cells: Cell[];
 }

@@ -1,0 +1,50 @@
+/**
+ * How calibration and optimisation run the model: many override sets at once, each answered with
+ * the chosen outputs (or undefined when it could not run). The CLI and the tests run them in
+ * place (localRunner); the page sends them to the worker pool, which spreads them over its
+ * workers, so the search itself holds no simulation logic and runs the same everywhere.
+ */
+import type { RunResult, Simulation } from '../engine/api';
+import { canonicalName } from '../model/names';
+
+export type RunMany = (
+	overrides: readonly Record<string, number>[],
+	outputs: readonly string[]
+) => Promise<(RunResult | undefined)[]>;
+
+/** Runs one after another on a compiled simulation, in this thread. */
+export function localRunner(simulation: Simulation): RunMany {
+	return async (sets, outputs) =>
+		sets.map((overrides) => {
+			try {
+				const result = simulation.run({ overrides, outputs });
+				return result.error ? undefined : result;
+			} catch {
+				return undefined;
+			}
+		});
+}
+
+/** A saved series' value at time `t`, straight-line between saved times; NaN outside them. */
+export function valueAt(times: ArrayLike<number>, values: ArrayLike<number>, t: number): number {
+	const n = times.length;
+	if (n === 0 || t < times[0] - 1e-9 || t > times[n - 1] + 1e-9) return NaN;
+	let lo = 0;
+	let hi = n - 1;
+	while (hi - lo > 1) {
+		const mid = (lo + hi) >> 1;
+		if (times[mid] <= t) lo = mid;
+		else hi = mid;
+	}
+	if (Math.abs(times[lo] - t) < 1e-9 || hi === lo) return values[lo];
+	if (Math.abs(times[hi] - t) < 1e-9) return values[hi];
+	const f = (t - times[lo]) / (times[hi] - times[lo]);
+	return values[lo] + f * (values[hi] - values[lo]);
+}
+
+/** The output named `name` (as equations match names) of a run, or undefined. */
+export function outputOf(result: RunResult, name: string): Float64Array | undefined {
+	const key = canonicalName(name);
+	const index = result.names.findIndex((n) => canonicalName(n) === key);
+	return index < 0 ? undefined : result.series[index];
+}

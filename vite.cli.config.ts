@@ -23,6 +23,7 @@ export default defineConfig({
 		rollupOptions: {
 			input: {
 				flowbook: 'src/cli/flowbook.ts',
+				'sweep-worker': 'src/cli/sweep/worker.ts',
 				'pool-worker': 'src/cli/pool-worker.ts'
 			},
 			output: {

@@ -37,6 +37,11 @@ export const COMMANDS: readonly Command[] = [
 		load: () => import('./convert')
 	},
 	{
+		name: 'sweep',
+		summary: 'run a model over many sampled inputs, sharded if need be; merge the shards',
+		load: () => import('./sweep')
+	},
+	{
 		name: 'conformance',
 		summary: 'run the conformance suites against their reference outputs',
 		load: () => import('./conformance')

@@ -23,7 +23,12 @@ const SUBCOMMAND: Record<string, string> = { sim: 'run' };
 let built = false;
 
 /** `node bin/flowbook.js COMMAND ARGS…`, the built CLI made current first. */
-export function spawnCli(command: string, args: readonly string[], timeoutMs = 120_000) {
+export function spawnCli(
+	command: string,
+	args: readonly string[],
+	timeoutMs = 120_000,
+	env: Readonly<Record<string, string>> = {}
+) {
 	if (!built) {
 		ensureCli(REPO_ROOT);
 		built = true;
@@ -31,17 +36,18 @@ export function spawnCli(command: string, args: readonly string[], timeoutMs = 1
 	return spawn(
 		process.execPath,
 		[join(REPO_ROOT, 'bin/flowbook.js'), SUBCOMMAND[command] ?? command, ...args],
-		{ cwd: REPO_ROOT, timeout: timeoutMs }
+		{ cwd: REPO_ROOT, timeout: timeoutMs, env: { ...process.env, ...env } }
 	);
 }
 
 export function runCli(
 	command: string,
 	args: readonly string[],
-	timeoutMs = 120_000
+	timeoutMs = 120_000,
+	env: Readonly<Record<string, string>> = {}
 ): Promise<CliRun> {
 	return new Promise((resolve, reject) => {
-		const child = spawnCli(command, args, timeoutMs);
+		const child = spawnCli(command, args, timeoutMs, env);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export function builtWorkerPath(name: 'pool-worker'): string {
+export function builtWorkerPath(name: 'pool-worker' | 'sweep-worker'): string {
 	const path = join(dirname(fileURLToPath(import.meta.url)), `${name}.js`);
 	if (!existsSync(path))
 		throw new Error(

@@ -157,6 +157,16 @@ test('two tabs on one notebook: a tab whose edit is not saved yet is warned, and
 	await saved(page);
 	await expect(other.getByRole('alert')).toContainText('also changed in another tab');
 	await expect(other.getByTestId('diagram').locator('[data-kind="aux"]')).toHaveCount(1);
+	// Closing the tab now would lose the choice: the browser asks first, and staying keeps it all.
+	const asked = new Promise<string>((resolve) =>
+		other.once('dialog', (dialog) => {
+			resolve(dialog.type());
+			void dialog.dismiss();
+		})
+	);
+	await other.close({ runBeforeUnload: true });
+	expect(await asked).toBe('beforeunload');
+	await expect(other.getByRole('alert')).toContainText('also changed in another tab');
 	await other.evaluate(() => ((window as unknown as { full?: boolean }).full = false));
 	await other.getByRole('button', { name: /Keep the edits here/ }).click();
 	await saved(other);
@@ -186,4 +196,37 @@ test('axe finds no serious or critical violation on the library and link pages',
 			)
 		).toEqual([]);
 	}
+});
+
+test('an edit survives the tab being closed a moment after it, however soon', async ({
+	context
+}) => {
+	const opening = await context.newPage();
+	await opening.goto('/notebook/new');
+	await addStock(opening);
+	await saved(opening);
+	const url = opening.url();
+	await opening.close();
+	// Each time: open the notebook, add a stock, close the tab this long after, before the save's
+	// pause is up. The next page finds every stock.
+	const delays = [0, 20, 50, 100, 200];
+	for (const delay of delays) {
+		const tab = await context.newPage();
+		await tab.goto(url);
+		await expect(stocks(tab)).not.toHaveCount(0);
+		const before = await stocks(tab).count();
+		await addStock(tab);
+		await expect(stocks(tab)).toHaveCount(before + 1);
+		await tab.waitForTimeout(delay);
+		await tab.close();
+	}
+	const reopened = await context.newPage();
+	await reopened.goto(url);
+	await expect(stocks(reopened)).toHaveCount(1 + delays.length);
+	await saved(reopened);
+	// The library lists it once, not once per recovered edit.
+	await reopened.goto('/');
+	await expect(
+		reopened.getByRole('list', { name: 'Your notebooks' }).getByRole('listitem')
+	).toHaveCount(1);
 });

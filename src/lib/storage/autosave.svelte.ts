@@ -5,8 +5,10 @@
  * and is tried again at the next change. Tabs tell each other what they saved, so a notebook
  * edited in two tabs never loses an edit silently.
  */
+import { writeDocument } from '../model/document';
 import type { FlowbookDocument } from '../model/types';
-import { saveProblem, type Library } from './library';
+import { newId, saveProblem, type Library } from './library';
+import { clearUnsaved, writeUnsaved } from './unsaved-journal';
 
 /** Saves wait for a pause this long, so a burst of typing is one save, well within a second. */
 export const SAVE_DELAY_MS = 400;
@@ -33,6 +35,10 @@ export class Autosave {
 
 	#library: Library;
 	#pending: FlowbookDocument | undefined;
+	/** What the save under way writes, until the library has it. */
+	#inFlight: { document: FlowbookDocument; versioned: boolean } | undefined;
+	/** A new notebook's id, chosen before its first save so an edit kept at close can name it. */
+	#plannedId = newId();
 	/** The document as last seen, and whether what is waiting holds more than slider moves. */
 	#last: FlowbookDocument | undefined;
 	#versioned = false;
@@ -85,25 +91,51 @@ export class Autosave {
 		const versioned = this.#versioned;
 		this.#pending = undefined;
 		this.#versioned = false;
+		this.#inFlight = { document: doc, versioned };
 		this.status = { state: 'saving' };
 		try {
 			let at: number;
 			if (this.id) {
 				at = await this.#library.save(this.id, doc, { version: versioned });
 			} else {
-				this.id = await this.#library.create(doc);
+				this.id = await this.#library.create(doc, this.#plannedId);
 				at = Date.now();
 				this.#created(this.id);
 			}
+			this.#inFlight = undefined;
 			this.#channel?.postMessage({ id: this.id, tab: this.#tab } satisfies Saved);
 			if (this.#pending) this.status = { state: 'pending' };
-			else this.status = { state: 'saved', at };
+			else {
+				this.status = { state: 'saved', at };
+				// Whatever was kept for a close is in the library now.
+				clearUnsaved(this.id);
+			}
 		} catch (e) {
+			this.#inFlight = undefined;
 			// Keep the edit: the next change or "Try again" writes it.
 			this.#pending ??= doc;
 			this.#versioned ||= versioned;
 			this.status = { state: 'failed', message: saveProblem(e) };
 		}
+	}
+
+	/**
+	 * The tab is going away: keeps what the library does not have yet in localStorage, at once
+	 * (an IndexedDB write started now may not finish), for the next page to move in. Returns
+	 * whether closing now loses nothing: false while a conflict waits for the planner's choice
+	 * (keeping this tab's edits then would overwrite the other tab's without asking) or when the
+	 * edit could not be kept.
+	 */
+	keepForClose(): boolean {
+		if (this.status.state === 'conflict') return false;
+		const doc = this.#pending ?? this.#inFlight?.document;
+		if (!doc) return true;
+		return writeUnsaved({
+			id: this.id ?? this.#plannedId,
+			text: writeDocument(doc),
+			versioned: this.#versioned || !!this.#inFlight?.versioned,
+			at: Date.now()
+		});
 	}
 
 	/** After a conflict, this tab's edits are saved over the other tab's. */

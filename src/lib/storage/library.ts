@@ -13,6 +13,7 @@
 import { createStore, delMany, entries, get, getMany, setMany, type UseStore } from 'idb-keyval';
 import { readDocument, writeDocument, type DocumentRead } from '../model/document';
 import type { FlowbookDocument } from '../model/types';
+import { recoverUnsaved } from './unsaved-journal';
 
 /** How many of the newest versions of each notebook are all kept. */
 export const VERSIONS_KEPT = 20;
@@ -65,7 +66,10 @@ const VERSIONS = 'versions:';
 const NAMES = 'names:';
 const versionKey = (id: string, saved: number) => `version:${id}:${saved}`;
 
-const newId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+export const newId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+
+/** Edits a closed tab left in localStorage are moved in once per page, before the first read. */
+let recovery: Promise<unknown> | undefined;
 
 export class Library {
 	#store: UseStore;
@@ -78,6 +82,7 @@ export class Library {
 
 	/** The notebooks, the most recently changed first. */
 	async list(): Promise<StoredSummary[]> {
+		await this.#recovered();
 		const all = await entries<string, StoredNotebook>(this.#store);
 		return all
 			.filter(([key]) => key.startsWith(NOTEBOOK))
@@ -87,16 +92,26 @@ export class Library {
 
 	/** One notebook, migrated to the current schema and checked; undefined when there is none. */
 	async get(id: string): Promise<OpenedNotebook | undefined> {
+		await this.#recovered();
 		const stored = await get<StoredNotebook>(NOTEBOOK + id, this.#store);
 		if (!stored) return undefined;
 		return { id, updated: stored.updated, ...readDocument(stored.text) };
 	}
 
-	/** Keeps a new notebook and returns its id. */
-	async create(document: FlowbookDocument): Promise<string> {
-		const id = newId();
+	/** Keeps a new notebook and returns its id (one chosen beforehand, or a new one). */
+	async create(document: FlowbookDocument, id = newId()): Promise<string> {
 		await this.save(id, document);
 		return id;
+	}
+
+	#recovered(): Promise<unknown> {
+		recovery ??= recoverUnsaved({
+			updatedAt: async (id) => (await get<StoredNotebook>(NOTEBOOK + id, this.#store))?.updated,
+			saveText: async (id, text, versioned) => {
+				await this.save(id, readDocument(text).document, { version: versioned });
+			}
+		});
+		return recovery;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from './args';
 import { repoRoot } from './repo-root';
 import { loadModelFile } from './load-model';
+import { timeLoops } from './bench-loops';
 import { compileModel } from '../lib/engine';
 import type { IntegrationMethod, Model, Variable } from '../lib/model/types';
 
@@ -311,6 +312,7 @@ function bench(argv: readonly string[]): number {
 			.filter((path) => existsSync(path))
 	].filter((path): path is string => path !== undefined);
 	for (const path of models) for (const row of timeModel(path, runs)) report(row);
+	if (example) for (const row of timeLoops(example, runs, timePair)) report(row);
 
 	if (!json) {
 		console.log('case                                   n  method      ms  baseline ms  ratio');
@@ -326,6 +328,7 @@ function bench(argv: readonly string[]): number {
 		}
 		console.log('target: engine ÷ hand-written ≤ 1.5 at every N, Euler and RK4');
 		console.log('target: arrayed chain ÷ scalar chain ≤ 1.2 at every N, Euler and RK4');
+		console.log('target: loop scores ÷ plain run of model A ≤ 2 (discovery once per model, apart)');
 		console.log(
 			'for scale: Simlin reports a WRLD3 run in 1.3 ms (native) and C-LEARN in 110 ms (WebAssembly)'
 		);

@@ -34,6 +34,11 @@ export interface IntegrationInput {
 	) => { name: string; value: number; inState: boolean } | undefined;
 	/** The state and value slots to save, in this order; every slot when absent. */
 	keep?: { state: Int32Array; values: Int32Array };
+	/**
+	 * Also keep, for each saved row, the state and values of the step just before it (row 0: the
+	 * start itself): what a per-DT change at each saved time needs (loops/trace.ts).
+	 */
+	keepPrevious?: boolean;
 }
 
 export interface RawResult {
@@ -42,6 +47,9 @@ export interface RawResult {
 	/** Row-major copies of the state and value arrays at each saved time (only the kept slots, when some are). */
 	savedState: Float64Array;
 	savedValues: Float64Array;
+	/** With keepPrevious: the rows of the step before each saved row, every slot. */
+	previousState?: Float64Array;
+	previousValues?: Float64Array;
 	error?: Diagnostic;
 }
 
@@ -71,6 +79,8 @@ export function integrate(input: IntegrationInput): RawResult {
 	const savedState = new Float64Array(plan.rows * (keepState ? keepState.length : ns));
 	const savedValues = new Float64Array(plan.rows * (keepValues ? keepValues.length : nv));
 	const times = new Float64Array(plan.rows);
+	const previousState = input.keepPrevious ? new Float64Array(plan.rows * ns) : undefined;
+	const previousValues = input.keepPrevious ? new Float64Array(plan.rows * nv) : undefined;
 	let row = 0;
 
 	/** Ends the run at the first NaN or Infinity: values belong to time t, stocks to stateTime. */
@@ -90,7 +100,15 @@ export function integrate(input: IntegrationInput): RawResult {
 			time: when,
 			message: `${what} first appeared${found ? ` in "${found.name}"` : ''} at time ${when}; the run stopped there. Look for a division by zero, a value that grows without limit, or a subscript outside its dimension`
 		};
-		return { times: times.slice(0, row), rows: row, savedState, savedValues, error };
+		return {
+			times: times.slice(0, row),
+			rows: row,
+			savedState,
+			savedValues,
+			previousState,
+			previousValues,
+			error
+		};
 	};
 
 	init(start, s, v, c, d, v1);
@@ -117,7 +135,16 @@ export function integrate(input: IntegrationInput): RawResult {
 				savedState.set(s, row * ns);
 				savedValues.set(v, row * nv);
 			}
+			if (n === 0 && previousState && previousValues) {
+				previousState.set(s, 0);
+				previousValues.set(v, 0);
+			}
 			times[row++] = t;
+		}
+		// The step before the next saved row, taken before RK's later stages overwrite v.
+		if (previousState && previousValues && (n + 1) % saveEvery === 0 && row < plan.rows) {
+			previousState.set(s, row * ns);
+			previousValues.set(v, row * nv);
 		}
 		if (!allFinite(v)) return stop(t, t);
 		if (n === steps) break;
@@ -162,7 +189,7 @@ export function integrate(input: IntegrationInput): RawResult {
 			return stop(t, t + dt);
 		}
 	}
-	return { times, rows: row, savedState, savedValues };
+	return { times, rows: row, savedState, savedValues, previousState, previousValues };
 }
 
 /** Copies the chosen slots of `from` into row `row` of `into`, whose rows are `slots.length` wide. */

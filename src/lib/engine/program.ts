@@ -124,7 +124,19 @@ function beltAdvance(stock: Node, nodes: readonly Node[]): string {
 	return `rt.conveyorAdvance(${c.belt}, t, ${inflow}, ${at(c.transitTime)}, ${at(c.sample)}, ${at(c.arrest)});`;
 }
 
-const BUILTIN_FUNCTIONS: Record<string, (...a: number[]) => number> = Object.fromEntries(
+/** A trace (Program.trace): the raw rows and the run's constants and schedule. */
+export interface ProgramTrace {
+	raw: ReturnType<typeof integrate>;
+	constants: Float64Array;
+	dt: number;
+	start: number;
+	stop: number;
+	steps: number;
+	/** The run's tables and clock, for code that re-evaluates its equations (loops/scoring-code.ts). */
+	runtime: Runtime;
+}
+
+export const BUILTIN_FUNCTIONS: Record<string, (...a: number[]) => number> = Object.fromEntries(
 	BUILTINS.filter((b) => b.kind === 'pure').map((b) => [
 		b.name,
 		b.kind === 'pure' ? b.evaluate : () => NaN
@@ -186,6 +198,21 @@ export class Program implements Simulation {
 	}
 
 	run(options: RunOptions = {}): RunResult {
+		const { raw, constants, chosen } = this.#integrate(options, false);
+		return this.#results(raw, constants, chosen);
+	}
+
+	/**
+	 * A run that keeps every node's value (internal ones too) at each saved time and at the step
+	 * before it: what the loops analysis (loops/trace.ts) scores links from. `outputs` is ignored.
+	 */
+	trace(options: RunOptions = {}): ProgramTrace {
+		const { raw, constants, plan } = this.#integrate({ ...options, outputs: undefined }, true);
+		const { dt, start, stop, steps } = plan;
+		return { raw, constants, dt, start, stop, steps, runtime: this.#runtime };
+	}
+
+	#integrate(options: RunOptions, keepPrevious: boolean) {
 		const specs: SimSpecs = { ...this.simSpecs };
 		for (const key of ['method', 'dt', 'saveStep', 'start', 'stop'] as const) {
 			if (options[key] !== undefined)
@@ -224,9 +251,10 @@ export class Program implements Simulation {
 				.filter((n) => n.kind === 'stock' && n.nonNegative)
 				.map((n) => n.slot),
 			findNonFinite: (s, v) => this.#findNonFinite(s, v),
-			keep: chosen && this.#slotsToKeep(chosen)
+			keep: chosen && this.#slotsToKeep(chosen),
+			keepPrevious
 		});
-		return this.#results(raw, constants, chosen);
+		return { raw, constants, chosen, plan };
 	}
 
 	seriesOf(result: RunResult, name: string): Float64Array | undefined {

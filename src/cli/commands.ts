@@ -57,6 +57,7 @@ export const COMMANDS: readonly Command[] = [
 		summary: "fit a model's constants to data",
 		load: () => import('./calibrate')
 	},
+	{ name: 'loops', summary: 'the feedback loops that matter', load: () => import('./loops') },
 	{
 		name: 'optimise',
 		summary: 'find the best mix of levers for a budget',

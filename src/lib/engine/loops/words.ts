@@ -25,10 +25,15 @@ export function loopNames(loops: readonly NamedLoop[]): string[] {
 		const stocks = new Set(loop.stocks);
 		const others = loop.variables.filter((v) => !stocks.has(v));
 		const key = [...others].sort((a, b) => count.get(a)! - count.get(b)!)[0];
-		const through = listInWords(loop.stocks);
+		const through = listInWords(loop.stocks.map(readable));
 		if (!key) return `the loop of ${through}`;
-		return `the ${key} loop through ${through}`;
+		return `the ${readable(key)} loop through ${through}`;
 	});
+}
+
+/** Names written with underscores (model A's Home_Care_Clients) read as words. */
+function readable(name: string): string {
+	return name.replace(/_/g, ' ');
 }
 
 export function listInWords(items: readonly string[]): string {

@@ -17,7 +17,8 @@ import {
 	statSync,
 	writeFileSync
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SOURCES = ['src/cli', 'src/lib'];
 const FILES = ['vite.cli.config.ts', 'tsconfig.cli.json', 'package-lock.json'];
@@ -112,4 +113,9 @@ export function ensureCli(root) {
 	} finally {
 		unlock();
 	}
+}
+
+// `node bin/ensure-cli.js`: build now if stale (the Dockerfile's build step, `npm run build:cli`).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	ensureCli(join(dirname(fileURLToPath(import.meta.url)), '..'));
 }

@@ -62,7 +62,7 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await insert.hover();
 	await insert.getByRole('button', { name: 'Add cell' }).click();
 	const menu = page.getByRole('menu', { name: 'Add a cell here' });
-	await expect(menu.getByRole('menuitem')).toHaveCount(10);
+	await expect(menu.getByRole('menuitem')).toHaveCount(13);
 	await expect(menu.getByRole('menuitem', { name: 'Diagram' })).toHaveAttribute(
 		'aria-disabled',
 		'true'
@@ -330,7 +330,7 @@ test('cells are added, moved, deleted and restored from the keyboard, Ctrl+Z und
 	const menu = page.getByRole('menu', { name: 'Add a cell here' });
 	await expect(menu.getByRole('menuitem', { name: 'Text' })).toBeFocused();
 	await page.keyboard.press('End');
-	await expect(menu.getByRole('menuitem', { name: 'Equal cost' })).toBeFocused();
+	await expect(menu.getByRole('menuitem', { name: 'Optimisation' })).toBeFocused();
 	expect(await axe(page)).toEqual([]);
 	await page.keyboard.press('Escape');
 	await expect(menu).toHaveCount(0);

@@ -24,6 +24,8 @@ export interface OptimiseLever extends Bounded {
 export interface OptimiseSpec {
 	levers: readonly OptimiseLever[];
 	objective: Objective;
+	/** The saved variable that holds the objective's value; OBJECTIVE_NAME (withObjective's) when absent. */
+	output?: string;
 	budget?: number;
 	/** Budgets to find the best at, for the frontier; none when absent. */
 	frontier?: readonly number[];
@@ -103,14 +105,15 @@ export async function optimise(spec: OptimiseSpec, runMany: RunMany): Promise<Op
 				...Object.fromEntries(names.map((n, i) => [n, x[i]]))
 			}))
 		);
-		const results = await runMany(sets, [OBJECTIVE_NAME]);
+		const output = spec.output ?? OBJECTIVE_NAME;
+		const results = await runMany(sets, [output]);
 		runs += sets.length;
 		spec.onProgress?.(runs);
 		return points.map((_, p) => {
 			let total = 0;
 			for (let s = 0; s < samples.length; s++) {
 				const result = results[p * samples.length + s];
-				const series = result && outputOf(result, OBJECTIVE_NAME);
+				const series = result && outputOf(result, output);
 				if (!result || !series) return NaN;
 				total += valueAt(
 					result.times,

@@ -48,3 +48,40 @@ export function outputOf(result: RunResult, name: string): Float64Array | undefi
 	const index = result.names.findIndex((n) => canonicalName(n) === key);
 	return index < 0 ? undefined : result.series[index];
 }
+
+/**
+ * The same runner, with the requests made in one turn of the event loop sent as one batch: the
+ * starts of a search each ask for one run at a time, and together they keep every worker of
+ * the pool busy rather than queueing on the first.
+ */
+export function batched(runMany: RunMany): RunMany {
+	let queue: {
+		sets: readonly Record<string, number>[];
+		outputs: readonly string[];
+		resolve: (results: (RunResult | undefined)[]) => void;
+		reject: (e: unknown) => void;
+	}[] = [];
+	const flush = async () => {
+		const jobs = queue;
+		queue = [];
+		const outputs = [...new Set(jobs.flatMap((j) => j.outputs))];
+		try {
+			const results = await runMany(
+				jobs.flatMap((j) => j.sets),
+				outputs
+			);
+			let at = 0;
+			for (const job of jobs) {
+				job.resolve(results.slice(at, at + job.sets.length));
+				at += job.sets.length;
+			}
+		} catch (e) {
+			for (const job of jobs) job.reject(e);
+		}
+	};
+	return (sets, outputs) =>
+		new Promise((resolve, reject) => {
+			if (queue.length === 0) setTimeout(flush, 0);
+			queue.push({ sets, outputs, resolve, reject });
+		});
+}

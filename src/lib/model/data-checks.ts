@@ -3,7 +3,7 @@
  * values, the times increasing. A link to a variable the model lacks is a warning: the series
  * still shows, it only cannot be drawn beside a line or fitted.
  */
-import { at, Checks, isObject, ROOT, shown, type Json } from './field-checks';
+import { at, Checks, isObject, ROOT, shown, type Json, type Place } from './field-checks';
 import { canonicalName } from './names';
 
 export function checkData(
@@ -55,4 +55,50 @@ export function checkData(
 		checks.oneOf(series, 'use', here, ['interpolate', 'hold'], true);
 		checks.text(series, 'source', here, { optional: true });
 	});
+}
+
+/** A calibration or optimisation cell: its constants with bounds, and what else each kind has. */
+export function checkFitCell(
+	cell: Json,
+	here: Place,
+	hasVariable: ((name: string) => boolean) | undefined,
+	checks: Checks
+): void {
+	const key = cell.kind === 'calibration' ? 'parameters' : 'levers';
+	const list = checks.list(cell[key], at(here, key)) ?? [];
+	list.forEach((item, i) => {
+		const place = at(at(here, key), i);
+		const bound = checks.object(item, place);
+		if (!bound) return;
+		const variable = checks.text(bound, 'variable', place, { nonEmpty: true });
+		const min = checks.number(bound, 'min', place);
+		const max = checks.number(bound, 'max', place);
+		if (min !== undefined && max !== undefined && !(min < max))
+			checks.error(place, `${place.label}: min ${min} must be below max ${max}`);
+		if (variable !== undefined && hasVariable && !hasVariable(variable))
+			checks.warning(
+				at(place, 'variable'),
+				`${at(place, 'variable').label}: the model has no variable ${shown(variable)}`
+			);
+	});
+	if (cell.kind === 'calibration') {
+		checks.oneOf(cell, 'payoff', here, ['least-squares', 'gaussian', 'poisson'], true);
+		const series = checks.list(cell.series, at(here, 'series'), true) ?? [];
+		series.forEach((item, i) => {
+			const place = at(at(here, 'series'), i);
+			const entry = checks.object(item, place);
+			if (!entry) return;
+			checks.text(entry, 'series', place, { nonEmpty: true });
+			const weight = checks.number(entry, 'weight', place, true);
+			if (weight !== undefined && weight < 0)
+				checks.error(
+					at(place, 'weight'),
+					`${at(place, 'weight').label} must be 0 or more (it is ${weight})`
+				);
+		});
+	} else {
+		checks.text(cell, 'objective', here);
+		checks.number(cell, 'budget', here, true);
+		checks.numberList(cell, 'frontier', here, true);
+	}
 }

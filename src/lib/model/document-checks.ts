@@ -22,7 +22,7 @@ import {
 	type Json,
 	type Place
 } from './field-checks';
-import { checkData } from './data-checks';
+import { checkData, checkFitCell } from './data-checks';
 
 const CELL_KINDS = [
 	'text',
@@ -34,7 +34,10 @@ const CELL_KINDS = [
 	'bars',
 	'bridge',
 	'tornado',
-	'equal-cost'
+	'equal-cost',
+	'data',
+	'calibration',
+	'optimisation'
 ];
 const VARIABLE_KINDS = ['stock', 'flow', 'aux', 'gf'];
 const VALUE_FORMATS = ['number', 'percent', 'currency'];
@@ -740,6 +743,13 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 				}
 				checkTableOutputs(cell, here, hasVariable, checks);
 				checks.number(cell, 'at', here, true);
+				break;
+			case 'data':
+				break;
+			case 'calibration':
+			case 'optimisation':
+				checks.text(cell, 'title', here, { optional: true });
+				checkFitCell(cell, here, hasVariable, checks);
 				break;
 			case 'sensitivity':
 				variables(cell, 'outputs', here);

@@ -514,6 +514,37 @@ export type Cell =
 			/** In the display time unit; default the end of the run. */
 			at?: number;
 	  }
+	/** The notebook's data series (FlowbookDocument.data): an import button and a table of them. */
+	| { id: string; kind: 'data' }
+	/**
+	 * Fits constants, each within its bounds, to the data series linked to model variables.
+	 * @example { id: 'fit', kind: 'calibration', parameters: [{ variable: 'demand_growth', min: 0, max: 0.1 }] }
+	 */
+	| {
+			id: string;
+			kind: 'calibration';
+			title?: string;
+			parameters: FitBound[];
+			/** Data series ids, each with its weight (default 1); every linked series when absent. */
+			series?: { series: string; weight?: number }[];
+			/** What is minimised; default least squares. */
+			payoff?: 'least-squares' | 'gaussian' | 'poisson';
+	  }
+	/**
+	 * The best mix of levers within their bounds for an objective, under a budget (the levers'
+	 * costs a year), and the best at each of `frontier`'s budgets.
+	 * @example { id: 'mix', kind: 'optimisation', levers: [{ variable: 'extra_ic_beds', min: 0, max: 150 }], objective: 'min Cumulative_Delayed_Bed_Days at 1095', budget: 5e6 }
+	 */
+	| {
+			id: string;
+			kind: 'optimisation';
+			title?: string;
+			levers: FitBound[];
+			/** `min NAME at TIME` or `max NAME at TIME`: a variable, at model time (the end when absent). */
+			objective: string;
+			budget?: number;
+			frontier?: number[];
+	  }
 	| {
 			id: string;
 			kind: 'sensitivity';
@@ -526,6 +557,14 @@ export type Cell =
 			/** Seed of the samples, a whole number from 0 to 2³² − 1; default 1. The same seed gives the same fans. */
 			seed?: number;
 	  };
+
+/** A constant with bounds, for calibration or optimisation. */
+export interface FitBound {
+	/** The constant's variable id (or name). */
+	variable: string;
+	min: number;
+	max: number;
+}
 
 /**
  * How one constant varies across a sensitivity analysis's runs.

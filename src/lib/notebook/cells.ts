@@ -107,7 +107,10 @@ export const CELL_KINDS: Record<Cell['kind'], string> = {
 	bars: 'Bars',
 	bridge: 'Bridge',
 	tornado: 'Tornado',
-	'equal-cost': 'Equal cost'
+	'equal-cost': 'Equal cost',
+	data: 'Data',
+	calibration: 'Calibration',
+	optimisation: 'Optimisation'
 };
 
 /** A text's first line as plain words: "## How many beds?" gives "How many beds?". */
@@ -151,6 +154,14 @@ export function describeCell(document: FlowbookDocument, cell: Cell): string {
 		case 'bars':
 		case 'equal-cost':
 			name = cell.title ?? names(cell.outputs.map((o) => (typeof o === 'string' ? o : o.variable)));
+			break;
+		case 'data':
+			return kind;
+		case 'calibration':
+			name = cell.title ?? names(cell.parameters.map((p) => p.variable));
+			break;
+		case 'optimisation':
+			name = cell.title ?? cell.objective;
 			break;
 		case 'bridge':
 		case 'tornado':

@@ -74,5 +74,26 @@ export function newCell(document: FlowbookDocument, kind: CellKind): Cell {
 				.map((s) => s.id);
 			return { id, kind, options, outputs: firstOutputs(model, 1) };
 		}
+		case 'data':
+			return { id, kind };
+		case 'calibration': {
+			// The levers without a cost are the uncertain constants a fit is for; up to three of them.
+			const uncertain = document.levers.filter((l) => !l.cost).slice(0, 3);
+			return {
+				id,
+				kind,
+				parameters: uncertain.map(({ variable, min, max }) => ({ variable, min, max }))
+			};
+		}
+		case 'optimisation': {
+			const costed = document.levers.filter((l) => l.cost);
+			const stock = model.variables.find((v) => v.kind === 'stock');
+			return {
+				id,
+				kind,
+				levers: costed.map(({ variable, min, max }) => ({ variable, min, max })),
+				objective: stock ? `min ${stock.name}` : ''
+			};
+		}
 	}
 }

@@ -6,6 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import type {
 	Cell,
+	DataSeries,
 	FlowbookDocument,
 	Lever,
 	Model,
@@ -127,6 +128,15 @@ export class Notebook implements DiagramHost {
 		const { reference, ...rest } = this.document;
 		const kept = reference && findScenario(scenarios, reference) ? { reference } : {};
 		this.document = { ...rest, ...kept, scenarios };
+		this.#sync();
+	}
+
+	/** Replaces the notebook's data series, as one undoable step; none leaves no `data` field. */
+	setData(data: DataSeries[]): void {
+		this.#history.record(this.document);
+		const { data: _old, ...rest } = this.document;
+		void _old;
+		this.document = data.length ? { ...rest, data } : rest;
 		this.#sync();
 	}
 

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Cell, FlowbookDocument } from '../model/types';
+import { calibrationSpec, optimisationSpec } from './fit-specs';
+import { newCell } from './new-cell';
+
+const doc = JSON.parse(
+	readFileSync('tests/fixtures/decay-fit.flowbook.json', 'utf8')
+) as FlowbookDocument;
+const cellOf = <K extends Cell['kind']>(kind: K) =>
+	doc.cells.find((c) => c.kind === kind) as Extract<Cell, { kind: K }>;
+
+describe('calibration and optimisation cells as the analysis takes them', () => {
+	it('a calibration needs data linked to a variable', () => {
+		expect(calibrationSpec(doc, cellOf('calibration'))).toMatch(/no data series is linked/);
+		const withData: FlowbookDocument = {
+			...doc,
+			data: [
+				{ id: 'obs', name: 'observed', times: [0, 1], values: [200, 148], variable: 'S' },
+				{ id: 'loose', name: 'loose', times: [0], values: [1] }
+			]
+		};
+		const spec = calibrationSpec(withData, cellOf('calibration'));
+		expect(spec).toMatchObject({
+			parameters: [
+				{ name: 'k', min: 0, max: 1 },
+				{ name: 'S0', min: 1, max: 1000 }
+			],
+			targets: [{ name: 'observed', variable: 'S', weight: 1 }],
+			payoff: 'least-squares'
+		});
+		expect(calibrationSpec(withData, { ...cellOf('calibration'), parameters: [] })).toMatch(
+			/choose constants/
+		);
+	});
+
+	it('an optimisation takes lever costs and model values from the notebook', () => {
+		const spec = optimisationSpec(doc, cellOf('optimisation'));
+		expect(spec).toMatchObject({
+			levers: [
+				{ name: 'a', cost: 1, base: 0 },
+				{ name: 'b', cost: 1, base: 0 }
+			],
+			objective: { sense: 'min', expression: 'score' },
+			output: 'score',
+			budget: 4
+		});
+		expect(optimisationSpec(doc, { ...cellOf('optimisation'), objective: 'min a + b' })).toMatch(
+			/not a variable of the model/
+		);
+	});
+
+	it('new cells start from the notebook’s levers', () => {
+		expect(newCell(doc, 'calibration')).toMatchObject({
+			parameters: [
+				{ variable: 'k', min: 0, max: 1 },
+				{ variable: 'S0', min: 1, max: 1000 }
+			]
+		});
+		expect(newCell(doc, 'optimisation')).toMatchObject({
+			levers: [{ variable: 'a' }, { variable: 'b' }],
+			objective: 'min S'
+		});
+	});
+});

@@ -1,0 +1,75 @@
+/**
+ * A calibration or optimisation cell as the analysis takes it (analysis/calibrate.ts,
+ * optimise.ts): constants by their names, the data series linked to variables, lever costs from
+ * the notebook's levers, the objective read and its time in model units. A sentence says what
+ * is missing when the cell cannot run yet.
+ */
+import type { CalibrationSpec } from '../analysis/calibrate';
+import { parseObjective } from '../analysis/objective';
+import type { OptimiseSpec } from '../analysis/optimise';
+import { findVariable } from '../model/lookup';
+import type { Cell, FlowbookDocument } from '../model/types';
+
+type CalibrationCell = Extract<Cell, { kind: 'calibration' }>;
+type OptimisationCell = Extract<Cell, { kind: 'optimisation' }>;
+
+export function calibrationSpec(
+	document: FlowbookDocument,
+	cell: CalibrationCell
+): Omit<CalibrationSpec, 'signal' | 'onProgress'> | string {
+	const parameters = [];
+	for (const p of cell.parameters) {
+		const variable = findVariable(document.model, p.variable);
+		if (!variable) return `the model has no constant "${p.variable}" to fit`;
+		parameters.push({ name: variable.name, min: p.min, max: p.max });
+	}
+	if (parameters.length === 0) return 'choose constants to fit in Settings';
+	const weights = cell.series && new Map(cell.series.map((s) => [s.series, s.weight ?? 1]));
+	const targets = (document.data ?? [])
+		.filter((s) => s.variable && (!weights || weights.has(s.id)))
+		.map((s) => ({
+			name: s.name,
+			variable: findVariable(document.model, s.variable!)?.name ?? s.variable!,
+			times: s.times,
+			values: s.values,
+			weight: weights?.get(s.id) ?? 1
+		}));
+	if (targets.length === 0)
+		return 'no data series is linked to a model variable: import data and link a series in a data cell';
+	return { parameters, targets, payoff: cell.payoff ?? 'least-squares', restarts: 3 };
+}
+
+export function optimisationSpec(
+	document: FlowbookDocument,
+	cell: OptimisationCell
+): Omit<OptimiseSpec, 'signal' | 'onProgress'> | string {
+	const objective = parseObjective(cell.objective);
+	if (typeof objective === 'string') return objective;
+	// The notebook runs the model as it is: the objective names one of its variables.
+	const target = findVariable(document.model, objective.expression);
+	if (!target)
+		return `the objective names "${objective.expression}", which is not a variable of the model (for an expression, make it an auxiliary)`;
+	const levers = [];
+	for (const l of cell.levers) {
+		const variable = findVariable(document.model, l.variable);
+		if (!variable) return `the model has no constant "${l.variable}" to move`;
+		const lever = document.levers.find((n) => n.variable === variable.id);
+		const base = variable.kind === 'aux' ? Number(variable.equation) : NaN;
+		levers.push({
+			name: variable.name,
+			min: l.min,
+			max: l.max,
+			cost: lever?.cost?.perYear ?? 0,
+			base: Number.isFinite(base) ? base : 0
+		});
+	}
+	if (levers.length === 0) return 'choose levers to move in Settings';
+	return {
+		levers,
+		objective,
+		output: target.name,
+		budget: cell.budget,
+		frontier: cell.frontier,
+		restarts: 2
+	};
+}

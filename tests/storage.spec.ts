@@ -230,3 +230,35 @@ test('an edit survives the tab being closed a moment after it, however soon', as
 		reopened.getByRole('list', { name: 'Your notebooks' }).getByRole('listitem')
 	).toHaveCount(1);
 });
+
+test('a model too big to compile is refused at once, naming the variable, and its notebook still opens', async ({
+	page
+}) => {
+	// y[i] = SUM(x[*]) * x over 3,000 elements writes out 9 million names: past the budget.
+	const xmile = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+<header><name>Quadratic sums</name></header>
+<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>
+<dimensions><dim name="D" size="3000"/></dimensions>
+<model><variables>
+<aux name="x"><dimensions><dim name="D"/></dimensions><eqn>1 + TIME</eqn></aux>
+<aux name="y"><dimensions><dim name="D"/></dimensions><eqn>SUM(x[*]) * x</eqn></aux>
+</variables></model>
+</xmile>`;
+	await page.goto('/');
+	await page.getByLabel('Import XMILE').setInputFiles({
+		name: 'quadratic.xmile',
+		mimeType: 'application/xml',
+		buffer: Buffer.from(xmile)
+	});
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	const refusal = page.getByText(/would come to more than 8 MB of code.*"y" makes/).first();
+	await expect(refusal).toBeVisible({ timeout: 20_000 });
+	// The notebook is in the library and opens again, with the same answer.
+	await page.goto('/');
+	await page
+		.getByRole('list', { name: 'Your notebooks' })
+		.getByRole('link', { name: /Quadratic sums/ })
+		.click();
+	await expect(refusal).toBeVisible({ timeout: 20_000 });
+});

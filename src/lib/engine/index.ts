@@ -11,7 +11,8 @@ import type { CompileResult } from './api';
 import { compileToNodes } from './compile';
 import type { CompiledModel } from './compile';
 import { flattenModel, inSourceSpan } from './flatten';
-import { Program } from './program';
+import { CodeBudgetError } from './code-budget';
+import { generate, Program, type GeneratedCode } from './program';
 
 export type { CompileResult, RunOptions, RunResult, Simulation } from './api';
 export { parseEquation } from './parse/parser';
@@ -22,7 +23,17 @@ export function compileModel(model: Model): CompileResult {
 	const checked = checkAndCompile(model);
 	if (!checked.ok) return checked;
 	const { compiled, simSpecs, diagnostics } = checked;
-	const program = new Program(compiled, { ...simSpecs, method: simSpecs.method ?? 'euler' });
+	let code: GeneratedCode;
+	try {
+		code = generate(compiled);
+	} catch (e) {
+		if (!(e instanceof CodeBudgetError)) throw e;
+		return {
+			ok: false,
+			diagnostics: [...diagnostics, { severity: 'error', variable: e.variable, message: e.message }]
+		};
+	}
+	const program = new Program(compiled, { ...simSpecs, method: simSpecs.method ?? 'euler' }, code);
 	return { ok: true, simulation: program, diagnostics };
 }
 

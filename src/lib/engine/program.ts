@@ -8,6 +8,7 @@ import { canonicalName } from '../model/names';
 import type { SimSpecs } from '../model/types';
 import type { RunOptions, RunResult, Simulation } from './api';
 import { BUILTINS } from './builtins';
+import { CodeBudget } from './code-budget';
 import { buildFunction, emit, nodeRef } from './codegen';
 import type { CompiledModel } from './compile';
 import { integrate, type PhaseFunction } from './integrate';
@@ -23,7 +24,10 @@ export interface GeneratedCode {
 }
 
 /** Statements for each phase, from the IR only (see codegen.ts). */
-export function generate(compiled: CompiledModel): GeneratedCode {
+export function generate(
+	compiled: CompiledModel,
+	budget: CodeBudget = new CodeBudget()
+): GeneratedCode {
 	const { nodes } = compiled;
 	const e = (ir: Parameters<typeof emit>[0]) => emit(ir, nodes);
 	const value = (node: Node, code: string) => (node.uniflow ? `Math.max(0, ${code})` : code);
@@ -33,7 +37,7 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 		const node = nodes[id];
 		const formula = node.initExpr ?? node.expr;
 		if (!formula) continue;
-		init.push(`${nodeRef(node)} = ${value(node, e(formula))};`);
+		init.push(budget.add(`${nodeRef(node)} = ${value(node, e(formula))};`, node.name));
 		if (node.conveyor) init.push(beltFill(node, nodes));
 		if (node.post?.kind === 'pipeline')
 			init.push(`rt.initPipe(${node.post.pipe}, ${nodeRef(node)});`);
@@ -47,13 +51,13 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 			continue;
 		}
 		const node = nodes[id];
-		rates.push(`${nodeRef(node)} = ${value(node, e(node.expr!))};`);
+		rates.push(budget.add(`${nodeRef(node)} = ${value(node, e(node.expr!))};`, node.name));
 	}
 	for (const node of nodes) {
 		if (node.kind !== 'stock') continue;
 		const d = `d[${node.slot}]`;
 		if (node.rate) {
-			rates.push(`${d} = ${e(node.rate)};`);
+			rates.push(budget.add(`${d} = ${e(node.rate)};`, node.name));
 			continue;
 		}
 		const terms = [
@@ -61,7 +65,10 @@ export function generate(compiled: CompiledModel): GeneratedCode {
 			...node.outflows.map((f) => ` - ${nodeRef(nodes[f])}`)
 		];
 		rates.push(
-			`${d} = ${terms.length ? terms.join('').replace(/^ \+ /, '').replace(/^ - /, '-') : '0'};`
+			budget.add(
+				`${d} = ${terms.length ? terms.join('').replace(/^ \+ /, '').replace(/^ - /, '-') : '0'};`,
+				node.name
+			)
 		);
 	}
 

@@ -20,12 +20,16 @@ import { parseEquation } from '../parse/parser';
 import { describeDims, readDimensions, type Dim } from './dimensions';
 import type { FlattenResult } from './index';
 import { originalSpan, printExpr, type PrintedSpan } from './print';
+import { CodeBudget, CodeBudgetError, MAX_ELEMENT_EQUATION_CHARACTERS } from '../code-budget';
 import { arrayBudgetProblem } from './array-budget';
 import { ArrayError, Rewriter, type ArrayVar, type Scope } from './element-rewrite';
 
-export function flattenArrays(model: Model): FlattenResult {
+export function flattenArrays(
+	model: Model,
+	equationBudget = MAX_ELEMENT_EQUATION_CHARACTERS
+): FlattenResult {
 	if (!usesArrays(model)) return { ok: true, model, diagnostics: [] };
-	return new ArraysPass(model).run();
+	return new ArraysPass(model, equationBudget).run();
 }
 
 /** Dimensions, arrayed variables, or an equation that subscripts or transposes. */
@@ -79,7 +83,14 @@ class ArraysPass {
 	/** Conveyor outflows by id: they come off a belt and have no equation. */
 	readonly #beltEnds: Set<string>;
 
-	constructor(readonly model: Model) {
+	constructor(
+		readonly model: Model,
+		equationBudget: number
+	) {
+		this.#written = new CodeBudget(
+			equationBudget,
+			'the model’s equations, written out element by element, would come to more than'
+		);
 		const byRef = new Map(
 			model.variables.flatMap((v) => [[v.id, v] as const, [canonicalName(v.name), v] as const])
 		);
@@ -88,6 +99,9 @@ class ArraysPass {
 			return variable && { variable };
 		});
 	}
+
+	/** The element equations written so far, against their budget (code-budget.ts). */
+	readonly #written: CodeBudget;
 
 	run(): FlattenResult {
 		const read = readDimensions(this.model);
@@ -103,12 +117,18 @@ class ArraysPass {
 
 		this.rewriter = new Rewriter(this.dims, this.vars);
 		const variables: Variable[] = [];
-		for (const variable of this.model.variables) {
-			const info = this.vars.get(canonicalName(variable.name ?? ''));
-			// A variable the compiler will refuse (no name, a second of the same name) goes through as is.
-			if (!info || info.variable !== variable) variables.push(variable);
-			else if (info.dims.length === 0) variables.push(this.#scalar(info));
-			else for (const element of this.#arrayed(info)) variables.push(element);
+		try {
+			for (const variable of this.model.variables) {
+				const info = this.vars.get(canonicalName(variable.name ?? ''));
+				// A variable the compiler will refuse (no name, a second of the same name) goes through as is.
+				if (!info || info.variable !== variable) variables.push(variable);
+				else if (info.dims.length === 0) variables.push(this.#scalar(info));
+				else for (const element of this.#arrayed(info)) variables.push(element);
+			}
+		} catch (e) {
+			if (!(e instanceof CodeBudgetError)) throw e;
+			this.#error(e.message, e.variable);
+			return { ok: false, diagnostics: this.diagnostics };
 		}
 		this.diagnostics.push(...this.problems.diagnostics());
 		if (this.diagnostics.some((d) => d.severity === 'error'))
@@ -267,6 +287,13 @@ class ArraysPass {
 				const ast = perElement ? this.#parseOrReport(variable, source, label) : sharedAst;
 				const spans: PrintedSpan[] = [];
 				text = ast ? this.#rewrite(info, ast, source, binding, label, spans) : undefined;
+				if (text) {
+					this.#written.add(text, variable.name);
+					// One equation shared by every element writes out much the same text for each:
+					// the first tells whether all of them would pass the budget, before they are made.
+					if (i === 0 && !perElement)
+						this.#written.expect(text.length * (tuples.length - 1), variable.name);
+				}
 				this.origins.set(canonicalName(name), {
 					variable: variable.name,
 					element: label,

@@ -48,6 +48,11 @@ export const COMMANDS: readonly Command[] = [
 	},
 	{ name: 'bench', summary: 'time the engine and the big models', load: () => import('./bench') },
 	{
+		name: 'bench-cli',
+		summary: "time the CLI's cold start and a sweep of model A on worker threads",
+		load: () => import('./bench-cli')
+	},
+	{
 		name: 'bench-sensitivity',
 		summary: "time a sensitivity analysis through the page's worker pool",
 		load: () => import('./bench-sensitivity')

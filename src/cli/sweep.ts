@@ -94,7 +94,7 @@ function say(line: string): void {
 /** Progress on stderr, at most about once a second, and always the last. */
 function progress(total: number, started: number) {
 	let shown = started;
-	return (done: number) => {
+	return (done: number, _ms?: number) => {
 		const now = performance.now();
 		if (done < total && now - shown < 1000) return;
 		shown = now;
@@ -249,15 +249,22 @@ async function sweep(argv: readonly string[]): Promise<number> {
 	say(
 		`${count} of ${samples} samples (${range.first} to ${range.end - 1}, shard ${shard.shard.index} of ${shard.shard.count}) × ${spec.rows.length} time${spec.rows.length === 1 ? '' : 's'} on ${Math.min(threads, Math.max(1, count))} thread${threads === 1 ? '' : 's'}`
 	);
-	const onProgress = progress(count, started);
+	const show = progress(count, started);
+	// The threads' own time running samples, for a figure of what a run cost inside them.
+	let busy = 0;
+	const onProgress = (done: number, ms: number) => {
+		busy = ms;
+		show(done);
+	};
 	const rows =
 		threads <= 1 || count < 2
 			? runSamples(compiled.simulation, spec, range.first, range.end)
 			: await runOnThreads(loaded.model, spec, range.first, range.end, { threads, onProgress });
+	if (threads <= 1 || count < 2) busy = performance.now() - started;
 	const table: SweepTable = { columns, rows };
 	writeTable(table, out);
 	say(
-		`${count} samples, ${rowCount(table)} rows in ${((performance.now() - started) / 1000).toFixed(2)} s${out ? ` → ${out}` : ''}`
+		`${count} samples, ${rowCount(table)} rows in ${((performance.now() - started) / 1000).toFixed(2)} s (${(busy / Math.max(1, count)).toFixed(2)} ms a run in the threads)${out ? ` → ${out}` : ''}`
 	);
 	return 0;
 }

@@ -11,8 +11,8 @@ import type { SweepBlockReply, SweepWorkerData } from './worker';
 
 export interface ThreadOptions {
 	threads: number;
-	/** Called after each block with the samples done so far. */
-	onProgress?: (done: number) => void;
+	/** Called after each block with the samples done so far and the threads' milliseconds running them. */
+	onProgress?: (done: number, ms: number) => void;
 }
 
 /** Samples per message: enough to make messages cheap, few enough to balance the threads. */
@@ -37,6 +37,7 @@ export function runOnThreads(
 	return new Promise<Float64Array>((resolve, reject) => {
 		let next = 0;
 		let done = 0;
+		let busy = 0;
 		let failed = false;
 		const stop = () => workers.forEach((w) => void w.terminate());
 		const give = (worker: Worker) => {
@@ -67,7 +68,8 @@ export function runOnThreads(
 				}
 				tables.set(reply.first, reply.table);
 				done += reply.end - reply.first;
-				onProgress?.(done);
+				busy += reply.ms;
+				onProgress?.(done, busy);
 				if (tables.size === blocks.length) finish();
 				else give(worker);
 			});

@@ -13,7 +13,7 @@ export interface SweepWorkerData {
 }
 
 export type SweepBlockReply =
-	| { first: number; end: number; table: Float64Array }
+	| { first: number; end: number; table: Float64Array; ms: number }
 	| { first: number; end: number; error: string };
 
 if (!parentPort) throw new Error('the sweep worker runs on a worker thread');
@@ -28,8 +28,10 @@ port.on('message', ({ first, end }: { first: number; end: number }) => {
 		return;
 	}
 	try {
+		const started = performance.now();
 		const table = runSamples(compiled.simulation, spec, first, end);
-		port.postMessage({ first, end, table } satisfies SweepBlockReply, [
+		const ms = performance.now() - started;
+		port.postMessage({ first, end, table, ms } satisfies SweepBlockReply, [
 			table.buffer as ArrayBuffer
 		]);
 	} catch (e) {

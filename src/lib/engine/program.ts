@@ -194,8 +194,12 @@ export class Program implements Simulation {
 			this.#outputIndex.set(key, i);
 			const bracket = key.indexOf('[');
 			if (bracket > 0 && key.endsWith(']')) {
+				// Pushed, not copied: copying the list per element made 50,000-element arrays take
+				// minutes to load (quadratic).
 				const base = key.slice(0, bracket);
-				this.#elementsOf.set(base, [...(this.#elementsOf.get(base) ?? []), key]);
+				const list = this.#elementsOf.get(base);
+				if (list) list.push(key);
+				else this.#elementsOf.set(base, [key]);
 			}
 		});
 		const byNode = new Map(compiled.outputs.map((o) => [o.node, o.name]));

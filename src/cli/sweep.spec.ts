@@ -117,6 +117,33 @@ describe('flowbook sweep', { timeout: TIMEOUT }, () => {
 		expect(lines[1].split(',')[2]).toBe(long[2]);
 	});
 
+	it('varies a whole arrayed constant, one element of another, and writes an arrayed output per element', async () => {
+		const beds = 'models/community-beds-by-locality.flowbook.json';
+		const run = await sweep([
+			beds,
+			...['--samples', '4', '--times', '100', '--threads', '2'],
+			...['--vary', 'Length of Stay=uniform(15,30)'],
+			...['--vary', 'Community Beds[North]=uniform(90,130)'],
+			...['--outputs', 'Occupancy,Patients in Community Beds[South]']
+		]);
+		expectOk(run);
+		const [header, ...rows] = run.stdout.trim().split('\n');
+		expect(header).toBe(
+			'sample,time,Length of Stay,Community Beds[North],Occupancy[North],Occupancy[Central],Occupancy[South],Patients in Community Beds[South]'
+		);
+		// Each row is what `flowbook run` gives with the same constants set.
+		const [, , los, north, ...outputs] = rows[3].split(',');
+		const plain = await runCli('run', [
+			beds,
+			...['--set', `Length of Stay=${los}`, '--set', `Community Beds[North]=${north}`]
+		]);
+		const lines = plain.stdout.trim().split('\n');
+		const names = lines[0].split(',');
+		const at100 = lines.find((l) => l.startsWith('100,'))!.split(',');
+		const columns = header.split(',').slice(4);
+		expect(columns.map((c) => at100[names.indexOf(c)])).toEqual(outputs);
+	});
+
 	it.each([
 		[['--vary', 'Admisions=uniform(1,2)'], /there is no constant called "Admisions"/],
 		[['--vary', 'Bed Capacity=uniform(2,1)'], /--vary Bed Capacity: min must not be above max/],

@@ -18,7 +18,14 @@ import { readDocument } from '../lib/model/document';
 import { findScenario } from '../lib/model/scenarios';
 import { MAX_SEED } from '../lib/notebook/sensitivity';
 import { mergeCsv, mergeTables } from './sweep/merge';
-import { runSample, runSamples, sweepColumns, timeRows, type SampleSpec } from './sweep/samples';
+import {
+	expandOutputs,
+	runSample,
+	runSamples,
+	sweepColumns,
+	timeRows,
+	type SampleSpec
+} from './sweep/samples';
 import { sensitivitySettings, type SweepDefaults } from './sweep/sensitivity-settings';
 import { parseShard, shardRange } from './sweep/shard';
 import {
@@ -46,7 +53,7 @@ time: sample, time, each varied input, each output.
                          arrayed constant (every element the same draw)
   --samples N            how many samples (the whole sweep's, not a shard's)
   --seed S               whole number from 0 to 2^32 - 1 (default 1)
-  --outputs a,b          the variables to write
+  --outputs a,b          the variables to write (an arrayed one by its name: every element)
   --sensitivity          take the varied inputs, samples, seed and outputs from the notebook's first
                          sensitivity cell (the options above, when given, win)
   --scenario NAME        run over one of the notebook's scenarios
@@ -233,7 +240,13 @@ async function sweep(argv: readonly string[]): Promise<number> {
 
 	// Sample 0 on this thread first: it checks every name and finds the saved times and columns
 	// before any worker starts, so a typo is one clear message, not one per thread.
-	const spec: SampleSpec = { varies, seed, outputs, base, rows: [] };
+	const spec: SampleSpec = {
+		varies,
+		seed,
+		outputs: expandOutputs(compiled.simulation.outputs, outputs),
+		base,
+		rows: []
+	};
 	const first = runSample(compiled.simulation, spec, 0);
 	spec.rows = timeRows(first.result.times, times);
 	const columns = sweepColumns(varies, first.result.names);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../lib/engine';
 import { loadModelFile } from '../load-model';
-import { drawInputs, runSamples, sweepColumns, timeRows, type SampleSpec } from './samples';
+import {
+	drawInputs,
+	expandOutputs,
+	runSamples,
+	sweepColumns,
+	timeRows,
+	type SampleSpec
+} from './samples';
 import type { Vary } from './vary';
 
 const BATHTUB = 'models/bathtub-basics.flowbook.json';
@@ -97,5 +104,18 @@ describe('runSamples', () => {
 		expect(() => timeRows(times, [100.1])).toThrow(
 			/--times 100\.1: the run saves no such time \(it saves 0 to 365 every 0\.25\)/
 		);
+	});
+});
+
+describe('expandOutputs', () => {
+	it('turns an arrayed variable named by its own name into its elements, in the saved order', () => {
+		const saved = ['Beds[North]', 'Beds[South]', 'Total Beds', 'Occupancy'];
+		expect(expandOutputs(saved, ['beds', 'Occupancy', 'Beds[South]', 'nope'])).toEqual([
+			'Beds[North]',
+			'Beds[South]',
+			'Occupancy',
+			'Beds[South]',
+			'nope'
+		]);
 	});
 });

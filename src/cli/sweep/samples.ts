@@ -6,6 +6,7 @@
  */
 import type { Simulation } from '../../lib/engine/api';
 import { InputError } from '../../lib/model/diagnostics';
+import { canonicalName } from '../../lib/model/names';
 import { draw } from '../../lib/notebook/sensitivity';
 import { sampleStream } from './counter-rng';
 import type { Vary } from './vary';
@@ -96,5 +97,23 @@ export function timeRows(times: Float64Array, wanted: readonly number[] | undefi
 			);
 		}
 		return row;
+	});
+}
+
+/**
+ * The outputs asked for, an arrayed variable named by its own name becoming its elements
+ * (`Occupancy` → `Occupancy[North]`, `Occupancy[Central]`, …), as the saved variables name them.
+ * A name neither saved nor arrayed is kept, for the engine to refuse with its suggestions.
+ */
+export function expandOutputs(saved: readonly string[], wanted: readonly string[]): string[] {
+	const savedKeys = new Set(saved.map(canonicalName));
+	return wanted.flatMap((name) => {
+		const key = canonicalName(name);
+		if (savedKeys.has(key)) return [name];
+		const elements = saved.filter((s) => {
+			const bracket = s.indexOf('[');
+			return bracket > 0 && canonicalName(s.slice(0, bracket)) === key;
+		});
+		return elements.length ? elements : [name];
 	});
 }

@@ -62,7 +62,7 @@ test('cells of every kind are added, set up, moved, copied, deleted and undone, 
 	await insert.hover();
 	await insert.getByRole('button', { name: 'Add cell' }).click();
 	const menu = page.getByRole('menu', { name: 'Add a cell here' });
-	await expect(menu.getByRole('menuitem')).toHaveCount(13);
+	await expect(menu.getByRole('menuitem')).toHaveCount(14);
 	await expect(menu.getByRole('menuitem', { name: 'Diagram' })).toHaveAttribute(
 		'aria-disabled',
 		'true'

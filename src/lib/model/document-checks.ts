@@ -37,7 +37,8 @@ const CELL_KINDS = [
 	'equal-cost',
 	'data',
 	'calibration',
-	'optimisation'
+	'optimisation',
+	'loops'
 ];
 const VARIABLE_KINDS = ['stock', 'flow', 'aux', 'gf'];
 const VALUE_FORMATS = ['number', 'percent', 'currency'];
@@ -724,6 +725,18 @@ function checkCells(doc: Json, known: Known, checks: Checks): void {
 						`${at(here, 'sensitivity').label}: no sensitivity cell has the id ${shown(cell.sensitivity)}`
 					);
 				break;
+			case 'loops': {
+				checks.text(cell, 'title', here, { optional: true });
+				checkOutput(cell.output, at(here, 'output'), hasVariable, checks);
+				scenarioField(cell, 'scenario', here, true);
+				const count = checks.number(cell, 'count', here, true);
+				if (count !== undefined && !(Number.isInteger(count) && count >= 1 && count <= 12))
+					checks.error(
+						at(here, 'count'),
+						`${at(here, 'count').label} must be a whole number from 1 to 12 (it is ${count})`
+					);
+				break;
+			}
 			case 'equal-cost':
 				checks.text(cell, 'title', here, { optional: true });
 				checks.textList(cell, 'options', here).forEach((name, j) => {

@@ -374,12 +374,12 @@ describe('readDocument: every field checked, named by its path', () => {
 		[
 			'a cell kind that does not exist',
 			(d) => (d.cells[2].kind = 'chrat'),
-			'cells[2].kind: unknown cell kind "chrat"; it must be "text", "diagram", "levers", "chart", "scenario-table", "sensitivity", "bars", "bridge", "tornado" or "equal-cost"'
+			'cells[2].kind: unknown cell kind "chrat"; it must be "text", "diagram", "levers", "chart", "scenario-table", "sensitivity", "bars", "bridge", "tornado", "equal-cost", "data", "calibration", "optimisation" or "loops"'
 		],
 		[
 			'a cell without a kind',
 			(d) => delete d.cells[0].kind,
-			'cells[0].kind: no kind; it must be "text", "diagram", "levers", "chart", "scenario-table", "sensitivity", "bars", "bridge", "tornado" or "equal-cost"'
+			'cells[0].kind: no kind; it must be "text", "diagram", "levers", "chart", "scenario-table", "sensitivity", "bars", "bridge", "tornado", "equal-cost", "data", "calibration", "optimisation" or "loops"'
 		],
 		[
 			'an equation that is not text',

@@ -483,6 +483,22 @@ export type Cell =
 			shapley?: boolean;
 	  }
 	/**
+	 * The feedback loops that matter for an output (Loops that Matter): their relative loop
+	 * scores over the run, the dominant loop in each phase, and the loops drawn on the diagram.
+	 * @example { id: 'loops', kind: 'loops', output: 'occupancy', scenario: 's1', count: 4 }
+	 */
+	| {
+			id: string;
+			kind: 'loops';
+			title?: string;
+			/** Variable id or name: the loops through it are shown. */
+			output: string;
+			/** Scenario id or name whose run is analysed; the notebook's reference when absent. */
+			scenario?: string;
+			/** How many loops to show, the strongest first (default 4). */
+			count?: number;
+	  }
+	/**
 	 * A tornado: which uncertain constant moves an output most, each taken from its 5th to its 95th
 	 * percentile with the others at the reference scenario's values.
 	 * @example { id: 'tornado', kind: 'tornado', output: 'occupancy', at: 5 }

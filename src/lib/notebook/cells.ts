@@ -110,7 +110,8 @@ export const CELL_KINDS: Record<Cell['kind'], string> = {
 	'equal-cost': 'Equal cost',
 	data: 'Data',
 	calibration: 'Calibration',
-	optimisation: 'Optimisation'
+	optimisation: 'Optimisation',
+	loops: 'Loops that matter'
 };
 
 /** A text's first line as plain words: "## How many beds?" gives "How many beds?". */
@@ -162,6 +163,9 @@ export function describeCell(document: FlowbookDocument, cell: Cell): string {
 			break;
 		case 'optimisation':
 			name = cell.title ?? cell.objective;
+			break;
+		case 'loops':
+			name = cell.title ?? names([cell.output]);
 			break;
 		case 'bridge':
 		case 'tornado':

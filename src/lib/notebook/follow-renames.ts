@@ -130,6 +130,8 @@ function renameCell(cell: Cell, model: Model, renames: Renames): Cell {
 					typeof o === 'string' ? ref(o) : { ...o, variable: ref(o.variable) }
 				)
 			};
+		case 'loops':
+			return { ...cell, output: ref(cell.output) };
 		case 'bridge':
 		case 'tornado':
 			return {

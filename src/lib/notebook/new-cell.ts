@@ -66,6 +66,8 @@ export function newCell(document: FlowbookDocument, kind: CellKind): Cell {
 		}
 		case 'tornado':
 			return { id, kind, output: firstOutputs(model, 1)[0] ?? '' };
+		case 'loops':
+			return { id, kind, output: firstOutputs(model, 1)[0] ?? '' };
 		case 'equal-cost': {
 			// The options are the scenarios that move a lever with a cost.
 			const costed = new Set(document.levers.filter((l) => l.cost).map((l) => l.variable));

@@ -16,7 +16,8 @@ function fakeWorker(count: { runs: number }): WorkerHandle {
 			runBatch: (items) => later(() => ((count.runs += items.length), host.runBatch(items))),
 			runSamples: (block) => later(() => host.runSamples(block)),
 			percentiles: (request) => later(() => host.percentiles(request)),
-			unitWarnings: () => host.unitWarnings()
+			unitWarnings: () => host.unitWarnings(),
+			loops: async (r) => host.loops(r)
 		},
 		terminate: () => {}
 	};

@@ -15,7 +15,7 @@ import type { RunBlock } from '../engine/percentiles';
 import type { Diagnostic } from '../model/diagnostics';
 import type { FlowbookDocument, Lever, Model, Scenario, Variable } from '../model/types';
 import type { SampleJob, SampleOptions, SimulationPool } from '../worker/pool';
-import type { RunReply } from '../worker/protocol';
+import type { LoopsReply, RunReply } from '../worker/protocol';
 import { NO_WARNINGS, type ModelWarnings } from '../worker/warnings';
 import { findSlider, leverOverrides, numberIn, type LeverSlider } from './arrayed-levers';
 import { sweepContext, sweepPositions } from './lever-sweep';
@@ -459,6 +459,15 @@ export class Runs {
 			else if (reply.ok) results.set(key, reply.result);
 		}
 		return { results, problems: [...new Set(problems)] };
+	}
+
+	/**
+	 * The loops that matter in a run with these overrides (engine/loops), on the pool. Undefined
+	 * when the model has not compiled or changed before the answer came.
+	 */
+	loops(overrides: Record<string, number>, maxLoops?: number): Promise<LoopsReply | undefined> {
+		if (this.#compileError || !this.#model) return Promise.resolve(undefined);
+		return this.#track(this.#pool.loops({ overrides: { ...overrides }, maxLoops }));
 	}
 
 	/** Runs Monte Carlo samples on the pool, in blocks, on the model the live run uses. */

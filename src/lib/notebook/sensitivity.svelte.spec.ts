@@ -31,7 +31,8 @@ function fakeWorker(): WorkerHandle {
 			runBatch: (items) => later(() => host.runBatch(items)),
 			runSamples: (block) => later(() => host.runSamples(block)),
 			percentiles: (request) => later(() => host.percentiles(request)),
-			unitWarnings: () => host.unitWarnings()
+			unitWarnings: () => host.unitWarnings(),
+			loops: async (r) => host.loops(r)
 		},
 		terminate: () => {}
 	};

@@ -8,7 +8,16 @@ import { compileModel } from '../engine';
 import type { RunOptions, RunResult, Simulation } from '../engine/api';
 import { InputError, type Diagnostic } from '../model/diagnostics';
 import type { Model } from '../model/types';
-import type { BatchItem, BatchReply, CompileSummary, RunReply, SimulationApi } from './protocol';
+import { analyseLoops } from '../engine/loops';
+import type {
+	BatchItem,
+	BatchReply,
+	CompileSummary,
+	LoopsReply,
+	LoopsRequest,
+	RunReply,
+	SimulationApi
+} from './protocol';
 import { modelWarnings, NO_WARNINGS, type ModelWarnings } from './warnings';
 
 export class SimulationHost implements SimulationApi {
@@ -69,6 +78,50 @@ export class SimulationHost implements SimulationApi {
 			replies,
 			replies.flatMap((r) => (r.reply.ok ? buffersOf(r.reply.result) : []))
 		);
+	}
+
+	loops(request: LoopsRequest): LoopsReply {
+		const simulation = this.#simulation;
+		if (!simulation) return { ok: false, diagnostics: this.#noModel() };
+		const started = performance.now();
+		try {
+			const analysis = analyseLoops(simulation, {
+				run: { overrides: request.overrides },
+				maxLoops: request.maxLoops
+			});
+			const reply: LoopsReply = {
+				ok: true,
+				time: analysis.time,
+				loops: analysis.loops.map((l) => ({
+					id: l.id,
+					polarity: l.polarity,
+					name: l.name,
+					variables: l.variables,
+					stocks: l.stocks,
+					relativeScore: l.relativeScore.slice(),
+					polarityChanges: l.polarityChanges
+				})),
+				discovery: {
+					method: analysis.discovery.method,
+					found: analysis.discovery.candidates,
+					ms: analysis.discovery.ms
+				},
+				ms: performance.now() - started
+			};
+			return Comlink.transfer(reply, [
+				reply.time.buffer as ArrayBuffer,
+				...reply.loops.map((l) => l.relativeScore.buffer as ArrayBuffer)
+			]);
+		} catch (e) {
+			return { ok: false, diagnostics: problemsOf(e) };
+		}
+	}
+
+	#noModel(): Diagnostic[] {
+		const errors = this.#diagnostics.filter((d) => d.severity === 'error');
+		return errors.length
+			? errors
+			: [{ severity: 'error', message: 'there is no model to run yet' }];
 	}
 
 	#runOne(options: RunOptions): RunReply {

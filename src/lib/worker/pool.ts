@@ -13,6 +13,8 @@ import type {
 	BatchItem,
 	BatchReply,
 	CompileSummary,
+	LoopsReply,
+	LoopsRequest,
 	PoolWorkerApi,
 	RunReply,
 	SampleBlock,
@@ -291,6 +293,19 @@ export class SimulationPool {
 			parts.forEach((part, j) => band.set(part[k], Math.round((rows * j) / workers)));
 			return band;
 		});
+	}
+
+	/**
+	 * The loops that matter in a run of the current model, on a pool worker (so the live run is
+	 * never kept waiting). Undefined when the model changed before the answer came.
+	 */
+	async loops(request: LoopsRequest): Promise<LoopsReply | undefined> {
+		if (!this.#pool.length) this.#pool.push({ handle: this.#spawn(), version: 0 });
+		const slot = this.#pool[0];
+		const version = this.#version;
+		await this.#ensure(slot);
+		const reply = await slot.handle.api.loops(request);
+		return version === this.#version ? reply : undefined;
 	}
 
 	/** Compiles the current model on a worker that has an older one. */

@@ -38,6 +38,34 @@ export interface BatchReply {
 	reply: RunReply;
 }
 
+/** The feedback loops that matter in one run (engine/loops), for a loops cell. */
+export interface LoopsRequest {
+	overrides: Record<string, number>;
+	/** Loops kept, the strongest first. */
+	maxLoops?: number;
+}
+
+/** One loop, as plain data: its relative score over the run is a Float64Array, transferred. */
+export interface LoopSummary {
+	id: string;
+	polarity: 'R' | 'B';
+	name: string;
+	variables: string[];
+	stocks: string[];
+	relativeScore: Float64Array;
+	polarityChanges: { time: number; polarity: 'R' | 'B' }[];
+}
+
+export type LoopsReply =
+	| {
+			ok: true;
+			time: Float64Array;
+			loops: LoopSummary[];
+			discovery: { method: 'all' | 'strongest-path'; found: number; ms: number };
+			ms: number;
+	  }
+	| { ok: false; diagnostics: Diagnostic[] };
+
 /** The worker's surface, as comlink exposes it. */
 export interface SimulationApi {
 	compile(model: Model): CompileSummary;
@@ -48,6 +76,8 @@ export interface SimulationApi {
 	 * units checker (mathjs) loads on this first call, so it never delays a run.
 	 */
 	unitWarnings(): Promise<ModelWarnings>;
+	/** The loops that matter in a run of the compiled model (engine/loops). */
+	loops(request: LoopsRequest): LoopsReply;
 }
 
 /**

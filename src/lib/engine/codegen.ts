@@ -63,6 +63,7 @@ const RUNTIME_OPS = new Set([
 	'poisson',
 	'triangular',
 	'vensimRandom',
+	'randomLookup',
 	'conveyorOut',
 	'conveyorLeak'
 ]);

@@ -417,6 +417,38 @@ class ModelCompiler {
 				e: this.toIR(args[2], entry)
 			};
 		}
+		if (expr.canonical === 'vensim_random_lookup') {
+			// VENSIM_RANDOM_LOOKUP(table, min, max, shift, stretch): a draw with the table as its
+			// density (random-variates.ts, randomFromDensity), one uniform a step like every draw.
+			if (args.length !== 5)
+				throw new CompileError(
+					`${callName} needs 5 arguments (graphical function, min, max, shift, stretch), not ${args.length}`,
+					expr
+				);
+			const tableArg = args[0];
+			const table = tableArg.type === 'name' ? this.byCanonical.get(tableArg.canonical) : undefined;
+			if (!table || table.table === undefined)
+				throw new CompileError(
+					`the first argument of ${callName} must name a graphical function`,
+					tableArg
+				);
+			const slot = this.randomCount++;
+			const uniform: IR = {
+				k: 'rt',
+				op: 'uniform',
+				slot,
+				args: [
+					{ k: 'num', v: 0 },
+					{ k: 'num', v: 1 }
+				]
+			};
+			return {
+				k: 'rt',
+				op: 'randomLookup',
+				slot: table.table,
+				args: [uniform, ...args.slice(1).map((a) => this.toIR(a, entry))]
+			};
+		}
 		if (LOOKUP_NAMES.has(expr.canonical)) {
 			if (args.length !== 2)
 				throw new CompileError(

@@ -34,6 +34,8 @@ export type RuntimeOp =
 	| 'triangular'
 	/** A Vensim RANDOM … draw: (distribution code, min, max, shift, stretch, a, b, c). */
 	| 'vensimRandom'
+	/** A draw with a graphical function as its density: table, then (uniform, min, max, shift, stretch). */
+	| 'randomLookup'
 	/** A conveyor's outflow this step: belt, then (stock, arrest, leak fractions…). */
 	| 'conveyorOut'
 	/** A conveyor's leak this step: belt, then (leak index, arrest, leak fractions…). */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	binomial,
+	randomFromDensity,
 	lnGamma,
 	negativeBinomialTrials,
 	poisson,
@@ -138,5 +139,36 @@ describe('vensimDraw', () => {
 
 	it('gives the nearest bound when no draw can fall inside', () => {
 		expect(vensimDraw(0.5, code('exponential'), -5, -4, 0, 1, 0, 0, 0)).toBe(-4);
+	});
+});
+
+describe('randomFromDensity', () => {
+	const us = Array.from({ length: N }, (_, i) => (i + 0.5) / N);
+	const moments = (xs: number[]) => {
+		const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+		return { m, sd: Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length) };
+	};
+
+	it('a flat table is uniform over its x range; a falling one has the triangle’s mean', () => {
+		const flat = us.map((u) => randomFromDensity([2, 6], [1, 1], u, -1e9, 1e9, 0, 1));
+		expect(moments(flat).m).toBeCloseTo(4, 3);
+		// Falling from 1 at x = 0 to 0 at x = 3: mean 1, sd √(1/2) = 0.7071 (triangle with its mode at 0).
+		const falling = us.map((u) => randomFromDensity([0, 3], [1, 0], u, -1e9, 1e9, 0, 1));
+		expect(moments(falling).m).toBeCloseTo(1, 3);
+		expect(moments(falling).sd).toBeCloseTo(Math.sqrt(0.5), 3);
+	});
+
+	it('treats negative values as no density, and several segments as one density', () => {
+		// 0 on [0, 1] (written −1 there), then a flat 1 on [1, 3]: uniform on [1, 3], mean 2.
+		const xs = us.map((u) =>
+			randomFromDensity([0, 1, 1.000001, 3], [-1, -1, 1, 1], u, -9, 9, 0, 1)
+		);
+		expect(Math.min(...xs)).toBeGreaterThanOrEqual(1);
+		expect(moments(xs).m).toBeCloseTo(2, 2);
+	});
+
+	it('gives the bound nearest the table when no density is inside the bounds', () => {
+		expect(randomFromDensity([0, 1], [1, 1], 0.5, 5, 6, 0, 1)).toBe(5);
+		expect(randomFromDensity([0, 1], [0, 0], 0.5, -5, 6, 0, 1)).toBe(0);
 	});
 });

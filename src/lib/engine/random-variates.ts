@@ -241,3 +241,69 @@ export function vensimDraw(
 	}
 	return Math.min(Math.max(y, min), max);
 }
+
+/**
+ * Vensim's RANDOM LOOKUP: a draw whose density is the lookup's points joined by straight lines
+ * (negative values count as 0) over the lookup's x range, stretched, shifted and truncated to
+ * [min, max] as the other RANDOM functions are (Vensim reference, "RANDOM LOOKUP": the lookup is
+ * the probability density). Drawn exactly, by inverting the cumulative of the density restricted
+ * to the x values that land inside [min, max], so one uniform gives one draw.
+ */
+export function randomFromDensity(
+	xs: ArrayLike<number>,
+	ys: ArrayLike<number>,
+	u: number,
+	min: number,
+	max: number,
+	shift: number,
+	stretch: number
+): number {
+	const n = xs.length;
+	if (n < 2 || stretch === 0) return Math.min(Math.max(shift, min), max);
+	// The x values whose stretched and shifted value is inside [min, max].
+	let lo = (min - shift) / stretch;
+	let hi = (max - shift) / stretch;
+	if (lo > hi) [lo, hi] = [hi, lo];
+	lo = Math.max(lo, xs[0]);
+	hi = Math.min(hi, xs[n - 1]);
+	const height = (i: number) => Math.max(0, ys[i]);
+	/** The density at x on segment i, and the area of segment i from its start to x. */
+	const at = (i: number, x: number) =>
+		height(i) + ((height(i + 1) - height(i)) * (x - xs[i])) / (xs[i + 1] - xs[i]);
+	const areaTo = (i: number, x: number) => ((height(i) + at(i, x)) / 2) * (x - xs[i]);
+	// Mass of each segment's part inside [lo, hi].
+	const parts: { i: number; from: number; to: number; mass: number }[] = [];
+	let total = 0;
+	for (let i = 0; i < n - 1; i++) {
+		const from = Math.max(lo, xs[i]);
+		const to = Math.min(hi, xs[i + 1]);
+		if (!(to > from) || xs[i + 1] <= xs[i]) continue;
+		const mass = areaTo(i, to) - areaTo(i, from);
+		if (mass > 0) {
+			parts.push({ i, from, to, mass });
+			total += mass;
+		}
+	}
+	if (!(total > 0)) {
+		// No density inside the bounds: the bound nearest the table, as the other draws give.
+		const y = shift + stretch * (lo > xs[n - 1] ? xs[n - 1] : xs[0]);
+		return Math.min(Math.max(y, min), max);
+	}
+	let target = u * total;
+	for (const part of parts) {
+		if (target > part.mass && part !== parts[parts.length - 1]) {
+			target -= part.mass;
+			continue;
+		}
+		// Solve areaTo(i, x) − areaTo(i, from) = target for x: the density is linear, a + b(x − from).
+		const a = at(part.i, part.from);
+		const b = (height(part.i + 1) - height(part.i)) / (xs[part.i + 1] - xs[part.i]);
+		const t =
+			Math.abs(b) < 1e-12 * Math.max(1, a)
+				? target / a
+				: (-a + Math.sqrt(Math.max(0, a * a + 2 * b * target))) / b;
+		const x = Math.min(Math.max(part.from + t, part.from), part.to);
+		return shift + stretch * x;
+	}
+	return NaN;
+}

@@ -4,7 +4,7 @@
  */
 import type { GraphicalFunctionType } from '../model/types';
 import { Belt, type BeltSettings } from './conveyor-belt';
-import { vensimDraw } from './random-variates';
+import { randomFromDensity, vensimDraw } from './random-variates';
 
 export interface Table {
 	type: GraphicalFunctionType;
@@ -255,6 +255,18 @@ export class Runtime {
 		c: number
 	): number {
 		return vensimDraw(this.u[slot], code, min, max, shift, stretch, a, b, c);
+	}
+
+	randomLookup(
+		table: number,
+		u: number,
+		min: number,
+		max: number,
+		shift: number,
+		stretch: number
+	): number {
+		const { xs, ys } = this.tables[table];
+		return randomFromDensity(xs, ys, u, min, max, shift, stretch);
 	}
 
 	triangular(slot: number, min: number, mode: number, max: number): number {

@@ -149,6 +149,18 @@ const randomPinkNoise: Translate = (args, ctx) => {
 	return `SMTH1(NORMAL(${mean}, ${sd} * SQRT((2 - ${a}) / ${a})), ${tau}, ${mean})`;
 };
 
+/** RANDOM LOOKUP(lookup, min, max, shift, stretch, seed): the lookup is the draw's density. */
+const randomLookup: Translate = (args, ctx) => {
+	const [table] = args;
+	if (args.length !== 6 || table.type !== 'name')
+		fail(
+			ctx,
+			`RANDOM LOOKUP takes 6 arguments (lookup, min, max, shift, stretch, seed), the first a lookup, not ${args.length}`
+		);
+	const rest = args.slice(1, 5).map((a) => emit(a, ctx));
+	return `VENSIM_RANDOM_LOOKUP(${lookupName(table.name, table.subscripts, ctx)}, ${rest.join(', ')})`;
+};
+
 const RANDOM_FUNCTIONS: Record<string, Translate> = {
 	random_0_1: (args, ctx) => {
 		if (args.length !== 0) fail(ctx, `RANDOM 0 1 takes no arguments, not ${args.length}`);
@@ -253,7 +265,7 @@ const FUNCTIONS: Record<string, Translate> = {
 	sample_if_true: rename('SAMPLE_IF_TRUE', [3, 3]),
 	game,
 	...RANDOM_FUNCTIONS,
-	random_lookup: unsupported('a random draw from a lookup used as its density'),
+	random_lookup: randomLookup,
 	elmcount,
 	vector_select: vectorSelect,
 	...VECTOR_FUNCTIONS,

@@ -357,10 +357,32 @@ describe("Vensim's random functions with shift and stretch", () => {
 		);
 	});
 
-	it('refuses RANDOM LOOKUP with the variable and what it is', () => {
-		const { diagnostics } = read('x = RANDOM LOOKUP(t, 0, 1, 0, 1, 0) ~~|');
+	it('RANDOM LOOKUP draws with the lookup as its density, stretched, shifted and truncated', () => {
+		// A density rising in a straight line from 0 at x = 0 to its peak at x = 2: mean 4/3,
+		// sd √(2/9) = 0.471. Stretched by 3 and shifted by 10: mean 14, sd 1.414.
+		const lookup = 'density((0,0),(2,1)) ~~|\n';
+		const { model, diagnostics } = readVensim(
+			`{UTF-8}\n${lookup}x = RANDOM LOOKUP(density, 0, 100, 10, 3, 0) ~~|\n${LONG}`
+		);
+		expect(diagnostics).toEqual([]);
+		const xs = run(model)('x');
+		expect(Math.min(...xs)).toBeGreaterThanOrEqual(10);
+		expect(Math.max(...xs)).toBeLessThanOrEqual(16);
+		expect(mean(xs)).toBeCloseTo(14, 1);
+		expect(sd(xs)).toBeCloseTo(1.414, 1);
+		// Truncated to [10, 13] (x up to 1): the density x/2 on [0, 1] has mean 2/3, so 12.
+		const cut = readVensim(
+			`{UTF-8}\n${lookup}x = RANDOM LOOKUP(density, 10, 13, 10, 3, 0) ~~|\n${LONG}`
+		).model;
+		const ys = run(cut)('x');
+		expect(Math.max(...ys)).toBeLessThanOrEqual(13);
+		expect(mean(ys)).toBeCloseTo(12, 1);
+	});
+
+	it('names RANDOM LOOKUP’s arguments when the first is not a lookup', () => {
+		const { diagnostics } = read('x = RANDOM LOOKUP(3, 0, 1, 0, 1, 0) ~~|');
 		expect(diagnostics[0]).toMatchObject({ variable: 'x' });
-		expect(diagnostics[0].message).toMatch(/RANDOM LOOKUP .*not supported/);
+		expect(diagnostics[0].message).toMatch(/^RANDOM LOOKUP takes 6 arguments \(lookup, min, max/);
 	});
 });
 

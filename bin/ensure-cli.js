@@ -15,7 +15,8 @@ import {
 	readFileSync,
 	rmSync,
 	statSync,
-	writeFileSync
+	writeFileSync,
+	writeSync
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,7 +32,7 @@ const STALE_LOCK_MS = 120_000;
  * `count:newest-mtime` of everything the CLI is built from.
  * @param {string} root
  */
-function sourceStamp(root) {
+export function sourceStamp(root) {
 	let count = 0;
 	let newest = 0;
 	/** @param {string} path */
@@ -66,6 +67,25 @@ function sleep(ms) {
 }
 
 /**
+ * Whether the build that wrote the lock is gone: its process has ended (a build stopped by
+ * Ctrl-C leaves the lock behind), or the lock is older than any build takes.
+ * @param {string} path
+ */
+export function lockIsStale(path) {
+	const stat = statSync(path, { throwIfNoEntry: false });
+	if (!stat) return false;
+	if (Date.now() - stat.mtimeMs > STALE_LOCK_MS) return true;
+	const pid = Number(readFileSync(path, 'utf8'));
+	if (!Number.isInteger(pid) || pid <= 0) return false; // being written: look again
+	try {
+		process.kill(pid, 0);
+		return false;
+	} catch (e) {
+		return /** @type {NodeJS.ErrnoException} */ (e).code === 'ESRCH';
+	}
+}
+
+/**
  * Takes the build lock, waiting while another live build holds it; returns its release.
  * @param {string} root
  */
@@ -73,12 +93,13 @@ function lock(root) {
 	const path = join(root, LOCK);
 	for (;;) {
 		try {
-			closeSync(openSync(path, 'wx'));
+			const fd = openSync(path, 'wx');
+			writeSync(fd, String(process.pid));
+			closeSync(fd);
 			return () => rmSync(path, { force: true });
 		} catch (e) {
 			if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
-			const stat = statSync(path, { throwIfNoEntry: false });
-			if (stat && Date.now() - stat.mtimeMs > STALE_LOCK_MS) rmSync(path, { force: true });
+			if (lockIsStale(path)) rmSync(path, { force: true });
 			else sleep(100);
 		}
 	}

@@ -123,7 +123,7 @@ async function run(argv: readonly string[]): Promise<number> {
 			restarts: parseNumber(args.options.get('restarts'), 'restarts'),
 			seed: parseNumber(args.options.get('seed'), 'seed')
 		},
-		localRunner(compiled.simulation)
+		localRunner(compiled.simulation, loaded.model.simSpecs)
 	);
 	if (args.flags.has('json')) {
 		const json = {

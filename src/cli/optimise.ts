@@ -1,6 +1,6 @@
 /**
  * npm run optimise -- MODEL --lever 'name=lo..hi' ... --objective 'min|max EXPR at TIME'
- *                     [--budget X] [--cost 'name=X' ...] [--frontier 'X,Y,…'] [--restarts N] [--json]
+ *                     [--budget X] [--cost 'name=X' ...] [--frontier 'X,Y,…'] [--scenario NAME] [--json]
  *
  * Finds the mix of levers (constants, within their bounds) that does best on the objective, for
  * at most the budget. A lever's cost is what one unit more than the model's own value costs:
@@ -15,17 +15,18 @@ import { compileModel } from '../lib/engine';
 import { formatDiagnostic, hasErrors, InputError } from '../lib/model/diagnostics';
 import { findVariable } from '../lib/model/lookup';
 import { canonicalName } from '../lib/model/names';
+import { findScenario } from '../lib/model/scenarios';
 import { parseArgs } from './args';
 import { parseBound, parseNumber, parsePair, shortNumber, UsageError } from './fit-args';
 import { loadModelFile } from './load-model';
 
 export const USAGE =
-	"usage: flowbook optimise MODEL --lever 'name=lo..hi' ... --objective 'min|max EXPR at TIME' [--budget X] [--cost 'name=X' ...] [--frontier 'X,Y,…'] [--restarts N] [--seed N] [--json]";
+	"usage: flowbook optimise MODEL --lever 'name=lo..hi' ... --objective 'min|max EXPR at TIME' [--budget X] [--cost 'name=X' ...] [--frontier 'X,Y,…'] [--scenario NAME] [--restarts N] [--seed N] [--json]";
 
 async function run(argv: readonly string[]): Promise<number> {
 	const args = parseArgs(argv, {
 		flags: ['json', 'help'],
-		options: ['objective', 'budget', 'frontier', 'restarts', 'seed'],
+		options: ['objective', 'budget', 'frontier', 'restarts', 'seed', 'scenario'],
 		lists: ['lever', 'cost'],
 		aliases: { h: 'help' }
 	});
@@ -88,16 +89,21 @@ async function run(argv: readonly string[]): Promise<number> {
 	if (budget !== undefined && levers.every((l) => !l.cost))
 		throw new UsageError("a budget needs the levers' costs: give --cost 'name=X'");
 
+	const scenarioName = args.options.get('scenario');
+	const scenario = scenarioName ? findScenario(loaded.scenarios, scenarioName) : undefined;
+	if (scenarioName && !scenario)
+		throw new UsageError(`there is no scenario "${scenarioName}" in ${args.positionals[0]}`);
 	const best = await optimise(
 		{
 			levers,
+			...(scenario && { samples: [scenario.overrides] }),
 			objective,
 			budget,
 			frontier,
 			restarts: parseNumber(args.options.get('restarts'), 'restarts'),
 			seed: parseNumber(args.options.get('seed'), 'seed')
 		},
-		localRunner(compiled.simulation)
+		localRunner(compiled.simulation, loaded.model.simSpecs)
 	);
 	if (args.flags.has('json')) {
 		const { runs, ...rest } = best;

@@ -101,13 +101,15 @@ export async function calibrate(
 	const { parameters, targets } = spec;
 	const names = parameters.map((p) => p.name);
 	const outputs = [...new Set(targets.map((t) => t.variable))];
+	const until = Math.max(...targets.map((t) => t.times[t.times.length - 1]));
 	let runs = 0;
 	let best = Infinity;
 
 	const simulate = async (points: number[][]) => {
 		const results = await runMany(
 			points.map((x) => Object.fromEntries(names.map((n, i) => [n, x[i]]))),
-			outputs
+			outputs,
+			{ until }
 		);
 		runs += points.length;
 		return results.map((result) =>

@@ -36,7 +36,8 @@ export interface OptimiseSpec {
 	onProgress?: (runs: number) => void;
 	/**
 	 * Runs per point averaged for a robust optimum: each point is run once with each of these
-	 * override sets on top (a sensitivity analysis's samples); once as it is when absent.
+	 * override sets beneath the levers' values (a sensitivity analysis's samples, or one
+	 * scenario's overrides to start from); once as it is when absent.
 	 */
 	samples?: readonly Record<string, number>[];
 }
@@ -106,7 +107,7 @@ export async function optimise(spec: OptimiseSpec, runMany: RunMany): Promise<Op
 			}))
 		);
 		const output = spec.output ?? OBJECTIVE_NAME;
-		const results = await runMany(sets, [output]);
+		const results = await runMany(sets, [output], { until: objective.at });
 		runs += sets.length;
 		spec.onProgress?.(runs);
 		return points.map((_, p) => {

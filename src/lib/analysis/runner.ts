@@ -9,15 +9,36 @@ import { canonicalName } from '../model/names';
 
 export type RunMany = (
 	overrides: readonly Record<string, number>[],
-	outputs: readonly string[]
+	outputs: readonly string[],
+	/** Runs need go no further than `until` (model time): a fit to last winter need not run ten years. */
+	options?: { until?: number }
 ) => Promise<(RunResult | undefined)[]>;
 
-/** Runs one after another on a compiled simulation, in this thread. */
-export function localRunner(simulation: Simulation): RunMany {
-	return async (sets, outputs) =>
+/**
+ * Where to stop a run that must reach `until`: the first saved time at or after it (so it is a
+ * saved row), never past the model's own stop. The model's stop when `until` is absent.
+ */
+export function stopCovering(
+	specs: { start: number; stop: number; dt: number; saveStep?: number },
+	until: number | undefined
+): number {
+	if (until === undefined || !Number.isFinite(until)) return specs.stop;
+	const step = specs.saveStep ?? specs.dt;
+	const rows = Math.ceil((until - specs.start) / step - 1e-9);
+	return Math.min(specs.stop, specs.start + Math.max(0, rows) * step);
+}
+
+/** Runs one after another on a compiled simulation, in this thread; `specs` lets runs stop early. */
+export function localRunner(
+	simulation: Simulation,
+	specs?: { start: number; stop: number; dt: number; saveStep?: number }
+): RunMany {
+	return async (sets, outputs, options) =>
 		sets.map((overrides) => {
 			try {
-				const result = simulation.run({ overrides, outputs });
+				const stop =
+					specs && options?.until !== undefined ? stopCovering(specs, options.until) : undefined;
+				const result = simulation.run({ overrides, outputs, ...(stop !== undefined && { stop }) });
 				return result.error ? undefined : result;
 			} catch {
 				return undefined;
@@ -58,6 +79,7 @@ export function batched(runMany: RunMany): RunMany {
 	let queue: {
 		sets: readonly Record<string, number>[];
 		outputs: readonly string[];
+		until?: number;
 		resolve: (results: (RunResult | undefined)[]) => void;
 		reject: (e: unknown) => void;
 	}[] = [];
@@ -65,10 +87,15 @@ export function batched(runMany: RunMany): RunMany {
 		const jobs = queue;
 		queue = [];
 		const outputs = [...new Set(jobs.flatMap((j) => j.outputs))];
+		// The batch runs as far as its furthest request needs; to the end when one needs that.
+		const until = jobs.some((j) => j.until === undefined)
+			? undefined
+			: Math.max(...jobs.map((j) => j.until!));
 		try {
 			const results = await runMany(
 				jobs.flatMap((j) => j.sets),
-				outputs
+				outputs,
+				{ until }
 			);
 			let at = 0;
 			for (const job of jobs) {
@@ -79,9 +106,9 @@ export function batched(runMany: RunMany): RunMany {
 			for (const job of jobs) job.reject(e);
 		}
 	};
-	return (sets, outputs) =>
+	return (sets, outputs, options) =>
 		new Promise((resolve, reject) => {
 			if (queue.length === 0) setTimeout(flush, 0);
-			queue.push({ sets, outputs, resolve, reject });
+			queue.push({ sets, outputs, until: options?.until, resolve, reject });
 		});
 }

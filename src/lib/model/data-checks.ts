@@ -98,6 +98,7 @@ export function checkFitCell(
 		});
 	} else {
 		checks.text(cell, 'objective', here);
+		checks.text(cell, 'scenario', here, { optional: true });
 		checks.number(cell, 'budget', here, true);
 		checks.numberList(cell, 'frontier', here, true);
 	}

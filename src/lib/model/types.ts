@@ -558,6 +558,8 @@ export type Cell =
 			levers: FitBound[];
 			/** `min NAME at TIME` or `max NAME at TIME`: a variable, at model time (the end when absent). */
 			objective: string;
+			/** The scenario the levers move from (its other overrides hold, e.g. its growth); the model's own values when absent. */
+			scenario?: string;
 			budget?: number;
 			frontier?: number[];
 	  }

@@ -3,7 +3,8 @@
  * done with its result, cancelled, or failed with a sentence. The runs go to the worker pool
  * (Runs.runSets), batched so every worker is busy; cancel() stops the search and drops the batch.
  */
-import { batched, type RunMany } from '../analysis/runner';
+import { batched, stopCovering, type RunMany } from '../analysis/runner';
+import type { SimSpecs } from '../model/types';
 import type { Runs } from './runs.svelte';
 
 export type SearchStatus<R> =
@@ -16,17 +17,22 @@ export type SearchStatus<R> =
 export class FitRuns<R> {
 	status = $state.raw<SearchStatus<R>>({ state: 'idle' });
 	#runs: Runs;
+	#specs: () => SimSpecs;
 	#abort: AbortController | undefined;
 
-	constructor(runs: Runs) {
+	/** `specs`: the model's run settings now, so a search's runs stop as soon as they can. */
+	constructor(runs: Runs, specs: () => SimSpecs) {
 		this.#runs = runs;
+		this.#specs = specs;
 	}
 
 	/** The pool as a runner; a run that fails or is cancelled comes back undefined. */
 	#runner(signal: AbortSignal): RunMany {
-		return batched(async (sets, outputs) => {
+		return batched(async (sets, outputs, options) => {
 			const items = sets.map((overrides, i) => ({ key: String(i), overrides: { ...overrides } }));
-			const reply = await this.#runs.runSets(items, outputs, signal);
+			const specs = this.#specs();
+			const stop = options?.until === undefined ? undefined : stopCovering(specs, options.until);
+			const reply = await this.#runs.runSets(items, outputs, signal, stop);
 			return sets.map((_, i) => reply?.results.get(String(i)));
 		});
 	}

@@ -8,6 +8,7 @@ import type { CalibrationSpec } from '../analysis/calibrate';
 import { parseObjective } from '../analysis/objective';
 import type { OptimiseSpec } from '../analysis/optimise';
 import { findVariable } from '../model/lookup';
+import { findScenario } from '../model/scenarios';
 import type { Cell, FlowbookDocument } from '../model/types';
 
 type CalibrationCell = Extract<Cell, { kind: 'calibration' }>;
@@ -64,12 +65,16 @@ export function optimisationSpec(
 		});
 	}
 	if (levers.length === 0) return 'choose levers to move in Settings';
+	const scenario = cell.scenario ? findScenario(document.scenarios, cell.scenario) : undefined;
+	if (cell.scenario && !scenario) return `there is no scenario "${cell.scenario}" to start from`;
 	return {
 		levers,
 		objective,
 		output: target.name,
 		budget: cell.budget,
 		frontier: cell.frontier,
-		restarts: 2
+		restarts: 2,
+		// The scenario's overrides sit under the levers' values (optimise() puts a sample's first).
+		...(scenario && { samples: [scenario.overrides] })
 	};
 }

@@ -432,21 +432,28 @@ export class Runs {
 	runSets(
 		items: readonly { key: string; overrides: Record<string, number> }[],
 		outputs: readonly string[],
-		signal?: AbortSignal
+		signal?: AbortSignal,
+		/** Stop the runs here rather than at the model's stop time (a fit to one winter). */
+		stop?: number
 	): Promise<{ results: Map<string, RunResult>; problems: string[] } | undefined> {
-		return this.#track(this.#runSets(items, outputs, signal));
+		return this.#track(this.#runSets(items, outputs, signal, stop));
 	}
 
 	async #runSets(
 		items: readonly { key: string; overrides: Record<string, number> }[],
 		outputs: readonly string[],
-		signal?: AbortSignal
+		signal?: AbortSignal,
+		stop?: number
 	): Promise<{ results: Map<string, RunResult>; problems: string[] } | undefined> {
 		if (this.#compileError || !this.#model) return undefined;
 		const replies = await this.#pool.runBatch(
 			items.map((item) => ({
 				key: item.key,
-				options: { overrides: { ...item.overrides }, outputs: [...outputs] } satisfies RunOptions
+				options: {
+					overrides: { ...item.overrides },
+					outputs: [...outputs],
+					...(stop !== undefined && { stop })
+				} satisfies RunOptions
 			})),
 			{ signal }
 		);

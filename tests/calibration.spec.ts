@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
+import { openWholeSystem } from './whole-system';
 
 // S drains at k a day from S0 (tests/fixtures/decay-fit.flowbook.json); the data are
 // 200·e^(−0.3 t) at whole days, made by hand from the exact solution, so the fit is k = 0.3, S0 = 200.
@@ -11,7 +12,7 @@ const CSV =
 async function openFixture(page: Page) {
 	await page.goto('/');
 	await page.getByLabel('Import XMILE or .flowbook.json').setInputFiles(FIXTURE);
-	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/, { timeout: 30_000 });
 	await expect(page.getByRole('status', { name: 'Model run' })).toContainText(/Ran in \d+ ms/, {
 		timeout: 30_000
 	});
@@ -100,4 +101,29 @@ test('a calibration can be cancelled', async ({ page }) => {
 	await fit.getByRole('button', { name: 'Cancel' }).click();
 	await expect(fit.getByRole('status').first()).toHaveText('Calibration cancelled.');
 	await expect(fit.getByRole('button', { name: 'Run calibration' })).toBeEnabled();
+});
+
+test('model A fits its synthetic last winter and offers its community mix', async ({
+	page
+}, testInfo) => {
+	await openWholeSystem(page);
+	const fit = page.locator('[data-cell="fit-last-winter"]');
+	await fit.scrollIntoViewIfNeeded();
+	await expect(page.locator('[data-cell="winter-data"] tbody tr')).toHaveCount(2);
+	await fit.getByRole('button', { name: 'Run calibration' }).click();
+	await expect(fit.getByRole('status').first()).toContainText(/Fitted in [\d.]+ s/, {
+		timeout: 120_000
+	});
+	// The data were made with 1,210 attendances a day and a 4.8-day stay, plus noise.
+	const fitted = (name: string) =>
+		fit
+			.locator('table.values tr', { has: page.locator(`th:text-is("${name}")`) })
+			.locator('td')
+			.first();
+	await expect(fitted('ed_attendances_base')).toHaveText(/^1,21[01]$/);
+	await expect(fitted('nel_los')).toHaveText(/^4\.8\d?$/);
+	await fit.screenshot({ path: testInfo.outputPath('model-a-fit.png') });
+	const mix = page.locator('[data-cell="best-community-mix"]');
+	await expect(mix).toContainText('Costs a year: extra_ic_beds £65.7k a unit');
+	await expect(mix.getByRole('button', { name: 'Find the best mix' })).toBeEnabled();
 });

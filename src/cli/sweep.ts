@@ -36,7 +36,7 @@ import {
 	tableToParquet,
 	type SweepTable
 } from './sweep/table';
-import { runOnThreads } from './sweep/threads';
+import { blockSize, concat, runOnThreads } from './sweep/threads';
 import { parseVary, type Vary } from './sweep/vary';
 
 export const usage = `usage: flowbook sweep FILE --samples N --seed S --vary 'name=DIST' ... --outputs a,b [options]
@@ -269,11 +269,18 @@ async function sweep(argv: readonly string[]): Promise<number> {
 		busy = ms;
 		show(done);
 	};
-	const rows =
-		threads <= 1 || count < 2
-			? runSamples(compiled.simulation, spec, range.first, range.end)
-			: await runOnThreads(loaded.model, spec, range.first, range.end, { threads, onProgress });
-	if (threads <= 1 || count < 2) busy = performance.now() - started;
+	let rows: Float64Array;
+	if (threads <= 1 || count < 2) {
+		// One thread: this one, block by block, so progress shows here too.
+		const size = blockSize(count, 1);
+		const parts: Float64Array[] = [];
+		for (let i = range.first; i < range.end; i += size) {
+			parts.push(runSamples(compiled.simulation, spec, i, Math.min(range.end, i + size)));
+			onProgress(Math.min(range.end, i + size) - range.first, performance.now() - started);
+		}
+		rows = concat(parts);
+	} else
+		rows = await runOnThreads(loaded.model, spec, range.first, range.end, { threads, onProgress });
 	const table: SweepTable = { columns, rows };
 	writeTable(table, out);
 	say(

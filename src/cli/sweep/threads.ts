@@ -20,6 +20,17 @@ export function blockSize(samples: number, threads: number): number {
 	return Math.max(1, Math.min(50, Math.ceil(samples / (threads * 8))));
 }
 
+/** Blocks' rows end to end. */
+export function concat(parts: readonly Float64Array[]): Float64Array {
+	const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		all.set(p, at);
+		at += p.length;
+	}
+	return all;
+}
+
 /** The rows of samples [first, end) (see runSamples), run on `threads` worker threads. */
 export function runOnThreads(
 	model: Model,
@@ -45,14 +56,7 @@ export function runOnThreads(
 		};
 		const finish = () => {
 			stop();
-			const parts = blocks.map((b) => tables.get(b.first)!);
-			const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-			let at = 0;
-			for (const p of parts) {
-				all.set(p, at);
-				at += p.length;
-			}
-			resolve(all);
+			resolve(concat(blocks.map((b) => tables.get(b.first)!)));
 		};
 		if (blocks.length === 0) return resolve(new Float64Array(0));
 		const data: SweepWorkerData = { model, spec };

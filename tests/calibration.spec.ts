@@ -44,6 +44,12 @@ test('data in, points on the chart, a calibration that recovers k and S0, and it
 	await expect(page.locator('[data-chart="chart-s"] g.points circle')).toHaveCount(11);
 
 	const fit = page.locator('[data-cell="fit"]');
+	// A weight is kept in the cell; with one series it scales the payoff, not the fit.
+	const weight = fit.getByLabel('Weight of observed');
+	await expect(weight).toHaveValue('1');
+	await weight.fill('2');
+	await weight.press('Tab');
+	await expect(weight).toHaveValue('2');
 	await fit.getByRole('button', { name: 'Run calibration' }).click();
 	await expect(fit.getByRole('status').first()).toContainText(/Fitted in [\d.]+ s \(\d+ runs\)/, {
 		timeout: 60_000

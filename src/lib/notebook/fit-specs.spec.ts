@@ -29,6 +29,11 @@ describe('calibration and optimisation cells as the analysis takes them', () => 
 			targets: [{ name: 'observed', variable: 'S', weight: 1 }],
 			payoff: 'least-squares'
 		});
+		const weighted = calibrationSpec(withData, {
+			...cellOf('calibration'),
+			series: [{ series: 'obs', weight: 2 }]
+		});
+		expect(typeof weighted !== 'string' && weighted.targets.map((t) => t.weight)).toEqual([2]);
 		expect(calibrationSpec(withData, { ...cellOf('calibration'), parameters: [] })).toMatch(
 			/choose constants/
 		);

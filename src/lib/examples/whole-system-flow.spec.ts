@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { change, openExample } from './example-notebook';
 import { describeNotebookBasics } from './shared-checks';
+import { analyseLoops, dominance } from '../engine/loops';
+import { findScenario } from '../model/scenarios';
 
 describeNotebookBasics({
 	slug: 'whole-system-flow',
@@ -133,5 +135,46 @@ describe('whole-system flow: what the model shows (specification, "What the mode
 				1.4 * run(on).at('Elective_Backlog', 5)
 			);
 		}
+	});
+});
+
+describe('whole-system flow: the coping-policy loop (the loops cell and the text above it)', () => {
+	const loopsThrough = (scenario: string) => {
+		const example = a();
+		const overrides = findScenario(example.document.scenarios, scenario)!.overrides;
+		const analysis = analyseLoops(example.simulation, { run: { overrides } });
+		return { analysis, ...dominance(analysis, 'occupancy') };
+	};
+
+	it('the notebook has the loops cell for occupancy under S1', () => {
+		const cell = a().document.cells.find((c) => c.id === 'loops-occupancy');
+		expect(cell).toMatchObject({ kind: 'loops', output: 'occupancy', scenario: 's1' });
+	});
+
+	it('every loop through occupancy runs through the coping policy, and none is active without it', () => {
+		const { loops } = loopsThrough('S1');
+		expect(loops.length).toBeGreaterThan(0);
+		for (const loop of loops) expect(loop.variables).toContain('los_effect');
+		for (const off of ['S5', 'S7'])
+			expect(loopsThrough(off).sentence).toBe(
+				'No feedback loop through occupancy is active in this run.'
+			);
+	});
+
+	it('in S1 a balancing loop leads from about year 1.9, reinforcing ones through premature readmissions from about year 2.9', () => {
+		const { phases, loops } = loopsThrough('S1');
+		const year = (t: number) => t / 365;
+		const first = phases.findIndex((p) => p.loop >= 0);
+		expect(year(phases[first].from)).toBeCloseTo(1.9, 1);
+		expect(loops[phases[first].loop].polarity).toBe('B');
+		const later = phases.slice(first + 1);
+		expect(year(later[0].from)).toBeCloseTo(2.9, 1);
+		for (const p of later) {
+			expect(loops[p.loop].polarity).toBe('R');
+			expect(loops[p.loop].variables).toEqual(
+				expect.arrayContaining(['premature_readmissions', 'perceived_pressure', 'escalation_beds'])
+			);
+		}
+		expect(year(later.at(-1)!.to)).toBeCloseTo(10, 1);
 	});
 });

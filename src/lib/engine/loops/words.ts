@@ -25,7 +25,7 @@ export function loopNames(loops: readonly NamedLoop[]): string[] {
 		const stocks = new Set(loop.stocks);
 		const others = loop.variables.filter((v) => !stocks.has(v));
 		const key = [...others].sort((a, b) => count.get(a)! - count.get(b)!)[0];
-		const through = listInWords(loop.stocks.map(readable));
+		const through = stocksInWords(loop.stocks.map(readable));
 		if (!key) return `the loop of ${through}`;
 		return `the ${readable(key)} loop through ${through}`;
 	});
@@ -34,6 +34,12 @@ export function loopNames(loops: readonly NamedLoop[]): string[] {
 /** Names written with underscores (model A's Home_Care_Clients) read as words. */
 function readable(name: string): string {
 	return name.replace(/_/g, ' ');
+}
+
+/** At most three stocks by name: a loop through twelve reads "A, B, C and 9 other stocks". */
+function stocksInWords(stocks: readonly string[]): string {
+	if (stocks.length <= 3) return listInWords(stocks);
+	return `${stocks.slice(0, 3).join(', ')} and ${stocks.length - 3} other stocks`;
 }
 
 export function listInWords(items: readonly string[]): string {
@@ -103,9 +109,10 @@ export function phaseSentence(
 		const loop = loops[i];
 		return `the ${loop.polarity === 'R' ? 'reinforcing' : 'balancing'} loop ${loop.id} (${loop.name})`;
 	};
-	if (!phases.length) return `No feedback loop through ${output} is active.`;
+	if (!phases.length || (phases.length === 1 && phases[0].loop < 0))
+		return `No feedback loop through ${output} is active in this run.`;
 	if (phases.length === 1)
-		return `Throughout the run ${loopWords(phases[0].loop)} ${phases[0].loop < 0 ? 'is active' : 'dominates'} ${output}.`;
+		return `Throughout the run ${loopWords(phases[0].loop)} dominates ${output}.`;
 	const parts = phases.map((phase, i) => {
 		if (i === 0) return `Until ${when(phase.to)} ${loopWords(phase.loop)} dominates ${output}`;
 		if (i === phases.length - 1) return `after that ${loopWords(phase.loop)}`;

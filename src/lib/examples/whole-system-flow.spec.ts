@@ -7,6 +7,8 @@ import { change, openExample } from './example-notebook';
 import { describeNotebookBasics } from './shared-checks';
 import { analyseLoops, dominance } from '../engine/loops';
 import { findScenario } from '../model/scenarios';
+import { loopsView } from '../notebook/loops-cell';
+import { SimulationHost } from '../worker/host';
 
 describeNotebookBasics({
 	slug: 'whole-system-flow',
@@ -176,5 +178,26 @@ describe('whole-system flow: the coping-policy loop (the loops cell and the text
 			);
 		}
 		expect(year(later.at(-1)!.to)).toBeCloseTo(10, 1);
+	});
+});
+
+describe('whole-system flow: the loops cell tells the story the analysis does', () => {
+	it('its phases, in years, are those of every loop through occupancy, and each leading loop is shown', () => {
+		const example = a();
+		const host = new SimulationHost();
+		host.compile(example.document.model);
+		const overrides = findScenario(example.document.scenarios, 'S1')!.overrides;
+		const reply = host.loops({ overrides });
+		if (!reply.ok) throw new Error(reply.diagnostics[0].message);
+		const view = loopsView(example.document, reply.time, reply.loops, 'occupancy', 4);
+		const analysis = analyseLoops(example.simulation, { run: { overrides } });
+		const { phases } = dominance(analysis, 'occupancy');
+		expect(view.phases.map((p) => [p.from, p.to])).toEqual(
+			phases.map((p) => [p.from / 365, p.to / 365])
+		);
+		expect(view.phases.every((p) => p.loop >= 0 || p.loop === -1)).toBe(true);
+		expect(view.sentence).toMatch(
+			/^Until year 1\.85 no loop dominates occupancy; from year 1\.85 /
+		);
 	});
 });

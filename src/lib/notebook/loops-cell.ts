@@ -11,7 +11,7 @@ import type { LoopSummary } from '../worker/protocol';
 import { displayTime } from './results';
 
 export interface LoopsView {
-	/** The loops through the output, strongest first, at most `count`. */
+	/** The loops through the output: the strongest `count`, and any that dominates a phase. */
 	loops: LoopSummary[];
 	phases: Phase[];
 	sentence: string;
@@ -40,13 +40,18 @@ export function loopsView(
 	const { perUnit, unit } = displayTime(document);
 	const times = time.map((t) => t / perUnit);
 	const name = findVariable(document.model, output)?.name ?? output;
-	const loops = all.filter((l) => passesThrough(l, name)).slice(0, count);
-	const phases = dominancePhases(
+	// Phases among every loop through the output; shown are the strongest `count` and any loop
+	// that dominates a phase, so the sentence and the chart tell the same story.
+	const through = all.filter((l) => passesThrough(l, name));
+	const allPhases = dominancePhases(
 		times,
-		loops.map((l) => l.relativeScore)
+		through.map((l) => l.relativeScore)
 	);
-	const named = loops.map((l) => ({ ...l }));
-	const sentence = phaseSentence(phases, named, name, unit === 'time' ? '' : unit);
+	const leading = new Set(allPhases.map((p) => p.loop).filter((i) => i >= 0));
+	const kept = through.flatMap((_, i) => (i < count || leading.has(i) ? [i] : []));
+	const loops = kept.map((i) => through[i]);
+	const phases = allPhases.map((p) => ({ ...p, loop: p.loop < 0 ? -1 : kept.indexOf(p.loop) }));
+	const sentence = phaseSentence(phases, loops, name, unit === 'time' ? '' : unit);
 	const span = new Map<number, number>();
 	for (const p of phases)
 		if (p.loop >= 0) span.set(p.loop, (span.get(p.loop) ?? 0) + p.to - p.from);

@@ -144,6 +144,28 @@ describe('flowbook sweep', { timeout: TIMEOUT }, () => {
 		expect(columns.map((c) => at100[names.indexOf(c)])).toEqual(outputs);
 	});
 
+	it('runs over a scenario: its overrides under the varied inputs', async () => {
+		const run = await sweep([
+			BATHTUB,
+			...['--samples', '3', '--scenario', 'Shorter stays', '--times', '365', '--threads', '1'],
+			...['--vary', 'Admissions per Day=uniform(30,50)', '--outputs', 'Occupied Beds']
+		]);
+		expectOk(run);
+		const [, admissions, beds] = run.stdout.trim().split('\n')[2].split(',').slice(1);
+		const plain = await runCli('run', [
+			BATHTUB,
+			...['--scenario', 'Shorter stays', '--set', `Admissions per Day=${admissions}`]
+		]);
+		const lines = plain.stdout.trim().split('\n');
+		const column = lines[0].split(',').indexOf('Occupied Beds');
+		expect(lines.find((l) => l.startsWith('365,'))!.split(',')[column]).toBe(beds);
+		const unknown = await sweep([...SWEEP, '--scenario', 'Longer stays']);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr).toContain(
+			'there is no scenario "Longer stays" in models/bathtub-basics.flowbook.json; it has "Baseline", "Shorter stays"'
+		);
+	});
+
 	it.each([
 		[['--vary', 'Admisions=uniform(1,2)'], /there is no constant called "Admisions"/],
 		[['--vary', 'Bed Capacity=uniform(2,1)'], /--vary Bed Capacity: min must not be above max/],

@@ -4,6 +4,7 @@
  * sees the notebook's cells, levers or history, as xyflow's core never sees its Svelte bindings.
  */
 import type { FlowEnd } from '../edits/items';
+import type { Diagnostic } from '../model/diagnostics';
 import type { Model, Point, Variable } from '../model/types';
 import type { ModelWarnings } from '../worker/warnings';
 
@@ -25,6 +26,8 @@ export interface DiagramHost {
 	/** Set by the diagram on a two-click tool's first click, cleared by the host on the second. */
 	pending: Pending | undefined;
 	readonly warnings: ModelWarnings;
+	/** What compiling `model` would report, from the worker (an edit not yet committed). */
+	check(model: Model): Promise<Diagnostic[]>;
 	/** Replaces the model by `change(model)`, as one undoable step. */
 	edit(change: (model: Model) => Model): void;
 	select(ids: Iterable<string>): void;

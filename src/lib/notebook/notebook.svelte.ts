@@ -16,6 +16,7 @@ import type {
 	Variable
 } from '../model/types';
 import type { DiagramHost, Pending, Tool } from '../diagram/host';
+import type { Diagnostic } from '../model/diagnostics';
 import { withLayout } from '../diagram/layout';
 import { NO_WARNINGS, type ModelWarnings } from '../worker/warnings';
 import {
@@ -50,6 +51,11 @@ export class Notebook implements DiagramHost {
 	 * page never compiles a model itself. The page that runs the notebook keeps it up to date.
 	 */
 	warnings = $state.raw<ModelWarnings>(NO_WARNINGS);
+	/**
+	 * Checks a model as its compile would, in the worker (Runs.check); set by the page that runs
+	 * the notebook. Until then nothing is found.
+	 */
+	checker: (model: Model) => Promise<Diagnostic[]> = async () => [];
 
 	#history = new History<FlowbookDocument>();
 	#clipboard: Clipboard | undefined;
@@ -90,6 +96,10 @@ export class Notebook implements DiagramHost {
 		if (this.selected.size !== 1) return undefined;
 		const [id] = this.selected;
 		return this.model.variables.find((v) => v.id === id);
+	}
+
+	check(model: Model): Promise<Diagnostic[]> {
+		return this.checker(model);
 	}
 
 	/** Replaces the model by `change(model)`, as one undoable step (nothing when it is unchanged). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aux, flow, model, stock } from '../engine/test-models';
-import type { FlowbookDocument, Lever } from '../model/types';
+import type { FlowbookDocument, Lever, Model } from '../model/types';
 import { SampleHost } from '../worker/sample-host';
 import { SimulationPool, type WorkerHandle } from '../worker/pool';
 import { Runs } from './runs.svelte';
@@ -17,7 +17,8 @@ function fakeWorker(count: { runs: number }): WorkerHandle {
 			runSamples: (block) => later(() => host.runSamples(block)),
 			percentiles: (request) => later(() => host.percentiles(request)),
 			unitWarnings: () => host.unitWarnings(),
-			loops: async (r) => host.loops(r)
+			loops: async (r) => host.loops(r),
+			check: (m) => later(() => host.check(m))
 		},
 		terminate: () => {}
 	};
@@ -72,6 +73,33 @@ describe('Runs: the diagram’s marks come from the worker’s compile', () => {
 		expect(runs.warnings.byVariable.get(drain.id)?.messages).toContain(
 			'uses "Tank" but no connector brings it in'
 		);
+	});
+
+	it('adds the unit checks once a diagram is shown, and keeps them for the next model', async () => {
+		const { runs, document } = await ready();
+		// The drain is declared litre, not litre/minute: the units checker says so.
+		const litres: Model = {
+			...document.model,
+			simSpecs: { ...document.model.simSpecs, timeUnits: 'minute' },
+			variables: document.model.variables.map((v) =>
+				v.name === 'Tank' || v.name === 'drain' ? { ...v, units: 'litre' } : v
+			)
+		};
+		const units = (r: Runs) =>
+			[...r.warnings.byVariable.values()]
+				.flatMap((w) => w.messages)
+				.filter((m) => /^units:/.test(m));
+		await runs.setModel(litres, []);
+		await runs.settled();
+		expect(units(runs)).toEqual([]);
+		runs.wantUnitChecks();
+		await runs.settled();
+		expect(units(runs)).toEqual([
+			'units: "drain" flows out of "Tank" (litre), so it should be litre/minute but is declared as litre'
+		]);
+		await runs.setModel({ ...litres }, []);
+		await runs.settled();
+		expect(units(runs)).toHaveLength(1);
 	});
 });
 

@@ -68,7 +68,10 @@ export class Runs {
 	/** Warnings that DT is too large for the model at the current levers (see engine/dt-advice.ts). */
 	advice = $state.raw<DtAdvice[]>([]);
 	dtCheck = $state.raw<DtCheck>({ state: 'idle' });
-	/** What the diagram marks, from the worker's compile; unit checks join after the first run. */
+	/**
+	 * What the diagram marks, from the worker's compile; unit checks join once a diagram is shown
+	 * (wantUnitChecks), after the first run.
+	 */
 	warnings = $state.raw<ModelWarnings>(NO_WARNINGS);
 	/** Scenarios made in this session: every chart shows them until the reader unticks them. */
 	readonly created = new SvelteSet<string>();
@@ -89,6 +92,10 @@ export class Runs {
 	#advice: AbortController | undefined;
 	/** Work under way (compiles, live runs, scenario batches, sweeps), for settled(). */
 	readonly #pending = new Set<Promise<unknown>>();
+	/** Whether a diagram is shown, so the marks include unit checks. */
+	#unitsWanted = false;
+	/** Models being compiled and first run: their own unit checks follow. */
+	#setting = 0;
 
 	readonly #documentNow: () => FlowbookDocument;
 
@@ -128,7 +135,26 @@ export class Runs {
 
 	/** Compiles a new version of the model, then runs the live levers and every scenario. */
 	setModel(model: Model, scenarios: readonly Scenario[]): Promise<void> {
-		return this.#track(this.#setModel(model, scenarios));
+		this.#setting++;
+		const work = this.#setModel(model, scenarios).finally(() => this.#setting--);
+		return this.#track(work);
+	}
+
+	/**
+	 * A diagram is shown: from now on its marks include the unit checks. The worker loads the
+	 * units checker (mathjs) on the first of these, so a reader who never sees a diagram never
+	 * downloads it.
+	 */
+	wantUnitChecks(): void {
+		if (this.#unitsWanted) return;
+		this.#unitsWanted = true;
+		// A model on its way in gets its checks after its first run (#setModel).
+		if (this.#setting === 0 && this.#model) void this.#track(this.#addUnits(this.#model));
+	}
+
+	async #addUnits(model: Model): Promise<void> {
+		const withUnits = await this.#pool.unitWarnings();
+		if (withUnits && model === this.#model) this.warnings = withUnits;
 	}
 
 	async #setModel(model: Model, scenarios: readonly Scenario[]): Promise<void> {
@@ -160,8 +186,7 @@ export class Runs {
 		void this.runScenarios(scenarios);
 		// The unit checks wait for the live run: the reader sees the model run first.
 		await live;
-		const withUnits = await this.#track(this.#pool.unitWarnings());
-		if (withUnits && model === this.#model) this.warnings = withUnits;
+		if (this.#unitsWanted && model === this.#model) await this.#addUnits(model);
 	}
 
 	/**
@@ -475,6 +500,11 @@ export class Runs {
 	loops(overrides: Record<string, number>, maxLoops?: number): Promise<LoopsReply | undefined> {
 		if (this.#compileError || !this.#model) return Promise.resolve(undefined);
 		return this.#track(this.#pool.loops({ overrides: { ...overrides }, maxLoops }));
+	}
+
+	/** What compiling `model` would report, asked of the worker: the page never compiles a model. */
+	check(model: Model): Promise<Diagnostic[]> {
+		return this.#pool.check($state.snapshot(model) as Model);
 	}
 
 	/** Runs Monte Carlo samples on the pool, in blocks, on the model the live run uses. */

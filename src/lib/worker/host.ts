@@ -4,7 +4,7 @@
  * view into one ArrayBuffer (see engine/program.ts), so a run moves two buffers, whatever its size.
  */
 import * as Comlink from 'comlink';
-import { compileModel } from '../engine';
+import { checkModel, compileModel } from '../engine';
 import type { RunOptions, RunResult, Simulation } from '../engine/api';
 import { InputError, type Diagnostic } from '../model/diagnostics';
 import type { Model } from '../model/types';
@@ -42,6 +42,14 @@ export class SimulationHost implements SimulationApi {
 			outputs: compiled.ok ? [...compiled.simulation.outputs] : [],
 			warnings: safely(() => modelWarnings(model, compiled.diagnostics))
 		};
+	}
+
+	check(model: Model): Diagnostic[] {
+		try {
+			return checkModel(model);
+		} catch (e) {
+			return problemsOf(e);
+		}
 	}
 
 	async unitWarnings(): Promise<ModelWarnings> {

@@ -30,7 +30,8 @@ function fakeWorker(log: string[] = []): WorkerHandle {
 			runSamples: (block) => later(() => host.runSamples(block)),
 			percentiles: (request) => later(() => host.percentiles(request)),
 			unitWarnings: () => host.unitWarnings(),
-			loops: async (r) => host.loops(r)
+			loops: async (r) => host.loops(r),
+			check: (m) => later(() => host.check(m))
 		},
 		terminate: () => (alive = false)
 	};

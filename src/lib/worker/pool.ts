@@ -8,6 +8,7 @@
 import * as Comlink from 'comlink';
 import type { RunOptions } from '../engine/api';
 import { sliceBlock, type RunBlock } from '../engine/percentiles';
+import type { Diagnostic } from '../model/diagnostics';
 import type { Model } from '../model/types';
 import type {
 	BatchItem,
@@ -109,6 +110,18 @@ export class SimulationPool {
 		this.#live.version = this.#version;
 		this.#compiled = compiled;
 		return compiled;
+	}
+
+	/**
+	 * What compiling `model` would report (plain data: snapshot it first), from the live worker,
+	 * which keeps running the model it has. Nothing when the worker was replaced meanwhile.
+	 */
+	async check(model: Model): Promise<Diagnostic[]> {
+		try {
+			return await this.#live.handle.api.check(model);
+		} catch {
+			return []; // the worker was terminated by cancel()
+		}
 	}
 
 	/**

@@ -72,6 +72,11 @@ export interface SimulationApi {
 	run(options?: RunOptions): RunReply;
 	runBatch(items: BatchItem[]): BatchReply[];
 	/**
+	 * What compiling `model` would report, without replacing the model this worker runs: the
+	 * equation editor's check of a text before it is committed.
+	 */
+	check(model: Model): Diagnostic[];
+	/**
 	 * The compiled model's marks with its unit checks added. Asked for after the first run: the
 	 * units checker (mathjs) loads on this first call, so it never delays a run.
 	 */

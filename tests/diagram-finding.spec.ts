@@ -40,6 +40,8 @@ test('model A opens readable; search, sectors and folding find the way round it'
 	test.setTimeout(60_000);
 	await page.setViewportSize({ width: 1366, height: 900 });
 	await page.goto('/example/whole-system-flow');
+	// The diagram loads as it comes near the screen.
+	await page.getByRole('region', { name: 'Stock and flow diagram' }).scrollIntoViewIfNeeded();
 	const diagram = page.getByTestId('diagram');
 	await diagram.scrollIntoViewIfNeeded();
 	await expect(page.getByRole('status').filter({ hasText: 'Showing the' })).toHaveText(

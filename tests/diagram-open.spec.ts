@@ -28,6 +28,8 @@ test('an example notebook shows its title, settings, cells and every stock on th
 	// The levers cell replaced its placeholder: each lever is a slider named by its label.
 	await expect(page.getByRole('slider', { name: document.levers[0].label })).toBeVisible();
 
+	// The diagram loads as it comes near the screen.
+	await page.getByRole('region', { name: 'Stock and flow diagram' }).scrollIntoViewIfNeeded();
 	const diagram = page.getByTestId('diagram');
 	const stocks = document.model.variables.filter((v: { kind: string }) => v.kind === 'stock');
 	await expect(diagram.locator('[data-kind="stock"]')).toHaveCount(stocks.length);

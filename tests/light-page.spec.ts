@@ -55,7 +55,7 @@ test('an example opens and runs without its editors, which come when first neede
 	expect(fetched(scripts, MATHJS)).toBe(false);
 
 	// Scrolled to, the diagram arrives; the equation editor is still not needed.
-	await page.getByTestId('diagram').scrollIntoViewIfNeeded();
+	await page.getByRole('region', { name: 'Stock and flow diagram' }).scrollIntoViewIfNeeded();
 	const diagram = page.getByTestId('diagram');
 	const stock = diagram.locator('[data-kind="stock"]').first();
 	await expect(stock).toBeVisible({ timeout: 30_000 });

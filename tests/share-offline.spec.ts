@@ -5,6 +5,11 @@ const COMMUNITY = 'Grow intermediate care, reablement and home care together by 
 const saved = (page: Page) =>
 	expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 5_000 });
 const stocks = (page: Page) => page.getByTestId('diagram').locator('[data-kind="stock"]');
+/** The diagram loads when it comes near the screen: scrolls to it and waits for its stocks. */
+async function showDiagram(page: Page) {
+	await page.getByRole('region', { name: 'Stock and flow diagram' }).scrollIntoViewIfNeeded();
+	await expect(stocks(page).first()).toBeVisible({ timeout: 20_000 });
+}
 
 /** A fragment as Flowbook writes one: JSON, deflated, base64url without padding. */
 const fragment = (text: string | Buffer) => 'nb1.' + deflateRawSync(text).toString('base64url');
@@ -63,6 +68,7 @@ test('a share link opens in a fresh browser with the same model, scenarios and r
 			.locator('.diff.worse, .diff.better')
 			.first()
 	).toBeVisible({ timeout: 20_000 });
+	await showDiagram(page);
 	const expected = {
 		title: await page.getByRole('heading', { level: 1 }).innerText(),
 		stocks: await stocks(page).evaluateAll((s) => s.map((e) => e.getAttribute('data-name'))),
@@ -79,6 +85,7 @@ test('a share link opens in a fresh browser with the same model, scenarios and r
 		'Not in your library yet'
 	);
 	expect(await other.getByRole('heading', { level: 1 }).innerText()).toBe(expected.title);
+	await showDiagram(other);
 	expect(await stocks(other).evaluateAll((s) => s.map((e) => e.getAttribute('data-name')))).toEqual(
 		expected.stocks
 	);

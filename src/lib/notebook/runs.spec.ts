@@ -75,6 +75,7 @@ describe('Runs: the diagram’s marks come from the worker’s compile', () => {
 		);
 	});
 
+	// The first call loads the units checker (mathjs): seconds on a busy machine.
 	it('adds the unit checks once a diagram is shown, and keeps them for the next model', async () => {
 		const { runs, document } = await ready();
 		// The drain is declared litre, not litre/minute: the units checker says so.
@@ -100,6 +101,34 @@ describe('Runs: the diagram’s marks come from the worker’s compile', () => {
 		await runs.setModel({ ...litres }, []);
 		await runs.settled();
 		expect(units(runs)).toHaveLength(1);
+	}, 30_000);
+});
+
+describe('Runs: cancelling the live run', () => {
+	it('stops a run in flight, says so, and runs the next lever move on a fresh worker', async () => {
+		const document = notebook();
+		let spawned = 0;
+		let ended = 0;
+		// The first worker's live runs never finish (a run of millions of steps).
+		const pool = new SimulationPool(() => {
+			const worker = fakeWorker({ runs: 0 });
+			const stuck = spawned++ === 0;
+			return {
+				api: { ...worker.api, run: (o) => (stuck ? new Promise(() => {}) : worker.api.run(o)) },
+				terminate: () => void ended++
+			};
+		}, 2);
+		const runs = new Runs(pool, () => document);
+		void runs.setModel(document.model, []);
+		await expect.poll(() => runs.status.state).toBe('running');
+		await expect.poll(() => pool.running).toBe(true);
+		runs.cancelLive();
+		expect(runs.status).toEqual({ state: 'cancelled' });
+		expect(ended).toBe(1);
+		runs.setLever(drainTime, 10);
+		await runs.settled();
+		expect(runs.status.state).toBe('done');
+		expect(tank(runs)[1]).toBeCloseTo(90);
 	});
 });
 

@@ -34,7 +34,8 @@ export type RunStatus =
 	| { state: 'idle' }
 	| { state: 'running' }
 	| { state: 'done'; ms: number }
-	| { state: 'error'; message: string };
+	| { state: 'error'; message: string }
+	| { state: 'cancelled' };
 
 /** Where "Check DT" stands: the largest change in the charted outputs when DT is halved. */
 export type DtCheck =
@@ -323,6 +324,17 @@ export class Runs {
 		});
 		if (!reply || move !== this.#move) return; // a newer run, or a run made ahead, has answered
 		this.#take(reply);
+	}
+
+	/**
+	 * Stops the live run in flight (its worker is replaced; the next run compiles on a fresh one).
+	 * The charts keep the last run that finished until the reader moves a lever again.
+	 */
+	cancelLive(): void {
+		if (this.status.state !== 'running') return;
+		this.#move++;
+		this.#pool.cancel();
+		this.status = { state: 'cancelled' };
 	}
 
 	#take(reply: RunReply): void {

@@ -61,6 +61,34 @@ describe('SimulationPool', () => {
 		expect(log).not.toContain('run {"time to drain":4}');
 	});
 
+	it('ends a long run in flight when a newer one is asked for, on a fresh worker', async () => {
+		const workers: { ended: boolean }[] = [];
+		// The first worker's runs never finish (a run of millions of steps); later ones answer.
+		const spawn = (): WorkerHandle => {
+			const state = { ended: false };
+			const handle = fakeWorker();
+			const slow = workers.length === 0;
+			workers.push(state);
+			return {
+				api: {
+					...handle.api,
+					run: (o) => (slow ? new Promise(() => {}) : handle.api.run(o))
+				},
+				terminate: () => ((state.ended = true), handle.terminate())
+			};
+		};
+		const pool = new SimulationPool(spawn);
+		pool.setModel(drain);
+		const older = pool.run({ overrides: { 'time to drain': 10 } });
+		await new Promise((r) => setTimeout(r, 20));
+		expect(pool.running).toBe(true);
+		const newer = pool.run({ overrides: { 'time to drain': 2 } });
+		expect(await older).toBeUndefined();
+		expect(tankAt(await newer, 1)).toBeCloseTo(50);
+		expect(workers[0].ended).toBe(true);
+		expect(pool.running).toBe(false);
+	});
+
 	it('cancels a run in flight, and the next run works on a fresh worker', async () => {
 		let spawned = 0;
 		const pool = new SimulationPool(() => (spawned++, fakeWorker()));

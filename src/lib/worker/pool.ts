@@ -39,6 +39,13 @@ interface Slot {
 	version: number;
 }
 
+/**
+ * A live run still going this long after a newer one was asked for is ended by replacing its
+ * worker: a worker cannot be interrupted mid-run, and a long run (millions of steps) would keep
+ * the newer lever position waiting for it.
+ */
+export const SUPERSEDE_MS = 300;
+
 export interface BatchOptions {
 	onProgress?: (done: number, total: number) => void;
 	onResult?: (reply: BatchReply) => void;
@@ -93,6 +100,9 @@ export class SimulationPool {
 	#compiled: Promise<CompileSummary> | undefined;
 	#latest = 0;
 	#inFlight: number | undefined;
+	/** The run in flight's own resolve and when it was sent, so replacing its worker can end it. */
+	#flying: { resolve: (r: RunReply | undefined) => void; since: number } | undefined;
+	#supersede: ReturnType<typeof setTimeout> | undefined;
 	#waiting:
 		{ id: number; options: RunOptions; resolve: (r: RunReply | undefined) => void } | undefined;
 
@@ -150,7 +160,25 @@ export class SimulationPool {
 		return new Promise((resolve) => {
 			this.#waiting = { id, options, resolve };
 			if (this.#inFlight === undefined) void this.#next();
+			else this.#supersedeSoon();
 		});
+	}
+
+	/** Ends the run in flight if it is still going SUPERSEDE_MS after it was sent, then runs the newest. */
+	#supersedeSoon(): void {
+		if (this.#supersede !== undefined || !this.#flying) return;
+		const wait = Math.max(0, this.#flying.since + SUPERSEDE_MS - performance.now());
+		this.#supersede = setTimeout(() => {
+			this.#supersede = undefined;
+			if (this.#inFlight === undefined || !this.#waiting) return;
+			this.#replaceLive();
+			void this.#next();
+		}, wait);
+	}
+
+	/** Whether a live run is in flight (sent to the worker, not yet answered). */
+	get running(): boolean {
+		return this.#inFlight !== undefined;
 	}
 
 	async #next(): Promise<void> {
@@ -158,6 +186,7 @@ export class SimulationPool {
 		if (!job) return;
 		this.#waiting = undefined;
 		this.#inFlight = job.id;
+		this.#flying = { resolve: job.resolve, since: performance.now() };
 		const slot = this.#live;
 		let reply: RunReply | undefined;
 		try {
@@ -168,6 +197,7 @@ export class SimulationPool {
 		}
 		if (slot !== this.#live) return job.resolve(undefined); // cancelled: a new worker carries on
 		this.#inFlight = undefined;
+		this.#flying = undefined;
 		job.resolve(job.id === this.#latest ? reply : undefined);
 		void this.#next();
 	}
@@ -178,6 +208,18 @@ export class SimulationPool {
 		this.#waiting = undefined;
 		this.#latest++;
 		if (this.#inFlight === undefined) return;
+		this.#replaceLive();
+	}
+
+	/**
+	 * Ends the live worker and its run in flight (whose caller hears undefined: a terminated
+	 * worker never answers), and starts a fresh one, which compiles the model on its first run.
+	 */
+	#replaceLive(): void {
+		clearTimeout(this.#supersede);
+		this.#supersede = undefined;
+		this.#flying?.resolve(undefined);
+		this.#flying = undefined;
 		this.#inFlight = undefined;
 		this.#live.handle.terminate();
 		this.#live = { handle: this.#spawn(), version: 0 };

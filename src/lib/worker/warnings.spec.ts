@@ -121,6 +121,7 @@ describe('the worker’s warnings', () => {
 		]);
 	});
 
+	// The first call loads the units checker (mathjs): seconds on a busy machine.
 	it('add the unit checks when asked, after the compile', async () => {
 		const host = new SimulationHost();
 		host.compile(mismatched);
@@ -128,7 +129,7 @@ describe('the worker’s warnings', () => {
 		const messages = withUnits.byVariable.get('loss')?.messages ?? [];
 		expect(messages).toContain('uses "Tea" but no connector brings it in');
 		expect(messages.some((m) => /unit/i.test(m))).toBe(true);
-	});
+	}, 30_000);
 
 	it('mark an error in the equation from the compile that failed', () => {
 		const summary = new SimulationHost().compile(model);

@@ -234,6 +234,7 @@ try {
 	if (!MAIN_THREAD_ONLY) await reportWeight(browser);
 	if (WEIGHT_ONLY) {
 		await browser.close();
+		process.kill(-server.pid!);
 		process.exit(0);
 	}
 	// Each measured page has its own context: one page run through every section crashed.

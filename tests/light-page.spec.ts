@@ -63,7 +63,6 @@ test('an example opens and runs without its editors, which come when first neede
 	expect(fetched(scripts, CODEMIRROR)).toBe(false);
 
 	// Opening a variable brings the equation editor.
-	const name = (await stock.getAttribute('data-name'))!;
 	await stock.click();
 	await expect(page.getByRole('textbox', { name: 'Initial value', exact: true })).toBeVisible({
 		timeout: 30_000

@@ -99,6 +99,18 @@ export function checkFitCell(
 	} else {
 		checks.text(cell, 'objective', here);
 		checks.text(cell, 'scenario', here, { optional: true });
+		if (cell.robust !== undefined) {
+			const robust = checks.object(cell.robust, at(here, 'robust'));
+			if (robust) {
+				checks.text(robust, 'sensitivity', at(here, 'robust'), { nonEmpty: true });
+				const runs = checks.number(robust, 'runs', at(here, 'robust'), true);
+				if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1 && runs <= 1000))
+					checks.error(
+						at(at(here, 'robust'), 'runs'),
+						`${at(at(here, 'robust'), 'runs').label} must be a whole number from 1 to 1,000 (it is ${runs})`
+					);
+			}
+		}
 		checks.number(cell, 'budget', here, true);
 		checks.numberList(cell, 'frontier', here, true);
 	}

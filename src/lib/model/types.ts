@@ -560,6 +560,8 @@ export type Cell =
 			objective: string;
 			/** The scenario the levers move from (its other overrides hold, e.g. its growth); the model's own values when absent. */
 			scenario?: string;
+			/** Robust: the average over this many samples (default 20) of a sensitivity cell's uncertain constants, by its id. */
+			robust?: { sensitivity: string; runs?: number };
 			budget?: number;
 			frontier?: number[];
 	  }

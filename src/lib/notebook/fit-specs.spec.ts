@@ -55,6 +55,32 @@ describe('calibration and optimisation cells as the analysis takes them', () => 
 		);
 	});
 
+	it('a robust optimisation averages over a sensitivity cell’s samples, the scenario beneath', () => {
+		const withSensitivity: FlowbookDocument = {
+			...doc,
+			scenarios: [...doc.scenarios, { id: 'up', name: 'Up', colour: '#000', overrides: { k: 0.5 } }]
+			// The fixture's sensitivity cell varies S0 uniformly from 50 to 150.
+		};
+		const spec = optimisationSpec(withSensitivity, {
+			...cellOf('optimisation'),
+			scenario: 'up',
+			robust: { sensitivity: 'sens', runs: 5 }
+		});
+		if (typeof spec === 'string') throw new Error(spec);
+		expect(spec.samples).toHaveLength(5);
+		for (const sample of spec.samples!) {
+			expect(sample.k).toBe(0.5);
+			expect(sample.S0).toBeGreaterThanOrEqual(50);
+			expect(sample.S0).toBeLessThanOrEqual(150);
+		}
+		expect(
+			optimisationSpec(withSensitivity, {
+				...cellOf('optimisation'),
+				robust: { sensitivity: 'nope' }
+			})
+		).toMatch(/no sensitivity cell has the id "nope"/);
+	});
+
 	it('new cells start from the notebook’s levers', () => {
 		expect(newCell(doc, 'calibration')).toMatchObject({
 			parameters: [

@@ -9,6 +9,7 @@ import { parseObjective } from '../analysis/objective';
 import type { OptimiseSpec } from '../analysis/optimise';
 import { findVariable } from '../model/lookup';
 import { findScenario } from '../model/scenarios';
+import { DEFAULT_SEED, drawSamples } from './sensitivity';
 import type { Cell, FlowbookDocument } from '../model/types';
 
 type CalibrationCell = Extract<Cell, { kind: 'calibration' }>;
@@ -67,6 +68,13 @@ export function optimisationSpec(
 	if (levers.length === 0) return 'choose levers to move in Settings';
 	const scenario = cell.scenario ? findScenario(document.scenarios, cell.scenario) : undefined;
 	if (cell.scenario && !scenario) return `there is no scenario "${cell.scenario}" to start from`;
+	const start = scenario?.overrides ?? {};
+	let samples: Record<string, number>[] | undefined = scenario ? [start] : undefined;
+	if (cell.robust) {
+		const drawn = robustSamples(document, cell.robust);
+		if (typeof drawn === 'string') return drawn;
+		samples = drawn.map((overrides) => ({ ...start, ...overrides }));
+	}
 	return {
 		levers,
 		objective,
@@ -74,7 +82,27 @@ export function optimisationSpec(
 		budget: cell.budget,
 		frontier: cell.frontier,
 		restarts: 2,
-		// The scenario's overrides sit under the levers' values (optimise() puts a sample's first).
-		...(scenario && { samples: [scenario.overrides] })
+		// The scenario's overrides (and the samples') sit under the levers' values (optimise() puts a sample's first).
+		...(samples && { samples })
 	};
+}
+
+/** A sensitivity cell's uncertain constants drawn `runs` times from its seed, as override sets. */
+function robustSamples(
+	document: FlowbookDocument,
+	robust: NonNullable<OptimisationCell['robust']>
+): Record<string, number>[] | string {
+	const cell = document.cells.find((c) => c.id === robust.sensitivity);
+	if (cell?.kind !== 'sensitivity') return `no sensitivity cell has the id "${robust.sensitivity}"`;
+	const parameters = [];
+	for (const p of cell.parameters ?? []) {
+		const variable = findVariable(document.model, p.variable);
+		if (!variable) return `the sensitivity analysis varies "${p.variable}", which the model lacks`;
+		parameters.push({ name: variable.name, distribution: p.distribution });
+	}
+	if (parameters.length === 0)
+		return 'the sensitivity analysis names no uncertain constants to average over';
+	return drawSamples(parameters, robust.runs ?? 20, cell.seed ?? DEFAULT_SEED).map(
+		(s) => s.overrides
+	);
 }

@@ -13,5 +13,6 @@ describe('flowbook bench-cli', { timeout: 120_000 }, () => {
 		expect(run.stdout).toMatch(/model A sweep of 6 samples on 2 threads: \d+\.\d\d s/);
 		expect(run.stdout).toMatch(/\d+\.\d\d × the ideal .*target ≤ 1\.4 ×: (met|missed)$/m);
 		expect(run.stdout).toMatch(/a run took \d+\.\d\d ms inside the threads/);
+		expect(run.stdout).toMatch(/CPU: the sweep's process \d+\.\d\d s against 6 × \d+\.\d\d ms/);
 	});
 });

@@ -52,13 +52,15 @@ function timeProcess(root: string, args: string[]): { ms: number; stderr: string
 }
 
 /** Mean milliseconds of one model A run as the sweep runs it, over `n` samples after a warm-up. */
-function oneRun(spec: SampleSpec, n: number): number {
+function oneRun(spec: SampleSpec, n: number): { ms: number; cpuMs: number } {
 	const compiled = compileModel(loadModelFile(join(repoRoot(), MODEL_A)).model);
 	if (!compiled.ok) throw new Error('model A does not compile');
 	for (let i = 0; i < 20; i++) runSample(compiled.simulation, spec, i);
 	const started = performance.now();
+	const cpu = process.cpuUsage();
 	for (let i = 0; i < n; i++) runSample(compiled.simulation, spec, 1000 + i);
-	return (performance.now() - started) / n;
+	const used = process.cpuUsage(cpu);
+	return { ms: (performance.now() - started) / n, cpuMs: (used.user + used.system) / 1000 / n };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -113,12 +115,14 @@ async function benchCli(argv: readonly string[]): Promise<number> {
 		rmSync(temp, { recursive: true, force: true });
 	}
 	const after = oneRun(spec, 100);
-	const runMs = (before + after) / 2;
+	const runMs = (before.ms + after.ms) / 2;
+	const runCpuMs = (before.cpuMs + after.cpuMs) / 2;
 	const ideal = (samples * runMs) / threads;
 	const inside = Number(/rows in ([\d.]+) s/.exec(sweep.stderr)?.[1]) * 1000;
+	const sweepCpu = Number(/([\d.]+) s of CPU/.exec(sweep.stderr)?.[1]) * 1000;
 	const perRun = Number(/([\d.]+) ms a run in the threads/.exec(sweep.stderr)?.[1]);
 	console.log(
-		`model A, one run as the sweep runs it (one thread): ${runMs.toFixed(2)} ms (${before.toFixed(2)} before the sweep, ${after.toFixed(2)} after)`
+		`model A, one run as the sweep runs it (one thread): ${runMs.toFixed(2)} ms (${before.ms.toFixed(2)} before the sweep, ${after.ms.toFixed(2)} after; ${runCpuMs.toFixed(2)} ms of CPU)`
 	);
 	console.log(
 		`model A sweep of ${samples} samples on ${threads} threads: ${s(sweep.ms)} for the whole process (${s(inside)} of it running samples); ideal ${samples} × ${runMs.toFixed(2)} ms ÷ ${threads} = ${s(ideal)}`
@@ -129,6 +133,11 @@ async function benchCli(argv: readonly string[]): Promise<number> {
 	// Against the threads' own time a run: what is left is the sweep's overhead, not the machine's load.
 	console.log(
 		`  a run took ${perRun.toFixed(2)} ms inside the threads (${(perRun / runMs).toFixed(2)} × one thread's run: above 1 when other work shares the cores); the process ÷ (${samples} × that ÷ ${threads}) = ${(sweep.ms / ((samples * perRun) / threads)).toFixed(2)}`
+	);
+	// CPU time does not depend on who else shares the cores: the sweep's whole process (start,
+	// compiles in every thread, runs, writing) against the samples' runs in one thread.
+	console.log(
+		`  CPU: the sweep's process ${s(sweepCpu)} against ${samples} × ${runCpuMs.toFixed(2)} ms = ${s(samples * runCpuMs)} for the runs alone: ${(sweepCpu / (samples * runCpuMs)).toFixed(2)} × (on two free cores, wall ≈ that × the ideal)`
 	);
 	return 0;
 }

@@ -94,6 +94,12 @@ function parseTimes(text: string | undefined): number[] | undefined {
 	});
 }
 
+/** This process's CPU time so far, every thread's, in seconds. */
+function cpuSeconds(): number {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1e6;
+}
+
 function say(line: string): void {
 	process.stderr.write(`sweep: ${line}\n`);
 }
@@ -284,7 +290,7 @@ async function sweep(argv: readonly string[]): Promise<number> {
 	const table: SweepTable = { columns, rows };
 	writeTable(table, out);
 	say(
-		`${count} samples, ${rowCount(table)} rows in ${((performance.now() - started) / 1000).toFixed(2)} s (${(busy / Math.max(1, count)).toFixed(2)} ms a run in the threads)${out ? ` → ${out}` : ''}`
+		`${count} samples, ${rowCount(table)} rows in ${((performance.now() - started) / 1000).toFixed(2)} s (${(busy / Math.max(1, count)).toFixed(2)} ms a run in the threads, ${cpuSeconds().toFixed(2)} s of CPU)${out ? ` → ${out}` : ''}`
 	);
 	return 0;
 }

@@ -46,13 +46,61 @@ export function linkScores(
 	rows?: readonly number[],
 	products?: readonly (readonly number[])[]
 ): Float64Array[] {
-	const { nodes } = compiled;
 	const { raw, constants: c } = trace;
 	const ns = raw.previousState!.length / Math.max(1, raw.rows);
 	const nv = raw.previousValues!.length / Math.max(1, raw.rows);
 	const chosenRows = rows ?? Array.from({ length: raw.rows }, (_, r) => r);
 	const width = products ? products.length : links.length;
 	const matrix = new Float64Array(Math.max(1, width * chosenRows.length));
+	const prepared = preparedScoring(compiled, graph, trace, links, products);
+	scoreRows({
+		...prepared,
+		raw,
+		c,
+		dt: trace.dt,
+		ns,
+		nv,
+		rows: Int32Array.from(chosenRows),
+		out: matrix
+	});
+	return columnsOf(matrix, width, chosenRows.length);
+}
+
+type Prepared = Omit<RowWork, 'raw' | 'c' | 'dt' | 'ns' | 'nv' | 'rows' | 'out'>;
+
+/**
+ * What scoring these links (and loops) needs, generated code included: the same for every run of
+ * one program, so it is kept by program (its runtime) and the links asked for.
+ */
+const preparations = new WeakMap<object, Map<string, Prepared>>();
+
+function preparedScoring(
+	compiled: CompiledModel,
+	graph: CausalGraph,
+	trace: ProgramTrace,
+	links: readonly number[],
+	products: readonly (readonly number[])[] | undefined
+): Prepared {
+	let cache = preparations.get(trace.runtime);
+	if (!cache) preparations.set(trace.runtime, (cache = new Map()));
+	const key = `${links.join(',')}|${products?.map((p) => p.join(',')).join(';') ?? ''}`;
+	let found = cache.get(key);
+	if (!found) {
+		found = prepare(compiled, graph, trace, links, products);
+		if (cache.size > 20) cache.clear();
+		cache.set(key, found);
+	}
+	return found;
+}
+
+function prepare(
+	compiled: CompiledModel,
+	graph: CausalGraph,
+	trace: ProgramTrace,
+	links: readonly number[],
+	products: readonly (readonly number[])[] | undefined
+): Prepared {
+	const { nodes } = compiled;
 	const chains = products && sharedChains(products);
 
 	// What each link needs, as typed arrays the loop below reads without branching on objects.
@@ -125,13 +173,7 @@ export function linkScores(
 	netFlows.forEach((flows, i) => (netOffsets[i + 1] = netOffsets[i] + flows.length));
 	const netSlots = Int32Array.from(netFlows.flat(), (f) => f.slot);
 	const netSigns = Float64Array.from(netFlows.flat(), (f) => f.sign);
-	scoreRows({
-		raw,
-		c,
-		dt: trace.dt,
-		ns,
-		nv,
-		rows: Int32Array.from(chosenRows),
+	return {
 		partial,
 		rate,
 		partials: partialStatements.length,
@@ -140,10 +182,8 @@ export function linkScores(
 		netSlots,
 		netSigns,
 		links: { kind, fromState, fromSlot, toState, toSlot, partialAt, rateAt, netAt, sign },
-		loops: chains,
-		out: matrix
-	});
-	return columnsOf(matrix, width, chosenRows.length);
+		loops: chains
+	};
 }
 
 /** Row-major `width` × `length` into one column per entry, in one buffer. */

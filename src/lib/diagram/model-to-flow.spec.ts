@@ -1,53 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../model/types';
+import { teacupSketch } from '../engine/test-models';
 import { flowEnds, modelToFlow } from './graph';
 
-const model: Model = {
-	simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
-	variables: [
-		{
-			id: 'tea',
-			kind: 'stock',
-			name: 'Tea',
-			initial: '80',
-			inflows: [],
-			outflows: ['loss'],
-			units: 'degree',
-			position: { x: 100, y: 100 }
-		},
-		{
-			id: 'loss',
-			kind: 'flow',
-			name: 'Loss',
-			equation: '(Tea - Room) / tme',
-			units: 'degree/minute',
-			position: { x: 200, y: 100 }
-		},
-		{
-			id: 'room',
-			kind: 'aux',
-			name: 'Room',
-			equation: '20',
-			units: 'degree',
-			position: { x: 200, y: 40 }
-		},
-		{
-			id: 'time',
-			kind: 'aux',
-			name: 'Time constant',
-			equation: '10',
-			units: 'minute',
-			position: { x: 250, y: 40 }
-		}
-	],
-	diagram: {
-		connectors: [
-			{ id: 'c1', from: 'room', to: 'loss' },
-			{ id: 'c2', from: 'time', to: 'loss' }
-		],
-		clouds: []
-	}
-};
+const model = teacupSketch;
 
 describe('modelToFlow', () => {
 	it('draws a flow as a valve with pipes from its stock and to a cloud at its free end', () => {

@@ -151,3 +151,55 @@ export function erlangCdf(n: number, T: number, t: number): number {
 }
 
 export const METHODS: IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
+
+/**
+ * A teacup drawn on a diagram with its mistakes left in, for the diagram's and the warnings' specs:
+ * the flow's equation names "tme", which does not exist, and reads Tea with no connector; the
+ * flow's free end has no cloud of its own yet.
+ */
+export const teacupSketch: Model = {
+	simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
+	variables: [
+		{
+			id: 'tea',
+			kind: 'stock',
+			name: 'Tea',
+			initial: '80',
+			inflows: [],
+			outflows: ['loss'],
+			units: 'degree',
+			position: { x: 100, y: 100 }
+		},
+		{
+			id: 'loss',
+			kind: 'flow',
+			name: 'Loss',
+			equation: '(Tea - Room) / tme',
+			units: 'degree/minute',
+			position: { x: 200, y: 100 }
+		},
+		{
+			id: 'room',
+			kind: 'aux',
+			name: 'Room',
+			equation: '20',
+			units: 'degree',
+			position: { x: 200, y: 40 }
+		},
+		{
+			id: 'time',
+			kind: 'aux',
+			name: 'Time constant',
+			equation: '10',
+			units: 'minute',
+			position: { x: 250, y: 40 }
+		}
+	],
+	diagram: {
+		connectors: [
+			{ id: 'c1', from: 'room', to: 'loss' },
+			{ id: 'c2', from: 'time', to: 'loss' }
+		],
+		clouds: []
+	}
+};

@@ -3,53 +3,9 @@ import type { Flow, Model } from '../model/types';
 import { modelWarnings } from './warnings';
 import { checkModel } from '../engine';
 import { SimulationHost } from './host';
+import { teacupSketch } from '../engine/test-models';
 
-const model: Model = {
-	simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
-	variables: [
-		{
-			id: 'tea',
-			kind: 'stock',
-			name: 'Tea',
-			initial: '80',
-			inflows: [],
-			outflows: ['loss'],
-			units: 'degree',
-			position: { x: 100, y: 100 }
-		},
-		{
-			id: 'loss',
-			kind: 'flow',
-			name: 'Loss',
-			equation: '(Tea - Room) / tme',
-			units: 'degree/minute',
-			position: { x: 200, y: 100 }
-		},
-		{
-			id: 'room',
-			kind: 'aux',
-			name: 'Room',
-			equation: '20',
-			units: 'degree',
-			position: { x: 200, y: 40 }
-		},
-		{
-			id: 'time',
-			kind: 'aux',
-			name: 'Time constant',
-			equation: '10',
-			units: 'minute',
-			position: { x: 250, y: 40 }
-		}
-	],
-	diagram: {
-		connectors: [
-			{ id: 'c1', from: 'room', to: 'loss' },
-			{ id: 'c2', from: 'time', to: 'loss' }
-		],
-		clouds: []
-	}
-};
+const model = teacupSketch;
 
 describe('modelWarnings', () => {
 	const w = modelWarnings(model, checkModel(model));

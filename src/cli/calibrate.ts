@@ -17,10 +17,11 @@ import { readDataFile } from '../lib/data/cells';
 import { linkByName, linkByPairs } from '../lib/data/link';
 import { seriesFromGrid } from '../lib/data/series';
 import { compileModel } from '../lib/engine';
-import { formatDiagnostic, hasErrors, InputError } from '../lib/model/diagnostics';
+import { hasErrors, InputError } from '../lib/model/diagnostics';
 import { canonicalName } from '../lib/model/names';
 import type { DataSeries } from '../lib/model/types';
 import { parseArgs } from './args';
+import { commandMain, oneModelFile } from './command-main';
 import { parseBound, parseNumber, parsePair, shortNumber, UsageError } from './fit-args';
 import { loadModelFile } from './load-model';
 
@@ -57,11 +58,7 @@ async function run(argv: readonly string[]): Promise<number> {
 		console.log(USAGE);
 		return 0;
 	}
-	if (args.positionals.length !== 1)
-		throw new UsageError(
-			args.positionals.length ? 'one model file at a time' : 'which model? give a file'
-		);
-	const file = args.positionals[0];
+	const file = oneModelFile(args.positionals);
 	const fits = (args.lists.get('fit') ?? []).map((f) => parseBound(f, 'fit'));
 	if (fits.length === 0) throw new UsageError("which constants? give --fit 'name=lo..hi'");
 	const payoff = (args.options.get('payoff') ?? 'least-squares') as PayoffKind;
@@ -161,14 +158,4 @@ async function run(argv: readonly string[]): Promise<number> {
 export const usage = USAGE;
 
 /** Runs the command; problems are printed (never a stack) and give exit code 1. */
-export async function main(argv: readonly string[]): Promise<number> {
-	try {
-		return await run(argv);
-	} catch (e) {
-		if (e instanceof UsageError) console.error(`calibrate: ${e.message}\n${USAGE}`);
-		else if (e instanceof InputError)
-			for (const d of e.diagnostics) console.error(formatDiagnostic(d));
-		else console.error(`calibrate: ${e instanceof Error ? e.message : String(e)}`);
-		return 1;
-	}
-}
+export const main = commandMain('calibrate', USAGE, run);

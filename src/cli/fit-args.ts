@@ -3,7 +3,9 @@
  * so the last one splits), pairs written `column=variable` and numbers, each refused with a
  * message that quotes what was typed.
  */
-export class UsageError extends Error {}
+import { UsageError } from './command-main';
+
+export { UsageError };
 
 export interface Bound {
 	name: string;

@@ -11,10 +11,10 @@
  */
 import { analyseLoops, dominance } from '../lib/engine/loops';
 import { compileModel } from '../lib/engine';
-import { formatDiagnostic, hasErrors, InputError } from '../lib/model/diagnostics';
+import { hasErrors, InputError } from '../lib/model/diagnostics';
 import { findScenario } from '../lib/model/scenarios';
 import { parseArgs } from './args';
-import { UsageError } from './fit-args';
+import { commandMain, oneModelFile, UsageError } from './command-main';
 import { loadModelFile } from './load-model';
 import { parseOverrides, withScenario } from './overrides';
 
@@ -41,13 +41,7 @@ async function run(argv: readonly string[]): Promise<number> {
 		console.log(USAGE);
 		return 0;
 	}
-	if (args.positionals.length !== 1)
-		throw new UsageError(
-			args.positionals.length
-				? `one model file at a time, not ${args.positionals.length}`
-				: 'which model? give a file'
-		);
-	const file = args.positionals[0];
+	const file = oneModelFile(args.positionals);
 	const loaded = loadModelFile(file);
 	if (hasErrors(loaded.diagnostics))
 		throw new InputError('the model has errors', loaded.diagnostics);
@@ -128,14 +122,4 @@ function round(x: number): number {
 export const usage = USAGE;
 
 /** Runs the command; problems are printed (never a stack) and give exit code 1. */
-export async function main(argv: readonly string[]): Promise<number> {
-	try {
-		return await run(argv);
-	} catch (e) {
-		if (e instanceof UsageError) console.error(`loops: ${e.message}\n${USAGE}`);
-		else if (e instanceof InputError)
-			for (const d of e.diagnostics) console.error(formatDiagnostic(d));
-		else console.error(`loops: ${e instanceof Error ? e.message : String(e)}`);
-		return 1;
-	}
-}
+export const main = commandMain('loops', USAGE, run);

@@ -12,11 +12,12 @@ import { parseObjective, withObjective } from '../lib/analysis/objective';
 import { optimise, type OptimiseLever } from '../lib/analysis/optimise';
 import { localRunner } from '../lib/analysis/runner';
 import { compileModel } from '../lib/engine';
-import { formatDiagnostic, hasErrors, InputError } from '../lib/model/diagnostics';
+import { hasErrors, InputError } from '../lib/model/diagnostics';
 import { findVariable } from '../lib/model/lookup';
 import { canonicalName } from '../lib/model/names';
 import { findScenario } from '../lib/model/scenarios';
 import { parseArgs } from './args';
+import { commandMain, oneModelFile } from './command-main';
 import { parseBound, parseNumber, parsePair, shortNumber, UsageError } from './fit-args';
 import { loadModelFile } from './load-model';
 
@@ -35,10 +36,7 @@ async function run(argv: readonly string[]): Promise<number> {
 		console.log(USAGE);
 		return 0;
 	}
-	if (args.positionals.length !== 1)
-		throw new UsageError(
-			args.positionals.length ? 'one model file at a time' : 'which model? give a file'
-		);
+	oneModelFile(args.positionals);
 	const bounds = (args.lists.get('lever') ?? []).map((l) => parseBound(l, 'lever'));
 	if (bounds.length === 0) throw new UsageError("which levers? give --lever 'name=lo..hi'");
 	const objectiveText = args.options.get('objective');
@@ -134,14 +132,4 @@ async function run(argv: readonly string[]): Promise<number> {
 export const usage = USAGE;
 
 /** Runs the command; problems are printed (never a stack) and give exit code 1. */
-export async function main(argv: readonly string[]): Promise<number> {
-	try {
-		return await run(argv);
-	} catch (e) {
-		if (e instanceof UsageError) console.error(`optimise: ${e.message}\n${USAGE}`);
-		else if (e instanceof InputError)
-			for (const d of e.diagnostics) console.error(formatDiagnostic(d));
-		else console.error(`optimise: ${e instanceof Error ? e.message : String(e)}`);
-		return 1;
-	}
-}
+export const main = commandMain('optimise', USAGE, run);

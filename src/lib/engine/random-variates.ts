@@ -147,12 +147,16 @@ export function weibullMeanOne(shape: number, next: Uniforms): number {
 	return scale * Math.pow(standardExponential(next), 1 / shape);
 }
 
-export function triangular(start: number, peak: number, end: number, next: Uniforms): number {
-	const u = next();
+/** The triangular distribution's inverse cumulative at u. */
+export function triangularAt(u: number, start: number, peak: number, end: number): number {
 	const split = (peak - start) / (end - start);
 	return u < split
 		? start + Math.sqrt(u * (end - start) * (peak - start))
 		: end - Math.sqrt((1 - u) * (end - start) * (end - peak));
+}
+
+export function triangular(start: number, peak: number, end: number, next: Uniforms): number {
+	return triangularAt(next(), start, peak, end);
 }
 
 /** The distributions of Vensim's RANDOM … functions, by the code the .mdl reader writes. */
@@ -211,6 +215,18 @@ function standardDraw(code: number, a: number, b: number, c: number, next: Unifo
 	}
 }
 
+/** A draw's arguments after its uniform: distribution code, min, max, shift, stretch, a, b, c. */
+export type VensimDrawArguments = [
+	code: number,
+	min: number,
+	max: number,
+	shift: number,
+	stretch: number,
+	a: number,
+	b: number,
+	c: number
+];
+
 /** How many redraws truncation tries before it gives the nearest bound. */
 const TRUNCATION_TRIES = 1000;
 
@@ -221,17 +237,8 @@ const TRUNCATION_TRIES = 1000;
  * rather than piling the cut-off mass onto the bounds; only when a thousand draws all fall
  * outside does it give the bound nearest the last draw.
  */
-export function vensimDraw(
-	u: number,
-	code: number,
-	min: number,
-	max: number,
-	shift: number,
-	stretch: number,
-	a: number,
-	b: number,
-	c: number
-): number {
+export function vensimDraw(u: number, ...draw: VensimDrawArguments): number {
+	const [code, min, max, shift, stretch, a, b, c] = draw;
 	const next = streamFrom(u);
 	let y = NaN;
 	for (let i = 0; i < TRUNCATION_TRIES; i++) {

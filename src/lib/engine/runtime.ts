@@ -4,7 +4,12 @@
  */
 import type { GraphicalFunctionType } from '../model/types';
 import { Belt, type BeltSettings } from './conveyor-belt';
-import { randomFromDensity, vensimDraw } from './random-variates';
+import {
+	randomFromDensity,
+	triangularAt,
+	vensimDraw,
+	type VensimDrawArguments
+} from './random-variates';
 
 export interface Table {
 	type: GraphicalFunctionType;
@@ -243,18 +248,8 @@ export class Runtime {
 		return k;
 	}
 
-	vensimRandom(
-		slot: number,
-		code: number,
-		min: number,
-		max: number,
-		shift: number,
-		stretch: number,
-		a: number,
-		b: number,
-		c: number
-	): number {
-		return vensimDraw(this.u[slot], code, min, max, shift, stretch, a, b, c);
+	vensimRandom(slot: number, ...draw: VensimDrawArguments): number {
+		return vensimDraw(this.u[slot], ...draw);
 	}
 
 	randomLookup(
@@ -270,10 +265,6 @@ export class Runtime {
 	}
 
 	triangular(slot: number, min: number, mode: number, max: number): number {
-		const u = this.u[slot];
-		const split = (mode - min) / (max - min);
-		return u < split
-			? min + Math.sqrt(u * (max - min) * (mode - min))
-			: max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+		return triangularAt(this.u[slot], min, mode, max);
 	}
 }

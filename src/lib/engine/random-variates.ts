@@ -91,16 +91,23 @@ export function poisson(mean: number, next: Uniforms): number {
 		count += k;
 		rest -= arrival;
 	}
-	const u = next();
+	return count + poissonAt(next(), rest);
+}
+
+/**
+ * Poisson with a small mean (up to about 30) from one uniform, by inverting its cumulative; a
+ * larger mean underflows e^(−mean), so poisson() splits it down first.
+ */
+export function poissonAt(u: number, mean: number): number {
 	let k = 0;
-	let p = Math.exp(-rest);
+	let p = Math.exp(-mean);
 	let cumulative = p;
 	while (u > cumulative && k < 1000) {
 		k++;
-		p *= rest / k;
+		p *= mean / k;
 		cumulative += p;
 	}
-	return count + k;
+	return k;
 }
 
 /** The number of successes in n trials of probability p (n rounded down to a whole number). */

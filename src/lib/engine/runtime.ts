@@ -5,7 +5,10 @@
 import type { GraphicalFunctionType } from '../model/types';
 import { Belt, type BeltSettings } from './conveyor-belt';
 import {
+	poisson,
+	poissonAt,
 	randomFromDensity,
+	streamFrom,
 	triangularAt,
 	vensimDraw,
 	type VensimDrawArguments
@@ -235,17 +238,11 @@ export class Runtime {
 	}
 
 	poisson(slot: number, mean: number): number {
-		// Inverse transform of the cumulative distribution from one uniform.
+		// One uniform inverts the cumulative of a small mean; past 30, e^(−mean) heads for
+		// underflow (at 745 it is 0 and inversion never ends), so the mean is split down first
+		// from a stream seeded by the same uniform (random-variates.ts).
 		const u = this.u[slot];
-		let k = 0;
-		let p = Math.exp(-mean);
-		let cumulative = p;
-		while (u > cumulative && k < 1e7) {
-			k++;
-			p *= mean / k;
-			cumulative += p;
-		}
-		return k;
+		return mean <= 30 ? poissonAt(u, mean) : poisson(mean, streamFrom(u));
 	}
 
 	vensimRandom(slot: number, ...draw: VensimDrawArguments): number {

@@ -149,6 +149,15 @@ describe('distributions', () => {
 		expect(variance(x)).toBeLessThan(3.2);
 	});
 
+	it('POISSON of a large mean keeps its mean and variance (e^(−mean) underflows past 745)', () => {
+		// It used to give 10,000,000 for every draw of a mean above 745.
+		const x = draws('POISSON(5000)');
+		expect(x.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+		expectMean(x, 5000, Math.sqrt(5000));
+		expect(variance(x) / 5000).toBeGreaterThan(0.93);
+		expect(variance(x) / 5000).toBeLessThan(1.07);
+	});
+
 	it('TRIANGULAR(min, mode, max) stays in range with mean (min + mode + max)/3', () => {
 		const x = draws('TRIANGULAR(0, 2, 10)');
 		expect(x.every((v) => v >= 0 && v <= 10)).toBe(true);

@@ -15,6 +15,9 @@ export interface ThreadOptions {
 	onProgress?: (done: number, ms: number) => void;
 }
 
+/** Each thread's young generation, in MB (see runOnThreads). */
+const YOUNG_GENERATION_MB = 192;
+
 /** Samples per message: enough to make messages cheap, few enough to balance the threads. */
 export function blockSize(samples: number, threads: number): number {
 	return Math.max(1, Math.min(50, Math.ceil(samples / (threads * 8))));
@@ -61,7 +64,13 @@ export function runOnThreads(
 		if (blocks.length === 0) return resolve(new Float64Array(0));
 		const data: SweepWorkerData = { model, spec };
 		for (let t = 0; t < Math.min(threads, blocks.length); t++) {
-			const worker = new Worker(path, { workerData: data });
+			// A young generation larger than V8's default: each run's results are short-lived, and
+			// the scavenges of two threads at once slowed every run (npm run bench:cli, model A on
+			// 2 threads: 1.51–1.58 × the ideal with the default, 1.43–1.46 × with 192 MB).
+			const worker = new Worker(path, {
+				workerData: data,
+				resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+			});
 			workers.push(worker);
 			worker.on('message', (reply: SweepBlockReply) => {
 				if (failed) return;

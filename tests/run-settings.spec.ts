@@ -11,7 +11,8 @@ const ran = (page: Page) =>
 async function openFixture(page: Page) {
 	await page.goto('/');
 	await page.getByLabel('Import XMILE or .flowbook.json').setInputFiles(FIXTURE);
-	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	// The first save of a notebook on a cold page can take seconds on a busy machine.
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/, { timeout: 15_000 });
 	await ran(page);
 }
 

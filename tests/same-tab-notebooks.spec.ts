@@ -16,7 +16,8 @@ async function savedNotebook(page: Page, count: number): Promise<string> {
 	for (let i = 0; i < count; i++) await addStock(page);
 	await expect(stocks(page)).toHaveCount(count);
 	await saved(page);
-	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/);
+	// The first save of a notebook on a cold page can take seconds on a busy machine.
+	await expect(page).toHaveURL(/\/notebook\/saved#[0-9a-f]{12}$/, { timeout: 15_000 });
 	return new URL(page.url()).hash.slice(1);
 }
 

@@ -217,6 +217,37 @@ export function readsOf(ir: IR | undefined, into: Set<number> = new Set()): Set<
  */
 export const CHARACTERS_PER_CHUNK = 24_000;
 
+/**
+ * The body of `new Function('rt', 'F', …)` that returns one function of `params` running the
+ * statements in order, split into parts of about CHARACTERS_PER_CHUNK (see above). The loops
+ * analysis's scoring code (loops/scoring-code.ts) is built the same way.
+ */
+export function chunkedSource(statements: readonly string[], params: string): string {
+	const chunks: string[] = [];
+	let current: string[] = [];
+	let size = 0;
+	for (const statement of statements) {
+		if (size + statement.length > CHARACTERS_PER_CHUNK && current.length) {
+			chunks.push(current.join('\n'));
+			current = [];
+			size = 0;
+		}
+		current.push(statement);
+		size += statement.length + 1;
+	}
+	chunks.push(current.join('\n'));
+	return [
+		'"use strict";',
+		...chunks.map(
+			(body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\nlet acc = 0;\n${body}\n}`
+		),
+		// One part needs no wrapper: a call per step saved matters for small models.
+		chunks.length === 1
+			? 'return part0;'
+			: `return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
+	].join('\n');
+}
+
 /** Builds `function (t, s, v, c, d, v1)` from statements, chunked, with rt and F in its closure. */
 export function buildFunction(
 	statements: readonly string[],
@@ -230,30 +261,6 @@ export function buildFunction(
 	d: Float64Array,
 	v1: Float64Array
 ) => void {
-	const chunks: string[] = [];
-	let current: string[] = [];
-	statements = rerollStatements(statements);
-	let size = 0;
-	for (const statement of statements) {
-		if (size + statement.length > CHARACTERS_PER_CHUNK && current.length) {
-			chunks.push(current.join('\n'));
-			current = [];
-			size = 0;
-		}
-		current.push(statement);
-		size += statement.length + 1;
-	}
-	chunks.push(current.join('\n'));
-	const params = 't, s, v, c, d, v1';
-	const source = [
-		'"use strict";',
-		...chunks.map(
-			(body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\nlet acc = 0;\n${body}\n}`
-		),
-		// One part needs no wrapper: a call per step saved matters for small models.
-		chunks.length === 1
-			? 'return part0;'
-			: `return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
-	].join('\n');
+	const source = chunkedSource(rerollStatements(statements), 't, s, v, c, d, v1');
 	return new Function('rt', 'F', source)(rt, builtins);
 }

@@ -5,7 +5,7 @@
  * codegen.ts), whose array reads are `s[slot]` and `v[slot]`; those are moved to the row here,
  * so no row is ever copied. Chunked as buildFunction chunks them, so that V8 optimises each part.
  */
-import { CHARACTERS_PER_CHUNK } from '../codegen';
+import { chunkedSource } from '../codegen';
 import { BUILTIN_FUNCTIONS, type ProgramTrace } from '../program';
 
 export type ScoringFunction = (
@@ -55,28 +55,6 @@ function compileScoring(
 	statements: readonly string[],
 	trace: Pick<ProgramTrace, 'runtime'>
 ): ScoringFunction {
-	const chunks: string[] = [];
-	let current: string[] = [];
-	let size = 0;
-	for (const statement of statements.map(atRow)) {
-		if (size + statement.length > CHARACTERS_PER_CHUNK && current.length) {
-			chunks.push(current.join('\n'));
-			current = [];
-			size = 0;
-		}
-		current.push(statement);
-		size += statement.length + 1;
-	}
-	chunks.push(current.join('\n'));
-	const params = 't, s, v, c, S, V, P, os, ov';
-	const source = [
-		'"use strict";',
-		...chunks.map(
-			(body, i) => `function part${i}(${params}) {\nconst dt = rt.dt;\nlet acc = 0;\n${body}\n}`
-		),
-		chunks.length === 1
-			? 'return part0;'
-			: `return function (${params}) {\n${chunks.map((_, i) => `part${i}(${params});`).join('\n')}\n};`
-	].join('\n');
+	const source = chunkedSource(statements.map(atRow), 't, s, v, c, S, V, P, os, ov');
 	return new Function('rt', 'F', source)(trace.runtime, BUILTIN_FUNCTIONS);
 }
